@@ -1,0 +1,144 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { buildDemoCity, cityCopy, type CitySeed } from './demo-city.js';
+
+type Column = string | { name: string; cast: string };
+type Value = string | number | boolean | null;
+
+const MAX_PARAMETERS = 30_000;
+
+/** Multi-row INSERT in batches; returns the new ids in row order when the table has an id. */
+async function insertRows(em: EntityManager, table: string, columns: Column[], rows: Value[][], returnIds = true): Promise<number[]> {
+  const ids: number[] = [];
+  const names = columns.map((c) => (typeof c === 'string' ? c : c.name)).join(', ');
+  const placeholder = `(${columns.map((c) => (typeof c === 'string' ? '?' : `?::${c.cast}`)).join(', ')})`;
+  const batch = Math.max(1, Math.min(1000, Math.floor(MAX_PARAMETERS / columns.length)));
+  for (let i = 0; i < rows.length; i += batch) {
+    const chunk = rows.slice(i, i + batch);
+    const sql = `insert into ${table} (${names}) values ${chunk.map(() => placeholder).join(', ')}${returnIds ? ' returning id' : ''}`;
+    const result = (await em.execute(sql, chunk.flat())) as { id: number }[];
+    if (returnIds) ids.push(...result.map((r) => r.id));
+  }
+  return ids;
+}
+
+function idMap(keys: string[], ids: number[]): Map<string, number> {
+  return new Map(keys.map((key, i) => [key, ids[i]!]));
+}
+
+function need(map: Map<string, number>, key: string, what: string): number {
+  const id = map.get(key);
+  if (id === undefined) throw new Error(`seed: unknown ${what} "${key}"`);
+  return id;
+}
+
+export interface SeedCounts {
+  plans: number;
+  activities: number;
+}
+
+interface ReferenceIds {
+  areas: Map<string, number>;
+  organisations: Map<string, number>;
+  persons: Map<string, number>;
+  themes: Map<string, number>;
+  targetGroups: Map<string, number>;
+  methods: Map<string, number>;
+}
+
+async function insertReference(em: EntityManager, city: CitySeed): Promise<ReferenceIds> {
+  const organisations = idMap(
+    city.organisations.map((o) => o.name),
+    await insertRows(em, 'organisation', ['name', 'kind'], city.organisations.map((o) => [o.name, o.kind])),
+  );
+  const persons = idMap(
+    city.persons.map((p) => p.key),
+    await insertRows(em, 'person', ['name', 'title', 'organisation_id', 'email', 'phone'],
+      city.persons.map((p) => [p.name, p.title, need(organisations, p.organisation, 'organisation'), p.email, p.phone])),
+  );
+  const themes = idMap(city.themes.map((t) => t.code), await insertRows(em, 'theme', ['code', 'name'], city.themes.map((t) => [t.code, t.name])));
+  const targetGroups = new Map<string, number>();
+  for (const g of city.targetGroups) {
+    const [id] = await insertRows(em, 'target_group', ['code', 'name', 'parent_id', 'min_age', 'max_age'], [
+      [g.code, g.name, g.parent ? need(targetGroups, g.parent, 'target group') : null, g.minAge ?? null, g.maxAge ?? null],
+    ]);
+    targetGroups.set(g.code, id!);
+  }
+  const methods = idMap(
+    city.methods.map((m) => m.code),
+    await insertRows(em, 'method', ['code', 'name', 'description'], city.methods.map((m) => [m.code, m.name, m.description])),
+  );
+  return { areas: new Map(), organisations, persons, themes, targetGroups, methods };
+}
+
+async function insertPlansAndActivities(
+  em: EntityManager,
+  part: Pick<CitySeed, 'areas' | 'plans' | 'activities' | 'steeringGroups'>,
+  ref: ReferenceIds,
+): Promise<SeedCounts> {
+  // Areas level by level, so each parent exists before its children.
+  for (const level of ['MUNICIPALITY', 'DISTRICT', 'ESTATE']) {
+    const areas = part.areas.filter((a) => a.kind === level);
+    const ids = await insertRows(em, 'area', ['code', 'name', 'kind', 'parent_id', 'latitude', 'longitude', 'residents'],
+      areas.map((a) => [a.code, a.name, a.kind, a.parent ? need(ref.areas, a.parent, 'area') : null, a.lat, a.lon, a.residents]));
+    areas.forEach((a, i) => ref.areas.set(a.code, ids[i]!));
+  }
+  const now = new Date().toISOString();
+  const planIds = idMap(
+    part.plans.map((p) => p.code),
+    await insertRows(em, 'plan', ['code', 'name', 'status', 'start_date', 'end_date', 'description', 'lead_id', 'created_at', 'updated_at'],
+      part.plans.map((p) => [p.code, p.name, p.status, p.startDate, p.endDate, p.description, need(ref.persons, p.lead, 'person'), now, now])),
+  );
+  await insertRows(em, 'plan_area', ['plan_id', 'area_id'],
+    part.plans.flatMap((p) => p.areas.map((a) => [planIds.get(p.code)!, need(ref.areas, a, 'area')])), false);
+  await insertRows(em, 'plan_housing_organisation', ['plan_id', 'organisation_id'],
+    part.plans.flatMap((p) => p.housing.map((o) => [planIds.get(p.code)!, need(ref.organisations, o, 'organisation')])), false);
+
+  const activityIds = await insertRows(em, 'activity',
+    ['plan_id', 'title', 'description', 'method_id', 'contact_id', 'status', 'start_date', 'end_date', { name: 'schedule', cast: 'jsonb' },
+      'capacity', 'version', 'archived', 'created_at', 'updated_at'],
+    part.activities.map((a) => [
+      need(planIds, a.plan, 'plan'), a.title, a.description, a.method ? need(ref.methods, a.method, 'method') : null,
+      a.contact ? need(ref.persons, a.contact, 'person') : null, a.status, a.startDate, a.endDate ?? null, JSON.stringify(a.schedule),
+      a.capacity ?? null, 1, a.archived, now, now,
+    ]));
+  const pivot = (table: string, column: string, of: (a: CitySeed['activities'][number]) => number[]) =>
+    insertRows(em, table, ['activity_id', column], part.activities.flatMap((a, i) => of(a).map((id) => [activityIds[i]!, id])), false);
+  await pivot('activity_theme', 'theme_id', (a) => a.themes.map((t) => need(ref.themes, t, 'theme')));
+  await pivot('activity_target_group', 'target_group_id', (a) => a.groups.map((g) => need(ref.targetGroups, g, 'target group')));
+  await pivot('activity_area', 'area_id', (a) => a.areas.map((code) => need(ref.areas, code, 'area')));
+  await pivot('activity_partner', 'organisation_id', (a) => a.partners.map((o) => need(ref.organisations, o, 'organisation')));
+
+  const groupIds = await insertRows(em, 'steering_group', ['name', 'plan_id'],
+    part.steeringGroups.map((g) => [g.name, need(planIds, g.plan, 'plan')]));
+  await insertRows(em, 'steering_group_member', ['steering_group_id', 'person_id', 'role'],
+    part.steeringGroups.flatMap((g, i) => g.members.map((m) => [groupIds[i]!, need(ref.persons, m.person, 'person'), m.role])), false);
+  return { plans: part.plans.length, activities: part.activities.length };
+}
+
+/** Loads the city, and `scale - 1` further copies of its districts, plans and activities, in one transaction. */
+export async function loadCity(em: EntityManager, scale = 1): Promise<SeedCounts> {
+  const city = buildDemoCity();
+  return em.transactional(async (tx) => {
+    const ref = await insertReference(tx, city);
+    const total = await insertPlansAndActivities(tx, city, ref);
+    for (let copy = 2; copy <= scale; copy++) {
+      const counts = await insertPlansAndActivities(tx, cityCopy(city, copy), ref);
+      total.plans += counts.plans;
+      total.activities += counts.activities;
+    }
+    return total;
+  });
+}
+
+const SEED_LOCK = 4_207_311;
+
+/** Seeds the demo city when the database holds no areas and no plans; returns what it loaded, or null. */
+export async function seedDemoCityIfEmpty(em: EntityManager): Promise<SeedCounts | null> {
+  return em.transactional(async (tx) => {
+    // Two hubs starting together on one database: only the first seeds.
+    await tx.execute('select pg_advisory_xact_lock(?)', [SEED_LOCK]);
+    const [row] = (await tx.execute('select exists(select 1 from area) or exists(select 1 from plan) as used')) as { used: boolean }[];
+    if (row?.used) return null;
+    return loadCity(tx);
+  });
+}

@@ -1,0 +1,107 @@
+import { Collection, type Ref } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToMany, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Area } from '../areas/area.entity.js';
+import { Method } from '../catalogue/method.entity.js';
+import { TargetGroup } from '../catalogue/target-group.entity.js';
+import { Theme } from '../catalogue/theme.entity.js';
+import { ActivityStatus } from '../core/enums.js';
+import { NodeEntity } from '../core/node.js';
+import { DateTimeScalar, LocalDateScalar, NonNegativeIntScalar } from '../core/scalars.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import { Person } from '../people/person.entity.js';
+import { Plan } from '../plans/plan.entity.js';
+import { ScheduleSlot, type ScheduleSlotData } from './schedule.js';
+
+/** Danish full-text document of an activity: title weighs more than description. */
+export const ACTIVITY_SEARCH_DOCUMENT =
+  "setweight(to_tsvector('danish'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('danish'::regconfig, coalesce(description, '')), 'B')";
+
+@Entity({ tableName: 'activity' })
+@Check({ name: 'activity_period_check', expression: 'end_date is null or end_date >= start_date' })
+@Check({ name: 'activity_capacity_check', expression: 'capacity is null or capacity >= 0' })
+@ObjectType('Activity', { implements: NodeEntity, description: 'Something a plan does for its residents, e.g. a homework café.' })
+export class Activity extends NodeEntity {
+  @Index()
+  @ManyToOne(() => Plan, { ref: true, deleteRule: 'cascade' })
+  plan!: Ref<Plan>;
+
+  @Property({ type: 'string', length: 200 })
+  @Field(() => String, { description: 'Title, at most 200 characters.' })
+  title!: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'What happens, for whom and how; at most 10,000 characters.' })
+  description?: string | null;
+
+  @Index()
+  @ManyToOne(() => Method, { ref: true, nullable: true, deleteRule: 'set null' })
+  method?: Ref<Method> | null;
+
+  @ManyToMany(() => Theme, undefined, { pivotTable: 'activity_theme', joinColumn: 'activity_id', inverseJoinColumn: 'theme_id' })
+  themes = new Collection<Theme>(this);
+
+  @ManyToMany(() => TargetGroup, undefined, {
+    pivotTable: 'activity_target_group',
+    joinColumn: 'activity_id',
+    inverseJoinColumn: 'target_group_id',
+  })
+  targetGroups = new Collection<TargetGroup>(this);
+
+  @ManyToMany(() => Area, undefined, { pivotTable: 'activity_area', joinColumn: 'activity_id', inverseJoinColumn: 'area_id' })
+  areas = new Collection<Area>(this);
+
+  @ManyToMany(() => Organisation, undefined, {
+    pivotTable: 'activity_partner',
+    joinColumn: 'activity_id',
+    inverseJoinColumn: 'organisation_id',
+  })
+  partners = new Collection<Organisation>(this);
+
+  @Index()
+  @ManyToOne(() => Person, { ref: true, nullable: true, deleteRule: 'set null' })
+  contact?: Ref<Person> | null;
+
+  @Index()
+  @Enum({ items: () => ActivityStatus, type: 'string' })
+  @Field(() => ActivityStatus, { description: 'Planned, running, paused, ended or cancelled.' })
+  status: ActivityStatus = ActivityStatus.PLANNED;
+
+  @Property({ type: 'date' })
+  @Field(() => LocalDateScalar, { description: 'First day.' })
+  startDate!: string;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Null while open-ended.' })
+  endDate?: string | null;
+
+  @Property({ type: 'json' })
+  @Field(() => [ScheduleSlot], { description: 'Weekly time slots, in weekday and time order.' })
+  schedule: ScheduleSlotData[] = [];
+
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => NonNegativeIntScalar, { nullable: true, description: 'Participants it can take at once.' })
+  capacity?: number | null;
+
+  @Property({ type: 'integer', version: true })
+  @Field(() => Int, {
+    description: 'Raised by every change; updateActivity and archiveActivity take it back as expectedVersion.',
+  })
+  version!: number;
+
+  @Property({ type: 'boolean' })
+  @Field(() => Boolean, { description: 'Archived activities are left out of lists unless asked for.' })
+  archived: boolean = false;
+
+  @Property({ type: 'datetime', onCreate: () => new Date() })
+  @Field(() => DateTimeScalar, { description: 'When it was registered.' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', onCreate: () => new Date(), onUpdate: () => new Date() })
+  @Field(() => DateTimeScalar, { description: 'When it was last changed.' })
+  updatedAt: Date = new Date();
+
+  @Index({ name: 'activity_search_vector_index', type: 'fulltext' })
+  @Property({ type: 'tsvector', columnType: 'tsvector', generated: `(${ACTIVITY_SEARCH_DOCUMENT}) stored`, lazy: true, hidden: true })
+  searchVector?: string;
+}

@@ -1,0 +1,107 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Conditions, descendantsSql, pgArray, rows } from '../core/sql.js';
+import { Activity } from './activity.entity.js';
+import type { ActivityCriteria } from './activity.filter.js';
+
+/** Columns of an activity row as the entity maps them (the search vector stays in the database). */
+export const ACTIVITY_COLUMNS = [
+  'id', 'plan_id', 'title', 'description', 'method_id', 'contact_id', 'status', 'start_date', 'end_date',
+  'schedule', 'capacity', 'version', 'archived', 'created_at', 'updated_at',
+].map((column) => `a.${column}`).join(', ');
+
+/** The WHERE conditions on `activity a` for a filter. */
+export function activityConditions(criteria: ActivityCriteria): Conditions {
+  const where = new Conditions();
+  if (!criteria.includeArchived) where.add('not a.archived');
+  if (criteria.planIds) where.add('a.plan_id = any(?::int[])', pgArray(criteria.planIds));
+  if (criteria.methodIds) where.add('a.method_id = any(?::int[])', pgArray(criteria.methodIds));
+  if (criteria.status) where.add('a.status = any(?::text[])', pgArray(criteria.status));
+  if (criteria.areaIds) {
+    where.add(
+      `exists (select 1 from activity_area aa where aa.activity_id = a.id and aa.area_id in (${descendantsSql('area')}))`,
+      pgArray(criteria.areaIds),
+    );
+  }
+  if (criteria.targetGroupIds) {
+    where.add(
+      `exists (select 1 from activity_target_group atg where atg.activity_id = a.id and atg.target_group_id in (${descendantsSql('target_group')}))`,
+      pgArray(criteria.targetGroupIds),
+    );
+  }
+  if (criteria.themeIds) {
+    where.add(
+      'exists (select 1 from activity_theme at where at.activity_id = a.id and at.theme_id = any(?::int[]))',
+      pgArray(criteria.themeIds),
+    );
+  }
+  if (criteria.activeOn) {
+    where.add('a.start_date <= ?::date and (a.end_date is null or a.end_date >= ?::date)', criteria.activeOn, criteria.activeOn);
+  }
+  if (criteria.text) {
+    where.add("a.search_vector @@ websearch_to_tsquery('danish', ?)", criteria.text);
+  }
+  return where;
+}
+
+/** One page of activities after `afterId`, ordered by id, plus the count of the whole filtered list. */
+export async function findActivityPage(
+  em: EntityManager,
+  criteria: ActivityCriteria,
+  first: number,
+  afterId: number | undefined,
+): Promise<{ items: Activity[]; totalCount: number }> {
+  const where = activityConditions(criteria);
+  const [countRow] = await rows(em, `select count(*)::int as total from activity a where ${where.toSql()}`, where.params);
+  const page = await rows(
+    em,
+    `select ${ACTIVITY_COLUMNS} from activity a where ${where.toSql()} and a.id > ? order by a.id limit ?`,
+    [...where.params, afterId ?? 0, first + 1],
+  );
+  return { items: page.map((row) => em.map(Activity, row as never)), totalCount: Number(countRow?.total ?? 0) };
+}
+
+export interface GroupedActivityPage {
+  items: Activity[];
+  totalCount: number;
+}
+
+/**
+ * Pages of activities for many owners (plans or methods) in one statement: each owner's first+1 rows
+ * after the cursor and the size of its whole filtered list.
+ */
+export async function findActivityPagesByOwner(
+  em: EntityManager,
+  ownerColumn: 'plan_id' | 'method_id',
+  ownerIds: readonly number[],
+  criteria: ActivityCriteria,
+  first: number,
+  afterId: number | undefined,
+): Promise<Map<number, GroupedActivityPage>> {
+  const where = activityConditions(criteria);
+  // The last row of each owner is always returned, so an owner paged past its end still reports its total.
+  const result = await rows(
+    em,
+    `select * from (
+       select ${ACTIVITY_COLUMNS},
+         count(*) over (partition by a.${ownerColumn}) as __total,
+         count(*) filter (where a.id > ?) over (partition by a.${ownerColumn} order by a.id) as __position,
+         row_number() over (partition by a.${ownerColumn} order by a.id desc) as __from_end
+       from activity a
+       where a.${ownerColumn} = any(?::int[]) and ${where.toSql()}
+     ) page
+     where (page.id > ? and page.__position <= ?) or page.__from_end = 1
+     order by page.id`,
+    [afterId ?? 0, pgArray(ownerIds), ...where.params, afterId ?? 0, first + 1],
+  );
+  const pages = new Map<number, GroupedActivityPage>(ownerIds.map((id) => [id, { items: [], totalCount: 0 }]));
+  for (const row of result) {
+    const page = pages.get(Number(row[ownerColumn]))!;
+    page.totalCount = Number(row.__total);
+    const inPage = Number(row.id) > (afterId ?? 0) && Number(row.__position) <= first + 1;
+    delete row.__total;
+    delete row.__position;
+    delete row.__from_end;
+    if (inPage) page.items.push(em.map(Activity, row as never));
+  }
+  return pages;
+}

@@ -1,0 +1,85 @@
+import { Arg, Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import { Area } from '../areas/area.entity.js';
+import { Method } from '../catalogue/method.entity.js';
+import { TargetGroup } from '../catalogue/target-group.entity.js';
+import { Theme } from '../catalogue/theme.entity.js';
+import type { HubContext } from '../core/context.js';
+import { PageArgs } from '../core/pagination.js';
+import { Indicator } from '../effect/indicator.types.js';
+import { Experience } from '../experience/experience.types.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import { Overlap } from '../overlap/overlap.types.js';
+import { Person } from '../people/person.entity.js';
+import { Plan } from '../plans/plan.entity.js';
+import { ActivityConnection } from './activity.connection.js';
+import { Activity } from './activity.entity.js';
+import { ActivityFilter } from './activity.filter.js';
+import { listActivities } from './activity.service.js';
+
+@Resolver(() => Activity)
+export class ActivityResolver {
+  @Query(() => ActivityConnection, { description: 'Activities across all plans, in order of registration.' })
+  activities(
+    @Ctx() { em }: HubContext,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Arg('filter', () => ActivityFilter, { nullable: true, description: 'Narrows the list.' }) filter?: ActivityFilter,
+  ) {
+    return listActivities(em, { first, after, filter });
+  }
+
+  @FieldResolver(() => Plan, { description: 'The plan the activity belongs to.' })
+  async plan(@Root() activity: Activity, @Ctx() { loaders }: HubContext): Promise<Plan> {
+    return (await loaders.plan.load(activity.plan.id))!;
+  }
+
+  @FieldResolver(() => Method, { nullable: true, description: 'The method from the shared catalogue, if any.' })
+  method(@Root() activity: Activity, @Ctx() { loaders }: HubContext): Promise<Method | null> | null {
+    return activity.method ? loaders.method.load(activity.method.id) : null;
+  }
+
+  @FieldResolver(() => [Theme], { description: 'Themes (indsatsområder) it works on.' })
+  themes(@Root() activity: Activity, @Ctx() { loaders }: HubContext): Promise<Theme[]> {
+    return loaders.activityThemes.load(activity.id);
+  }
+
+  @FieldResolver(() => [TargetGroup], { description: 'Target groups it serves.' })
+  targetGroups(@Root() activity: Activity, @Ctx() { loaders }: HubContext): Promise<TargetGroup[]> {
+    return loaders.activityTargetGroups.load(activity.id);
+  }
+
+  @FieldResolver(() => [Area], { description: 'Areas where it takes place or recruits.' })
+  areas(@Root() activity: Activity, @Ctx() { loaders }: HubContext): Promise<Area[]> {
+    return loaders.activityAreas.load(activity.id);
+  }
+
+  @FieldResolver(() => [Organisation], { description: 'Organisations it is run with.' })
+  partners(@Root() activity: Activity, @Ctx() { loaders }: HubContext): Promise<Organisation[]> {
+    return loaders.activityPartners.load(activity.id);
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'Who to contact about it.' })
+  contact(@Root() activity: Activity, @Ctx() { loaders }: HubContext): Promise<Person | null> | null {
+    return activity.contact ? loaders.person.load(activity.contact.id) : null;
+  }
+
+  @FieldResolver(() => [Overlap], { description: 'Unreviewed overlaps this activity takes part in, best first.' })
+  overlaps(
+    @Arg('minScore', () => Float, { nullable: true, description: 'Lowest score returned; default the calibrated threshold.' })
+    _minScore?: number,
+  ): Overlap[] {
+    // Scoring arrives with the overlap module (issue 4).
+    return [];
+  }
+
+  @FieldResolver(() => [Experience], { description: 'Lessons learned on this activity.' })
+  experiences(): Experience[] {
+    // Experiences arrive with the experience module (issue 5).
+    return [];
+  }
+
+  @FieldResolver(() => [Indicator], { description: 'Success criteria of this activity.' })
+  indicators(): Indicator[] {
+    // Indicators arrive with the effect module (issue 5).
+    return [];
+  }
+}

@@ -1,0 +1,39 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type DataLoader from 'dataloader';
+import { decodeCursor, pageSize, toPage, type Page } from '../core/pagination.js';
+import type { Activity } from './activity.entity.js';
+import { toActivityCriteria, type ActivityFilter } from './activity.filter.js';
+import type { ActivityPageKey } from './activity.loaders.js';
+import { findActivityPage, type GroupedActivityPage } from './activity.query.js';
+
+export interface ActivityListArgs {
+  first?: number | null;
+  after?: string | null;
+  filter?: ActivityFilter | null;
+}
+
+function parseArgs(args: ActivityListArgs) {
+  const first = pageSize(args.first);
+  const afterId = decodeCursor(args.after, ['number'])?.[0] as number | undefined;
+  return { first, afterId, criteria: toActivityCriteria(args.filter) };
+}
+
+const activityKey = (activity: Activity) => [activity.id];
+
+/** The top-level activities list. */
+export async function listActivities(em: EntityManager, args: ActivityListArgs): Promise<Page<Activity>> {
+  const { first, afterId, criteria } = parseArgs(args);
+  const { items, totalCount } = await findActivityPage(em, criteria, first, afterId);
+  return toPage(items, first, totalCount, afterId !== undefined, activityKey);
+}
+
+/** A nested activities list (of a plan or a method), batched with its siblings through a loader. */
+export async function nestedActivityPage(
+  loader: DataLoader<ActivityPageKey, GroupedActivityPage, string>,
+  ownerId: number,
+  args: ActivityListArgs,
+): Promise<Page<Activity>> {
+  const { first, afterId, criteria } = parseArgs(args);
+  const { items, totalCount } = await loader.load({ ownerId, criteria, first, afterId });
+  return toPage(items, first, totalCount, afterId !== undefined, activityKey);
+}

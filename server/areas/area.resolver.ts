@@ -1,0 +1,32 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { HubContext } from '../core/context.js';
+import { AreaKind } from '../core/enums.js';
+import { Plan } from '../plans/plan.entity.js';
+import { Area } from './area.entity.js';
+import { listAreas } from './area.service.js';
+
+@Resolver(() => Area)
+export class AreaResolver {
+  @Query(() => [Area], { description: 'Areas, municipality first, then districts and estates, each by name.' })
+  areas(
+    @Ctx() { em }: HubContext,
+    @Arg('kind', () => AreaKind, { nullable: true, description: 'Only areas of this kind.' }) kind?: AreaKind | null,
+  ): Promise<Area[]> {
+    return listAreas(em, kind);
+  }
+
+  @FieldResolver(() => Area, { nullable: true, description: 'The area this one lies in.' })
+  parent(@Root() area: Area, @Ctx() { loaders }: HubContext): Promise<Area | null> | null {
+    return area.parent ? loaders.area.load(area.parent.id) : null;
+  }
+
+  @FieldResolver(() => [Area], { description: 'Areas directly inside this one, by name.' })
+  children(@Root() area: Area, @Ctx() { loaders }: HubContext): Promise<Area[]> {
+    return loaders.areaChildren.load(area.id);
+  }
+
+  @FieldResolver(() => [Plan], { description: 'Plans working in this area or any area inside it, by code.' })
+  plans(@Root() area: Area, @Ctx() { loaders }: HubContext): Promise<Plan[]> {
+    return loaders.areaPlans.load(area.id);
+  }
+}

@@ -1,0 +1,59 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ActivityConnection } from '../activities/activity.connection.js';
+import { ActivityFilter } from '../activities/activity.filter.js';
+import { nestedActivityPage } from '../activities/activity.service.js';
+import type { HubContext } from '../core/context.js';
+import { emptyPage, PageArgs, type Page } from '../core/pagination.js';
+import { ExperienceConnection, type Experience } from '../experience/experience.types.js';
+import { Method } from './method.entity.js';
+import { TargetGroup } from './target-group.entity.js';
+import { Theme } from './theme.entity.js';
+
+@Resolver(() => Theme)
+export class ThemeResolver {
+  @Query(() => [Theme], { description: 'The themes (indsatsområder), by code.' })
+  themes(@Ctx() { em }: HubContext): Promise<Theme[]> {
+    return em.find(Theme, {}, { orderBy: { code: 'asc' } });
+  }
+}
+
+@Resolver(() => TargetGroup)
+export class TargetGroupResolver {
+  @Query(() => [TargetGroup], { description: 'All target groups, youngest first, then by name.' })
+  targetGroups(@Ctx() { em }: HubContext): Promise<TargetGroup[]> {
+    return em.find(TargetGroup, {}, { orderBy: { minAge: 'asc nulls last', name: 'asc', id: 'asc' } });
+  }
+
+  @FieldResolver(() => TargetGroup, { nullable: true, description: 'The wider group this one is part of.' })
+  parent(@Root() group: TargetGroup, @Ctx() { loaders }: HubContext): Promise<TargetGroup | null> | null {
+    return group.parent ? loaders.targetGroup.load(group.parent.id) : null;
+  }
+
+  @FieldResolver(() => [TargetGroup], { description: 'Groups that are part of this one.' })
+  children(@Root() group: TargetGroup, @Ctx() { loaders }: HubContext): Promise<TargetGroup[]> {
+    return loaders.targetGroupChildren.load(group.id);
+  }
+}
+
+@Resolver(() => Method)
+export class MethodResolver {
+  @Query(() => [Method], { description: 'The method catalogue, by name.' })
+  methods(@Ctx() { em }: HubContext): Promise<Method[]> {
+    return em.find(Method, {}, { orderBy: { name: 'asc', id: 'asc' } });
+  }
+
+  @FieldResolver(() => ActivityConnection, { description: 'Activities across all plans that use this method.' })
+  activities(
+    @Root() method: Method,
+    @Ctx() ctx: HubContext,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Arg('filter', () => ActivityFilter, { nullable: true, description: 'Narrows the list.' }) filter?: ActivityFilter,
+  ) {
+    return nestedActivityPage(ctx.loaders.methodActivities, method.id, { first, after, filter });
+  }
+
+  @FieldResolver(() => ExperienceConnection, { description: 'Lessons learned with this method; filled by the experience module.' })
+  experiences(@Args(() => PageArgs) { first }: PageArgs): Page<Experience> {
+    return emptyPage(first);
+  }
+}

@@ -1,0 +1,23 @@
+import { Entity, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Field, ObjectType } from 'type-graphql';
+import { NodeEntity } from '../core/node.js';
+
+@Entity({ tableName: 'method' })
+@ObjectType('Method', {
+  implements: NodeEntity,
+  description: 'A kind of activity in the shared method catalogue (indsatskatalog), e.g. Lektiecafé, Bydelsmødre.',
+})
+export class Method extends NodeEntity {
+  @Unique()
+  @Property({ type: 'string', length: 64 })
+  @Field(() => String, { description: 'Short unique code.' })
+  code!: string;
+
+  @Property({ type: 'string', length: 200 })
+  @Field(() => String, { description: 'Name of the method.' })
+  name!: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the method is and how it is usually run.' })
+  description?: string | null;
+}

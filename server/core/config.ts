@@ -1,0 +1,53 @@
+import path from 'node:path';
+
+export type SeedMode = 'demo' | 'none';
+
+export interface HubConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  seed: SeedMode;
+  adminToken: string | undefined;
+  development: boolean;
+  introspection: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function parsePort(raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be an integer between 0 and 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/** Reads the hub's settings from the environment; every variable is documented in the README. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  // Demo data only by default on the embedded database, so a production server never receives it by accident.
+  const seedRaw = env.HUB_SEED || (databaseUrl ? 'none' : 'demo');
+  if (seedRaw !== 'demo' && seedRaw !== 'none') {
+    throw new ConfigError(`HUB_SEED must be "demo" or "none", got "${seedRaw}"`);
+  }
+  const development = env.NODE_ENV === 'development';
+  return {
+    port: parsePort(env.PORT, 4000),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir: path.resolve(env.HUB_DATA_DIR || '.data'),
+    seed: seedRaw,
+    adminToken: env.HUB_ADMIN_TOKEN || undefined,
+    development,
+    introspection: parseBoolean('HUB_INTROSPECTION', env.HUB_INTROSPECTION, true),
+  };
+}

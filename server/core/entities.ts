@@ -1,0 +1,27 @@
+import { Activity } from '../activities/activity.entity.js';
+import { Area } from '../areas/area.entity.js';
+import { Method } from '../catalogue/method.entity.js';
+import { TargetGroup } from '../catalogue/target-group.entity.js';
+import { Theme } from '../catalogue/theme.entity.js';
+import { SteeringGroup, SteeringGroupMember } from '../governance/steering-group.entity.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import { Person } from '../people/person.entity.js';
+import { Plan } from '../plans/plan.entity.js';
+
+/** Every entity the ORM maps, in dependency order. */
+export const entities = [
+  Area,
+  Organisation,
+  Person,
+  Theme,
+  TargetGroup,
+  Method,
+  Plan,
+  Activity,
+  SteeringGroup,
+  SteeringGroupMember,
+];
+
+/** Entity classes that are GraphQL Node types, by type name: node(id) resolves through this. */
+export const nodeEntities = { Area, Organisation, Person, Theme, TargetGroup, Method, Plan, Activity, SteeringGroup };
+export type NodeTypeName = keyof typeof nodeEntities;

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { HubConfig } from './config.js';
+import { createContext, type HubContext } from './context.js';
+import { ErrorCode } from './errors.js';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HubHttp {
+  server: http.Server;
+  apollo: ApolloServer<HubContext>;
+}
+
+class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) return reject(new RequestError(413, 'Request body larger than 1 MB'));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new RequestError(413, 'Request body larger than 1 MB'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+/** Internal faults reach the caller as a plain message; the full error goes to the log. */
+function formatError(development: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (code !== ErrorCode.INTERNAL_SERVER_ERROR || development) return formatted;
+    console.error('internal error', unwrapResolverError(error));
+    return { message: 'Internal server error', path: formatted.path, extensions: { code } };
+  };
+}
+
+export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: MikroORM): Promise<HubHttp> {
+  const server = http.createServer();
+  const apollo = new ApolloServer<HubContext>({
+    schema,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: config.development,
+    csrfPrevention: true,
+    // The hub owns shutdown order: HTTP drain, then ORM, then the embedded database.
+    stopOnTerminationSignals: false,
+    formatError: formatError(config.development),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ...(config.development ? [] : [ApolloServerPluginLandingPageDisabled()]),
+    ],
+  });
+  await apollo.start();
+
+  server.on('request', async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://hub');
+    try {
+      if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      if (url.pathname === '/readyz') {
+        const check = await orm.checkConnection();
+        return check.ok
+          ? sendJson(res, 200, { status: 'ready', database: 'ok' })
+          : sendJson(res, 503, { status: 'unavailable', database: check.reason });
+      }
+      if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found: the API is at /graphql' });
+      if (req.method !== 'GET' && req.method !== 'POST') {
+        res.setHeader('allow', 'GET, POST');
+        return sendJson(res, 405, { error: 'Use GET or POST' });
+      }
+      const raw = req.method === 'POST' ? await readBody(req) : '';
+      let body: unknown = raw;
+      if ((req.headers['content-type'] ?? '').includes('application/json')) {
+        try {
+          body = raw ? JSON.parse(raw) : undefined;
+        } catch {
+          return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        }
+      }
+      const headers = new HeaderMap();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) || randomUUID();
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
+        context: async () => createContext(orm.em, null, requestId),
+      });
+      for (const [name, value] of response.headers) res.setHeader(name, value);
+      res.setHeader('x-request-id', requestId);
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === 'complete') return res.end(response.body.string);
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    } catch (error) {
+      if (error instanceof RequestError) return sendJson(res, error.status, { errors: [{ message: error.message }] });
+      console.error('request failed', error);
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error' }] });
+      else res.end();
+    }
+  });
+  return { server, apollo };
+}
+
+export type { BaseContext };

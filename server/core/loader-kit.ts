@@ -1,0 +1,55 @@
+import { wrap, type EntityClass } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { pgArray, rows } from './sql.js';
+
+/** Loads entities by primary key, one query per batch, skipping those the request already holds. */
+export function byIdLoader<T extends { id: number }>(em: EntityManager, entity: EntityClass<T>): DataLoader<number, T | null> {
+  return new DataLoader(async (ids) => {
+    const uow = em.getUnitOfWork();
+    const found = new Map<number, T>();
+    const missing: number[] = [];
+    for (const id of ids) {
+      const known = uow.getById<T>(entity, id as never);
+      if (known && wrap(known).isInitialized()) found.set(id, known);
+      else missing.push(id);
+    }
+    if (missing.length) {
+      const loaded = await em.find(entity, { id: { $in: missing } } as never);
+      for (const item of loaded) found.set(item.id, item);
+    }
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+/** Groups rows of `sql` (which selects the target's columns plus an `__owner` column) by owner. */
+export function groupedLoader<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  sql: string,
+): DataLoader<number, T[]> {
+  return new DataLoader(async (ownerIds) => {
+    const result = await rows(em, sql, [pgArray(ownerIds)]);
+    const byOwner = new Map<number, T[]>(ownerIds.map((id) => [id, []]));
+    for (const row of result) {
+      const owner = Number(row.__owner);
+      delete row.__owner;
+      byOwner.get(owner)?.push(em.map(entity, row as never));
+    }
+    return ownerIds.map((id) => byOwner.get(id) ?? []);
+  });
+}
+
+/** The targets of a many-to-many pivot table for each owner id, ordered by `orderBy` on the target. */
+export function pivotLoader<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  pivot: { table: string; owner: string; target: string; targetTable: string; orderBy: string },
+): DataLoader<number, T[]> {
+  return groupedLoader(
+    em,
+    entity,
+    `select p.${pivot.owner} as __owner, t.* from ${pivot.table} p join ${pivot.targetTable} t on t.id = p.${pivot.target} ` +
+      `where p.${pivot.owner} = any(?::int[]) order by ${pivot.orderBy}, t.id`,
+  );
+}

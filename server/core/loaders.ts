@@ -1,0 +1,98 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Activity } from '../activities/activity.entity.js';
+import { activityPagesLoader } from '../activities/activity.loaders.js';
+import { Area } from '../areas/area.entity.js';
+import { Method } from '../catalogue/method.entity.js';
+import { TargetGroup } from '../catalogue/target-group.entity.js';
+import { Theme } from '../catalogue/theme.entity.js';
+import { SteeringGroup, SteeringGroupMember } from '../governance/steering-group.entity.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import { Person } from '../people/person.entity.js';
+import { Plan } from '../plans/plan.entity.js';
+import { byIdLoader, groupedLoader, pivotLoader } from './loader-kit.js';
+
+/** A fresh set of DataLoaders for one request, bound to that request's EntityManager fork. */
+export function createLoaders(em: EntityManager) {
+  return {
+    area: byIdLoader(em, Area),
+    organisation: byIdLoader(em, Organisation),
+    person: byIdLoader(em, Person),
+    theme: byIdLoader(em, Theme),
+    targetGroup: byIdLoader(em, TargetGroup),
+    method: byIdLoader(em, Method),
+    plan: byIdLoader(em, Plan),
+    activity: byIdLoader(em, Activity),
+    steeringGroup: byIdLoader(em, SteeringGroup),
+
+    areaChildren: groupedLoader(
+      em,
+      Area,
+      'select t.parent_id as __owner, t.* from area t where t.parent_id = any(?::int[]) order by t.name, t.id',
+    ),
+    targetGroupChildren: groupedLoader(
+      em,
+      TargetGroup,
+      'select t.parent_id as __owner, t.* from target_group t where t.parent_id = any(?::int[]) order by t.min_age nulls last, t.name, t.id',
+    ),
+    areaPlans: groupedLoader(
+      em,
+      Plan,
+      `with recursive tree(root, id) as (
+         select id, id from area where id = any(?::int[])
+         union select tree.root, c.id from area c join tree on c.parent_id = tree.id)
+       select distinct tree.root as __owner, p.* from tree
+       join plan_area pa on pa.area_id = tree.id join plan p on p.id = pa.plan_id
+       order by p.code`,
+    ),
+    planAreas: pivotLoader(em, Area, { table: 'plan_area', owner: 'plan_id', target: 'area_id', targetTable: 'area', orderBy: 't.name' }),
+    planHousingOrganisations: pivotLoader(em, Organisation, {
+      table: 'plan_housing_organisation',
+      owner: 'plan_id',
+      target: 'organisation_id',
+      targetTable: 'organisation',
+      orderBy: 't.name',
+    }),
+    planSteeringGroups: groupedLoader(
+      em,
+      SteeringGroup,
+      'select t.plan_id as __owner, t.* from steering_group t where t.plan_id = any(?::int[])',
+    ),
+    planActivities: activityPagesLoader(em, 'plan_id'),
+    methodActivities: activityPagesLoader(em, 'method_id'),
+    activityThemes: pivotLoader(em, Theme, {
+      table: 'activity_theme',
+      owner: 'activity_id',
+      target: 'theme_id',
+      targetTable: 'theme',
+      orderBy: 't.code',
+    }),
+    activityTargetGroups: pivotLoader(em, TargetGroup, {
+      table: 'activity_target_group',
+      owner: 'activity_id',
+      target: 'target_group_id',
+      targetTable: 'target_group',
+      orderBy: 't.name',
+    }),
+    activityAreas: pivotLoader(em, Area, {
+      table: 'activity_area',
+      owner: 'activity_id',
+      target: 'area_id',
+      targetTable: 'area',
+      orderBy: 't.name',
+    }),
+    activityPartners: pivotLoader(em, Organisation, {
+      table: 'activity_partner',
+      owner: 'activity_id',
+      target: 'organisation_id',
+      targetTable: 'organisation',
+      orderBy: 't.name',
+    }),
+    steeringGroupMembers: groupedLoader(
+      em,
+      SteeringGroupMember,
+      'select t.steering_group_id as __owner, t.* from steering_group_member t where t.steering_group_id = any(?::int[]) order by t.id',
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,30 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { initOrm, migrate, MIGRATIONS_PATH } from './orm.js';
+
+// Diffs the entities against a scratch database that has every committed migration, and writes the difference.
+const name = process.argv[2];
+const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hub-migration-'));
+const db = await startEmbeddedPostgres(dataDir);
+try {
+  const orm = await initOrm(db.url);
+  await migrate(orm);
+  const result = await orm.migrator.create(MIGRATIONS_PATH, false, false, name);
+  await orm.close();
+  if (!result.fileName) {
+    console.log('No changes: the entities match the committed migrations.');
+  } else {
+    const className = path.basename(result.fileName).replace(/\.ts$/, '');
+    const indexFile = path.join(MIGRATIONS_PATH, 'index.ts');
+    let index = await fs.readFile(indexFile, 'utf8');
+    index = `import { ${className} } from './${className}.js';\n` + index;
+    index = index.replace(/\];\s*$/, `  { name: '${className}', class: ${className} },\n];\n`);
+    await fs.writeFile(indexFile, index);
+    console.log(`Wrote ${result.fileName} and listed it in server/migrations/index.ts; review the SQL before committing.`);
+  }
+} finally {
+  await db.stop();
+  await fs.rm(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,53 @@
+import { fileURLToPath } from 'node:url';
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
+import { migrationsList } from '../migrations/index.js';
+import { entities } from './entities.js';
+
+export const MIGRATIONS_PATH = fileURLToPath(new URL('../migrations', import.meta.url));
+
+export type HubOrm = MikroORM;
+
+export interface OrmOptions {
+  /** Called with every SQL statement the ORM sends (tests count them). */
+  onQuery?: (sql: string) => void;
+  poolMax?: number;
+}
+
+export function ormConfig(url: string, options: OrmOptions = {}): Options {
+  return defineConfig({
+    clientUrl: url,
+    entities,
+    extensions: [Migrator],
+    forceUtcTimezone: true,
+    pool: { min: 0, max: options.poolMax ?? 10 },
+    discovery: { warnWhenNoEntities: true },
+    onQuery: (sql: string) => {
+      options.onQuery?.(sql);
+      return sql;
+    },
+    migrations: {
+      migrationsList,
+      path: MIGRATIONS_PATH,
+      pathTs: MIGRATIONS_PATH,
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: true,
+      snapshotOnMigrate: false,
+      snapshotName: '.snapshot-hub',
+      emit: 'ts',
+      silent: true,
+    },
+  });
+}
+
+export async function initOrm(url: string, options: OrmOptions = {}): Promise<MikroORM> {
+  return MikroORM.init(ormConfig(url, options));
+}
+
+/** Applies the committed migrations that the database has not seen yet; returns their names. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.migrator.up();
+  return applied.map((migration) => migration.name);
+}

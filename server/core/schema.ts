@@ -1,0 +1,36 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { ActivityResolver } from '../activities/activity.resolver.js';
+import { AreaResolver } from '../areas/area.resolver.js';
+import { MethodResolver, TargetGroupResolver, ThemeResolver } from '../catalogue/catalogue.resolver.js';
+import { SteeringGroupMemberResolver, SteeringGroupResolver } from '../governance/steering-group.resolver.js';
+import { OrganisationResolver } from '../organisations/organisation.resolver.js';
+import { PersonResolver } from '../people/person.resolver.js';
+import { PlanResolver } from '../plans/plan.resolver.js';
+import { NodeResolver } from './node.resolver.js';
+
+export const resolvers = [
+  NodeResolver,
+  AreaResolver,
+  OrganisationResolver,
+  PersonResolver,
+  ThemeResolver,
+  TargetGroupResolver,
+  MethodResolver,
+  PlanResolver,
+  ActivityResolver,
+  SteeringGroupResolver,
+  SteeringGroupMemberResolver,
+] as const;
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/** The hub's GraphQL schema, built once per process from the resolvers. */
+export function hubSchema(): Promise<GraphQLSchema> {
+  schema ??= buildSchema({
+    resolvers,
+    validate: { forbidUnknownValues: false },
+    emitSchemaFile: false,
+  });
+  return schema;
+}
