@@ -15,9 +15,10 @@ import { ScheduleSlot, type ScheduleSlotData } from './schedule.js';
 
 /** Danish full-text document of an activity: title weighs more than description. */
 export const ACTIVITY_SEARCH_DOCUMENT =
-  "setweight(to_tsvector('danish'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('danish'::regconfig, coalesce(description, '')), 'B')";
+  "setweight(to_tsvector('hub_danish'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('hub_danish'::regconfig, coalesce(description, '')), 'B')";
 
 @Entity({ tableName: 'activity' })
+@Index({ name: 'activity_period_index', properties: ['startDate', 'endDate'] })
 @Check({ name: 'activity_period_check', expression: 'end_date is null or end_date >= start_date' })
 @Check({ name: 'activity_capacity_check', expression: 'capacity is null or capacity >= 0' })
 @ObjectType('Activity', { implements: NodeEntity, description: 'Something a plan does for its residents, e.g. a homework café.' })
@@ -38,24 +39,16 @@ export class Activity extends NodeEntity {
   @ManyToOne(() => Method, { ref: true, nullable: true, deleteRule: 'set null' })
   method?: Ref<Method> | null;
 
-  @ManyToMany(() => Theme, undefined, { pivotTable: 'activity_theme', joinColumn: 'activity_id', inverseJoinColumn: 'theme_id' })
+  @ManyToMany(() => Theme, undefined, { pivotEntity: () => ActivityTheme })
   themes = new Collection<Theme>(this);
 
-  @ManyToMany(() => TargetGroup, undefined, {
-    pivotTable: 'activity_target_group',
-    joinColumn: 'activity_id',
-    inverseJoinColumn: 'target_group_id',
-  })
+  @ManyToMany(() => TargetGroup, undefined, { pivotEntity: () => ActivityTargetGroup })
   targetGroups = new Collection<TargetGroup>(this);
 
-  @ManyToMany(() => Area, undefined, { pivotTable: 'activity_area', joinColumn: 'activity_id', inverseJoinColumn: 'area_id' })
+  @ManyToMany(() => Area, undefined, { pivotEntity: () => ActivityArea })
   areas = new Collection<Area>(this);
 
-  @ManyToMany(() => Organisation, undefined, {
-    pivotTable: 'activity_partner',
-    joinColumn: 'activity_id',
-    inverseJoinColumn: 'organisation_id',
-  })
+  @ManyToMany(() => Organisation, undefined, { pivotEntity: () => ActivityPartner })
   partners = new Collection<Organisation>(this);
 
   @Index()
@@ -104,4 +97,46 @@ export class Activity extends NodeEntity {
   @Index({ name: 'activity_search_vector_index', type: 'fulltext' })
   @Property({ type: 'tsvector', columnType: 'tsvector', generated: `(${ACTIVITY_SEARCH_DOCUMENT}) stored`, lazy: true, hidden: true })
   searchVector?: string;
+}
+
+// Pivot tables are declared as entities so that their second column is indexed too.
+
+@Entity({ tableName: 'activity_theme' })
+@Index({ name: 'activity_theme_theme_id_index', properties: ['theme'] })
+export class ActivityTheme {
+  @ManyToOne(() => Activity, { primary: true, deleteRule: 'cascade' })
+  activity!: Activity;
+
+  @ManyToOne(() => Theme, { primary: true, deleteRule: 'cascade' })
+  theme!: Theme;
+}
+
+@Entity({ tableName: 'activity_target_group' })
+@Index({ name: 'activity_target_group_target_group_id_index', properties: ['targetGroup'] })
+export class ActivityTargetGroup {
+  @ManyToOne(() => Activity, { primary: true, deleteRule: 'cascade' })
+  activity!: Activity;
+
+  @ManyToOne(() => TargetGroup, { primary: true, deleteRule: 'cascade' })
+  targetGroup!: TargetGroup;
+}
+
+@Entity({ tableName: 'activity_area' })
+@Index({ name: 'activity_area_area_id_index', properties: ['area'] })
+export class ActivityArea {
+  @ManyToOne(() => Activity, { primary: true, deleteRule: 'cascade' })
+  activity!: Activity;
+
+  @ManyToOne(() => Area, { primary: true, deleteRule: 'cascade' })
+  area!: Area;
+}
+
+@Entity({ tableName: 'activity_partner' })
+@Index({ name: 'activity_partner_organisation_id_index', properties: ['organisation'] })
+export class ActivityPartner {
+  @ManyToOne(() => Activity, { primary: true, deleteRule: 'cascade' })
+  activity!: Activity;
+
+  @ManyToOne(() => Organisation, { primary: true, deleteRule: 'cascade' })
+  organisation!: Organisation;
 }

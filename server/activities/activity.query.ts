@@ -9,6 +9,15 @@ export const ACTIVITY_COLUMNS = [
   'schedule', 'capacity', 'version', 'archived', 'created_at', 'updated_at',
 ].map((column) => `a.${column}`).join(', ');
 
+/**
+ * Every word must begin a word of the activity after stemming, so "lektie" finds "lektiecafé" and
+ * "lektiehjælp" (Danish compounds). Only letters and digits reach the tsquery.
+ */
+export function prefixQuery(text: string): string | undefined {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 20);
+  return words?.length ? words.map((word) => `${word}:*`).join(' & ') : undefined;
+}
+
 /** The WHERE conditions on `activity a` for a filter. */
 export function activityConditions(criteria: ActivityCriteria): Conditions {
   const where = new Conditions();
@@ -37,9 +46,8 @@ export function activityConditions(criteria: ActivityCriteria): Conditions {
   if (criteria.activeOn) {
     where.add('a.start_date <= ?::date and (a.end_date is null or a.end_date >= ?::date)', criteria.activeOn, criteria.activeOn);
   }
-  if (criteria.text) {
-    where.add("a.search_vector @@ websearch_to_tsquery('danish', ?)", criteria.text);
-  }
+  const query = criteria.text ? prefixQuery(criteria.text) : undefined;
+  if (query) where.add("a.search_vector @@ to_tsquery('hub_danish', ?)", query);
   return where;
 }
 

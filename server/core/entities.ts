@@ -1,4 +1,4 @@
-import { Activity } from '../activities/activity.entity.js';
+import { Activity, ActivityArea, ActivityPartner, ActivityTargetGroup, ActivityTheme } from '../activities/activity.entity.js';
 import { Area } from '../areas/area.entity.js';
 import { Method } from '../catalogue/method.entity.js';
 import { TargetGroup } from '../catalogue/target-group.entity.js';
@@ -6,7 +6,7 @@ import { Theme } from '../catalogue/theme.entity.js';
 import { SteeringGroup, SteeringGroupMember } from '../governance/steering-group.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Person } from '../people/person.entity.js';
-import { Plan } from '../plans/plan.entity.js';
+import { Plan, PlanArea, PlanHousingOrganisation } from '../plans/plan.entity.js';
 
 /** Every entity the ORM maps, in dependency order. */
 export const entities = [
@@ -17,7 +17,13 @@ export const entities = [
   TargetGroup,
   Method,
   Plan,
+  PlanArea,
+  PlanHousingOrganisation,
   Activity,
+  ActivityTheme,
+  ActivityTargetGroup,
+  ActivityArea,
+  ActivityPartner,
   SteeringGroup,
   SteeringGroupMember,
 ];

@@ -24,7 +24,7 @@ export function fromGlobalId(globalId: string): DecodedId | undefined {
 export function expectId(globalId: string, type: string, argument: string): number {
   const decoded = fromGlobalId(globalId);
   if (!decoded || decoded.type !== type) {
-    throw badInput(`${argument}: "${globalId}" is not the id of a ${type}`, { argument });
+    throw badInput(`${argument}: "${globalId}" is not an id of type ${type}`, { argument });
   }
   return decoded.id;
 }

@@ -19,7 +19,9 @@ try {
     const className = path.basename(result.fileName).replace(/\.ts$/, '');
     const indexFile = path.join(MIGRATIONS_PATH, 'index.ts');
     let index = await fs.readFile(indexFile, 'utf8');
-    index = `import { ${className} } from './${className}.js';\n` + index;
+    const lastImport = index.lastIndexOf('\nimport ') + 1;
+    const insertAt = index.indexOf('\n', lastImport) + 1;
+    index = `${index.slice(0, insertAt)}import { ${className} } from './${className}.js';\n${index.slice(insertAt)}`;
     index = index.replace(/\];\s*$/, `  { name: '${className}', class: ${className} },\n];\n`);
     await fs.writeFile(indexFile, index);
     console.log(`Wrote ${result.fileName} and listed it in server/migrations/index.ts; review the SQL before committing.`);

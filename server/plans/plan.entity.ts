@@ -37,14 +37,10 @@ export class Plan extends NodeEntity {
   @Field(() => String, { nullable: true, description: 'What the plan sets out to do.' })
   description?: string | null;
 
-  @ManyToMany(() => Area, undefined, { pivotTable: 'plan_area', joinColumn: 'plan_id', inverseJoinColumn: 'area_id' })
+  @ManyToMany(() => Area, undefined, { pivotEntity: () => PlanArea })
   areas = new Collection<Area>(this);
 
-  @ManyToMany(() => Organisation, undefined, {
-    pivotTable: 'plan_housing_organisation',
-    joinColumn: 'plan_id',
-    inverseJoinColumn: 'organisation_id',
-  })
+  @ManyToMany(() => Organisation, undefined, { pivotEntity: () => PlanHousingOrganisation })
   housingOrganisations = new Collection<Organisation>(this);
 
   @Index()
@@ -56,4 +52,26 @@ export class Plan extends NodeEntity {
 
   @Property({ type: 'datetime', onCreate: () => new Date(), onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+}
+
+// Pivot tables are declared as entities so that their second column is indexed too.
+
+@Entity({ tableName: 'plan_area' })
+@Index({ name: 'plan_area_area_id_index', properties: ['area'] })
+export class PlanArea {
+  @ManyToOne(() => Plan, { primary: true, deleteRule: 'cascade' })
+  plan!: Plan;
+
+  @ManyToOne(() => Area, { primary: true, deleteRule: 'cascade' })
+  area!: Area;
+}
+
+@Entity({ tableName: 'plan_housing_organisation' })
+@Index({ name: 'plan_housing_organisation_organisation_id_index', properties: ['organisation'] })
+export class PlanHousingOrganisation {
+  @ManyToOne(() => Plan, { primary: true, deleteRule: 'cascade' })
+  plan!: Plan;
+
+  @ManyToOne(() => Organisation, { primary: true, deleteRule: 'cascade' })
+  organisation!: Organisation;
 }

@@ -1,10 +1,15 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122175501_initial extends Migration {
+export class Migration20261122180435_initial extends Migration {
 
-  override name = 'Migration20261122175501_initial';
+  override name = 'Migration20261122180435_initial';
 
   override up(): void | Promise<void> {
+    // Danish full-text search that also finds "lektiecafe" for "lektiecafé": unaccent before the Danish stemmer.
+    this.addSql(`create extension if not exists unaccent;`);
+    this.addSql(`create text search configuration hub_danish (copy = danish);`);
+    this.addSql(`alter text search configuration hub_danish alter mapping for hword, hword_part, word with unaccent, danish_stem;`);
+
     this.addSql(`create table "area" ("id" serial primary key, "code" varchar(64) not null, "name" varchar(200) not null, "kind" text not null, "parent_id" int null, "latitude" double precision null, "longitude" double precision null, "residents" int null);`);
     this.addSql(`alter table "area" add constraint "area_code_unique" unique ("code");`);
     this.addSql(`create index "area_parent_id_index" on "area" ("parent_id");`);
@@ -21,20 +26,25 @@ export class Migration20261122175501_initial extends Migration {
     this.addSql(`alter table "plan" add constraint "plan_code_unique" unique ("code");`);
     this.addSql(`create index "plan_lead_id_index" on "plan" ("lead_id");`);
 
-    this.addSql(`create table "activity" ("id" serial primary key, "plan_id" int not null, "title" varchar(200) not null, "description" text null, "method_id" int null, "contact_id" int null, "status" text not null default 'PLANNED', "start_date" date not null, "end_date" date null, "schedule" jsonb not null, "capacity" int null, "version" int not null default 1, "archived" boolean not null default false, "created_at" timestamptz not null, "updated_at" timestamptz not null, "search_vector" tsvector generated always as (setweight(to_tsvector('danish'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('danish'::regconfig, coalesce(description, '')), 'B')) stored not null);`);
+    this.addSql(`create table "activity" ("id" serial primary key, "plan_id" int not null, "title" varchar(200) not null, "description" text null, "method_id" int null, "contact_id" int null, "status" text not null default 'PLANNED', "start_date" date not null, "end_date" date null, "schedule" jsonb not null, "capacity" int null, "version" int not null default 1, "archived" boolean not null default false, "created_at" timestamptz not null, "updated_at" timestamptz not null, "search_vector" tsvector generated always as (setweight(to_tsvector('hub_danish'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('hub_danish'::regconfig, coalesce(description, '')), 'B')) stored not null);`);
     this.addSql(`create index "activity_plan_id_index" on "activity" ("plan_id");`);
     this.addSql(`create index "activity_method_id_index" on "activity" ("method_id");`);
     this.addSql(`create index "activity_contact_id_index" on "activity" ("contact_id");`);
     this.addSql(`create index "activity_status_index" on "activity" ("status");`);
     this.addSql(`create index "activity_search_vector_index" on "public"."activity" using gin("search_vector");`);
+    this.addSql(`create index "activity_period_index" on "activity" ("start_date", "end_date");`);
 
     this.addSql(`create table "activity_partner" ("activity_id" int not null, "organisation_id" int not null, primary key ("activity_id", "organisation_id"));`);
+    this.addSql(`create index "activity_partner_organisation_id_index" on "activity_partner" ("organisation_id");`);
 
     this.addSql(`create table "activity_area" ("activity_id" int not null, "area_id" int not null, primary key ("activity_id", "area_id"));`);
+    this.addSql(`create index "activity_area_area_id_index" on "activity_area" ("area_id");`);
 
     this.addSql(`create table "plan_area" ("plan_id" int not null, "area_id" int not null, primary key ("plan_id", "area_id"));`);
+    this.addSql(`create index "plan_area_area_id_index" on "plan_area" ("area_id");`);
 
     this.addSql(`create table "plan_housing_organisation" ("plan_id" int not null, "organisation_id" int not null, primary key ("plan_id", "organisation_id"));`);
+    this.addSql(`create index "plan_housing_organisation_organisation_id_index" on "plan_housing_organisation" ("organisation_id");`);
 
     this.addSql(`create table "steering_group" ("id" serial primary key, "name" varchar(200) not null, "plan_id" int null);`);
     this.addSql(`alter table "steering_group" add constraint "steering_group_plan_id_unique" unique ("plan_id");`);
@@ -49,11 +59,13 @@ export class Migration20261122175501_initial extends Migration {
     this.addSql(`create index "target_group_parent_id_index" on "target_group" ("parent_id");`);
 
     this.addSql(`create table "activity_target_group" ("activity_id" int not null, "target_group_id" int not null, primary key ("activity_id", "target_group_id"));`);
+    this.addSql(`create index "activity_target_group_target_group_id_index" on "activity_target_group" ("target_group_id");`);
 
     this.addSql(`create table "theme" ("id" serial primary key, "code" varchar(64) not null, "name" varchar(200) not null);`);
     this.addSql(`alter table "theme" add constraint "theme_code_unique" unique ("code");`);
 
     this.addSql(`create table "activity_theme" ("activity_id" int not null, "theme_id" int not null, primary key ("activity_id", "theme_id"));`);
+    this.addSql(`create index "activity_theme_theme_id_index" on "activity_theme" ("theme_id");`);
 
     this.addSql(`alter table "area" add constraint "area_parent_id_foreign" foreign key ("parent_id") references "area" ("id") on delete restrict;`);
     this.addSql(`alter table "area" add constraint "area_kind_check" check ("kind" in ('MUNICIPALITY', 'DISTRICT', 'ESTATE'));`);
@@ -98,15 +110,6 @@ export class Migration20261122175501_initial extends Migration {
 
     this.addSql(`alter table "activity_theme" add constraint "activity_theme_activity_id_foreign" foreign key ("activity_id") references "activity" ("id") on update cascade on delete cascade;`);
     this.addSql(`alter table "activity_theme" add constraint "activity_theme_theme_id_foreign" foreign key ("theme_id") references "theme" ("id") on update cascade on delete cascade;`);
-    // Pivot primary keys cover their first column only; lookups from the other side need their own index.
-    this.addSql(`create index "activity_partner_organisation_id_index" on "activity_partner" ("organisation_id");`);
-    this.addSql(`create index "activity_area_area_id_index" on "activity_area" ("area_id");`);
-    this.addSql(`create index "plan_area_area_id_index" on "plan_area" ("area_id");`);
-    this.addSql(`create index "plan_housing_organisation_organisation_id_index" on "plan_housing_organisation" ("organisation_id");`);
-    this.addSql(`create index "activity_target_group_target_group_id_index" on "activity_target_group" ("target_group_id");`);
-    this.addSql(`create index "activity_theme_theme_id_index" on "activity_theme" ("theme_id");`);
-    // activeOn and period filters.
-    this.addSql(`create index "activity_period_index" on "activity" ("start_date", "end_date");`);
   }
 
   override down(): void | Promise<void> {
@@ -149,6 +152,7 @@ export class Migration20261122175501_initial extends Migration {
     this.addSql(`drop table if exists "activity_target_group" cascade;`);
     this.addSql(`drop table if exists "theme" cascade;`);
     this.addSql(`drop table if exists "activity_theme" cascade;`);
+    this.addSql(`drop text search configuration if exists hub_danish;`);
   }
 
 }
