@@ -13,9 +13,16 @@ import { Person } from '../people/person.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 import { ScheduleSlot, type ScheduleSlotData } from './schedule.js';
 
-/** Danish full-text document of an activity: title weighs more than description. */
-export const ACTIVITY_SEARCH_DOCUMENT =
-  "setweight(to_tsvector('hub_danish'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('hub_danish'::regconfig, coalesce(description, '')), 'B')";
+/**
+ * Full-text document of an activity, title weighing more than description: Danish stems (hub_danish) plus
+ * the unstemmed words (hub_simple), both without accents, so prefix queries meet Danish compounds.
+ */
+export const ACTIVITY_SEARCH_DOCUMENT = ['title', 'description']
+  .map(
+    (column, i) =>
+      `setweight(to_tsvector('hub_danish'::regconfig, coalesce(${column}, '')) || to_tsvector('hub_simple'::regconfig, coalesce(${column}, '')), '${'AB'[i]}')`,
+  )
+  .join(' || ');
 
 @Entity({ tableName: 'activity' })
 @Index({ name: 'activity_period_index', properties: ['startDate', 'endDate'] })

@@ -1,7 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261122180435_initial } from './Migration20261122180435_initial.js';
+import { Migration20261122180602_initial } from './Migration20261122180602_initial.js';
 
 /** Committed migrations in the order they apply; `npm run migration:create` appends to this list. */
 export const migrationsList: MigrationObject[] = [
-  { name: 'Migration20261122180435_initial', class: Migration20261122180435_initial },
+  { name: 'Migration20261122180602_initial', class: Migration20261122180602_initial },
 ];

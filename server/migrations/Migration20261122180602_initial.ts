@@ -1,14 +1,16 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122180435_initial extends Migration {
+export class Migration20261122180602_initial extends Migration {
 
-  override name = 'Migration20261122180435_initial';
+  override name = 'Migration20261122180602_initial';
 
   override up(): void | Promise<void> {
-    // Danish full-text search that also finds "lektiecafe" for "lektiecafé": unaccent before the Danish stemmer.
+    // Text search without accents ("lektiecafe" finds "lektiecafé"): Danish stems, and unstemmed words for prefix matching.
     this.addSql(`create extension if not exists unaccent;`);
     this.addSql(`create text search configuration hub_danish (copy = danish);`);
     this.addSql(`alter text search configuration hub_danish alter mapping for hword, hword_part, word with unaccent, danish_stem;`);
+    this.addSql(`create text search configuration hub_simple (copy = simple);`);
+    this.addSql(`alter text search configuration hub_simple alter mapping for hword, hword_part, word with unaccent, simple;`);
 
     this.addSql(`create table "area" ("id" serial primary key, "code" varchar(64) not null, "name" varchar(200) not null, "kind" text not null, "parent_id" int null, "latitude" double precision null, "longitude" double precision null, "residents" int null);`);
     this.addSql(`alter table "area" add constraint "area_code_unique" unique ("code");`);
@@ -26,7 +28,7 @@ export class Migration20261122180435_initial extends Migration {
     this.addSql(`alter table "plan" add constraint "plan_code_unique" unique ("code");`);
     this.addSql(`create index "plan_lead_id_index" on "plan" ("lead_id");`);
 
-    this.addSql(`create table "activity" ("id" serial primary key, "plan_id" int not null, "title" varchar(200) not null, "description" text null, "method_id" int null, "contact_id" int null, "status" text not null default 'PLANNED', "start_date" date not null, "end_date" date null, "schedule" jsonb not null, "capacity" int null, "version" int not null default 1, "archived" boolean not null default false, "created_at" timestamptz not null, "updated_at" timestamptz not null, "search_vector" tsvector generated always as (setweight(to_tsvector('hub_danish'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('hub_danish'::regconfig, coalesce(description, '')), 'B')) stored not null);`);
+    this.addSql(`create table "activity" ("id" serial primary key, "plan_id" int not null, "title" varchar(200) not null, "description" text null, "method_id" int null, "contact_id" int null, "status" text not null default 'PLANNED', "start_date" date not null, "end_date" date null, "schedule" jsonb not null, "capacity" int null, "version" int not null default 1, "archived" boolean not null default false, "created_at" timestamptz not null, "updated_at" timestamptz not null, "search_vector" tsvector generated always as (setweight(to_tsvector('hub_danish'::regconfig, coalesce(title, '')) || to_tsvector('hub_simple'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('hub_danish'::regconfig, coalesce(description, '')) || to_tsvector('hub_simple'::regconfig, coalesce(description, '')), 'B')) stored not null);`);
     this.addSql(`create index "activity_plan_id_index" on "activity" ("plan_id");`);
     this.addSql(`create index "activity_method_id_index" on "activity" ("method_id");`);
     this.addSql(`create index "activity_contact_id_index" on "activity" ("contact_id");`);
@@ -153,6 +155,7 @@ export class Migration20261122180435_initial extends Migration {
     this.addSql(`drop table if exists "theme" cascade;`);
     this.addSql(`drop table if exists "activity_theme" cascade;`);
     this.addSql(`drop text search configuration if exists hub_danish;`);
+    this.addSql(`drop text search configuration if exists hub_simple;`);
   }
 
 }
