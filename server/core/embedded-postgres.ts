@@ -55,7 +55,7 @@ async function acquireLock(dataDir: string): Promise<() => Promise<void>> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = await readPid(lockFile);
-      if (holder !== undefined && holder !== process.pid && isAlive(holder)) {
+      if (holder !== undefined && isAlive(holder)) {
         throw new DataDirectoryInUseError(
           `Another hub (process ${holder}) is already using the data directory ${dataDir}. ` +
             'Stop that hub first, or give this one its own directory with HUB_DATA_DIR.',
