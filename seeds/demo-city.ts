@@ -49,6 +49,9 @@ export interface CitySeed {
 /** The date the demo city is written against: statuses follow from it. */
 export const DEMO_TODAY = '2026-11-22';
 
+/** Start dates of activities that the plans are preparing now. */
+const UPCOMING_STARTS = ['2026-12-01', '2026-12-07', '2027-01-04', '2027-02-01'];
+
 /** Small deterministic PRNG (mulberry32), so every start builds the same city. */
 export function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -62,6 +65,14 @@ export function random(seed: number): () => number {
 }
 
 const pick = <T>(rnd: () => number, items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
+
+function shuffle<T>(rnd: () => number, items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
 
 function addMonths(date: string, months: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -143,8 +154,8 @@ export function buildDemoCity(): CitySeed {
     steeringGroups.push({ plan: plan.code, name: `Styregruppen for ${plan.name}`, members });
 
     const estates = plan.areas.flatMap(estatesOf);
-    const count = plan.status === 'ACTIVE' ? 18 : plan.status === 'ENDED' ? 10 : 6;
-    const order = TEMPLATES.map((_, i) => i).sort(() => rnd() - 0.5);
+    const count = plan.status === 'ACTIVE' ? 20 : plan.status === 'ENDED' ? 10 : 6;
+    const order = shuffle(rnd, TEMPLATES.map((_, i) => i));
     for (const templateIndex of order.slice(0, count)) {
       const template = TEMPLATES[templateIndex]!;
       const districtWide = plan.areas.length > 0 && estatesOf(plan.areas[0]!).length > 1 && rnd() < 0.25;
@@ -153,8 +164,13 @@ export function buildDemoCity(): CitySeed {
       let startDate: string;
       let endDate: string | undefined;
       let status: string;
+      const upcoming = UPCOMING_STARTS.filter((date) => date <= plan.endDate);
       if (plan.status === 'DRAFT') {
         startDate = addMonths(plan.startDate, Math.floor(rnd() * 6));
+        status = 'PLANNED';
+      } else if (plan.status === 'ACTIVE' && upcoming.length && rnd() < 0.08) {
+        startDate = pick(rnd, upcoming);
+        endDate = plan.endDate;
         status = 'PLANNED';
       } else {
         startDate = addMonths(plan.startDate, Math.floor(rnd() * 24));

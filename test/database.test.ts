@@ -122,7 +122,7 @@ describe('hub start', () => {
     await server.stop();
     const down = await fetch(`${base}/readyz`);
     expect(down.status).toBe(503);
-    expect((await down.json()).status).toBe('unavailable');
+    expect(((await down.json()) as { status: string }).status).toBe('unavailable');
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     await hub.stop();
   });
