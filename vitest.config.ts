@@ -10,5 +10,6 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 180_000,
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });
