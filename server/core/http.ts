@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
+import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -50,7 +49,7 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 }
 
 /** Internal faults reach the caller as a plain message; the full error goes to the log. */
-function formatError(development: boolean) {
+export function formatError(development: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (code !== ErrorCode.INTERNAL_SERVER_ERROR || development) return formatted;
@@ -69,10 +68,8 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
     // The hub owns shutdown order: HTTP drain, then ORM, then the embedded database.
     stopOnTerminationSignals: false,
     formatError: formatError(config.development),
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
-      ...(config.development ? [] : [ApolloServerPluginLandingPageDisabled()]),
-    ],
+    // Landing page left to Apollo: Sandbox unless NODE_ENV=production.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
   });
   await apollo.start();
 
@@ -125,4 +122,3 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
   return { server, apollo };
 }
 
-export type { BaseContext };
