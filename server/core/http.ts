@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
@@ -68,8 +69,8 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
     // The hub owns shutdown order: HTTP drain, then ORM, then the embedded database.
     stopOnTerminationSignals: false,
     formatError: formatError(config.development),
-    // Landing page left to Apollo: Sandbox unless NODE_ENV=production.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    // Landing page left to Apollo (Sandbox unless NODE_ENV=production); no cache hints, so no per-field cache-control work.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
 

@@ -22,6 +22,22 @@ export function byIdLoader<T extends { id: number }>(em: EntityManager, entity: 
   });
 }
 
+/** Maps rows to entities once per id, reusing what the request already holds (rows of reference data repeat a lot). */
+function entityMapper<T extends object>(em: EntityManager, entity: EntityClass<T>) {
+  const uow = em.getUnitOfWork();
+  const mapped = new Map<number, T>();
+  return (row: Record<string, unknown>): T => {
+    const id = Number(row.id);
+    let item = mapped.get(id);
+    if (!item) {
+      const known = uow.getById<T>(entity, id as never);
+      item = known && wrap(known).isInitialized() ? known : em.map(entity, row as never);
+      mapped.set(id, item);
+    }
+    return item;
+  };
+}
+
 /** Groups rows of `sql` (which selects the target's columns plus an `__owner` column) by owner. */
 export function groupedLoader<T extends object>(
   em: EntityManager,
@@ -30,11 +46,12 @@ export function groupedLoader<T extends object>(
 ): DataLoader<number, T[]> {
   return new DataLoader(async (ownerIds) => {
     const result = await rows(em, sql, [pgArray(ownerIds)]);
+    const toEntity = entityMapper(em, entity);
     const byOwner = new Map<number, T[]>(ownerIds.map((id) => [id, []]));
     for (const row of result) {
       const owner = Number(row.__owner);
       delete row.__owner;
-      byOwner.get(owner)?.push(em.map(entity, row as never));
+      byOwner.get(owner)?.push(toEntity(row));
     }
     return ownerIds.map((id) => byOwner.get(id) ?? []);
   });
