@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { buildDemoCity, cityCopy, type CitySeed } from './demo-city.js';
+import { seedDemoUsers, type DemoTokens } from './users.js';
 
 type Column = string | { name: string; cast: string };
 type Value = string | number | boolean | null;
@@ -132,13 +133,14 @@ export async function loadCity(em: EntityManager, scale = 1): Promise<SeedCounts
 
 const SEED_LOCK = 4_207_311;
 
-/** Seeds the demo city when the database holds no areas and no plans; returns what it loaded, or null. */
-export async function seedDemoCityIfEmpty(em: EntityManager): Promise<SeedCounts | null> {
+/** Seeds the demo city and its demo users when the database holds no areas and no plans; returns what it loaded, or null. */
+export async function seedDemoCityIfEmpty(em: EntityManager): Promise<(SeedCounts & { tokens: DemoTokens }) | null> {
   return em.transactional(async (tx) => {
     // Two hubs starting together on one database: only the first seeds.
     await tx.execute('select pg_advisory_xact_lock(?)', [SEED_LOCK]);
     const [row] = (await tx.execute('select exists(select 1 from area) or exists(select 1 from plan) as used')) as { used: boolean }[];
     if (row?.used) return null;
-    return loadCity(tx);
+    const counts = await loadCity(tx);
+    return { ...counts, tokens: await seedDemoUsers(tx) };
   });
 }

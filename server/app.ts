@@ -1,6 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { seedDemoCityIfEmpty } from '../seeds/load.js';
+import type { DemoTokens } from '../seeds/users.js';
+import { ensureAdminToken } from './auth/auth.service.js';
 import type { HubConfig } from './core/config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './core/embedded-postgres.js';
 import { createHttp } from './core/http.js';
@@ -16,6 +20,16 @@ export interface Hub {
 
 export interface HubOptions extends OrmOptions {
   log?: (line: string) => void;
+}
+
+export const DEMO_TOKENS_FILE = 'demo-tokens.json';
+
+/** The demo users' tokens exist only here: readable by the owner alone. */
+async function writeDemoTokens(dataDir: string, tokens: DemoTokens): Promise<string> {
+  await fs.mkdir(dataDir, { recursive: true });
+  const file = path.join(dataDir, DEMO_TOKENS_FILE);
+  await fs.writeFile(file, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
+  return file;
 }
 
 /** Redacts the password of a connection string for the log. */
@@ -48,7 +62,16 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: database is up to date');
     if (config.seed === 'demo') {
       const seeded = await seedDemoCityIfEmpty(orm.em.fork());
-      log(seeded ? `demo city loaded: ${seeded.plans} plans, ${seeded.activities} activities` : 'demo city: database already holds data, not seeded');
+      if (seeded) {
+        const file = await writeDemoTokens(config.dataDir, seeded.tokens);
+        log(`demo city loaded: ${seeded.plans} plans, ${seeded.activities} activities; tokens of the demo users (one per role) in ${file}`);
+      } else {
+        log('demo city: database already holds data, not seeded');
+      }
+    }
+    if (config.adminToken) {
+      const admin = await ensureAdminToken(orm.em.fork(), config.adminToken);
+      log(admin === 'created' ? 'HUB_ADMIN_TOKEN: administrator created' : 'HUB_ADMIN_TOKEN: administrator present');
     }
     const { server, apollo } = await createHttp(config, await hubSchema(), orm);
     await new Promise<void>((resolve, reject) => {

@@ -10,7 +10,9 @@ import { DataDirectoryInUseError, startEmbeddedPostgres } from '../server/core/e
 import { initOrm, migrate, MIGRATIONS_PATH } from '../server/core/orm.js';
 import { migrationsList } from '../server/migrations/index.js';
 import { createTestDatabase } from './support/database.js';
-import { testConfig } from './support/hub.js';
+import { insertUser } from '../server/auth/auth.service.js';
+import { Role } from '../server/core/enums.js';
+import { graphqlRequest, testConfig } from './support/hub.js';
 
 const cleanup: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
@@ -112,12 +114,9 @@ describe('hub start', () => {
     expect(lines.join('\n')).toMatch(/database: PostgreSQL at postgresql:\/\/hub:\*\*\*@127\.0\.0\.1/);
     expect(lines.join('\n')).not.toContain(server.url);
     const base = hub.url.replace('/graphql', '');
-    const response = await fetch(hub.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ plans { totalCount } }' }),
-    });
-    expect(await response.json()).toEqual({ data: { plans: { totalCount: 0 } } });
+    const { token } = await insertUser(hub.orm.em.fork(), { name: 'Reader', role: Role.READER });
+    const response = await graphqlRequest(hub.url, token, '{ plans { totalCount } }');
+    expect(response.data).toEqual({ plans: { totalCount: 0 } });
 
     await server.stop();
     const down = await fetch(`${base}/readyz`);

@@ -13,7 +13,8 @@ afterAll(() => t?.stop());
 
 describe('HTTP', () => {
   test('malformed requests get a 4xx answer, never a stack trace', async () => {
-    const post = (body: string, type = 'application/json') => fetch(t.hub.url, { method: 'POST', headers: { 'content-type': type }, body });
+    const post = (body: string, type = 'application/json') =>
+      fetch(t.hub.url, { method: 'POST', headers: { 'content-type': type, authorization: `Bearer ${t.users.READER.token}` }, body });
     const notJson = await post('{"query": ');
     expect(notJson.status).toBe(400);
     expect(await notJson.text()).toContain('not valid JSON');
@@ -22,21 +23,22 @@ describe('HTTP', () => {
     const huge = await post(JSON.stringify({ query: `{ plans { totalCount } } # ${'x'.repeat(MAX_BODY_BYTES)}` }));
     expect(huge.status).toBe(413);
     expect((await fetch(`${base}/nowhere`)).status).toBe(404);
-    expect((await fetch(t.hub.url, { method: 'DELETE' })).status).toBe(405);
+    expect((await fetch(t.hub.url, { method: 'DELETE', headers: { authorization: `Bearer ${t.users.READER.token}` } })).status).toBe(405);
   });
 
   test('GET queries work for clients that say they are not a browser form (CSRF prevention)', async () => {
     const query = encodeURIComponent('{ plans { totalCount } }');
-    const allowed = await fetch(`${t.hub.url}?query=${query}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const authorization = `Bearer ${t.users.READER.token}`;
+    const allowed = await fetch(`${t.hub.url}?query=${query}`, { headers: { 'apollo-require-preflight': 'true', authorization } });
     expect(await allowed.json()).toEqual({ data: { plans: { totalCount: 35 } } });
-    const blocked = await fetch(`${t.hub.url}?query=${query}`);
+    const blocked = await fetch(`${t.hub.url}?query=${query}`, { headers: { authorization } });
     expect(blocked.status).toBe(400);
   });
 
   test('every response carries a request id', async () => {
     const response = await fetch(t.hub.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-me' },
+      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-me', authorization: `Bearer ${t.users.READER.token}` },
       body: JSON.stringify({ query: '{ themes { code } }' }),
     });
     expect(response.headers.get('x-request-id')).toBe('trace-me');

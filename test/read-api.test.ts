@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fromGlobalId, toGlobalId } from '../server/core/global-id.js';
+import { Role } from '../server/core/enums.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 
 let t: TestHub;
@@ -15,10 +16,7 @@ async function ok<T = any>(query: string, variables?: Record<string, unknown>): 
   return result.data!;
 }
 
-async function idOf(type: string, sql: string): Promise<string> {
-  const [row] = (await t.hub.orm.em.fork().execute(sql)) as { id: number }[];
-  return toGlobalId(type, row!.id);
-}
+const idOf = (type: string, sql: string) => t.idOf(type, sql);
 
 describe('node(id)', () => {
   test('resolves every Node type by its global id', async () => {
@@ -170,9 +168,12 @@ describe('plans', () => {
     expect(data.missing).toBeNull();
   });
 
-  test('unauthenticated callers never see staff contact data', async () => {
-    const data = await ok('{ plans(first: 35) { nodes { lead { name email phone } } } }');
-    for (const plan of data.plans.nodes) expect(plan.lead).toMatchObject({ email: null, phone: null });
+  test('staff contact data reaches signed-in staff, never readers', async () => {
+    const query = '{ plans(first: 35) { nodes { lead { name email phone } } } }';
+    const staff = await ok(query);
+    for (const plan of staff.plans.nodes) expect(plan.lead.email).toMatch(/@.+\.example$/);
+    const reader = await t.gql(query, undefined, Role.READER);
+    for (const plan of reader.data.plans.nodes) expect(plan.lead).toMatchObject({ email: null, phone: null });
   });
 });
 
@@ -193,7 +194,6 @@ describe('activities', () => {
       themes: [{ code: 'UDD' }],
       targetGroups: [{ code: 'skoleboern' }],
       areas: [{ code: 'vollsmose-boegeparken' }],
-      contact: { email: null },
       status: 'RUNNING',
       startDate: '2024-08-12',
       endDate: null,

@@ -1,7 +1,8 @@
 import { Collection, type Ref } from '@mikro-orm/core';
-import { Check, Entity, Enum, Index, ManyToMany, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Check, Entity, Enum, Index, ManyToMany, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Area } from '../areas/area.entity.js';
+import { User } from '../auth/user.entity.js';
 import { Method } from '../catalogue/method.entity.js';
 import { TargetGroup } from '../catalogue/target-group.entity.js';
 import { Theme } from '../catalogue/theme.entity.js';
@@ -26,6 +27,7 @@ export const ACTIVITY_SEARCH_DOCUMENT = ['title', 'description']
 
 @Entity({ tableName: 'activity' })
 @Index({ name: 'activity_period_index', properties: ['startDate', 'endDate'] })
+@Unique({ name: 'activity_idempotency_unique', properties: ['createdBy', 'idempotencyKey'] })
 @Check({ name: 'activity_period_check', expression: 'end_date is null or end_date >= start_date' })
 @Check({ name: 'activity_capacity_check', expression: 'capacity is null or capacity >= 0' })
 @ObjectType('Activity', { implements: NodeEntity, description: 'Something a plan does for its residents, e.g. a homework café.' })
@@ -100,6 +102,14 @@ export class Activity extends NodeEntity {
   @Property({ type: 'datetime', onCreate: () => new Date(), onUpdate: () => new Date() })
   @Field(() => DateTimeScalar, { description: 'When it was last changed.' })
   updatedAt: Date = new Date();
+
+  /** Who registered it; with idempotencyKey it makes a retried create return the first activity. */
+  @Index()
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
+  createdBy?: Ref<User> | null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  idempotencyKey?: string | null;
 
   @Index({ name: 'activity_search_vector_index', type: 'fulltext' })
   @Property({ type: 'tsvector', columnType: 'tsvector', generated: `(${ACTIVITY_SEARCH_DOCUMENT}) stored`, lazy: true, hidden: true })

@@ -6,7 +6,7 @@ import type { ActivityCriteria } from './activity.filter.js';
 /** Columns of an activity row as the entity maps them (the search vector stays in the database). */
 export const ACTIVITY_COLUMNS = [
   'id', 'plan_id', 'title', 'description', 'method_id', 'contact_id', 'status', 'start_date', 'end_date',
-  'schedule', 'capacity', 'version', 'archived', 'created_at', 'updated_at',
+  'schedule', 'capacity', 'version', 'archived', 'created_at', 'updated_at', 'created_by_id', 'idempotency_key',
 ].map((column) => `a.${column}`).join(', ');
 
 /**

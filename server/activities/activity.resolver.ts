@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Area } from '../areas/area.entity.js';
 import { Method } from '../catalogue/method.entity.js';
 import { TargetGroup } from '../catalogue/target-group.entity.js';
@@ -11,9 +11,11 @@ import { Organisation } from '../organisations/organisation.entity.js';
 import { Overlap } from '../overlap/overlap.types.js';
 import { Person } from '../people/person.entity.js';
 import { Plan } from '../plans/plan.entity.js';
+import { archiveActivity, createActivity, updateActivity } from './activity.commands.js';
 import { ActivityConnection } from './activity.connection.js';
 import { Activity } from './activity.entity.js';
 import { ActivityFilter } from './activity.filter.js';
+import { ActivityPayload, ArchiveActivityInput, CreateActivityInput, UpdateActivityInput } from './activity.input.js';
 import { listActivities } from './activity.service.js';
 
 @Resolver(() => Activity)
@@ -25,6 +27,21 @@ export class ActivityResolver {
     @Arg('filter', () => ActivityFilter, { nullable: true, description: 'Narrows the list.' }) filter?: ActivityFilter,
   ) {
     return listActivities(em, { first, after, filter });
+  }
+
+  @Mutation(() => ActivityPayload, { description: 'Registers an activity (COORDINATOR; PROJECT_LEAD in their own plans).' })
+  createActivity(@Ctx() ctx: HubContext, @Arg('input', () => CreateActivityInput, { description: 'The new activity.' }) input: CreateActivityInput) {
+    return createActivity(ctx, input);
+  }
+
+  @Mutation(() => ActivityPayload, { description: 'Changes an activity, checking expectedVersion (COORDINATOR; PROJECT_LEAD in their own plans).' })
+  updateActivity(@Ctx() ctx: HubContext, @Arg('input', () => UpdateActivityInput, { description: 'The changes.' }) input: UpdateActivityInput) {
+    return updateActivity(ctx, input);
+  }
+
+  @Mutation(() => ActivityPayload, { description: 'Archives an activity, checking expectedVersion (COORDINATOR; PROJECT_LEAD in their own plans).' })
+  archiveActivity(@Ctx() ctx: HubContext, @Arg('input', () => ArchiveActivityInput, { description: 'The activity.' }) input: ArchiveActivityInput) {
+    return archiveActivity(ctx, input);
   }
 
   @FieldResolver(() => Plan, { description: 'The plan the activity belongs to.' })

@@ -1,9 +1,10 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../core/context.js';
 import { AreaKind } from '../core/enums.js';
 import { Plan } from '../plans/plan.entity.js';
 import { Area } from './area.entity.js';
-import { listAreas } from './area.service.js';
+import { AreaPayload, CreateAreaInput } from './area.input.js';
+import { createArea, listAreas } from './area.service.js';
 
 @Resolver(() => Area)
 export class AreaResolver {
@@ -13,6 +14,11 @@ export class AreaResolver {
     @Arg('kind', () => AreaKind, { nullable: true, description: 'Only areas of this kind.' }) kind?: AreaKind | null,
   ): Promise<Area[]> {
     return listAreas(em, kind);
+  }
+
+  @Mutation(() => AreaPayload, { description: 'Adds a municipality, district or estate (ADMIN, COORDINATOR).' })
+  createArea(@Ctx() ctx: HubContext, @Arg('input', () => CreateAreaInput, { description: 'The new area.' }) input: CreateAreaInput) {
+    return createArea(ctx, input);
   }
 
   @FieldResolver(() => Area, { nullable: true, description: 'The area this one lies in.' })

@@ -1,10 +1,14 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ActivityConnection } from '../activities/activity.connection.js';
 import { ActivityFilter } from '../activities/activity.filter.js';
 import { nestedActivityPage } from '../activities/activity.service.js';
 import type { HubContext } from '../core/context.js';
 import { emptyPage, PageArgs, type Page } from '../core/pagination.js';
 import { ExperienceConnection, type Experience } from '../experience/experience.types.js';
+import {
+  CreateMethodInput, CreateTargetGroupInput, CreateThemeInput, MethodPayload, TargetGroupPayload, ThemePayload,
+} from './catalogue.input.js';
+import { createMethod, createTargetGroup, createTheme } from './catalogue.service.js';
 import { Method } from './method.entity.js';
 import { TargetGroup } from './target-group.entity.js';
 import { Theme } from './theme.entity.js';
@@ -15,6 +19,11 @@ export class ThemeResolver {
   themes(@Ctx() { em }: HubContext): Promise<Theme[]> {
     return em.find(Theme, {}, { orderBy: { code: 'asc' } });
   }
+
+  @Mutation(() => ThemePayload, { description: 'Adds a theme (ADMIN, COORDINATOR).' })
+  createTheme(@Ctx() ctx: HubContext, @Arg('input', () => CreateThemeInput, { description: 'The new theme.' }) input: CreateThemeInput) {
+    return createTheme(ctx, input);
+  }
 }
 
 @Resolver(() => TargetGroup)
@@ -22,6 +31,14 @@ export class TargetGroupResolver {
   @Query(() => [TargetGroup], { description: 'All target groups, youngest first, then by name.' })
   targetGroups(@Ctx() { em }: HubContext): Promise<TargetGroup[]> {
     return em.find(TargetGroup, {}, { orderBy: { minAge: 'asc nulls last', name: 'asc', id: 'asc' } });
+  }
+
+  @Mutation(() => TargetGroupPayload, { description: 'Adds a target group (ADMIN, COORDINATOR).' })
+  createTargetGroup(
+    @Ctx() ctx: HubContext,
+    @Arg('input', () => CreateTargetGroupInput, { description: 'The new target group.' }) input: CreateTargetGroupInput,
+  ) {
+    return createTargetGroup(ctx, input);
   }
 
   @FieldResolver(() => TargetGroup, { nullable: true, description: 'The wider group this one is part of.' })
@@ -40,6 +57,11 @@ export class MethodResolver {
   @Query(() => [Method], { description: 'The method catalogue, by name.' })
   methods(@Ctx() { em }: HubContext): Promise<Method[]> {
     return em.find(Method, {}, { orderBy: { name: 'asc', id: 'asc' } });
+  }
+
+  @Mutation(() => MethodPayload, { description: 'Adds a method to the catalogue (ADMIN, COORDINATOR).' })
+  createMethod(@Ctx() ctx: HubContext, @Arg('input', () => CreateMethodInput, { description: 'The new method.' }) input: CreateMethodInput) {
+    return createMethod(ctx, input);
   }
 
   @FieldResolver(() => ActivityConnection, { description: 'Activities across all plans that use this method.' })

@@ -40,13 +40,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     throw new ConfigError(`HUB_SEED must be "demo" or "none", got "${seedRaw}"`);
   }
   const development = env.NODE_ENV === 'development';
+  const adminToken = env.HUB_ADMIN_TOKEN || undefined;
+  if (adminToken !== undefined && !/^\S{32,512}$/.test(adminToken)) {
+    throw new ConfigError('HUB_ADMIN_TOKEN must be 32 to 512 characters without spaces (for example: openssl rand -base64 32)');
+  }
   return {
     port: parsePort(env.PORT, 4000),
     host: env.HOST || '0.0.0.0',
     databaseUrl,
     dataDir: path.resolve(env.HUB_DATA_DIR || '.data'),
     seed: seedRaw,
-    adminToken: env.HUB_ADMIN_TOKEN || undefined,
+    adminToken,
     development,
     introspection: parseBoolean('HUB_INTROSPECTION', env.HUB_INTROSPECTION, true),
   };

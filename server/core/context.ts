@@ -6,6 +6,7 @@ import { createLoaders, type Loaders } from './loaders.js';
 export interface Viewer {
   userId: number;
   role: Role;
+  personId: number | null;
   /** Plans a PROJECT_LEAD may edit. */
   planIds: number[];
 }

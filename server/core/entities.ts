@@ -1,5 +1,7 @@
 import { Activity, ActivityArea, ActivityPartner, ActivityTargetGroup, ActivityTheme } from '../activities/activity.entity.js';
 import { Area } from '../areas/area.entity.js';
+import { AuditEvent } from '../audit/audit-event.entity.js';
+import { User, UserPlan } from '../auth/user.entity.js';
 import { Method } from '../catalogue/method.entity.js';
 import { TargetGroup } from '../catalogue/target-group.entity.js';
 import { Theme } from '../catalogue/theme.entity.js';
@@ -26,8 +28,11 @@ export const entities = [
   ActivityPartner,
   SteeringGroup,
   SteeringGroupMember,
+  User,
+  UserPlan,
+  AuditEvent,
 ];
 
 /** Entity classes that are GraphQL Node types, by type name: node(id) resolves through this. */
-export const nodeEntities = { Area, Organisation, Person, Theme, TargetGroup, Method, Plan, Activity, SteeringGroup };
+export const nodeEntities = { Area, Organisation, Person, Theme, TargetGroup, Method, Plan, Activity, SteeringGroup, User };
 export type NodeTypeName = keyof typeof nodeEntities;

@@ -6,6 +6,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { authenticate } from '../auth/auth.service.js';
+import { bearerToken } from '../auth/token.js';
 import type { HubConfig } from './config.js';
 import { createContext, type HubContext } from './context.js';
 import { ErrorCode } from './errors.js';
@@ -98,6 +100,21 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
           return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
         }
       }
+      // The landing page is a browser's GET without a query; everything else needs a token.
+      const landingPage = req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
+      const token = bearerToken(req.headers.authorization);
+      const viewer = token ? await authenticate(orm.em.fork(), token) : null;
+      if (!viewer && !landingPage) {
+        res.setHeader('www-authenticate', 'Bearer realm="hub"');
+        return sendJson(res, 401, {
+          errors: [
+            {
+              message: token ? 'The bearer token is not valid' : 'Sign in: send the header "Authorization: Bearer <token>"',
+              extensions: { code: 'UNAUTHENTICATED' },
+            },
+          ],
+        });
+      }
       const headers = new HeaderMap();
       for (const [name, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -105,7 +122,7 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
       const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) || randomUUID();
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
-        context: async () => createContext(orm.em, null, requestId),
+        context: async () => createContext(orm.em, viewer, requestId),
       });
       for (const [name, value] of response.headers) res.setHeader(name, value);
       res.setHeader('x-request-id', requestId);

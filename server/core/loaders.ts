@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Activity } from '../activities/activity.entity.js';
 import { activityPagesLoader } from '../activities/activity.loaders.js';
 import { Area } from '../areas/area.entity.js';
+import { User } from '../auth/user.entity.js';
 import { Method } from '../catalogue/method.entity.js';
 import { TargetGroup } from '../catalogue/target-group.entity.js';
 import { Theme } from '../catalogue/theme.entity.js';
@@ -23,6 +24,8 @@ export function createLoaders(em: EntityManager) {
     plan: byIdLoader(em, Plan),
     activity: byIdLoader(em, Activity),
     steeringGroup: byIdLoader(em, SteeringGroup),
+    user: byIdLoader(em, User),
+    userPlans: pivotLoader(em, Plan, { table: 'user_plan', owner: 'user_id', target: 'plan_id', targetTable: 'plan', orderBy: 't.code' }),
 
     areaChildren: groupedLoader(
       em,

@@ -15,6 +15,7 @@ const loaderOf: Record<NodeTypeName, keyof Loaders> = {
   Plan: 'plan',
   Activity: 'activity',
   SteeringGroup: 'steeringGroup',
+  User: 'user',
 };
 
 @Resolver()

@@ -1,3 +1,4 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { PrimaryKey } from '@mikro-orm/decorators/legacy';
 import { Field, ID, InterfaceType } from 'type-graphql';
 import { toGlobalId } from './global-id.js';
@@ -8,6 +9,9 @@ import { toGlobalId } from './global-id.js';
   resolveType: (value: object) => value.constructor.name,
 })
 export abstract class NodeEntity {
+  /** Properties em.create may leave out: derived, or defaulted by the entity. */
+  declare [OptionalProps]?: 'globalId' | 'createdAt' | 'updatedAt' | 'version' | 'archived' | 'status' | 'schedule';
+
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 

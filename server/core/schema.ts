@@ -2,6 +2,8 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ActivityResolver } from '../activities/activity.resolver.js';
 import { AreaResolver } from '../areas/area.resolver.js';
+import { AuditResolver } from '../audit/audit.resolver.js';
+import { UserResolver } from '../auth/user.resolver.js';
 import { MethodResolver, TargetGroupResolver, ThemeResolver } from '../catalogue/catalogue.resolver.js';
 import { SteeringGroupMemberResolver, SteeringGroupResolver } from '../governance/steering-group.resolver.js';
 import { OrganisationResolver } from '../organisations/organisation.resolver.js';
@@ -21,6 +23,8 @@ export const resolvers = [
   ActivityResolver,
   SteeringGroupResolver,
   SteeringGroupMemberResolver,
+  UserResolver,
+  AuditResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

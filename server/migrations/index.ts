@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122180602_initial } from './Migration20261122180602_initial.js';
+import { Migration20261122181908_access } from './Migration20261122181908_access.js';
 
 /** Committed migrations in the order they apply; `npm run migration:create` appends to this list. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122180602_initial', class: Migration20261122180602_initial },
+  { name: 'Migration20261122181908_access', class: Migration20261122181908_access },
 ];

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ActivityConnection } from '../activities/activity.connection.js';
 import { ActivityFilter } from '../activities/activity.filter.js';
 import { nestedActivityPage } from '../activities/activity.service.js';
@@ -12,7 +12,8 @@ import { Person } from '../people/person.entity.js';
 import { PlanConnection } from './plan.connection.js';
 import { Plan } from './plan.entity.js';
 import { PlanFilter } from './plan.filter.js';
-import { findPlanByCode, listPlans } from './plan.service.js';
+import { CreatePlanInput, PlanPayload } from './plan.input.js';
+import { createPlan, findPlanByCode, listPlans } from './plan.service.js';
 
 @Resolver(() => Plan)
 export class PlanResolver {
@@ -28,6 +29,11 @@ export class PlanResolver {
   @Query(() => Plan, { nullable: true, description: 'The plan with this code, or null.' })
   plan(@Ctx() { em }: HubContext, @Arg('code', () => String, { description: 'Code of the plan.' }) code: string) {
     return findPlanByCode(em, code);
+  }
+
+  @Mutation(() => PlanPayload, { description: 'Adds a helhedsplan (COORDINATOR).' })
+  createPlan(@Ctx() ctx: HubContext, @Arg('input', () => CreatePlanInput, { description: 'The new plan.' }) input: CreatePlanInput) {
+    return createPlan(ctx, input);
   }
 
   @FieldResolver(() => [Area], { description: 'Areas the plan works in.' })

@@ -1,5 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { expectIds } from '../core/global-id.js';
+import { Area } from '../areas/area.entity.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { requireMutation } from '../auth/permissions.js';
+import { checkCode, checkCodeFree } from '../core/codes.js';
+import type { HubContext } from '../core/context.js';
+import { PlanStatus, OrganisationKind } from '../core/enums.js';
+import { expectIds, toGlobalId } from '../core/global-id.js';
+import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation } from '../core/mutation.js';
+import { UserErrorCode } from '../core/user-errors.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import { Person } from '../people/person.entity.js';
+import type { CreatePlanInput } from './plan.input.js';
 import { decodeCursor, pageSize, toPage, type Page } from '../core/pagination.js';
 import { Conditions, descendantsSql, pgArray, rows } from '../core/sql.js';
 import type { PlanFilter } from './plan.filter.js';
@@ -37,4 +48,56 @@ export async function listPlans(em: EntityManager, args: PlanListArgs): Promise<
 
 export async function findPlanByCode(em: EntityManager, code: string): Promise<Plan | null> {
   return em.findOne(Plan, { code });
+}
+
+export function createPlan(ctx: HubContext, input: CreatePlanInput) {
+  return runMutation(
+    ctx,
+    { plan: null as Plan | null },
+    async (tx) => {
+      const viewer = requireMutation(ctx.viewer, 'createPlan');
+      const check = new InputChecker(tx);
+      const code = checkCode(check, ['input', 'code'], input.code);
+      const name = check.text(['input', 'name'], input.name, { required: true, max: MAX_TITLE });
+      const description = check.text(['input', 'description'], input.description, { max: MAX_TEXT });
+      if (input.endDate < input.startDate) {
+        check.problems.add(['input', 'endDate'], UserErrorCode.INVALID, `endDate (${input.endDate}) is before startDate (${input.startDate})`);
+      }
+      const areas = await check.refs(['input', 'areaIds'], input.areaIds, Area, { min: 1 });
+      const housing = await check.refs(['input', 'housingOrganisationIds'], input.housingOrganisationIds, Organisation);
+      housing.forEach((organisation, i) => {
+        if (organisation.kind !== OrganisationKind.HOUSING_ORGANISATION) {
+          check.problems.add(['input', 'housingOrganisationIds', i], UserErrorCode.INVALID, `"${organisation.name}" is not a housing organisation`);
+        }
+      });
+      const lead = await check.ref(['input', 'leadId'], input.leadId, Person);
+      await checkCodeFree(check, ['input', 'code'], 'plan', code, 'A plan');
+      check.check();
+      const plan = tx.create(Plan, {
+        code: code!,
+        name: name!,
+        status: input.status ?? PlanStatus.ACTIVE,
+        startDate: input.startDate,
+        endDate: input.endDate,
+        description,
+        lead: lead ?? null,
+      });
+      plan.areas.set(areas);
+      plan.housingOrganisations.set(housing);
+      await tx.flush();
+      recordAudit(tx, viewer, 'createPlan', { type: 'Plan', id: plan.id }, null, {
+        code: plan.code,
+        name: plan.name,
+        status: plan.status,
+        startDate: plan.startDate,
+        endDate: plan.endDate,
+        description,
+        areas: areas.map((a) => toGlobalId('Area', a.id)),
+        housingOrganisations: housing.map((o) => toGlobalId('Organisation', o.id)),
+        lead: lead ? toGlobalId('Person', lead.id) : null,
+      });
+      return { plan };
+    },
+    { field: ['input', 'code'], message: `A plan with the code "${input.code}" exists already` },
+  );
 }

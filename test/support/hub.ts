@@ -1,21 +1,34 @@
 import { inject } from 'vitest';
 import { startHub, type Hub } from '../../server/app.js';
+import { insertUser } from '../../server/auth/auth.service.js';
 import type { HubConfig } from '../../server/core/config.js';
+import { Role } from '../../server/core/enums.js';
+import { toGlobalId } from '../../server/core/global-id.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+
+export interface GraphQLResult<T> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, unknown>; path?: (string | number)[] }[];
+}
+
+export interface TestUser {
+  id: string;
+  token: string;
+}
 
 export interface TestHub {
   hub: Hub;
   database: TestDatabase;
   /** Statements sent to PostgreSQL since the last reset. */
   statements: string[];
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  /** One user per role; the project lead may edit the plan VOL-OEST only. */
+  users: Record<Role, TestUser>;
+  /** A GraphQL request, as a coordinator unless `as` names another role or token. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, as?: Role | { token: string | null }): Promise<GraphQLResult<T>>;
+  /** Global id of the row `sql` selects as `id`. */
+  idOf(type: string, sql: string): Promise<string>;
   stop(): Promise<void>;
-}
-
-export interface GraphQLResult<T> {
-  status: number;
-  data?: T;
-  errors?: { message: string; extensions?: Record<string, unknown>; path?: (string | number)[] }[];
 }
 
 export function testConfig(overrides: Partial<HubConfig> = {}): HubConfig {
@@ -32,7 +45,16 @@ export function testConfig(overrides: Partial<HubConfig> = {}): HubConfig {
   };
 }
 
-/** A hub over HTTP on a fresh copy of the seeded demo city. */
+export async function graphqlRequest<T>(url: string, token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, ...((await response.json()) as object) };
+}
+
+/** A hub over HTTP on a fresh copy of the seeded demo city, with a user of every role. */
 export async function startTestHub(options: { empty?: boolean } = {}): Promise<TestHub> {
   const database = await createTestDatabase(inject('serverUrl'), options);
   const statements: string[] = [];
@@ -40,17 +62,27 @@ export async function startTestHub(options: { empty?: boolean } = {}): Promise<T
     log: () => undefined,
     onQuery: (sql) => statements.push(sql),
   });
+  const em = hub.orm.em.fork();
+  const [plan] = (await em.execute("select id from plan where code = 'VOL-OEST'")) as { id: number }[];
+  const users = {} as Record<Role, TestUser>;
+  for (const role of Object.values(Role)) {
+    const planIds = role === Role.PROJECT_LEAD && plan ? [plan.id] : [];
+    const { user, token } = await insertUser(em, { name: `Test ${role.toLowerCase()}`, role, planIds });
+    users[role] = { id: toGlobalId('User', user.id), token };
+  }
   return {
     hub,
     database,
     statements,
-    async gql(query, variables) {
-      const response = await fetch(hub.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, ...((await response.json()) as object) };
+    users,
+    gql(query, variables, as = Role.COORDINATOR) {
+      const token = typeof as === 'string' ? users[as].token : as.token;
+      return graphqlRequest(hub.url, token, query, variables);
+    },
+    async idOf(type, sql) {
+      const [row] = (await hub.orm.em.fork().execute(sql)) as { id: number }[];
+      if (!row) throw new Error(`no row for ${sql}`);
+      return toGlobalId(type, row.id);
     },
     async stop() {
       await hub.stop();

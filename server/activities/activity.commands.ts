@@ -1,0 +1,184 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Area } from '../areas/area.entity.js';
+import { recordAudit, type Snapshot } from '../audit/audit.service.js';
+import { requireMutation, requirePlan } from '../auth/permissions.js';
+import { Method } from '../catalogue/method.entity.js';
+import { TargetGroup } from '../catalogue/target-group.entity.js';
+import { Theme } from '../catalogue/theme.entity.js';
+import type { HubContext, Viewer } from '../core/context.js';
+import { ActivityStatus, Weekday } from '../core/enums.js';
+import { fromGlobalId, toGlobalId } from '../core/global-id.js';
+import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation, type Path } from '../core/mutation.js';
+import { refuse, UserErrorCode } from '../core/user-errors.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import type { Overlap } from '../overlap/overlap.types.js';
+import { Person } from '../people/person.entity.js';
+import { Plan } from '../plans/plan.entity.js';
+import { Activity } from './activity.entity.js';
+import type { ArchiveActivityInput, CreateActivityInput, UpdateActivityInput } from './activity.input.js';
+import type { ScheduleSlotData } from './schedule.js';
+
+const WEEK = Object.values(Weekday);
+const EMPTY = { activity: null as Activity | null, similarActivities: [] as Overlap[] };
+
+/** Weekly slots as stored: HH:mm, each ending after it starts, no slot twice, in week order. */
+function checkSchedule(check: InputChecker, path: Path, slots: readonly ScheduleSlotData[]): ScheduleSlotData[] {
+  const seen = new Set<string>();
+  const result = slots.map((slot, i) => {
+    const clean = { weekday: slot.weekday, startTime: slot.startTime.slice(0, 5), endTime: slot.endTime.slice(0, 5) };
+    if (clean.endTime <= clean.startTime) {
+      check.problems.add([...path, i, 'endTime'], UserErrorCode.INVALID, `The slot on ${clean.weekday} ends (${clean.endTime}) before it starts (${clean.startTime})`);
+    }
+    const key = `${clean.weekday} ${clean.startTime}-${clean.endTime}`;
+    if (seen.has(key)) check.problems.add([...path, i], UserErrorCode.INVALID, `The slot ${key} is given twice`);
+    seen.add(key);
+    return clean;
+  });
+  return result.sort((a, b) => WEEK.indexOf(a.weekday) - WEEK.indexOf(b.weekday) || a.startTime.localeCompare(b.startTime));
+}
+
+function checkPeriod(check: InputChecker, startDate: string, endDate: string | null | undefined): void {
+  if (endDate && endDate < startDate) {
+    check.problems.add(['input', 'endDate'], UserErrorCode.INVALID, `endDate (${endDate}) is before startDate (${startDate})`);
+  }
+}
+
+const ids = (type: string, items: { id: number }[]) => items.map((item) => toGlobalId(type, item.id)).sort();
+
+/** What the audit log records of an activity; references as global ids. */
+function snapshot(activity: Activity): Snapshot {
+  return {
+    plan: toGlobalId('Plan', activity.plan.id),
+    title: activity.title,
+    description: activity.description ?? null,
+    method: activity.method ? toGlobalId('Method', activity.method.id) : null,
+    themes: ids('Theme', activity.themes.getItems()),
+    targetGroups: ids('TargetGroup', activity.targetGroups.getItems()),
+    areas: ids('Area', activity.areas.getItems()),
+    partners: ids('Organisation', activity.partners.getItems()),
+    contact: activity.contact ? toGlobalId('Person', activity.contact.id) : null,
+    status: activity.status,
+    startDate: activity.startDate,
+    endDate: activity.endDate ?? null,
+    schedule: activity.schedule,
+    capacity: activity.capacity ?? null,
+    archived: activity.archived,
+  };
+}
+
+/** The activity behind an input id, locked for this transaction, after the caller's right to change it is checked. */
+async function lockForChange(tx: EntityManager, viewer: Viewer, id: string, expectedVersion: number): Promise<Activity> {
+  const decoded = fromGlobalId(id);
+  if (!decoded || decoded.type !== 'Activity') refuse(['input', 'id'], UserErrorCode.INVALID, `"${id}" is not the id of an Activity`);
+  // Row lock: of two concurrent changes with the same expectedVersion, the second sees the first's version.
+  const activity = await tx.findOne(Activity, decoded.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!activity) refuse(['input', 'id'], UserErrorCode.NOT_FOUND, `No Activity has the id "${id}"`);
+  const plan = await tx.findOneOrFail(Plan, activity.plan.id);
+  requirePlan(viewer, plan.id, ['input', 'id'], plan.name);
+  if (activity.version !== expectedVersion) {
+    refuse(['input', 'expectedVersion'], UserErrorCode.VERSION_CONFLICT,
+      `The activity is at version ${activity.version}, not ${expectedVersion}: someone changed it since you read it. Reload it and apply your change again.`);
+  }
+  if (activity.archived) refuse(['input', 'id'], UserErrorCode.INVALID, 'The activity is archived and can no longer be changed');
+  await tx.populate(activity, ['themes', 'targetGroups', 'areas', 'partners']);
+  return activity;
+}
+
+export function createActivity(ctx: HubContext, input: CreateActivityInput) {
+  return runMutation(ctx, EMPTY, async (tx) => {
+    const viewer = requireMutation(ctx.viewer, 'createActivity');
+    const check = new InputChecker(tx);
+    const idempotencyKey = check.text(['input', 'idempotencyKey'], input.idempotencyKey, { max: 200 });
+    if (idempotencyKey) {
+      // Concurrent retries with one key queue here; the first creates, the others find its activity.
+      await tx.execute('select pg_advisory_xact_lock(?, hashtext(?))', [viewer.userId, idempotencyKey]);
+      const first = await tx.findOne(Activity, { createdBy: viewer.userId, idempotencyKey });
+      if (first) return { ...EMPTY, activity: first };
+    }
+    const plan = await check.ref(['input', 'planId'], input.planId, Plan);
+    check.check();
+    requirePlan(viewer, plan!.id, ['input', 'planId'], plan!.name);
+    const title = check.text(['input', 'title'], input.title, { required: true, max: MAX_TITLE });
+    const description = check.text(['input', 'description'], input.description, { max: MAX_TEXT });
+    const method = await check.ref(['input', 'methodId'], input.methodId, Method);
+    const themes = await check.refs(['input', 'themeIds'], input.themeIds, Theme);
+    const targetGroups = await check.refs(['input', 'targetGroupIds'], input.targetGroupIds, TargetGroup, { min: 1 });
+    const areas = await check.refs(['input', 'areaIds'], input.areaIds, Area, { min: 1 });
+    const partners = await check.refs(['input', 'partnerIds'], input.partnerIds, Organisation);
+    const contact = await check.ref(['input', 'contactId'], input.contactId, Person);
+    const schedule = checkSchedule(check, ['input', 'schedule'], input.schedule ?? []);
+    checkPeriod(check, input.startDate, input.endDate);
+    check.check();
+    const activity = tx.create(Activity, {
+      plan: plan!,
+      title: title!,
+      description,
+      method,
+      contact,
+      status: input.status ?? ActivityStatus.PLANNED,
+      startDate: input.startDate,
+      endDate: input.endDate ?? null,
+      schedule,
+      capacity: input.capacity ?? null,
+      createdBy: viewer.userId,
+      idempotencyKey,
+    });
+    activity.themes.set(themes);
+    activity.targetGroups.set(targetGroups);
+    activity.areas.set(areas);
+    activity.partners.set(partners);
+    await tx.flush();
+    recordAudit(tx, viewer, 'createActivity', { type: 'Activity', id: activity.id }, null, snapshot(activity));
+    return { ...EMPTY, activity };
+  });
+}
+
+export function updateActivity(ctx: HubContext, input: UpdateActivityInput) {
+  return runMutation(ctx, EMPTY, async (tx) => {
+    const viewer = requireMutation(ctx.viewer, 'updateActivity');
+    const activity = await lockForChange(tx, viewer, input.id, input.expectedVersion);
+    const before = snapshot(activity);
+    const check = new InputChecker(tx);
+    const cannotClear = (field: string) => check.problems.add(['input', field], UserErrorCode.INVALID, `${field} cannot be cleared`);
+
+    if (input.title === null) cannotClear('title');
+    else if (input.title !== undefined) activity.title = check.text(['input', 'title'], input.title, { required: true, max: MAX_TITLE })!;
+    if (input.description !== undefined) activity.description = check.text(['input', 'description'], input.description, { max: MAX_TEXT });
+    if (input.methodId !== undefined) activity.method = (await check.ref(['input', 'methodId'], input.methodId, Method)) as never;
+    if (input.contactId !== undefined) activity.contact = (await check.ref(['input', 'contactId'], input.contactId, Person)) as never;
+    if (input.themeIds !== undefined) activity.themes.set(await check.refs(['input', 'themeIds'], input.themeIds, Theme));
+    if (input.partnerIds !== undefined) activity.partners.set(await check.refs(['input', 'partnerIds'], input.partnerIds, Organisation));
+    if (input.targetGroupIds !== undefined) {
+      activity.targetGroups.set(await check.refs(['input', 'targetGroupIds'], input.targetGroupIds, TargetGroup, { min: 1 }));
+    }
+    if (input.areaIds !== undefined) activity.areas.set(await check.refs(['input', 'areaIds'], input.areaIds, Area, { min: 1 }));
+    if (input.status === null) cannotClear('status');
+    else if (input.status !== undefined) activity.status = input.status;
+    if (input.startDate === null) cannotClear('startDate');
+    else if (input.startDate !== undefined) activity.startDate = input.startDate;
+    if (input.endDate !== undefined) activity.endDate = input.endDate;
+    if (input.schedule !== undefined) activity.schedule = checkSchedule(check, ['input', 'schedule'], input.schedule ?? []);
+    if (input.capacity !== undefined) activity.capacity = input.capacity;
+    checkPeriod(check, activity.startDate, activity.endDate);
+    check.check();
+    // Every change raises the version, also one that touches only the related lists.
+    activity.updatedAt = new Date();
+    await tx.flush();
+    recordAudit(tx, viewer, 'updateActivity', { type: 'Activity', id: activity.id }, before, snapshot(activity));
+    return { ...EMPTY, activity };
+  });
+}
+
+export function archiveActivity(ctx: HubContext, input: ArchiveActivityInput) {
+  return runMutation(ctx, EMPTY, async (tx) => {
+    const viewer = requireMutation(ctx.viewer, 'archiveActivity');
+    const activity = await lockForChange(tx, viewer, input.id, input.expectedVersion);
+    const before = snapshot(activity);
+    activity.archived = true;
+    activity.updatedAt = new Date();
+    await tx.flush();
+    recordAudit(tx, viewer, 'archiveActivity', { type: 'Activity', id: activity.id }, before, snapshot(activity));
+    return { ...EMPTY, activity };
+  });
+}

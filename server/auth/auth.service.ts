@@ -1,0 +1,62 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../core/context.js';
+import { Role } from '../core/enums.js';
+import { pgArray, rows } from '../core/sql.js';
+import { hashToken, newToken } from './token.js';
+import { User } from './user.entity.js';
+
+/** The user behind a bearer token, with the plans a project lead may edit; null when the token is unknown. */
+export async function authenticate(em: EntityManager, token: string): Promise<Viewer | null> {
+  const [row] = await rows(
+    em,
+    `select u.id, u.role, u.person_id, coalesce(array_agg(up.plan_id) filter (where up.plan_id is not null), '{}') as plan_ids
+     from app_user u left join user_plan up on up.user_id = u.id
+     where u.token_hash = ? group by u.id`,
+    [hashToken(token)],
+  );
+  if (!row) return null;
+  return {
+    userId: Number(row.id),
+    role: row.role as Role,
+    personId: row.person_id === null ? null : Number(row.person_id),
+    planIds: (row.plan_ids as number[]).map(Number),
+  };
+}
+
+export interface NewUser {
+  name: string;
+  role: Role;
+  personId?: number | null;
+  planIds?: number[];
+}
+
+/** Stores a user with a fresh token and returns both; the token exists only in the return value. */
+export async function insertUser(em: EntityManager, input: NewUser): Promise<{ user: User; token: string }> {
+  const token = newToken();
+  const user = em.create(User, {
+    name: input.name,
+    role: input.role,
+    person: input.personId ?? null,
+    tokenHash: hashToken(token),
+    createdAt: new Date(),
+  });
+  await em.flush();
+  if (input.planIds?.length) {
+    await em.execute('insert into user_plan (user_id, plan_id) select ?, unnest(?::int[])', [user.id, pgArray(input.planIds)]);
+  }
+  return { user, token };
+}
+
+/** HUB_ADMIN_TOKEN: makes sure an ADMIN user signs in with exactly this token. */
+export async function ensureAdminToken(em: EntityManager, token: string): Promise<'created' | 'present'> {
+  const tokenHash = hashToken(token);
+  return em.transactional(async (tx) => {
+    const existing = await tx.findOne(User, { tokenHash });
+    if (existing) {
+      existing.role = Role.ADMIN;
+      return 'present';
+    }
+    tx.create(User, { name: 'Administrator (HUB_ADMIN_TOKEN)', role: Role.ADMIN, tokenHash, createdAt: new Date() });
+    return 'created';
+  });
+}

@@ -1,0 +1,44 @@
+import { Collection, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToMany, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Field, ObjectType } from 'type-graphql';
+import { Role } from '../core/enums.js';
+import { NodeEntity } from '../core/node.js';
+import { Person } from '../people/person.entity.js';
+import { Plan } from '../plans/plan.entity.js';
+
+@Entity({ tableName: 'app_user' })
+@ObjectType('User', { implements: NodeEntity, description: 'Someone (or some tool) that signs in with a bearer token.' })
+export class User extends NodeEntity {
+  @Property({ type: 'string', length: 200 })
+  @Field(() => String, { description: 'Name of the user or the tool.' })
+  name!: string;
+
+  @Enum({ items: () => Role, type: 'string' })
+  @Field(() => Role, { description: 'What the user may do.' })
+  role!: Role;
+
+  @Index()
+  @ManyToOne(() => Person, { ref: true, nullable: true, deleteRule: 'set null' })
+  person?: Ref<Person> | null;
+
+  @ManyToMany(() => Plan, undefined, { pivotEntity: () => UserPlan })
+  plans = new Collection<Plan>(this);
+
+  /** SHA-256 of the bearer token; the token itself is shown once and never stored. */
+  @Unique()
+  @Property({ type: 'string', length: 64, hidden: true })
+  tokenHash!: string;
+
+  @Property({ type: 'datetime', onCreate: () => new Date() })
+  createdAt: Date = new Date();
+}
+
+@Entity({ tableName: 'user_plan' })
+@Index({ name: 'user_plan_plan_id_index', properties: ['plan'] })
+export class UserPlan {
+  @ManyToOne(() => User, { primary: true, deleteRule: 'cascade' })
+  user!: User;
+
+  @ManyToOne(() => Plan, { primary: true, deleteRule: 'cascade' })
+  plan!: Plan;
+}

@@ -1,0 +1,90 @@
+import { recordAudit } from '../audit/audit.service.js';
+import { requireMutation } from '../auth/permissions.js';
+import { checkCode, checkCodeFree } from '../core/codes.js';
+import type { HubContext } from '../core/context.js';
+import { toGlobalId } from '../core/global-id.js';
+import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation } from '../core/mutation.js';
+import { UserErrorCode } from '../core/user-errors.js';
+import type { CreateMethodInput, CreateTargetGroupInput, CreateThemeInput } from './catalogue.input.js';
+import { Method } from './method.entity.js';
+import { TargetGroup } from './target-group.entity.js';
+import { Theme } from './theme.entity.js';
+
+const taken = (what: string, code: string) => ({ field: ['input', 'code'], message: `${what} with the code "${code}" exists already` });
+
+export function createTheme(ctx: HubContext, input: CreateThemeInput) {
+  return runMutation(
+    ctx,
+    { theme: null as Theme | null },
+    async (tx) => {
+      const viewer = requireMutation(ctx.viewer, 'createTheme');
+      const check = new InputChecker(tx);
+      const code = checkCode(check, ['input', 'code'], input.code);
+      const name = check.text(['input', 'name'], input.name, { required: true, max: MAX_TITLE });
+      await checkCodeFree(check, ['input', 'code'], 'theme', code, 'A theme');
+      check.check();
+      const theme = tx.create(Theme, { code: code!, name: name! });
+      await tx.flush();
+      recordAudit(tx, viewer, 'createTheme', { type: 'Theme', id: theme.id }, null, { code: theme.code, name: theme.name });
+      return { theme };
+    },
+    taken('A theme', input.code),
+  );
+}
+
+/** A new target group; ages given for a child must lie within its parent's range. */
+export function createTargetGroup(ctx: HubContext, input: CreateTargetGroupInput) {
+  return runMutation(
+    ctx,
+    { targetGroup: null as TargetGroup | null },
+    async (tx) => {
+      const viewer = requireMutation(ctx.viewer, 'createTargetGroup');
+      const check = new InputChecker(tx);
+      const code = checkCode(check, ['input', 'code'], input.code);
+      const name = check.text(['input', 'name'], input.name, { required: true, max: MAX_TITLE });
+      const parent = await check.ref(['input', 'parentId'], input.parentId, TargetGroup);
+      const [minAge, maxAge] = [input.minAge ?? null, input.maxAge ?? null];
+      if (minAge !== null && maxAge !== null && minAge > maxAge) {
+        check.problems.add(['input', 'maxAge'], UserErrorCode.INVALID, `maxAge (${maxAge}) must not be below minAge (${minAge})`);
+      }
+      if (parent && ((minAge !== null && minAge < (parent.minAge ?? 0)) || (maxAge !== null && maxAge > (parent.maxAge ?? Infinity)))) {
+        check.problems.add(['input', 'parentId'], UserErrorCode.INVALID,
+          `The ages must lie within those of "${parent.name}" (${parent.minAge ?? 0}-${parent.maxAge ?? ''})`);
+      }
+      await checkCodeFree(check, ['input', 'code'], 'target_group', code, 'A target group');
+      check.check();
+      const targetGroup = tx.create(TargetGroup, { code: code!, name: name!, parent: parent ?? null, minAge, maxAge });
+      await tx.flush();
+      recordAudit(tx, viewer, 'createTargetGroup', { type: 'TargetGroup', id: targetGroup.id }, null, {
+        code: targetGroup.code,
+        name: targetGroup.name,
+        parent: parent ? toGlobalId('TargetGroup', parent.id) : null,
+        minAge,
+        maxAge,
+      });
+      return { targetGroup };
+    },
+    taken('A target group', input.code),
+  );
+}
+
+export function createMethod(ctx: HubContext, input: CreateMethodInput) {
+  return runMutation(
+    ctx,
+    { method: null as Method | null },
+    async (tx) => {
+      const viewer = requireMutation(ctx.viewer, 'createMethod');
+      const check = new InputChecker(tx);
+      const code = checkCode(check, ['input', 'code'], input.code);
+      const name = check.text(['input', 'name'], input.name, { required: true, max: MAX_TITLE });
+      const description = check.text(['input', 'description'], input.description, { max: MAX_TEXT });
+      await checkCodeFree(check, ['input', 'code'], 'method', code, 'A method');
+      check.check();
+      const method = tx.create(Method, { code: code!, name: name!, description });
+      await tx.flush();
+      recordAudit(tx, viewer, 'createMethod', { type: 'Method', id: method.id }, null, { code: method.code, name: method.name, description });
+      return { method };
+    },
+    taken('A method', input.code),
+  );
+}

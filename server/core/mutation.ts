@@ -1,0 +1,97 @@
+import type { EntityClass } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { HubContext } from './context.js';
+import { fromGlobalId } from './global-id.js';
+import { Problems, UserErrorCode, UserErrorsFound, type UserError } from './user-errors.js';
+
+export type Path = (string | number)[];
+
+/**
+ * Runs a mutation in one transaction: it commits completely, or rolls back and answers with user errors.
+ * A unique index that a concurrent request beat us to is a DUPLICATE, not a fault.
+ */
+export async function runMutation<P extends object>(
+  ctx: HubContext,
+  empty: P,
+  work: (tx: EntityManager) => Promise<P>,
+  duplicate?: { field: Path; message: string },
+): Promise<P & { userErrors: UserError[] }> {
+  try {
+    const result = await ctx.em.transactional((tx) => work(tx));
+    return { ...result, userErrors: [] };
+  } catch (error) {
+    if (error instanceof UserErrorsFound) return { ...empty, userErrors: error.errors };
+    if (error instanceof UniqueConstraintViolationException && duplicate) {
+      return { ...empty, userErrors: [{ field: duplicate.field.map(String), code: UserErrorCode.DUPLICATE, message: duplicate.message }] };
+    }
+    throw error;
+  }
+}
+
+export const MAX_TITLE = 200;
+export const MAX_TEXT = 10_000;
+
+/** Checks the fields of one mutation input, collecting every problem before the mutation gives up. */
+export class InputChecker {
+  readonly problems = new Problems();
+
+  constructor(readonly em: EntityManager) {}
+
+  /** Trimmed text; required text must not be blank. Returns null for absent or blank optional text. */
+  text(path: Path, value: string | null | undefined, options: { required?: boolean; max: number }): string | null {
+    const trimmed = value?.trim() ?? '';
+    if (!trimmed) {
+      if (options.required) this.problems.add(path, UserErrorCode.INVALID, `${label(path)} must not be empty`);
+      return null;
+    }
+    if (trimmed.length > options.max) {
+      this.problems.add(path, UserErrorCode.INVALID, `${label(path)} may be at most ${options.max} characters long, got ${trimmed.length}`);
+    }
+    return trimmed;
+  }
+
+  /** The entity a global id names: INVALID for an id of another type, NOT_FOUND for one that does not exist. */
+  async ref<T extends { id: number }>(path: Path, globalId: string | null | undefined, entity: EntityClass<T>): Promise<T | null> {
+    if (globalId === null || globalId === undefined) return null;
+    return (await this.refs(path, [globalId], entity, { itemPaths: false }))[0] ?? null;
+  }
+
+  /** The entities a list of global ids names, in order and without repeats; problems are addressed per item. */
+  async refs<T extends { id: number }>(
+    path: Path,
+    globalIds: readonly string[] | null | undefined,
+    entity: EntityClass<T>,
+    options: { min?: number; itemPaths?: boolean } = {},
+  ): Promise<T[]> {
+    const ids = globalIds ?? [];
+    if (ids.length < (options.min ?? 0)) {
+      this.problems.add(path, UserErrorCode.INVALID, `${label(path)} needs at least ${options.min}`);
+      return [];
+    }
+    const wanted = new Map<number, { itemPath: Path; globalId: string }>();
+    ids.forEach((globalId, i) => {
+      const itemPath = options.itemPaths === false ? path : [...path, i];
+      const decoded = fromGlobalId(globalId);
+      if (!decoded || decoded.type !== entity.name) {
+        this.problems.add(itemPath, UserErrorCode.INVALID, `"${globalId}" is not the id of a ${entity.name}`);
+      } else if (!wanted.has(decoded.id)) wanted.set(decoded.id, { itemPath, globalId });
+    });
+    if (!wanted.size) return [];
+    const found = await this.em.find(entity, { id: { $in: [...wanted.keys()] } } as never);
+    const byId = new Map(found.map((item) => [item.id, item]));
+    for (const [id, { itemPath, globalId }] of wanted) {
+      if (!byId.has(id)) this.problems.add(itemPath, UserErrorCode.NOT_FOUND, `No ${entity.name} has the id "${globalId}"`);
+    }
+    return [...wanted.keys()].flatMap((id) => byId.get(id) ?? []);
+  }
+
+  check(): void {
+    this.problems.check();
+  }
+}
+
+/** "input.endDate" -> "endDate": the field's own name for messages. */
+function label(path: Path): string {
+  return String([...path].reverse().find((p) => typeof p === 'string') ?? 'The value');
+}
