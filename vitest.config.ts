@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
+    // type-graphql reads decorator metadata through the Reflect API.
+    setupFiles: ['reflect-metadata'],
     testTimeout: 30_000,
     hookTimeout: 180_000,
     reporters: ['default', './test/support/summary-reporter.ts'],

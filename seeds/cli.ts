@@ -1,3 +1,5 @@
+// type-graphql reads decorator metadata through the Reflect API: install it before any decorated class loads.
+import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { describeDatabaseUrl } from '../server/app.js';

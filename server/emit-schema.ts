@@ -1,3 +1,5 @@
+// type-graphql reads decorator metadata through the Reflect API: install it before any decorated class loads.
+import 'reflect-metadata';
 import fs from 'node:fs/promises';
 import { hubSchema } from './core/schema.js';
 import { printHubSchema, SCHEMA_FILE } from './core/schema-file.js';

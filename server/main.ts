@@ -1,3 +1,5 @@
+// type-graphql reads decorator metadata through the Reflect API: install it before any decorated class loads.
+import 'reflect-metadata';
 import { startHub } from './app.js';
 import { ConfigError, loadConfig } from './core/config.js';
 import { DataDirectoryInUseError } from './core/embedded-postgres.js';

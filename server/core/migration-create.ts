@@ -1,3 +1,5 @@
+// type-graphql reads decorator metadata through the Reflect API: install it before any decorated class loads.
+import 'reflect-metadata';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
