@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
-import { startHub } from '../server/app.js';
+import { DEMO_TOKENS_FILE, startHub } from '../server/app.js';
 import { ConfigError, loadConfig } from '../server/core/config.js';
 import { DataDirectoryInUseError, startEmbeddedPostgres } from '../server/core/embedded-postgres.js';
 import { initOrm, migrate, MIGRATIONS_PATH } from '../server/core/orm.js';
@@ -92,15 +92,38 @@ describe('hub start', () => {
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
+
+    // One demo user per role; their tokens only in a file that the owner alone may read.
+    const tokensFile = path.join(dataDir, DEMO_TOKENS_FILE);
+    expect(lines.join('\n')).toContain(tokensFile);
+    expect((await fs.stat(tokensFile)).mode & 0o777).toBe(0o600);
+    const tokens = JSON.parse(await fs.readFile(tokensFile, 'utf8'));
+    expect(Object.keys(tokens).sort()).toEqual(['ADMIN', 'COORDINATOR', 'PROJECT_LEAD', 'READER']);
+    for (const role of Object.keys(tokens)) {
+      const viewer = await graphqlRequest<any>(hub.url, tokens[role].token, '{ viewer { role plans { code } } }');
+      expect(viewer.data.viewer.role).toBe(role);
+    }
+    expect((await graphqlRequest<any>(hub.url, tokens.PROJECT_LEAD.token, '{ viewer { plans { code } } }')).data.viewer.plans).toEqual([{ code: 'VOL-OEST' }]);
     await hub.stop();
 
     lines.length = 0;
-    const again = await startHub(config, { log: (line) => lines.push(line) });
+    const adminToken = `admin-${'s'.repeat(40)}`;
+    const again = await startHub({ ...config, adminToken }, { log: (line) => lines.push(line) });
     cleanup.push(() => again.stop());
     expect(lines.join('\n')).toMatch(/not seeded/);
+    expect(lines.join('\n')).toMatch(/HUB_ADMIN_TOKEN: administrator created/);
     const [{ plans }] = (await again.orm.em.fork().execute('select count(*)::int as plans from plan')) as any[];
     expect(plans).toBe(35);
+    expect((await graphqlRequest<any>(again.url, adminToken, '{ viewer { role } }')).data.viewer.role).toBe('ADMIN');
     await again.stop();
+
+    lines.length = 0;
+    const third = await startHub({ ...config, adminToken }, { log: (line) => lines.push(line) });
+    cleanup.push(() => third.stop());
+    expect(lines.join('\n')).toMatch(/HUB_ADMIN_TOKEN: administrator present/);
+    const [{ admins }] = (await third.orm.em.fork().execute("select count(*)::int as admins from app_user where role = 'ADMIN'")) as any[];
+    expect(admins).toBe(2);
+    await third.stop();
   });
 
   test('with DATABASE_URL: starts nothing, seeds nothing by default, readyz turns 503 when the database goes away', async () => {
@@ -141,5 +164,6 @@ describe('configuration', () => {
     expect(() => loadConfig({ HUB_SEED: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be an integer/);
     expect(() => loadConfig({ HUB_INTROSPECTION: 'maybe' })).toThrow(/HUB_INTROSPECTION must be true or false/);
+    expect(() => loadConfig({ HUB_ADMIN_TOKEN: 'short' })).toThrow(/HUB_ADMIN_TOKEN must be 32 to 512 characters/);
   });
 });
