@@ -72,7 +72,7 @@ export const DELIBERATE: DeliberateActivity[] = [
     startDate: '2024-05-01', status: 'RUNNING', schedule: [s('WEDNESDAY', '09:30', '12:00')], capacity: 20 },
 
   // N1: same method and group, but about 7 km apart.
-  { key: 'N1a', plan: 'VOL-OEST', area: 'vollsmose-fyrreparken', method: 'bydelsmoedre', title: 'Bydelsmødre i Fyrreparken',
+  { key: 'N1a', plan: 'VOL-OEST', area: 'vollsmose-fyrreparken', method: 'bydelsmoedre', title: 'Bydelsmødrenes træffetid i Fyrreparken',
     description: 'Bydelsmødre rådgiver kvinder om sundhed, skole og rettigheder.', groups: ['etniske-kvinder'], themes: ['SAM'],
     startDate: '2023-05-01', status: 'RUNNING', schedule: [s('WEDNESDAY', '10:00', '12:00')] },
   { key: 'N1b', plan: 'SKK', area: 'sktklemens-parken', method: 'bydelsmoedre', title: 'Bydelsmødre i Skt. Klemens',
@@ -93,7 +93,7 @@ export const DELIBERATE: DeliberateActivity[] = [
     description: 'Sommerskole med læsning og matematik for skolebørn.', groups: ['skoleboern'], themes: ['UDD'],
     startDate: '2027-06-28', endDate: '2027-08-06', status: 'PLANNED', schedule: [s('TUESDAY', '10:00', '13:00')], capacity: 30 },
   // N4: same group, estate and theme, but different work (homework help against study guidance).
-  { key: 'N4a', plan: 'VOL-GRAN', area: 'vollsmose-granparken', method: 'lektiecafe', title: 'Lektiecafé for udskolingen i Granparken',
+  { key: 'N4a', plan: 'VOL-GRAN', area: 'vollsmose-granparken', method: 'lektiecafe', title: 'Lektiecafé for 7.-9. klasse i Granparken',
     description: 'Matematik, dansk og projektopgaver for elever i 7.-9. klasse.', groups: ['unge'], themes: ['UDD'],
     startDate: '2023-09-01', status: 'RUNNING', schedule: [s('WEDNESDAY', '16:00', '18:00')], capacity: 20 },
   { key: 'N4b', plan: 'VOL-GRAN', area: 'vollsmose-granparken', method: 'uddannelsesvejledning', title: 'Uddannelsesvejledning i Granparken',

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { refreshAllOverlaps } from '../server/overlap/overlap.store.js';
 import { buildDemoCity, cityCopy, type CitySeed } from './demo-city.js';
 import { seedDemoUsers, type DemoTokens } from './users.js';
 
@@ -127,6 +128,7 @@ export async function loadCity(em: EntityManager, scale = 1): Promise<SeedCounts
       total.plans += counts.plans;
       total.activities += counts.activities;
     }
+    await refreshAllOverlaps(tx);
     return total;
   });
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { seedDemoCityIfEmpty } from '../seeds/load.js';
 import type { DemoTokens } from '../seeds/users.js';
 import { ensureAdminToken } from './auth/auth.service.js';
+import { ensureOverlapsCurrent } from './overlap/overlap.store.js';
 import type { HubConfig } from './core/config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './core/embedded-postgres.js';
 import { createHttp } from './core/http.js';
@@ -69,6 +70,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
         log('demo city: database already holds data, not seeded');
       }
     }
+    if (await ensureOverlapsCurrent(orm.em.fork())) log('overlaps: all pairs scored with the current model');
     if (config.adminToken) {
       const admin = await ensureAdminToken(orm.em.fork(), config.adminToken);
       log(admin === 'created' ? 'HUB_ADMIN_TOKEN: administrator created' : 'HUB_ADMIN_TOKEN: administrator present');

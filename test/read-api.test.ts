@@ -185,7 +185,7 @@ describe('activities', () => {
     const data = await ok(`{ activities(first: 100, filter: { text: "Lektiecafé Bøgeparkens beboerhus" }) { nodes {
       id plan { code } title description method { code } themes { code } targetGroups { code } areas { code } partners { name }
       contact { name email } status startDate endDate schedule { weekday startTime endTime } capacity version archived createdAt updatedAt
-      overlaps { score } experiences { id } indicators { id }
+      overlaps { score activities { title } } experiences { id } indicators { id }
     } } }`);
     const activity = data.activities.nodes.find((n: any) => n.title === 'Lektiecafé i Bøgeparkens beboerhus');
     expect(activity).toMatchObject({
@@ -204,11 +204,12 @@ describe('activities', () => {
       capacity: 30,
       version: 1,
       archived: false,
-      overlaps: [],
       experiences: [],
       indicators: [],
     });
     expect(new Date(activity.createdAt).getTime()).not.toBeNaN();
+    const partners = activity.overlaps.map((o: any) => o.activities.map((a: any) => a.title));
+    expect(partners).toContainEqual(expect.arrayContaining(['Lektiehjælp i Egeparken', 'Lektiecafé i Bøgeparkens beboerhus']));
   });
 
   test('the demo city holds at least 600 activities', async () => {

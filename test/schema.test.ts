@@ -9,10 +9,6 @@ const CONTRACT = fileURLToPath(new URL('../../shared/contract.graphql', import.m
 
 /** Contract names that later issues deliver; this list only ever shrinks. */
 const OWNED_BY_LATER_ISSUES: Record<string, string[]> = {
-  'overlap (issue 4)': [
-    'OverlapEdge', 'OverlapConnection', 'OverlapFilter', 'CoverageCell', 'CoverageFilter', 'ActivityDraftInput', 'ReviewOverlapInput',
-    'OverlapReviewPayload', 'Query.overlaps', 'Query.similarActivities', 'Query.coverage', 'Mutation.reviewOverlap',
-  ],
   'experience, effect and governance (issue 5)': [
     'ExperienceFilter', 'EvaluationDecision', 'Evaluation', 'InquiryChannel', 'InquiryGrouping', 'InquiryStat',
     'CreateExperienceInput', 'CreateIndicatorInput', 'RecordMeasurementInput', 'EvaluateActivityInput', 'SteeringGroupMemberInput',

@@ -84,6 +84,10 @@ describe('the demo city', () => {
     expect(city.activities.filter((a) => a.schedule.length > 0).length).toBeGreaterThan(500);
   });
 
+  test('the documented activities have titles of their own', () => {
+    for (const d of DELIBERATE) expect(city.activities.filter((a) => a.title === d.title).map((a) => a.key), d.title).toEqual([d.key]);
+  });
+
   test('every reference resolves', () => {
     const codes = (list: { code: string }[]) => new Set(list.map((x) => x.code));
     const [themes, methods, plans] = [codes(city.themes), codes(city.methods), codes(city.plans)];

@@ -12,6 +12,8 @@ import { fromGlobalId, toGlobalId } from '../core/global-id.js';
 import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation, type Path } from '../core/mutation.js';
 import { refuse, UserErrorCode } from '../core/user-errors.js';
 import { Organisation } from '../organisations/organisation.entity.js';
+import { similarToActivity, supersedeReviews } from '../overlap/overlap.service.js';
+import { refreshActivityOverlaps } from '../overlap/overlap.store.js';
 import type { Overlap } from '../overlap/overlap.types.js';
 import { Person } from '../people/person.entity.js';
 import { Plan } from '../plans/plan.entity.js';
@@ -20,6 +22,8 @@ import type { ArchiveActivityInput, CreateActivityInput, UpdateActivityInput } f
 import type { ScheduleSlotData } from './schedule.js';
 
 const WEEK = Object.values(Weekday);
+/** A review decided on whom, where, when and how two activities work; changing any of these reopens the pair. */
+const REVIEWED_FIELDS = ['targetGroups', 'areas', 'startDate', 'endDate', 'method'];
 const EMPTY = { activity: null as Activity | null, similarActivities: [] as Overlap[] };
 
 /** Weekly slots as stored: HH:mm, each ending after it starts, no slot twice, in week order. */
@@ -130,7 +134,8 @@ export function createActivity(ctx: HubContext, input: CreateActivityInput) {
     activity.partners.set(partners);
     await tx.flush();
     recordAudit(tx, viewer, 'createActivity', { type: 'Activity', id: activity.id }, null, snapshot(activity));
-    return { ...EMPTY, activity };
+    await refreshActivityOverlaps(tx, [activity.id]);
+    return { activity, similarActivities: await similarToActivity(tx, activity.id) };
   });
 }
 
@@ -165,8 +170,13 @@ export function updateActivity(ctx: HubContext, input: UpdateActivityInput) {
     // Every change raises the version, also one that touches only the related lists.
     activity.updatedAt = new Date();
     await tx.flush();
-    recordAudit(tx, viewer, 'updateActivity', { type: 'Activity', id: activity.id }, before, snapshot(activity));
-    return { ...EMPTY, activity };
+    const after = snapshot(activity);
+    recordAudit(tx, viewer, 'updateActivity', { type: 'Activity', id: activity.id }, before, after);
+    if (REVIEWED_FIELDS.some((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))) {
+      await supersedeReviews(tx, activity.id);
+    }
+    await refreshActivityOverlaps(tx, [activity.id]);
+    return { activity, similarActivities: await similarToActivity(tx, activity.id) };
   });
 }
 
@@ -179,6 +189,7 @@ export function archiveActivity(ctx: HubContext, input: ArchiveActivityInput) {
     activity.updatedAt = new Date();
     await tx.flush();
     recordAudit(tx, viewer, 'archiveActivity', { type: 'Activity', id: activity.id }, before, snapshot(activity));
+    await refreshActivityOverlaps(tx, [activity.id]);
     return { ...EMPTY, activity };
   });
 }

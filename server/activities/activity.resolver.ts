@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Area } from '../areas/area.entity.js';
 import { Method } from '../catalogue/method.entity.js';
 import { TargetGroup } from '../catalogue/target-group.entity.js';
@@ -8,7 +8,6 @@ import { PageArgs } from '../core/pagination.js';
 import { Indicator } from '../effect/indicator.types.js';
 import { Experience } from '../experience/experience.types.js';
 import { Organisation } from '../organisations/organisation.entity.js';
-import { Overlap } from '../overlap/overlap.types.js';
 import { Person } from '../people/person.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 import { archiveActivity, createActivity, updateActivity } from './activity.commands.js';
@@ -77,15 +76,6 @@ export class ActivityResolver {
   @FieldResolver(() => Person, { nullable: true, description: 'Who to contact about it.' })
   contact(@Root() activity: Activity, @Ctx() { loaders }: HubContext): Promise<Person | null> | null {
     return activity.contact ? loaders.person.load(activity.contact.id) : null;
-  }
-
-  @FieldResolver(() => [Overlap], { description: 'Unreviewed overlaps this activity takes part in, best first.' })
-  overlaps(
-    @Arg('minScore', () => Float, { nullable: true, description: 'Lowest score returned; default the calibrated threshold.' })
-    _minScore?: number,
-  ): Overlap[] {
-    // Scoring arrives with the overlap module (issue 4).
-    return [];
   }
 
   @FieldResolver(() => [Experience], { description: 'Lessons learned on this activity.' })

@@ -7,6 +7,7 @@ import { AreaKind } from '../core/enums.js';
 import { toGlobalId } from '../core/global-id.js';
 import { InputChecker, MAX_TITLE, runMutation } from '../core/mutation.js';
 import { UserErrorCode } from '../core/user-errors.js';
+import { refreshMatchTables } from '../overlap/overlap.store.js';
 import { Area } from './area.entity.js';
 import type { CreateAreaInput } from './area.input.js';
 
@@ -57,6 +58,7 @@ export function createArea(ctx: HubContext, input: CreateAreaInput) {
         residents: input.residents ?? null,
       });
       await tx.flush();
+      await refreshMatchTables(tx);
       recordAudit(tx, viewer, 'createArea', { type: 'Area', id: area.id }, null, areaSnapshot(area));
       return { area };
     },

@@ -5,6 +5,7 @@ import type { HubContext } from '../core/context.js';
 import { toGlobalId } from '../core/global-id.js';
 import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation } from '../core/mutation.js';
 import { UserErrorCode } from '../core/user-errors.js';
+import { refreshMatchTables } from '../overlap/overlap.store.js';
 import type { CreateMethodInput, CreateTargetGroupInput, CreateThemeInput } from './catalogue.input.js';
 import { Method } from './method.entity.js';
 import { TargetGroup } from './target-group.entity.js';
@@ -55,6 +56,7 @@ export function createTargetGroup(ctx: HubContext, input: CreateTargetGroupInput
       check.check();
       const targetGroup = tx.create(TargetGroup, { code: code!, name: name!, parent: parent ?? null, minAge, maxAge });
       await tx.flush();
+      await refreshMatchTables(tx);
       recordAudit(tx, viewer, 'createTargetGroup', { type: 'TargetGroup', id: targetGroup.id }, null, {
         code: targetGroup.code,
         name: targetGroup.name,

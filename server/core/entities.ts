@@ -8,6 +8,7 @@ import { Theme } from '../catalogue/theme.entity.js';
 import { SteeringGroup, SteeringGroupMember } from '../governance/steering-group.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Person } from '../people/person.entity.js';
+import { ActivityOverlap, AreaMatch, HubSetting, OverlapReviewRecord, TargetGroupMatch } from '../overlap/overlap.entity.js';
 import { Plan, PlanArea, PlanHousingOrganisation } from '../plans/plan.entity.js';
 
 /** Every entity the ORM maps, in dependency order. */
@@ -31,6 +32,11 @@ export const entities = [
   User,
   UserPlan,
   AuditEvent,
+  ActivityOverlap,
+  OverlapReviewRecord,
+  AreaMatch,
+  TargetGroupMatch,
+  HubSetting,
 ];
 
 /** Entity classes that are GraphQL Node types, by type name: node(id) resolves through this. */

@@ -8,6 +8,7 @@ import { TargetGroup } from '../catalogue/target-group.entity.js';
 import { Theme } from '../catalogue/theme.entity.js';
 import { SteeringGroup, SteeringGroupMember } from '../governance/steering-group.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
+import { activityOverlapsLoader, overlapReviewLoader } from '../overlap/overlap.service.js';
 import { Person } from '../people/person.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 import { byIdLoader, groupedLoader, pivotLoader } from './loader-kit.js';
@@ -62,6 +63,8 @@ export function createLoaders(em: EntityManager) {
     ),
     planActivities: activityPagesLoader(em, 'plan_id'),
     methodActivities: activityPagesLoader(em, 'method_id'),
+    activityOverlaps: activityOverlapsLoader(em),
+    overlapReview: overlapReviewLoader(em),
     activityThemes: pivotLoader(em, Theme, {
       table: 'activity_theme',
       owner: 'activity_id',

@@ -26,6 +26,8 @@ export function ormConfig(url: string, options: OrmOptions = {}): Options {
       options.onQuery?.(sql);
       return sql;
     },
+    // The SQL functions of the overlap analysis are written by hand in migrations.
+    schemaGenerator: { ignoreRoutines: true },
     migrations: {
       migrationsList,
       path: MIGRATIONS_PATH,

@@ -7,6 +7,8 @@ import { UserResolver } from '../auth/user.resolver.js';
 import { MethodResolver, TargetGroupResolver, ThemeResolver } from '../catalogue/catalogue.resolver.js';
 import { SteeringGroupMemberResolver, SteeringGroupResolver } from '../governance/steering-group.resolver.js';
 import { OrganisationResolver } from '../organisations/organisation.resolver.js';
+import { CoverageResolver } from '../overlap/coverage.js';
+import { ActivityOverlapsResolver, OverlapResolver, OverlapReviewResolver } from '../overlap/overlap.resolver.js';
 import { PersonResolver } from '../people/person.resolver.js';
 import { PlanResolver } from '../plans/plan.resolver.js';
 import { NodeResolver } from './node.resolver.js';
@@ -25,6 +27,10 @@ export const resolvers = [
   SteeringGroupMemberResolver,
   UserResolver,
   AuditResolver,
+  OverlapResolver,
+  OverlapReviewResolver,
+  ActivityOverlapsResolver,
+  CoverageResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

@@ -1,7 +1,6 @@
-import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
-import { Activity } from '../activities/activity.entity.js';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '../core/pagination.js';
 import { DateTimeScalar } from '../core/scalars.js';
-import { Person } from '../people/person.entity.js';
 
 export enum OverlapReasonKind {
   TARGET_GROUP = 'TARGET_GROUP',
@@ -47,26 +46,48 @@ export class OverlapReview {
   decision!: OverlapDecision;
 
   @Field(() => String, { nullable: true, description: 'Why, or what was agreed.' })
-  note?: string | null;
+  note!: string | null;
 
-  @Field(() => Person, { nullable: true, description: 'Who recorded it.' })
-  reviewedBy?: Person | null;
+  /** The user who recorded it; reviewedBy resolves to their person. */
+  reviewedByUserId!: number | null;
 
   @Field(() => DateTimeScalar, { description: 'When it was recorded.' })
   reviewedAt!: Date;
 }
 
+/** What an Overlap resolves from: the pair's activity ids (one for a draft), score and reasons. */
 @ObjectType('Overlap', { description: 'Two activities that compete for the same people in the same place at the same time.' })
 export class Overlap {
-  @Field(() => [Activity], { description: 'Exactly two activities, ordered by id.' })
-  activities!: Activity[];
+  /** Ascending; a draft's overlaps name only the existing activity. */
+  activityIds!: number[];
 
   @Field(() => Float, { description: '0..1, higher means more alike.' })
   score!: number;
 
-  @Field(() => [OverlapReason], { description: 'The signals behind the score.' })
+  @Field(() => [OverlapReason], { description: 'The signals behind the score; their weights add up to the score.' })
   reasons!: OverlapReason[];
+}
 
-  @Field(() => OverlapReview, { nullable: true, description: 'The recorded decision, if any.' })
-  review?: OverlapReview | null;
+@ObjectType('OverlapEdge', { description: 'One overlap in a page, with its cursor.' })
+export class OverlapEdge {
+  @Field(() => String, { description: 'Pass as `after` to continue after this item.' })
+  cursor!: string;
+
+  @Field(() => Overlap, { description: 'The overlap.' })
+  node!: Overlap;
+}
+
+@ObjectType('OverlapConnection', { description: 'A page of overlaps, best first.' })
+export class OverlapConnection {
+  @Field(() => [OverlapEdge], { description: 'The items of this page with their cursors.' })
+  edges!: OverlapEdge[];
+
+  @Field(() => [Overlap], { description: 'The items of this page.' })
+  nodes!: Overlap[];
+
+  @Field(() => PageInfo, { description: 'Cursors and whether more pages exist.' })
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'Number of overlaps in the whole list, over all pages.' })
+  totalCount!: number;
 }

@@ -1,0 +1,114 @@
+import { type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Activity } from '../activities/activity.entity.js';
+import { Area } from '../areas/area.entity.js';
+import { User } from '../auth/user.entity.js';
+import { TargetGroup } from '../catalogue/target-group.entity.js';
+import { OverlapDecision } from './overlap.types.js';
+
+export interface StoredReason {
+  kind: string;
+  weight: number;
+  detail: string;
+}
+
+/** The scored pairs of live activities (derived data, kept current by every activity write). activity < other. */
+@Entity({ tableName: 'activity_overlap' })
+@Index({ name: 'activity_overlap_score_index', properties: ['score', 'activity', 'other'] })
+@Index({ name: 'activity_overlap_other_index', properties: ['other'] })
+export class ActivityOverlap {
+  @ManyToOne(() => Activity, { primary: true, deleteRule: 'cascade', fieldName: 'activity_a_id' })
+  activity!: Activity;
+
+  @ManyToOne(() => Activity, { primary: true, deleteRule: 'cascade', fieldName: 'activity_b_id' })
+  other!: Activity;
+
+  @Property({ type: 'double' })
+  score!: number;
+
+  @Property({ type: 'json' })
+  reasons!: StoredReason[];
+
+  @Property({ type: 'date' })
+  commonStart!: string;
+
+  @Property({ type: 'date', nullable: true })
+  commonEnd?: string | null;
+
+  @Property({ type: 'boolean' })
+  samePlan!: boolean;
+}
+
+/** A decision on a pair; superseded when a newer decision is made or either activity changes what it serves. */
+@Entity({ tableName: 'overlap_review' })
+@Index({ name: 'overlap_review_pair_index', properties: ['activity', 'other'] })
+@Index({ name: 'overlap_review_other_index', properties: ['other'] })
+export class OverlapReviewRecord {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne(() => Activity, { ref: true, deleteRule: 'cascade', fieldName: 'activity_a_id' })
+  activity!: Ref<Activity>;
+
+  @ManyToOne(() => Activity, { ref: true, deleteRule: 'cascade', fieldName: 'activity_b_id' })
+  other!: Ref<Activity>;
+
+  @Enum({ items: () => OverlapDecision, type: 'string' })
+  decision!: OverlapDecision;
+
+  @Property({ type: 'text', nullable: true })
+  note?: string | null;
+
+  @Index()
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
+  reviewedBy?: Ref<User> | null;
+
+  @Property({ type: 'datetime' })
+  reviewedAt!: Date;
+
+  @Property({ type: 'datetime', nullable: true })
+  supersededAt?: Date | null;
+}
+
+/** Which areas count as the same place (rule 3): itself, ancestors, descendants, centroids within 1.5 km. */
+@Entity({ tableName: 'area_match' })
+@Index({ name: 'area_match_match_id_index', properties: ['match'] })
+export class AreaMatch {
+  @ManyToOne(() => Area, { primary: true, deleteRule: 'cascade' })
+  area!: Area;
+
+  @ManyToOne(() => Area, { primary: true, deleteRule: 'cascade' })
+  match!: Area;
+
+  /** SAME, INSIDE (match contains area), CONTAINS (area contains match) or NEAR. */
+  @Property({ type: 'string', length: 16 })
+  relation!: string;
+
+  @Property({ type: 'double', nullable: true })
+  distanceKm?: number | null;
+}
+
+/** Which target groups count as the same people (rule 2): itself, ancestors, descendants, when the ages meet. */
+@Entity({ tableName: 'target_group_match' })
+@Index({ name: 'target_group_match_match_id_index', properties: ['match'] })
+export class TargetGroupMatch {
+  @ManyToOne(() => TargetGroup, { primary: true, deleteRule: 'cascade', fieldName: 'group_id' })
+  group!: TargetGroup;
+
+  @ManyToOne(() => TargetGroup, { primary: true, deleteRule: 'cascade' })
+  match!: TargetGroup;
+
+  /** SAME, PART_OF (match contains group) or INCLUDES (group contains match). */
+  @Property({ type: 'string', length: 16 })
+  relation!: string;
+}
+
+/** Small key-value facts about the database, e.g. which overlap model computed activity_overlap. */
+@Entity({ tableName: 'hub_setting' })
+export class HubSetting {
+  @PrimaryKey({ type: 'string', length: 64 })
+  key!: string;
+
+  @Property({ type: 'text' })
+  value!: string;
+}

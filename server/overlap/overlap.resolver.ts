@@ -1,0 +1,69 @@
+import { Arg, Args, Ctx, FieldResolver, Float, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Activity } from '../activities/activity.entity.js';
+import type { HubContext } from '../core/context.js';
+import { PageArgs } from '../core/pagination.js';
+import { Person } from '../people/person.entity.js';
+import { ActivityDraftInput, OverlapFilter, OverlapReviewPayload, ReviewOverlapInput } from './overlap.input.js';
+import { listOverlaps, minScoreOf, reviewOverlap, similarToDraft } from './overlap.service.js';
+import { Overlap, OverlapConnection, OverlapReview } from './overlap.types.js';
+
+@Resolver(() => Overlap)
+export class OverlapResolver {
+  @Query(() => OverlapConnection, { description: 'Pairs of activities that overlap, best first.' })
+  overlaps(
+    @Ctx() { em }: HubContext,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Arg('filter', () => OverlapFilter, { nullable: true, description: 'Narrows the list.' }) filter?: OverlapFilter,
+  ) {
+    return listOverlaps(em, { first, after, filter });
+  }
+
+  @Query(() => [Overlap], {
+    description: 'Existing activities that a draft would overlap, best first: asked before registering. Each Overlap names only the existing activity, as the draft has no id yet.',
+  })
+  similarActivities(
+    @Ctx() { em }: HubContext,
+    @Arg('draft', () => ActivityDraftInput, { description: 'The activity as it would be registered.' }) draft: ActivityDraftInput,
+    @Arg('first', () => Int, { nullable: true, description: 'How many, default 10, at most 100.' }) first?: number | null,
+  ) {
+    return similarToDraft(em, draft, first);
+  }
+
+  @Mutation(() => OverlapReviewPayload, { description: 'Records a decision on a pair (COORDINATOR; PROJECT_LEAD when one activity is in their plans).' })
+  reviewOverlap(@Ctx() ctx: HubContext, @Arg('input', () => ReviewOverlapInput, { description: 'The pair and the decision.' }) input: ReviewOverlapInput) {
+    return reviewOverlap(ctx, input);
+  }
+
+  @FieldResolver(() => [Activity], { description: 'Exactly two activities, ordered by id (for a draft: the existing one).' })
+  async activities(@Root() overlap: Overlap, @Ctx() { loaders }: HubContext): Promise<Activity[]> {
+    return (await loaders.activity.loadMany(overlap.activityIds)).filter((a): a is Activity => a instanceof Activity);
+  }
+
+  @FieldResolver(() => OverlapReview, { nullable: true, description: 'The current decision on the pair, if any.' })
+  review(@Root() overlap: Overlap, @Ctx() { loaders }: HubContext): Promise<OverlapReview | null> | null {
+    return overlap.activityIds.length === 2 ? loaders.overlapReview.load(overlap.activityIds.join(':')) : null;
+  }
+}
+
+@Resolver(() => OverlapReview)
+export class OverlapReviewResolver {
+  @FieldResolver(() => Person, { nullable: true, description: 'Who recorded it (the person behind the user, if any).' })
+  async reviewedBy(@Root() review: OverlapReview, @Ctx() { loaders }: HubContext): Promise<Person | null> {
+    if (review.reviewedByUserId === null) return null;
+    const user = await loaders.user.load(review.reviewedByUserId);
+    return user?.person ? loaders.person.load(user.person.id) : null;
+  }
+}
+
+/** Activity.overlaps lives with the data it reads. */
+@Resolver(() => Activity)
+export class ActivityOverlapsResolver {
+  @FieldResolver(() => [Overlap], { description: 'Unreviewed overlaps this activity takes part in, best first.' })
+  overlaps(
+    @Root() activity: Activity,
+    @Ctx() { loaders }: HubContext,
+    @Arg('minScore', () => Float, { nullable: true, description: 'Lowest score returned; default the calibrated threshold.' }) minScore?: number | null,
+  ): Promise<Overlap[]> {
+    return loaders.activityOverlaps.load({ activityId: activity.id, minScore: minScoreOf(minScore) });
+  }
+}

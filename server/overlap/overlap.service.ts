@@ -1,0 +1,218 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { recordAudit } from '../audit/audit.service.js';
+import { mayEditPlan } from '../auth/permissions.js';
+import { Activity } from '../activities/activity.entity.js';
+import type { HubContext } from '../core/context.js';
+import { today } from '../core/dates.js';
+import { Role } from '../core/enums.js';
+import { badInput } from '../core/errors.js';
+import { expectId, expectIds } from '../core/global-id.js';
+import { InputChecker, MAX_TEXT, runMutation } from '../core/mutation.js';
+import { decodeCursor, MAX_PAGE_SIZE, pageSize, toPage, type Page } from '../core/pagination.js';
+import { Conditions, descendantsSql, pgArray, rows, type Row } from '../core/sql.js';
+import { refuse, UserErrorCode } from '../core/user-errors.js';
+import type { ActivityDraftInput, OverlapFilter, ReviewOverlapInput } from './overlap.input.js';
+import { DEFAULT_THRESHOLD, DRAFT_SUBJECT_SQL, scoredPairsSql, STORE_FLOOR } from './overlap.sql.js';
+import { Overlap, OverlapReview, type OverlapDecision, type OverlapReason, type OverlapReasonKind } from './overlap.types.js';
+import { OverlapReviewRecord } from './overlap.entity.js';
+
+function toOverlap(activityIds: number[], score: number, reasons: unknown): Overlap {
+  const overlap = new Overlap();
+  overlap.activityIds = activityIds;
+  overlap.score = Number(score);
+  overlap.reasons = (reasons as { kind: OverlapReasonKind; weight: number; detail: string }[]).map(
+    (r): OverlapReason => ({ kind: r.kind, weight: Number(r.weight), detail: r.detail }),
+  );
+  return overlap;
+}
+
+const fromRow = (row: Row) => toOverlap([Number(row.activity_a_id), Number(row.activity_b_id)], Number(row.score), row.reasons);
+
+const UNREVIEWED =
+  'not exists (select 1 from overlap_review r where r.activity_a_id = o.activity_a_id and r.activity_b_id = o.activity_b_id and r.superseded_at is null)';
+
+/** Either activity of the pair meets a condition on `x.id`. */
+const eitherActivity = (condition: string) =>
+  `exists (select 1 from unnest(array[o.activity_a_id, o.activity_b_id]) as x(id) where ${condition})`;
+
+/** overlaps(first, after, filter): stored pairs, best first (ties: newer pairs first). */
+export async function listOverlaps(
+  em: EntityManager,
+  args: { first?: number | null; after?: string | null; filter?: OverlapFilter | null },
+): Promise<Page<Overlap>> {
+  const first = pageSize(args.first);
+  const after = decodeCursor(args.after, ['number', 'number', 'number']);
+  const filter = args.filter ?? {};
+  const where = new Conditions();
+  where.add('o.score >= ?', Math.max(filter.minScore ?? DEFAULT_THRESHOLD, STORE_FLOOR));
+  if (!filter.includeReviewed) where.add(UNREVIEWED);
+  if (filter.includeSamePlan === false) where.add('not o.same_plan');
+  if (filter.activeOn) where.add('o.common_start <= ?::date and (o.common_end is null or o.common_end >= ?::date)', filter.activeOn, filter.activeOn);
+  else where.add('(o.common_end is null or o.common_end >= ?::date)', today());
+  const planIds = expectIds(filter.planIds, 'Plan', 'filter.planIds');
+  if (planIds) where.add(eitherActivity('exists (select 1 from activity p where p.id = x.id and p.plan_id = any(?::int[]))'), pgArray(planIds));
+  const areaIds = expectIds(filter.areaIds, 'Area', 'filter.areaIds');
+  if (areaIds) {
+    where.add(eitherActivity(`exists (select 1 from activity_area aa where aa.activity_id = x.id and aa.area_id in (${descendantsSql('area')}))`), pgArray(areaIds));
+  }
+  const groupIds = expectIds(filter.targetGroupIds, 'TargetGroup', 'filter.targetGroupIds');
+  if (groupIds) {
+    where.add(
+      eitherActivity(`exists (select 1 from activity_target_group tg where tg.activity_id = x.id and tg.target_group_id in (${descendantsSql('target_group')}))`),
+      pgArray(groupIds),
+    );
+  }
+  const themeIds = expectIds(filter.themeIds, 'Theme', 'filter.themeIds');
+  if (themeIds) where.add(eitherActivity('exists (select 1 from activity_theme t where t.activity_id = x.id and t.theme_id = any(?::int[]))'), pgArray(themeIds));
+
+  const [count] = await rows(em, `select count(*)::int as total from activity_overlap o where ${where.toSql()}`, where.params);
+  const page = new Conditions().add(where.toSql(), ...where.params);
+  if (after) page.add('(o.score, o.activity_a_id, o.activity_b_id) < (?, ?, ?)', ...after);
+  const result = await rows(
+    em,
+    `select o.activity_a_id, o.activity_b_id, o.score, o.reasons from activity_overlap o where ${page.toSql()}
+     order by o.score desc, o.activity_a_id desc, o.activity_b_id desc limit ?`,
+    [...page.params, first + 1],
+  );
+  return toPage(result.map(fromRow), first, Number(count?.total ?? 0), after !== undefined, (o) => [o.score, ...o.activityIds]);
+}
+
+/** Activity.overlaps: unreviewed pairs of many activities in one statement, best first. */
+export function activityOverlapsLoader(em: EntityManager) {
+  return new DataLoader<{ activityId: number; minScore: number }, Overlap[], string>(
+    async (keys) => {
+      const minScore = Math.min(...keys.map((k) => k.minScore));
+      const ids = pgArray([...new Set(keys.map((k) => k.activityId))]);
+      const result = await rows(
+        em,
+        `select o.activity_a_id, o.activity_b_id, o.score, o.reasons from activity_overlap o
+         where (o.activity_a_id = any(?::int[]) or o.activity_b_id = any(?::int[])) and o.score >= ? and ${UNREVIEWED}
+         order by o.score desc, o.activity_a_id desc, o.activity_b_id desc`,
+        [ids, ids, minScore],
+      );
+      const overlaps = result.map(fromRow);
+      return keys.map((k) => overlaps.filter((o) => o.activityIds.includes(k.activityId) && o.score >= k.minScore));
+    },
+    { cacheKeyFn: (k) => `${k.activityId}:${k.minScore}` },
+  );
+}
+
+/** Checked minScore of Activity.overlaps: default the calibrated threshold. */
+export function minScoreOf(minScore: number | null | undefined): number {
+  if (minScore === null || minScore === undefined) return DEFAULT_THRESHOLD;
+  if (!(minScore >= 0 && minScore <= 1)) throw badInput(`minScore must be between 0 and 1, got ${minScore}`, { argument: 'minScore' });
+  return Math.max(minScore, STORE_FLOOR);
+}
+
+/** The stored, unreviewed pairs of one activity above the threshold: the similarActivities of a mutation payload. */
+export async function similarToActivity(em: EntityManager, activityId: number, limit = 20): Promise<Overlap[]> {
+  const result = await rows(
+    em,
+    `select o.activity_a_id, o.activity_b_id, o.score, o.reasons from activity_overlap o
+     where (o.activity_a_id = ? or o.activity_b_id = ?) and o.score >= ? and ${UNREVIEWED}
+     order by o.score desc, o.activity_a_id desc, o.activity_b_id desc limit ?`,
+    [activityId, activityId, DEFAULT_THRESHOLD, limit],
+  );
+  return result.map(fromRow);
+}
+
+/** similarActivities(draft): the draft scored against the stored activities, without storing anything. */
+export async function similarToDraft(em: EntityManager, draft: ActivityDraftInput, first: number | null | undefined): Promise<Overlap[]> {
+  const limit = first ?? 10;
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${limit}`, { argument: 'first' });
+  const groups = expectIds(draft.targetGroupIds, 'TargetGroup', 'draft.targetGroupIds') ?? [];
+  const areas = expectIds(draft.areaIds, 'Area', 'draft.areaIds') ?? [];
+  if (!groups.length || !areas.length) throw badInput('draft needs at least one target group and one area', { argument: 'draft' });
+  if (draft.endDate && draft.endDate < draft.startDate) throw badInput('draft.endDate is before draft.startDate', { argument: 'draft.endDate' });
+  const params = [
+    draft.planId ? expectId(draft.planId, 'Plan', 'draft.planId') : null,
+    draft.methodId ? expectId(draft.methodId, 'Method', 'draft.methodId') : null,
+    draft.startDate,
+    draft.endDate ?? null,
+    JSON.stringify((draft.schedule ?? []).map((s) => ({ weekday: s.weekday, startTime: s.startTime.slice(0, 5), endTime: s.endTime.slice(0, 5) }))),
+    draft.title,
+    draft.description ?? null,
+    pgArray(expectIds(draft.themeIds, 'Theme', 'draft.themeIds') ?? []),
+    pgArray(groups),
+    pgArray(areas),
+  ];
+  const result = await rows(
+    em,
+    `select p.b_id, p.score, p.reasons from (${scoredPairsSql(DRAFT_SUBJECT_SQL, { forward: false })}) p
+     where p.score >= ? order by p.score desc, p.b_id desc limit ?`,
+    [...params, DEFAULT_THRESHOLD, limit],
+  );
+  return result.map((row) => toOverlap([Number(row.b_id)], Number(row.score), row.reasons));
+}
+
+/** The current review of each pair ("a:b"), batched. */
+export function overlapReviewLoader(em: EntityManager) {
+  return new DataLoader<string, OverlapReview | null>(async (pairs) => {
+    const result = await rows(
+      em,
+      `select r.activity_a_id, r.activity_b_id, r.decision, r.note, r.reviewed_by_id, r.reviewed_at from overlap_review r
+       where r.superseded_at is null and (r.activity_a_id, r.activity_b_id) in (select * from unnest(?::int[], ?::int[]))`,
+      [pgArray(pairs.map((p) => Number(p.split(':')[0]))), pgArray(pairs.map((p) => Number(p.split(':')[1])))],
+    );
+    const byPair = new Map(
+      result.map((r) => [
+        `${r.activity_a_id}:${r.activity_b_id}`,
+        Object.assign(new OverlapReview(), {
+          decision: r.decision as OverlapDecision,
+          note: (r.note as string | null) ?? null,
+          reviewedByUserId: r.reviewed_by_id === null ? null : Number(r.reviewed_by_id),
+          reviewedAt: new Date(r.reviewed_at as string),
+        }),
+      ]),
+    );
+    return pairs.map((p) => byPair.get(p) ?? null);
+  });
+}
+
+/** Reviews of an activity's pairs stop counting when it changes whom, where, when or how it works. */
+export async function supersedeReviews(em: EntityManager, activityId: number): Promise<void> {
+  await em.execute(
+    'update overlap_review set superseded_at = now() where superseded_at is null and (activity_a_id = ? or activity_b_id = ?)',
+    [activityId, activityId],
+  );
+}
+
+export function reviewOverlap(ctx: HubContext, input: ReviewOverlapInput) {
+  return runMutation(ctx, { overlap: null as Overlap | null }, async (tx) => {
+    const viewer = ctx.viewer;
+    if (!viewer || (viewer.role !== Role.COORDINATOR && viewer.role !== Role.PROJECT_LEAD)) {
+      refuse([], UserErrorCode.FORBIDDEN, 'Only coordinators and project leads may review overlaps');
+    }
+    const check = new InputChecker(tx);
+    const distinct = new Set(input.activityIds);
+    if (input.activityIds.length !== 2 || distinct.size !== 2) {
+      refuse(['input', 'activityIds'], UserErrorCode.INVALID, 'Give the ids of exactly two different activities');
+    }
+    const activities = await check.refs(['input', 'activityIds'], input.activityIds, Activity);
+    const note = check.text(['input', 'note'], input.note, { max: MAX_TEXT });
+    check.check();
+    if (viewer.role === Role.PROJECT_LEAD && !activities.some((a) => mayEditPlan(viewer, a.plan.id))) {
+      refuse(['input', 'activityIds'], UserErrorCode.FORBIDDEN, 'You may only review overlaps that involve an activity of your own plans');
+    }
+    const [a, b] = activities.map((x) => x.id).sort((x, y) => x - y) as [number, number];
+    const [pair] = await rows(tx, 'select activity_a_id, activity_b_id, score, reasons from activity_overlap where activity_a_id = ? and activity_b_id = ?', [a, b]);
+    if (!pair) refuse(['input', 'activityIds'], UserErrorCode.INVALID, 'These two activities do not overlap');
+    await tx.execute('update overlap_review set superseded_at = now() where superseded_at is null and activity_a_id = ? and activity_b_id = ?', [a, b]);
+    const review = tx.create(OverlapReviewRecord, {
+      activity: a,
+      other: b,
+      decision: input.decision,
+      note,
+      reviewedBy: viewer.userId,
+      reviewedAt: new Date(),
+    });
+    await tx.flush();
+    recordAudit(tx, viewer, 'reviewOverlap', { type: 'OverlapReview', id: review.id }, null, {
+      activities: activities.map((x) => x.globalId).sort(),
+      decision: input.decision,
+      note,
+    });
+    return { overlap: fromRow(pair) };
+  });
+}

@@ -1,0 +1,169 @@
+/**
+ * Overlap scoring in PostgreSQL (DESIGN.md "What an overlap is").
+ *
+ * Candidates are blocked on the precomputed rule tables: a subject's (area, target group) keys join
+ * area_match and target_group_match and then the indexed pivots of the other activities, so only
+ * activities in a matching place for matching people are ever compared; the period test follows.
+ * Each candidate pair is then scored:
+ *
+ *   work  = 1 for the same method; else, with a shared theme, text similarity mapped from [0.15, 0.35] to [0, 1]; else 0
+ *   fit   = 0.3 group + 0.3 area + 0.2 period + 0.2 schedule                     (each 0..1)
+ *   score = work * (0.4 + 0.6 fit)
+ *
+ * group: 1 the same group, 0.85 a group and its sub-group. area: 1 the same area, 0.9 one inside the
+ * other, 1 - 0.4 d/1.5 for centroids d km apart. period: shared days over the shorter period (open
+ * ends count one year). schedule: 1 clashing slots, 0.5 the same weekday or no schedule to compare,
+ * 0 different days. Each reason's weight is its share of the score, so the weights add up to it.
+ */
+
+/** Bump when the scoring changes: the hub then recomputes the stored pairs at start. */
+export const OVERLAP_MODEL_VERSION = '1';
+
+/** Pairs below this score are not stored; minScore below it answers as if it were this. */
+export const STORE_FLOOR = 0.15;
+
+// Placeholders are '?', so the SQL below never uses a literal question mark.
+
+/** Calibrated on the labelled set in test/overlap-labelled.test.ts: precision and recall both at least 0.9. */
+export const DEFAULT_THRESHOLD = 0.5;
+
+/** Columns every subject row must have (a stored activity or a draft). */
+export const SUBJECT_COLUMNS =
+  'id, plan_id, method_id, start_date, end_date, schedule, title, description, theme_ids, group_ids, area_ids';
+
+/** Live stored activities as subjects, optionally only those with the given ids (`?::int[]`). */
+export function storedSubjectsSql(onlyIds: boolean): string {
+  return `select a.id, a.plan_id, a.method_id, a.start_date, a.end_date, a.schedule, a.title, a.description,
+      array(select theme_id from activity_theme where activity_id = a.id) as theme_ids,
+      array(select target_group_id from activity_target_group where activity_id = a.id) as group_ids,
+      array(select area_id from activity_area where activity_id = a.id) as area_ids
+    from activity a
+    where not a.archived and a.status <> 'CANCELLED'${onlyIds ? ' and a.id = any(?::int[])' : ''}`;
+}
+
+/** A draft as the single subject, id 0; parameters in SUBJECT_COLUMNS order after id. */
+export const DRAFT_SUBJECT_SQL = `select 0 as id, ?::int as plan_id, ?::int as method_id, ?::date as start_date, ?::date as end_date,
+  ?::jsonb as schedule, ?::text as title, ?::text as description, ?::int[] as theme_ids, ?::int[] as group_ids, ?::int[] as area_ids`;
+
+const fmt = (n: string, digits = 3) => `round((${n})::numeric, ${digits})::float8`;
+
+/**
+ * Scored pairs of each subject with every live stored activity it overlaps.
+ * `forward` keeps each pair once (other id greater than the subject's) for a full recomputation.
+ * Rows: s_id, b_id, score, reasons (jsonb), common_start, common_end, same_plan.
+ */
+export function scoredPairsSql(subjectSql: string, options: { forward: boolean }): string {
+  return `
+with subject as (${subjectSql}),
+keys as (
+  select s.id as s_id, b.id as b_id, am.relation as area_rel, am.distance_km, sa.area_id as s_area, ba.area_id as b_area,
+    gm.relation as group_rel, sg.group_id as s_group, bg.target_group_id as b_group,
+    case am.relation when 'SAME' then 1.0 when 'NEAR' then 1 - 0.4 * am.distance_km / 1.5 else 0.9 end as area_fit,
+    case gm.relation when 'SAME' then 1.0 else 0.85 end as group_fit
+  from subject s
+  cross join lateral unnest(s.area_ids) as sa(area_id)
+  cross join lateral unnest(s.group_ids) as sg(group_id)
+  join area_match am on am.area_id = sa.area_id
+  join target_group_match gm on gm.group_id = sg.group_id
+  join activity_area ba on ba.area_id = am.match_id
+  join activity_target_group bg on bg.activity_id = ba.activity_id and bg.target_group_id = gm.match_id
+  join activity b on b.id = ba.activity_id
+  where b.id ${options.forward ? '>' : '<>'} s.id
+    and not b.archived and b.status <> 'CANCELLED'
+    and s.start_date <= coalesce(b.end_date, 'infinity') and b.start_date <= coalesce(s.end_date, 'infinity')
+),
+best as materialized (
+  select distinct on (s_id, b_id) * from keys order by s_id, b_id, area_fit + group_fit desc, b_area, b_group
+),
+-- Text features once per activity, not once per pair, without the names of its own places.
+s_txt as materialized (
+  select t.*, tsvector_to_array(to_tsvector('hub_danish', t.ntext)) as stems from (
+    select x.id, hub_strip(hub_norm(x.title), n.names) as ntitle, hub_strip(hub_norm(concat_ws(' ', x.title, x.description)), n.names) as ntext
+    from subject x
+    cross join lateral (select array(select distinct hub_norm(a.name) from area_match m join area a on a.id = m.match_id
+      where m.area_id = any(x.area_ids) and m.relation in ('SAME', 'INSIDE')) as names) n
+    where x.id in (select s_id from best)) t
+),
+b_txt as materialized (
+  select t.*, tsvector_to_array(to_tsvector('hub_danish', t.ntext)) as stems from (
+    select x.id, hub_strip(hub_norm(x.title), n.names) as ntitle, hub_strip(hub_norm(concat_ws(' ', x.title, x.description)), n.names) as ntext
+    from activity x
+    cross join lateral (select array(select distinct hub_norm(a.name) from activity_area aa join area_match m on m.area_id = aa.area_id
+      join area a on a.id = m.match_id where aa.activity_id = x.id and m.relation in ('SAME', 'INSIDE')) as names) n
+    where x.id in (select b_id from best)) t
+),
+features as materialized (
+  select best.*, s.plan_id as s_plan, b.plan_id as b_plan, s.start_date as s_start, s.end_date as s_end, b.start_date as b_start, b.end_date as b_end,
+    greatest(s.start_date, b.start_date) as common_start,
+    nullif(least(coalesce(s.end_date, 'infinity'), coalesce(b.end_date, 'infinity')), 'infinity') as common_end,
+    coalesce(s.method_id = b.method_id, false) as same_method, s.method_id,
+    array(select unnest(s.theme_ids) intersect select at.theme_id from activity_theme at where at.activity_id = b.id) as shared_themes,
+    s.title as s_title, b.title as b_title, st.ntitle as s_ntitle, st.ntext as s_ntext, bt.ntitle as b_ntitle, bt.ntext as b_ntext,
+    st.stems as s_stems, bt.stems as b_stems,
+    least(1.0, greatest(0.0,
+      (least(coalesce(s.end_date, greatest(s.start_date, b.start_date) + 365), coalesce(b.end_date, greatest(s.start_date, b.start_date) + 365))
+        - greatest(s.start_date, b.start_date) + 1)::float8
+      / greatest(1, least(coalesce(s.end_date, s.start_date + 365) - s.start_date + 1, coalesce(b.end_date, b.start_date + 365) - b.start_date + 1))
+    )) as period_fit,
+    (select format('%ss %s-%s', initcap(x->>'weekday'), greatest(x->>'startTime', y->>'startTime'), least(x->>'endTime', y->>'endTime'))
+       from jsonb_array_elements(s.schedule) x, jsonb_array_elements(b.schedule) y
+       where x->>'weekday' = y->>'weekday' and x->>'startTime' < y->>'endTime' and y->>'startTime' < x->>'endTime'
+       limit 1) as clash,
+    (select initcap(x->>'weekday') || 's' from jsonb_array_elements(s.schedule) x, jsonb_array_elements(b.schedule) y
+       where x->>'weekday' = y->>'weekday' limit 1) as same_day,
+    jsonb_array_length(s.schedule) > 0 and jsonb_array_length(b.schedule) > 0 as both_scheduled
+  from best join subject s on s.id = best.s_id join activity b on b.id = best.b_id
+  join s_txt st on st.id = best.s_id join b_txt bt on bt.id = best.b_id
+),
+texts as materialized (
+  select f.*,
+    case when not f.same_method and cardinality(f.shared_themes) > 0 then greatest(
+      similarity(f.s_ntitle, f.b_ntitle),
+      similarity(f.s_ntext, f.b_ntext),
+      (select count(*) from unnest(f.s_stems) x where x = any(f.b_stems))::float8
+        / nullif(cardinality(array(select unnest(f.s_stems) union select unnest(f.b_stems))), 0)
+    ) end as text_sim,
+    case when f.clash is not null then 1.0 when f.same_day is not null then 0.5 when f.both_scheduled then 0.0 else 0.5 end as schedule_fit
+  from features f
+),
+weighed as materialized (
+  select t.*,
+    case when t.same_method then 1.0 when cardinality(t.shared_themes) > 0 then least(1.0, greatest(0.0, (coalesce(t.text_sim, 0) - 0.15) / 0.2)) else 0.0 end as work
+  from texts t
+),
+scored as materialized (
+  select w.*, w.work * (0.4 + 0.6 * (0.3 * w.group_fit + 0.3 * w.area_fit + 0.2 * w.period_fit + 0.2 * w.schedule_fit)) as raw_score
+  from weighed w
+)
+select sc.s_id, sc.b_id, ${fmt('sc.raw_score', 4)} as score, sc.common_start, sc.common_end, sc.s_plan = sc.b_plan as same_plan,
+  (select coalesce(jsonb_agg(r), '[]'::jsonb) from jsonb_array_elements(jsonb_build_array(
+    case when sc.same_method then jsonb_build_object('kind', 'METHOD', 'weight', ${fmt('0.4 * sc.work')},
+      'detail', format('both use the method ''%s''', (select name from method where id = sc.method_id))) end,
+    case when not sc.same_method then jsonb_build_object('kind', 'THEME', 'weight', ${fmt('0.1 * sc.work')},
+      'detail', format('both work on %s', (select string_agg(format('''%s''', name), ' and ' order by code) from theme where id = any(sc.shared_themes)))) end,
+    case when not sc.same_method then jsonb_build_object('kind', 'TEXT', 'weight', ${fmt('0.3 * sc.work')},
+      'detail', format('similar titles and descriptions: ''%s'' and ''%s'' (similarity %s)', sc.s_title, sc.b_title, round(sc.text_sim::numeric, 2))) end,
+    jsonb_build_object('kind', 'TARGET_GROUP', 'weight', ${fmt('sc.work * 0.18 * sc.group_fit')},
+      'detail', (select case sc.group_rel
+        when 'SAME' then format('both serve ''%s''', g1.name)
+        when 'PART_OF' then format('''%s'' is part of ''%s''', g1.name, g2.name)
+        else format('''%s'' includes ''%s''', g1.name, g2.name) end
+        from target_group g1, target_group g2 where g1.id = sc.s_group and g2.id = sc.b_group)),
+    jsonb_build_object('kind', 'AREA', 'weight', ${fmt('sc.work * 0.18 * sc.area_fit')},
+      'detail', (select case sc.area_rel
+        when 'SAME' then format('both in %s', a1.name)
+        when 'INSIDE' then format('%s lies in %s', a1.name, a2.name)
+        when 'CONTAINS' then format('%s contains %s', a1.name, a2.name)
+        else format('%s and %s are %s km apart', a1.name, a2.name, round(sc.distance_km::numeric, 1)) end
+        from area a1, area a2 where a1.id = sc.s_area and a2.id = sc.b_area)),
+    jsonb_build_object('kind', 'PERIOD', 'weight', ${fmt('sc.work * 0.12 * sc.period_fit')},
+      'detail', case when sc.common_end is null then format('both run from %s, open-ended', sc.common_start)
+        else format('both run from %s to %s', sc.common_start, sc.common_end) end),
+    case when sc.schedule_fit > 0 then jsonb_build_object('kind', 'SCHEDULE', 'weight', ${fmt('sc.work * 0.12 * sc.schedule_fit')},
+      'detail', case when sc.clash is not null then format('both on %s', sc.clash)
+        when sc.same_day is not null then format('both on %s, at different times', sc.same_day)
+        else 'no weekly schedule to compare' end) end
+  )) r where r <> 'null'::jsonb) as reasons
+from scored sc
+where sc.work > 0`;
+}
