@@ -117,9 +117,8 @@ async function insertPlansAndActivities(
   return { plans: part.plans.length, activities: part.activities.length };
 }
 
-/** Loads the city, and `scale - 1` further copies of its districts, plans and activities, in one transaction. */
-export async function loadCity(em: EntityManager, scale = 1): Promise<SeedCounts> {
-  const city = buildDemoCity();
+/** Loads a city, and `scale - 1` further copies of its districts, plans and activities, in one transaction; scores the overlaps. */
+export async function loadCitySeed(em: EntityManager, city: CitySeed, scale = 1): Promise<SeedCounts> {
   return em.transactional(async (tx) => {
     const ref = await insertReference(tx, city);
     const total = await insertPlansAndActivities(tx, city, ref);
@@ -131,6 +130,11 @@ export async function loadCity(em: EntityManager, scale = 1): Promise<SeedCounts
     await refreshAllOverlaps(tx);
     return total;
   });
+}
+
+/** Loads the demo city, `scale` times over. */
+export function loadCity(em: EntityManager, scale = 1): Promise<SeedCounts> {
+  return loadCitySeed(em, buildDemoCity(), scale);
 }
 
 const SEED_LOCK = 4_207_311;

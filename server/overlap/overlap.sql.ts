@@ -7,6 +7,8 @@
  * Each candidate pair is then scored:
  *
  *   work  = 1 for the same method; else, with a shared theme, text similarity mapped from [0.15, 0.35] to [0, 1]; else 0
+ *           (text similarity: of the content words, Danish stems without place and group names, as trigrams and as
+ *           a set; or, when only one side names a method, how well that method's name shows in the other's text)
  *   fit   = 0.3 group + 0.3 area + 0.2 period + 0.2 schedule                     (each 0..1)
  *   score = work * (0.4 + 0.6 fit)
  *
@@ -75,31 +77,52 @@ keys as (
 best as materialized (
   select distinct on (s_id, b_id) * from keys order by s_id, b_id, area_fit + group_fit desc, b_area, b_group
 ),
--- Text features once per activity, not once per pair, without the names of its own places.
+-- Content words once per activity, not once per pair: Danish stems of title and description without
+-- the names of its places and target groups (they say where and for whom, not what) and without numbers.
 s_txt as materialized (
-  select t.*, tsvector_to_array(to_tsvector('hub_danish', t.ntext)) as stems from (
-    select x.id, hub_strip(hub_norm(x.title), n.names) as ntitle, hub_strip(hub_norm(concat_ws(' ', x.title, x.description)), n.names) as ntext
-    from subject x
-    cross join lateral (select array(select distinct hub_norm(a.name) from area_match m join area a on a.id = m.match_id
-      where m.area_id = any(x.area_ids) and m.relation in ('SAME', 'INSIDE')) as names) n
-    where x.id in (select s_id from best)) t
+  select x.id, c.stems, array_to_string(c.stems, ' ') as content,
+    (select array_to_string(array(select unnest(tsvector_to_array(to_tsvector('hub_danish', name)))
+      except select unnest(tsvector_to_array(to_tsvector('hub_danish', coalesce(n.groups, ''))))), ' ') from method where id = x.method_id) as method_name
+  from subject x
+  cross join lateral (select
+    array(select distinct hub_norm(a.name) from area_match m join area a on a.id = m.match_id
+      where m.area_id = any(x.area_ids) and m.relation in ('SAME', 'INSIDE')) as places,
+    (select string_agg(g.name, ' ') from target_group_match m join target_group g on g.id = m.match_id
+      where m.group_id = any(x.group_ids) and m.relation in ('SAME', 'PART_OF')) as groups) n
+  cross join lateral (select array(
+    select w from unnest(tsvector_to_array(to_tsvector('hub_danish', hub_strip(hub_norm(concat_ws(' ', x.title, x.description)), n.places)))) w
+    where w !~ '^[0-9]+$'
+    except select unnest(tsvector_to_array(to_tsvector('hub_danish', coalesce(n.groups, ''))))
+    order by 1) as stems) c
+  where x.id in (select s_id from best)
 ),
 b_txt as materialized (
-  select t.*, tsvector_to_array(to_tsvector('hub_danish', t.ntext)) as stems from (
-    select x.id, hub_strip(hub_norm(x.title), n.names) as ntitle, hub_strip(hub_norm(concat_ws(' ', x.title, x.description)), n.names) as ntext
-    from activity x
-    cross join lateral (select array(select distinct hub_norm(a.name) from activity_area aa join area_match m on m.area_id = aa.area_id
-      join area a on a.id = m.match_id where aa.activity_id = x.id and m.relation in ('SAME', 'INSIDE')) as names) n
-    where x.id in (select b_id from best)) t
+  select x.id, c.stems, array_to_string(c.stems, ' ') as content,
+    (select array_to_string(array(select unnest(tsvector_to_array(to_tsvector('hub_danish', name)))
+      except select unnest(tsvector_to_array(to_tsvector('hub_danish', coalesce(n.groups, ''))))), ' ') from method where id = x.method_id) as method_name
+  from activity x
+  cross join lateral (select
+    array(select distinct hub_norm(a.name) from activity_area aa join area_match m on m.area_id = aa.area_id
+      join area a on a.id = m.match_id where aa.activity_id = x.id and m.relation in ('SAME', 'INSIDE')) as places,
+    (select string_agg(g.name, ' ') from activity_target_group atg join target_group_match m on m.group_id = atg.target_group_id
+      join target_group g on g.id = m.match_id where atg.activity_id = x.id and m.relation in ('SAME', 'PART_OF')) as groups) n
+  cross join lateral (select array(
+    select w from unnest(tsvector_to_array(to_tsvector('hub_danish', hub_strip(hub_norm(concat_ws(' ', x.title, x.description)), n.places)))) w
+    where w !~ '^[0-9]+$'
+    except select unnest(tsvector_to_array(to_tsvector('hub_danish', coalesce(n.groups, ''))))
+    order by 1) as stems) c
+  where x.id in (select b_id from best)
 ),
 features as materialized (
   select best.*, s.plan_id as s_plan, b.plan_id as b_plan, s.start_date as s_start, s.end_date as s_end, b.start_date as b_start, b.end_date as b_end,
     greatest(s.start_date, b.start_date) as common_start,
     nullif(least(coalesce(s.end_date, 'infinity'), coalesce(b.end_date, 'infinity')), 'infinity') as common_end,
-    coalesce(s.method_id = b.method_id, false) as same_method, s.method_id,
+    coalesce(s.method_id = b.method_id, false) as same_method, s.method_id, b.method_id as b_method_id,
     array(select unnest(s.theme_ids) intersect select at.theme_id from activity_theme at where at.activity_id = b.id) as shared_themes,
-    s.title as s_title, b.title as b_title, st.ntitle as s_ntitle, st.ntext as s_ntext, bt.ntitle as b_ntitle, bt.ntext as b_ntext,
-    st.stems as s_stems, bt.stems as b_stems,
+    s.title as s_title, b.title as b_title, st.content as s_content, bt.content as b_content, st.stems as s_stems, bt.stems as b_stems,
+    -- One side names no method: does the other's method show in its text ("lektiecafé" in a text without a method)?
+    case when st.method_name is not null and bt.method_name is null then word_similarity(st.method_name, bt.content)
+      when bt.method_name is not null and st.method_name is null then word_similarity(bt.method_name, st.content) end as method_in_text,
     least(1.0, greatest(0.0,
       (least(coalesce(s.end_date, greatest(s.start_date, b.start_date) + 365), coalesce(b.end_date, greatest(s.start_date, b.start_date) + 365))
         - greatest(s.start_date, b.start_date) + 1)::float8
@@ -118,17 +141,17 @@ features as materialized (
 texts as materialized (
   select f.*,
     case when not f.same_method and cardinality(f.shared_themes) > 0 then greatest(
-      similarity(f.s_ntitle, f.b_ntitle),
-      similarity(f.s_ntext, f.b_ntext),
+      similarity(f.s_content, f.b_content),
       (select count(*) from unnest(f.s_stems) x where x = any(f.b_stems))::float8
         / nullif(cardinality(array(select unnest(f.s_stems) union select unnest(f.b_stems))), 0)
-    ) end as text_sim,
+    ) end as content_sim,
     case when f.clash is not null then 1.0 when f.same_day is not null then 0.5 when f.both_scheduled then 0.0 else 0.5 end as schedule_fit
   from features f
 ),
 weighed as materialized (
-  select t.*,
-    case when t.same_method then 1.0 when cardinality(t.shared_themes) > 0 then least(1.0, greatest(0.0, (coalesce(t.text_sim, 0) - 0.15) / 0.2)) else 0.0 end as work
+  select t.*, greatest(t.content_sim, t.method_in_text) as text_sim,
+    case when t.same_method then 1.0 when cardinality(t.shared_themes) > 0
+      then least(1.0, greatest(0.0, (coalesce(greatest(t.content_sim, t.method_in_text), 0) - 0.15) / 0.2)) else 0.0 end as work
   from texts t
 ),
 scored as materialized (
@@ -142,7 +165,11 @@ select sc.s_id, sc.b_id, ${fmt('sc.raw_score', 4)} as score, sc.common_start, sc
     case when not sc.same_method then jsonb_build_object('kind', 'THEME', 'weight', ${fmt('0.1 * sc.work')},
       'detail', format('both work on %s', (select string_agg(format('''%s''', name), ' and ' order by code) from theme where id = any(sc.shared_themes)))) end,
     case when not sc.same_method then jsonb_build_object('kind', 'TEXT', 'weight', ${fmt('0.3 * sc.work')},
-      'detail', format('similar titles and descriptions: ''%s'' and ''%s'' (similarity %s)', sc.s_title, sc.b_title, round(sc.text_sim::numeric, 2))) end,
+      'detail', case when coalesce(sc.method_in_text, 0) > coalesce(sc.content_sim, 0)
+        then format('''%s'' describes the method of ''%s'', ''%s'' (similarity %s)',
+          case when sc.method_id is null then sc.s_title else sc.b_title end, case when sc.method_id is null then sc.b_title else sc.s_title end,
+          (select name from method where id = coalesce(sc.method_id, sc.b_method_id)), round(sc.method_in_text::numeric, 2))
+        else format('similar titles and descriptions: ''%s'' and ''%s'' (similarity %s)', sc.s_title, sc.b_title, round(sc.content_sim::numeric, 2)) end) end,
     jsonb_build_object('kind', 'TARGET_GROUP', 'weight', ${fmt('sc.work * 0.18 * sc.group_fit')},
       'detail', (select case sc.group_rel
         when 'SAME' then format('both serve ''%s''', g1.name)
