@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadCitySeed } from '../seeds/load.js';
 import { initOrm, migrate } from '../server/core/orm.js';
-import { DEFAULT_THRESHOLD } from '../server/overlap/overlap.sql.js';
+import { DEFAULT_THRESHOLD, scoredPairsSql } from '../server/overlap/overlap.sql.js';
 import { labelledCity, NEAR_MISSES, TRUE_PAIRS } from './fixtures/overlap-labelled.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 
@@ -25,6 +25,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await orm?.close();
   await database?.drop();
+});
+
+test("the scoring SQL holds no placeholder of its own (MikroORM's are question marks)", () => {
+  expect(scoredPairsSql('select 1', { forward: true })).not.toContain('?');
 });
 
 test('the default threshold separates true overlaps from near misses: precision and recall at least 0.9', () => {

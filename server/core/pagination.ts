@@ -46,8 +46,8 @@ export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-/** Decodes a cursor made by encodeCursor for a list sorted by keys of the given kinds. */
-export function decodeCursor(cursor: string | null | undefined, kinds: ('string' | 'number')[]): CursorKey | undefined {
+/** Decodes a cursor made by encodeCursor for a list sorted by keys of the given kinds ('number' is a whole number). */
+export function decodeCursor(cursor: string | null | undefined, kinds: ('string' | 'number' | 'float')[]): CursorKey | undefined {
   if (cursor === null || cursor === undefined) return undefined;
   const malformed = () => badInput(`after: "${cursor}" is not a cursor of this list`, { argument: 'after' });
   if (cursor.length > 1000 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw malformed();
@@ -59,7 +59,9 @@ export function decodeCursor(cursor: string | null | undefined, kinds: ('string'
   }
   if (!Array.isArray(key) || key.length !== kinds.length) throw malformed();
   key.forEach((value, i) => {
-    if (typeof value !== kinds[i] || (typeof value === 'number' && !Number.isSafeInteger(value))) throw malformed();
+    const kind = kinds[i];
+    if (kind === 'float' ? typeof value !== 'number' || !Number.isFinite(value) : typeof value !== kind) throw malformed();
+    if (kind === 'number' && !Number.isSafeInteger(value)) throw malformed();
   });
   return key as CursorKey;
 }

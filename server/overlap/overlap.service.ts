@@ -42,7 +42,7 @@ export async function listOverlaps(
   args: { first?: number | null; after?: string | null; filter?: OverlapFilter | null },
 ): Promise<Page<Overlap>> {
   const first = pageSize(args.first);
-  const after = decodeCursor(args.after, ['number', 'number', 'number']);
+  const after = decodeCursor(args.after, ['float', 'number', 'number']);
   const filter = args.filter ?? {};
   const where = new Conditions();
   where.add('o.score >= ?', Math.max(filter.minScore ?? DEFAULT_THRESHOLD, STORE_FLOOR));

@@ -120,7 +120,7 @@ features as materialized (
     coalesce(s.method_id = b.method_id, false) as same_method, s.method_id, b.method_id as b_method_id,
     array(select unnest(s.theme_ids) intersect select at.theme_id from activity_theme at where at.activity_id = b.id) as shared_themes,
     s.title as s_title, b.title as b_title, st.content as s_content, bt.content as b_content, st.stems as s_stems, bt.stems as b_stems,
-    -- One side names no method: does the other's method show in its text ("lektiecafé" in a text without a method)?
+    -- One side names no method: how well the other's method shows in its text ("lektiecafé" in a text without a method).
     case when st.method_name is not null and bt.method_name is null then word_similarity(st.method_name, bt.content)
       when bt.method_name is not null and st.method_name is null then word_similarity(bt.method_name, st.content) end as method_in_text,
     least(1.0, greatest(0.0,

@@ -1,0 +1,269 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Role } from '../server/core/enums.js';
+import { DEFAULT_THRESHOLD } from '../server/overlap/overlap.sql.js';
+import { DELIBERATE, DOCUMENTED_PAIRS } from '../seeds/deliberate.js';
+import { startTestHub, type TestHub } from './support/hub.js';
+
+let t: TestHub;
+const byKey = new Map<string, string>();
+const titleOf = new Map(DELIBERATE.map((d) => [d.key, d.title]));
+
+beforeAll(async () => {
+  t = await startTestHub();
+  for (const d of DELIBERATE) byKey.set(d.key, await t.idOf('Activity', `select id from activity where title = '${d.title.replace(/'/g, "''")}'`));
+});
+afterAll(() => t?.stop());
+
+const OVERLAP = 'score reasons { kind weight detail } activities { id title plan { code } } review { decision note reviewedBy { name } reviewedAt }';
+
+async function ok<T = any>(query: string, variables?: Record<string, unknown>, as: Role = Role.COORDINATOR): Promise<T> {
+  const result = await t.gql<T>(query, variables, as);
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  return result.data!;
+}
+
+async function overlapsOf(key: string, minScore?: number): Promise<any[]> {
+  const data = await ok(`query($id: ID!, $min: Float) { node(id: $id) { ... on Activity { overlaps(minScore: $min) { ${OVERLAP} } } } }`, { id: byKey.get(key), min: minScore });
+  return data.node.overlaps;
+}
+
+const partnerTitles = (overlaps: any[], key: string) =>
+  overlaps.map((o) => o.activities.find((a: any) => a.id !== byKey.get(key))?.title);
+
+describe('overlaps in the demo city', () => {
+  test.each(DOCUMENTED_PAIRS.filter((p) => p.overlap).map((p) => ({ pair: p.pair.join('/') })))('documented overlap $pair is found and explained', async ({ pair }) => {
+    const [a, b] = pair.split('/') as [string, string];
+    const overlaps = await overlapsOf(a);
+    const found = overlaps.find((o) => o.activities.some((x: any) => x.id === byKey.get(b)));
+    expect(found, `${titleOf.get(a)} / ${titleOf.get(b)}`).toBeDefined();
+    expect(found.score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    expect(found.activities.map((x: any) => x.id)).toEqual([byKey.get(a), byKey.get(b)].sort((x, y) => Number(Buffer.from(x!, 'base64url').toString().split(':')[1]) - Number(Buffer.from(y!, 'base64url').toString().split(':')[1])));
+    const kinds = found.reasons.map((r: any) => r.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['TARGET_GROUP', 'AREA', 'PERIOD']));
+    expect(kinds.includes('METHOD') || (kinds.includes('THEME') && kinds.includes('TEXT'))).toBe(true);
+    const sum = found.reasons.reduce((total: number, r: any) => total + r.weight, 0);
+    expect(sum).toBeCloseTo(found.score, 2);
+    for (const reason of found.reasons) expect(reason.detail.length).toBeGreaterThan(5);
+  });
+
+  test.each(DOCUMENTED_PAIRS.filter((p) => !p.overlap).map((p) => ({ pair: p.pair.join('/') })))('documented near miss $pair is not reported', async ({ pair }) => {
+    const [a, b] = pair.split('/') as [string, string];
+    const data = await ok(`query($id: ID!) { node(id: $id) { ... on Activity { overlaps(minScore: 0) { activities { id } } } } }`, { id: byKey.get(a) });
+    expect(data.node.overlaps.flatMap((o: any) => o.activities.map((x: any) => x.id))).not.toContain(byKey.get(b));
+  });
+
+  test('reasons read as plain words naming the group, the place, the period and the time', async () => {
+    const [d1] = (await overlapsOf('D1a')).filter((o) => partnerTitles([o], 'D1a')[0] === titleOf.get('D1b'));
+    const detail = Object.fromEntries(d1.reasons.map((r: any) => [r.kind, r.detail]));
+    expect(detail).toEqual({
+      METHOD: "both use the method 'Lektiecafé'",
+      TARGET_GROUP: "both serve 'Skolebørn 6-12'",
+      AREA: 'Bøgeparken and Egeparken are 0.6 km apart',
+      PERIOD: 'both run from 2025-01-06 to 2026-12-31',
+      SCHEDULE: 'both on Tuesdays 15:30-17:00',
+    });
+  });
+});
+
+describe('the overlap list', () => {
+  test('best first, paged by cursor without repeats, with the total', async () => {
+    const seen = new Set<string>();
+    let after: string | null = null;
+    let previous = 1;
+    let total = 0;
+    for (let page = 0; page < 3; page++) {
+      const data: any = await ok(`query($after: String) { overlaps(first: 50, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { score activities { id } } } } }`, { after });
+      total = data.overlaps.totalCount;
+      for (const edge of data.overlaps.edges) {
+        expect(edge.node.score).toBeLessThanOrEqual(previous);
+        expect(edge.node.score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+        previous = edge.node.score;
+        const key = edge.node.activities.map((a: any) => a.id).join('/');
+        expect(seen.has(key)).toBe(false);
+        seen.add(key);
+      }
+      after = data.overlaps.pageInfo.endCursor;
+    }
+    expect(total).toBeGreaterThan(150);
+    expect(seen.size).toBe(150);
+  });
+
+  test('every filter narrows the list as described', async () => {
+    const count = async (filter: Record<string, unknown>) =>
+      (await ok('query($f: OverlapFilter) { overlaps(filter: $f) { totalCount } }', { f: filter })).overlaps.totalCount as number;
+    const all = await count({});
+    const skk = await t.idOf('Plan', "select id from plan where code = 'SKK'");
+    const rising = await t.idOf('Area', "select id from area where code = 'rising'");
+    const women = await t.idOf('TargetGroup', "select id from target_group where code = 'etniske-kvinder'");
+    const krim = await t.idOf('Theme', "select id from theme where code = 'KRIM'");
+    for (const filter of [{ planIds: [skk] }, { areaIds: [rising] }, { targetGroupIds: [women] }, { themeIds: [krim] }, { includeSamePlan: false }, { minScore: 0.9 }]) {
+      const n = await count(filter);
+      expect(n, JSON.stringify(filter)).toBeGreaterThan(0);
+      expect(n, JSON.stringify(filter)).toBeLessThan(all);
+    }
+    expect(await count({ minScore: 0 })).toBeGreaterThanOrEqual(all);
+    expect(await count({ activeOn: '2024-03-01' })).toBeGreaterThan(0);
+    expect(await count({ activeOn: '1999-01-01' })).toBe(0);
+    const inPlan = await ok('query($p: [ID!]) { overlaps(first: 100, filter: { planIds: $p }) { nodes { activities { plan { code } } } } }', { p: [skk] });
+    for (const node of inPlan.overlaps.nodes) expect(node.activities.map((a: any) => a.plan.code)).toContain('SKK');
+    const crossPlan = await ok('{ overlaps(first: 100, filter: { includeSamePlan: false }) { nodes { activities { plan { code } } } } }');
+    for (const node of crossPlan.overlaps.nodes) expect(node.activities[0].plan.code).not.toBe(node.activities[1].plan.code);
+    const bad = await t.gql('{ overlaps(filter: { minScore: 2 }) { totalCount } }');
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  test('a nested overlap query costs as many statements for 5 pairs as for 100', async () => {
+    const query = 'query($n: Int) { overlaps(first: $n) { nodes { score review { decision } activities { title plan { name } method { name } areas { name } } } } }';
+    const statements = async (n: number) => {
+      t.statements.length = 0;
+      await ok(query, { n });
+      return t.statements.length;
+    };
+    expect(await statements(100)).toBe(await statements(5));
+  });
+});
+
+describe('reviews', () => {
+  const review = (ids: (string | undefined)[], decision: string, as: Role = Role.COORDINATOR, note?: string) =>
+    t.gql(`mutation($input: ReviewOverlapInput!) { reviewOverlap(input: $input) { overlap { ${OVERLAP} } userErrors { field code message } } }`,
+      { input: { activityIds: ids, decision, note } }, as);
+
+  test('a reviewed pair is hidden unless asked for, shows its review, and is audited', async () => {
+    const result = await review([byKey.get('D7a'), byKey.get('D7b')], 'COORDINATED', Role.COORDINATOR, 'Fælles jobcafé fra januar');
+    expect(result.data.reviewOverlap.userErrors).toEqual([]);
+    expect(result.data.reviewOverlap.overlap.review).toMatchObject({ decision: 'COORDINATED', note: 'Fælles jobcafé fra januar' });
+    expect(partnerTitles(await overlapsOf('D7a'), 'D7a')).not.toContain(titleOf.get('D7b'));
+    const ejerslykke = await t.idOf('Plan', "select id from plan where code = 'EJE'");
+    const listed = async (includeReviewed: boolean) =>
+      (await ok('query($p: [ID!], $r: Boolean) { overlaps(first: 100, filter: { planIds: $p, includeReviewed: $r }) { nodes { activities { id } review { decision } } } }',
+        { p: [ejerslykke], r: includeReviewed })).overlaps.nodes.filter((n: any) => n.activities.some((a: any) => a.id === byKey.get('D7b')));
+    expect(await listed(false)).toEqual([]);
+    expect(await listed(true)).toEqual([expect.objectContaining({ review: { decision: 'COORDINATED' } })]);
+    const log = await ok('{ auditLog(first: 5) { action entityType changes } }');
+    expect(log.auditLog[0]).toMatchObject({ action: 'reviewOverlap', entityType: 'OverlapReview' });
+    expect(JSON.parse(log.auditLog[0].changes).decision).toEqual({ before: null, after: 'COORDINATED' });
+  });
+
+  test('changing whom, where, when or how reopens the pair; other changes do not', async () => {
+    await review([byKey.get('D6a'), byKey.get('D6b')], 'COMPLEMENTARY');
+    const hidden = async () => !partnerTitles(await overlapsOf('D6a'), 'D6a').includes(titleOf.get('D6b'));
+    expect(await hidden()).toBe(true);
+    const version = async () => (await ok('query($id: ID!) { node(id: $id) { ... on Activity { version } } }', { id: byKey.get('D6b') })).node.version;
+    const update = (input: Record<string, unknown>) =>
+      ok('mutation($input: UpdateActivityInput!) { updateActivity(input: $input) { userErrors { code } } }', { input });
+    await update({ id: byKey.get('D6b'), expectedVersion: await version(), description: 'Netværk for fædre om opdragelse, skole, fritid og madlavning.' });
+    expect(await hidden()).toBe(true);
+    await update({ id: byKey.get('D6b'), expectedVersion: await version(), endDate: '2027-06-30' });
+    expect(await hidden()).toBe(false);
+  });
+
+  test('who may review: coordinators, and project leads for pairs touching their plans', async () => {
+    const own = await review([byKey.get('D1a'), byKey.get('D1b')], 'DUPLICATE', Role.PROJECT_LEAD);
+    expect(own.data.reviewOverlap.userErrors).toEqual([]);
+    const other = await review([byKey.get('D3a'), byKey.get('D3b')], 'DUPLICATE', Role.PROJECT_LEAD);
+    expect(other.data.reviewOverlap.userErrors[0]).toMatchObject({ code: 'FORBIDDEN' });
+    for (const role of [Role.READER, Role.ADMIN]) {
+      expect((await review([byKey.get('D3a'), byKey.get('D3b')], 'DUPLICATE', role)).data.reviewOverlap.userErrors[0].code).toBe('FORBIDDEN');
+    }
+  });
+
+  test('the input must name two different activities that overlap', async () => {
+    const codes = async (ids: (string | undefined)[]) => (await review(ids, 'COMPLEMENTARY')).data.reviewOverlap.userErrors.map((e: any) => `${e.field.join('.')}:${e.code}`);
+    expect(await codes([byKey.get('D5a')])).toEqual(['input.activityIds:INVALID']);
+    expect(await codes([byKey.get('D5a'), byKey.get('D5a')])).toEqual(['input.activityIds:INVALID']);
+    expect(await codes([byKey.get('N1a'), byKey.get('N1b')])).toEqual(['input.activityIds:INVALID']);
+    expect(await codes([byKey.get('D5a'), Buffer.from('Activity:99999').toString('base64url')])).toEqual(['input.activityIds.1:NOT_FOUND']);
+  });
+});
+
+describe('similar activities', () => {
+  const draftIds = async () => ({
+    estate: await t.idOf('Area', "select id from area where code = 'vollsmose-egeparken'"),
+    children: await t.idOf('TargetGroup', "select id from target_group where code = 'skoleboern'"),
+    udd: await t.idOf('Theme', "select id from theme where code = 'UDD'"),
+    lektiecafe: await t.idOf('Method', "select id from method where code = 'lektiecafe'"),
+    plan: await t.idOf('Plan', "select id from plan where code = 'VOL-OEST'"),
+  });
+
+  test('a draft is scored against the existing activities before it is registered', async () => {
+    const ids = await draftIds();
+    const data = await ok(`query($draft: ActivityDraftInput!) { similarActivities(draft: $draft, first: 30) { ${OVERLAP} } }`, {
+      draft: {
+        title: 'Lektiehjælp for skolebørn i Egeparken', themeIds: [ids.udd], targetGroupIds: [ids.children], areaIds: [ids.estate],
+        startDate: '2026-12-01', schedule: [{ weekday: 'TUESDAY', startTime: '15:00', endTime: '17:00' }],
+      },
+    }, Role.PROJECT_LEAD);
+    const similar = data.similarActivities;
+    expect(similar.length).toBeGreaterThan(0);
+    expect(similar.length).toBeLessThanOrEqual(30);
+    expect(similar.map((o: any) => o.activities[0].title)).toContain(titleOf.get('D1b'));
+    for (let i = 1; i < similar.length; i++) expect(similar[i].score).toBeLessThanOrEqual(similar[i - 1].score);
+    for (const o of similar) expect(o.activities).toHaveLength(1);
+  });
+
+  test('a bad draft is a clear BAD_USER_INPUT', async () => {
+    const ids = await draftIds();
+    const result = await t.gql('query($draft: ActivityDraftInput!) { similarActivities(draft: $draft) { score } }', {
+      draft: { title: 'x', targetGroupIds: [ids.estate], areaIds: [ids.estate], startDate: '2027-01-04' },
+    });
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  test('a project lead registering a duplicate of a neighbour sees it in the payload', async () => {
+    const ids = await draftIds();
+    const result = await ok(`mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } similarActivities { ${OVERLAP} } userErrors { code } } }`, {
+      input: {
+        planId: ids.plan, title: 'Lektiecafé for mellemtrinnet', methodId: ids.lektiecafe, themeIds: [ids.udd], targetGroupIds: [ids.children],
+        areaIds: [await t.idOf('Area', "select id from area where code = 'vollsmose-boegeparken'")], startDate: '2026-12-01',
+        schedule: [{ weekday: 'TUESDAY', startTime: '15:00', endTime: '17:00' }],
+      },
+    }, Role.PROJECT_LEAD);
+    const { activity, similarActivities } = result.createActivity;
+    const titles = similarActivities.flatMap((o: any) => o.activities.filter((a: any) => a.id !== activity.id).map((a: any) => a.title));
+    expect(titles).toEqual(expect.arrayContaining([titleOf.get('D1a'), titleOf.get('D1b')]));
+    for (const o of similarActivities) expect(o.activities.map((a: any) => a.id)).toContain(activity.id);
+    // The new pairs are stored at once: the list and the neighbour see them too.
+    expect(partnerTitles(await overlapsOf('D1b', 0), 'D1b')).toContain('Lektiecafé for mellemtrinnet');
+  });
+});
+
+describe('coverage', () => {
+  const cells = async (filter: Record<string, unknown>) =>
+    (await ok('query($f: CoverageFilter) { coverage(filter: $f) { area { code kind residents } targetGroup { code } theme { code } activeActivities } }', { f: filter })).coverage as any[];
+
+  test('districts x target groups by default, with sub-groups and sub-areas counted', async () => {
+    const matrix = await cells({ activeOn: '2026-11-22' });
+    const districts = new Set(matrix.map((c) => c.area.code));
+    expect(matrix.every((c) => c.area.kind === 'DISTRICT' && c.theme === null)).toBe(true);
+    expect(matrix.length).toBe(districts.size * 15);
+    const cell = (area: string, group: string) => matrix.find((c) => c.area.code === area && c.targetGroup.code === group)!.activeActivities;
+    expect(cell('vollsmose', 'skoleboern')).toBeGreaterThan(0);
+    expect(cell('vollsmose', 'boern')).toBeGreaterThanOrEqual(cell('vollsmose', 'skoleboern'));
+    expect(cell('vollsmose', 'unge')).toBeGreaterThanOrEqual(cell('vollsmose', 'krim-unge'));
+  });
+
+  test('gapsOnly lists the empty cells, and a new activity closes its gap', async () => {
+    const gaps = await cells({ gapsOnly: true, areaKind: 'ESTATE', activeOn: '2026-11-22' });
+    expect(gaps.length).toBeGreaterThan(0);
+    expect(gaps.every((c) => c.activeActivities === 0)).toBe(true);
+    for (let i = 1; i < gaps.length; i++) expect(gaps[i].area.residents ?? 0).toBeLessThanOrEqual(gaps[i - 1].area.residents ?? 0);
+    const gap = gaps.find((c) => c.targetGroup.code === 'seniorer')!;
+    const area = await t.idOf('Area', `select id from area where code = '${gap.area.code}'`);
+    const group = await t.idOf('TargetGroup', "select id from target_group where code = 'seniorer'");
+    const plan = await t.idOf('Plan', "select a.plan_id as id from plan_area a join area x on x.id = a.area_id where x.code = 'vollsmose' limit 1");
+    await ok('mutation($input: CreateActivityInput!) { createActivity(input: $input) { userErrors { code } } }', {
+      input: { planId: plan, title: 'Seniorcafé', targetGroupIds: [group], areaIds: [area], startDate: '2026-01-01', status: 'RUNNING' },
+    });
+    const after = await cells({ areaIds: [area], targetGroupIds: [group], activeOn: '2026-11-22' });
+    expect(after).toEqual([expect.objectContaining({ activeActivities: 1 })]);
+  });
+
+  test('themes split the cells', async () => {
+    const udd = await t.idOf('Theme', "select id from theme where code = 'UDD'");
+    const besk = await t.idOf('Theme', "select id from theme where code = 'BESK'");
+    const split = await cells({ themeIds: [udd, besk], activeOn: '2026-11-22' });
+    expect(new Set(split.map((c) => c.theme.code))).toEqual(new Set(['UDD', 'BESK']));
+    expect(split.length).toBe((await cells({ activeOn: '2026-11-22' })).length * 2);
+  });
+});
