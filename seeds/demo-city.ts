@@ -234,7 +234,8 @@ export function cityCopy(city: CitySeed, copy: number): Pick<CitySeed, 'areas' |
   return {
     areas: city.areas
       .filter((a) => a.code !== MUNICIPALITY.code)
-      .map((a) => ({ ...a, code: area(a.code), name: `${a.name} ${copy}`, parent: a.parent && area(a.parent), lat: a.lat + 0.3 * (copy - 1) })),
+      // Names stay as they are (place names are stripped from texts when scoring, so copies score like the original).
+      .map((a) => ({ ...a, code: area(a.code), parent: a.parent && area(a.parent), lat: a.lat + 0.3 * (copy - 1) })),
     plans: city.plans.map((p) => ({ ...p, code: plan(p.code), name: `${p.name} (${copy})`, areas: p.areas.map(area) })),
     activities: city.activities.map((a) => ({ ...a, key: a.key && `${a.key}-x${copy}`, plan: plan(a.plan), areas: a.areas.map(area) })),
     steeringGroups: city.steeringGroups.map((g) => ({ ...g, plan: plan(g.plan), name: `${g.name} (${copy})` })),

@@ -17,6 +17,10 @@ const insertPairs = (source: string) => `
 export async function refreshAllOverlaps(em: EntityManager): Promise<void> {
   await em.execute('select hub_refresh_area_match()');
   await em.execute('select hub_refresh_target_group_match()');
+  // After a bulk load the planner must know the new sizes, or it blocks on the wrong side of the join.
+  for (const table of ['area_match', 'target_group_match', 'activity', 'activity_area', 'activity_target_group', 'activity_theme']) {
+    await em.execute(`analyze ${table}`);
+  }
   await em.execute('delete from activity_overlap');
   await em.execute(insertPairs(scoredPairsSql(storedSubjectsSql(false), { forward: true })));
   await em.execute(
