@@ -227,7 +227,8 @@ export function buildDemoCity(): CitySeed {
   return { areas, organisations, persons, themes: THEMES, targetGroups: TARGET_GROUPS, methods: METHODS, plans, activities, steeringGroups };
 }
 
-/** Copy number `copy` (2, 3, ...) of the city's districts, estates, plans and activities, placed about 33 km apart per copy. */
+/** Copy number `copy` (2, 3, ...) of the city's districts, estates, plans and activities, on a grid of 10 copies
+ *  per column, about 33 km apart north-south and 37 km east-west, so no copy neighbours another. */
 export function cityCopy(city: CitySeed, copy: number): Pick<CitySeed, 'areas' | 'plans' | 'activities' | 'steeringGroups'> {
   const area = (code: string) => (code === MUNICIPALITY.code ? code : `${code}-x${copy}`);
   const plan = (code: string) => `${code}-X${copy}`;
@@ -235,7 +236,13 @@ export function cityCopy(city: CitySeed, copy: number): Pick<CitySeed, 'areas' |
     areas: city.areas
       .filter((a) => a.code !== MUNICIPALITY.code)
       // Names stay as they are (place names are stripped from texts when scoring, so copies score like the original).
-      .map((a) => ({ ...a, code: area(a.code), parent: a.parent && area(a.parent), lat: a.lat + 0.3 * (copy - 1) })),
+      .map((a) => ({
+        ...a,
+        code: area(a.code),
+        parent: a.parent && area(a.parent),
+        lat: a.lat + 0.3 * ((copy - 1) % 10),
+        lon: a.lon + 0.6 * Math.floor((copy - 1) / 10),
+      })),
     plans: city.plans.map((p) => ({ ...p, code: plan(p.code), name: `${p.name} (${copy})`, areas: p.areas.map(area) })),
     activities: city.activities.map((a) => ({ ...a, key: a.key && `${a.key}-x${copy}`, plan: plan(a.plan), areas: a.areas.map(area) })),
     steeringGroups: city.steeringGroups.map((g) => ({ ...g, plan: plan(g.plan), name: `${g.name} (${copy})` })),

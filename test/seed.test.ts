@@ -145,6 +145,8 @@ describe('a larger city for benchmarks', () => {
     expect(codes.size).toBe(city.areas.length + copy.areas.length);
     const estate = copy.areas.find((a) => a.code === 'vollsmose-boegeparken-x3')!;
     expect(estate.lat - areaByCode.get('vollsmose-boegeparken')!.lat).toBeCloseTo(0.6);
+    const far = cityCopy(city, 12).areas.find((a) => a.code === 'vollsmose-boegeparken-x12')!;
+    expect([far.lat - estate.lat, far.lon - areaByCode.get('vollsmose-boegeparken')!.lon]).toEqual([expect.closeTo(-0.3), expect.closeTo(0.6)]);
   });
 
   test('loadCity with scale 2 loads the city twice into an empty database', async () => {

@@ -47,6 +47,15 @@ export class Migration20261122182930_overlap extends Migration {
         foreach name in array coalesce(names, '{}') loop value := replace(value, name, ' '); end loop;
         return value;
       end $$;`);
+    // The content words of an activity: Danish stems of its text without place names, target-group words and numbers.
+    this.addSql(`create or replace function hub_content_words(title text, description text, places text[], groups text)
+      returns text[] language sql immutable parallel safe as $$
+        select array(
+          select w from unnest(tsvector_to_array(to_tsvector('hub_danish', hub_strip(hub_norm(concat_ws(' ', title, description)), places)))) w
+          where w !~ '^[0-9]+$'
+          except select unnest(tsvector_to_array(to_tsvector('hub_danish', coalesce(groups, ''))))
+          order by 1)
+      $$;`);
     // Great-circle distance in km between two centroids.
     this.addSql(`create or replace function hub_km(lat1 double precision, lon1 double precision, lat2 double precision, lon2 double precision)
       returns double precision language sql immutable parallel safe as
@@ -100,6 +109,7 @@ export class Migration20261122182930_overlap extends Migration {
     this.addSql(`drop function if exists hub_km(double precision, double precision, double precision, double precision);`);
     this.addSql(`drop function if exists hub_norm(text);`);
     this.addSql(`drop function if exists hub_strip(text, text[]);`);
+    this.addSql(`drop function if exists hub_content_words(text, text, text[], text);`);
   }
 
 }

@@ -77,40 +77,29 @@ keys as (
 best as materialized (
   select distinct on (s_id, b_id) * from keys order by s_id, b_id, area_fit + group_fit desc, b_area, b_group
 ),
--- Content words once per activity, not once per pair: Danish stems of title and description without
--- the names of its places and target groups (they say where and for whom, not what) and without numbers.
+-- Content words once per activity, not once per pair (hub_content_words: without its places' and target groups' names).
 s_txt as materialized (
-  select x.id, c.stems, array_to_string(c.stems, ' ') as content,
-    (select array_to_string(array(select unnest(tsvector_to_array(to_tsvector('hub_danish', name)))
-      except select unnest(tsvector_to_array(to_tsvector('hub_danish', coalesce(n.groups, ''))))), ' ') from method where id = x.method_id) as method_name
+  select x.id, w.stems, array_to_string(w.stems, ' ') as content, array_to_string(w.method_words, ' ') as method_name
   from subject x
   cross join lateral (select
     array(select distinct hub_norm(a.name) from area_match m join area a on a.id = m.match_id
       where m.area_id = any(x.area_ids) and m.relation in ('SAME', 'INSIDE')) as places,
     (select string_agg(g.name, ' ') from target_group_match m join target_group g on g.id = m.match_id
       where m.group_id = any(x.group_ids) and m.relation in ('SAME', 'PART_OF')) as groups) n
-  cross join lateral (select array(
-    select w from unnest(tsvector_to_array(to_tsvector('hub_danish', hub_strip(hub_norm(concat_ws(' ', x.title, x.description)), n.places)))) w
-    where w !~ '^[0-9]+$'
-    except select unnest(tsvector_to_array(to_tsvector('hub_danish', coalesce(n.groups, ''))))
-    order by 1) as stems) c
+  cross join lateral (select hub_content_words(x.title, x.description, n.places, n.groups) as stems,
+    (select hub_content_words(name, null, '{}', n.groups) from method where id = x.method_id) as method_words) w
   where x.id in (select s_id from best)
 ),
 b_txt as materialized (
-  select x.id, c.stems, array_to_string(c.stems, ' ') as content,
-    (select array_to_string(array(select unnest(tsvector_to_array(to_tsvector('hub_danish', name)))
-      except select unnest(tsvector_to_array(to_tsvector('hub_danish', coalesce(n.groups, ''))))), ' ') from method where id = x.method_id) as method_name
+  select x.id, w.stems, array_to_string(w.stems, ' ') as content, array_to_string(w.method_words, ' ') as method_name
   from activity x
   cross join lateral (select
     array(select distinct hub_norm(a.name) from activity_area aa join area_match m on m.area_id = aa.area_id
       join area a on a.id = m.match_id where aa.activity_id = x.id and m.relation in ('SAME', 'INSIDE')) as places,
     (select string_agg(g.name, ' ') from activity_target_group atg join target_group_match m on m.group_id = atg.target_group_id
       join target_group g on g.id = m.match_id where atg.activity_id = x.id and m.relation in ('SAME', 'PART_OF')) as groups) n
-  cross join lateral (select array(
-    select w from unnest(tsvector_to_array(to_tsvector('hub_danish', hub_strip(hub_norm(concat_ws(' ', x.title, x.description)), n.places)))) w
-    where w !~ '^[0-9]+$'
-    except select unnest(tsvector_to_array(to_tsvector('hub_danish', coalesce(n.groups, ''))))
-    order by 1) as stems) c
+  cross join lateral (select hub_content_words(x.title, x.description, n.places, n.groups) as stems,
+    (select hub_content_words(name, null, '{}', n.groups) from method where id = x.method_id) as method_words) w
   where x.id in (select b_id from best)
 ),
 features as materialized (
