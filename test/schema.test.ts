@@ -9,15 +9,6 @@ const CONTRACT = fileURLToPath(new URL('../../shared/contract.graphql', import.m
 
 /** Contract names that later issues deliver; this list only ever shrinks. */
 const OWNED_BY_LATER_ISSUES: Record<string, string[]> = {
-  'experience, effect and governance (issue 5)': [
-    'ExperienceFilter', 'EvaluationDecision', 'Evaluation', 'InquiryChannel', 'InquiryGrouping', 'InquiryStat',
-    'CreateExperienceInput', 'CreateIndicatorInput', 'RecordMeasurementInput', 'EvaluateActivityInput', 'SteeringGroupMemberInput',
-    'CreateSteeringGroupInput', 'ActionItemInput', 'RecordMeetingInput', 'CompleteActionItemInput', 'RecordInquiriesInput',
-    'ExperiencePayload', 'IndicatorPayload', 'EvaluationPayload', 'SteeringGroupPayload', 'MeetingPayload', 'ActionItemPayload',
-    'InquiriesPayload', 'Query.experiences', 'Query.actionItems', 'Query.inquiryStats', 'Mutation.createExperience',
-    'Mutation.createIndicator', 'Mutation.recordMeasurement', 'Mutation.evaluateActivity', 'Mutation.createSteeringGroup',
-    'Mutation.recordMeeting', 'Mutation.completeActionItem', 'Mutation.recordInquiries',
-  ],
   'newsletter (issue 6)': ['HighlightKind', 'Highlight', 'Query.highlights'],
 };
 

@@ -5,8 +5,6 @@ import { TargetGroup } from '../catalogue/target-group.entity.js';
 import { Theme } from '../catalogue/theme.entity.js';
 import type { HubContext } from '../core/context.js';
 import { PageArgs } from '../core/pagination.js';
-import { Indicator } from '../effect/indicator.types.js';
-import { Experience } from '../experience/experience.types.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Person } from '../people/person.entity.js';
 import { Plan } from '../plans/plan.entity.js';
@@ -76,17 +74,5 @@ export class ActivityResolver {
   @FieldResolver(() => Person, { nullable: true, description: 'Who to contact about it.' })
   contact(@Root() activity: Activity, @Ctx() { loaders }: HubContext): Promise<Person | null> | null {
     return activity.contact ? loaders.person.load(activity.contact.id) : null;
-  }
-
-  @FieldResolver(() => [Experience], { description: 'Lessons learned on this activity.' })
-  experiences(): Experience[] {
-    // Experiences arrive with the experience module (issue 5).
-    return [];
-  }
-
-  @FieldResolver(() => [Indicator], { description: 'Success criteria of this activity.' })
-  indicators(): Indicator[] {
-    // Indicators arrive with the effect module (issue 5).
-    return [];
   }
 }

@@ -3,8 +3,7 @@ import { ActivityConnection } from '../activities/activity.connection.js';
 import { ActivityFilter } from '../activities/activity.filter.js';
 import { nestedActivityPage } from '../activities/activity.service.js';
 import type { HubContext } from '../core/context.js';
-import { emptyPage, PageArgs, type Page } from '../core/pagination.js';
-import { ExperienceConnection, type Experience } from '../experience/experience.types.js';
+import { PageArgs } from '../core/pagination.js';
 import {
   CreateMethodInput, CreateTargetGroupInput, CreateThemeInput, MethodPayload, TargetGroupPayload, ThemePayload,
 } from './catalogue.input.js';
@@ -72,10 +71,5 @@ export class MethodResolver {
     @Arg('filter', () => ActivityFilter, { nullable: true, description: 'Narrows the list.' }) filter?: ActivityFilter,
   ) {
     return nestedActivityPage(ctx.loaders.methodActivities, method.id, { first, after, filter });
-  }
-
-  @FieldResolver(() => ExperienceConnection, { description: 'Lessons learned with this method; filled by the experience module.' })
-  experiences(@Args(() => PageArgs) { first }: PageArgs): Page<Experience> {
-    return emptyPage(first);
   }
 }

@@ -3,6 +3,10 @@ import { Area } from '../areas/area.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { User, UserPlan } from '../auth/user.entity.js';
 import { Method } from '../catalogue/method.entity.js';
+import { Evaluation, Indicator, Measurement } from '../effect/effect.entity.js';
+import { Experience } from '../experience/experience.entity.js';
+import { ActionItem, Meeting } from '../governance/meeting.entity.js';
+import { InquiryCount } from '../inquiries/inquiry.entity.js';
 import { TargetGroup } from '../catalogue/target-group.entity.js';
 import { Theme } from '../catalogue/theme.entity.js';
 import { SteeringGroup, SteeringGroupMember } from '../governance/steering-group.entity.js';
@@ -37,8 +41,17 @@ export const entities = [
   AreaMatch,
   TargetGroupMatch,
   HubSetting,
+  Experience,
+  Indicator,
+  Measurement,
+  Evaluation,
+  Meeting,
+  ActionItem,
+  InquiryCount,
 ];
 
 /** Entity classes that are GraphQL Node types, by type name: node(id) resolves through this. */
-export const nodeEntities = { Area, Organisation, Person, Theme, TargetGroup, Method, Plan, Activity, SteeringGroup, User };
+export const nodeEntities = {
+  Area, Organisation, Person, Theme, TargetGroup, Method, Plan, Activity, SteeringGroup, User, Experience, Indicator, Evaluation, Meeting, ActionItem,
+};
 export type NodeTypeName = keyof typeof nodeEntities;

@@ -4,6 +4,12 @@ import { activityPagesLoader } from '../activities/activity.loaders.js';
 import { Area } from '../areas/area.entity.js';
 import { User } from '../auth/user.entity.js';
 import { Method } from '../catalogue/method.entity.js';
+import { Evaluation, Indicator } from '../effect/effect.entity.js';
+import { activityIndicatorsLoader, measurementsLoader, planIndicatorsLoader } from '../effect/effect.service.js';
+import { Experience } from '../experience/experience.entity.js';
+import { experiencesLoader } from '../experience/experience.service.js';
+import { actionItemsLoader, meetingsLoader } from '../governance/governance.service.js';
+import { ActionItem, Meeting } from '../governance/meeting.entity.js';
 import { TargetGroup } from '../catalogue/target-group.entity.js';
 import { Theme } from '../catalogue/theme.entity.js';
 import { SteeringGroup, SteeringGroupMember } from '../governance/steering-group.entity.js';
@@ -26,6 +32,11 @@ export function createLoaders(em: EntityManager) {
     activity: byIdLoader(em, Activity),
     steeringGroup: byIdLoader(em, SteeringGroup),
     user: byIdLoader(em, User),
+    experience: byIdLoader(em, Experience),
+    indicator: byIdLoader(em, Indicator),
+    evaluation: byIdLoader(em, Evaluation),
+    meeting: byIdLoader(em, Meeting),
+    actionItem: byIdLoader(em, ActionItem),
     userPlans: pivotLoader(em, Plan, { table: 'user_plan', owner: 'user_id', target: 'plan_id', targetTable: 'plan', orderBy: 't.code' }),
 
     areaChildren: groupedLoader(
@@ -64,6 +75,15 @@ export function createLoaders(em: EntityManager) {
     planActivities: activityPagesLoader(em, 'plan_id'),
     methodActivities: activityPagesLoader(em, 'method_id'),
     activityOverlaps: activityOverlapsLoader(em),
+    steeringGroupMeetings: meetingsLoader(em),
+    meetingActionItems: actionItemsLoader(em),
+    measurements: measurementsLoader(em),
+    planIndicators: planIndicatorsLoader(em),
+    activityIndicators: activityIndicatorsLoader(em),
+    activityExperiences: experiencesLoader(em, 'activity_id', false),
+    publishableActivityExperiences: experiencesLoader(em, 'activity_id', true),
+    methodExperiences: experiencesLoader(em, 'method_id', false),
+    publishableMethodExperiences: experiencesLoader(em, 'method_id', true),
     overlapReview: overlapReviewLoader(em),
     activityThemes: pivotLoader(em, Theme, {
       table: 'activity_theme',

@@ -16,6 +16,11 @@ const loaderOf: Record<NodeTypeName, keyof Loaders> = {
   Activity: 'activity',
   SteeringGroup: 'steeringGroup',
   User: 'user',
+  Experience: 'experience',
+  Indicator: 'indicator',
+  Evaluation: 'evaluation',
+  Meeting: 'meeting',
+  ActionItem: 'actionItem',
 };
 
 @Resolver()

@@ -2,9 +2,13 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ActivityResolver } from '../activities/activity.resolver.js';
 import { AreaResolver } from '../areas/area.resolver.js';
+import { InquiryResolver } from '../inquiries/inquiry.resolver.js';
+import { ActivityIndicatorsResolver, EvaluationResolver, IndicatorResolver, PlanIndicatorsResolver } from '../effect/effect.resolver.js';
+import { ActivityExperiencesResolver, ExperienceResolver, MethodExperiencesResolver } from '../experience/experience.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { UserResolver } from '../auth/user.resolver.js';
 import { MethodResolver, TargetGroupResolver, ThemeResolver } from '../catalogue/catalogue.resolver.js';
+import { ActionItemResolver, MeetingResolver } from '../governance/governance.resolver.js';
 import { SteeringGroupMemberResolver, SteeringGroupResolver } from '../governance/steering-group.resolver.js';
 import { OrganisationResolver } from '../organisations/organisation.resolver.js';
 import { CoverageResolver } from '../overlap/coverage.js';
@@ -31,6 +35,16 @@ export const resolvers = [
   OverlapReviewResolver,
   ActivityOverlapsResolver,
   CoverageResolver,
+  ExperienceResolver,
+  ActivityExperiencesResolver,
+  MethodExperiencesResolver,
+  IndicatorResolver,
+  EvaluationResolver,
+  PlanIndicatorsResolver,
+  ActivityIndicatorsResolver,
+  MeetingResolver,
+  ActionItemResolver,
+  InquiryResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

@@ -2,7 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../core/context.js';
 import { Person } from '../people/person.entity.js';
 import { Plan } from '../plans/plan.entity.js';
-import { Meeting } from './meeting.types.js';
+import { Meeting } from './meeting.entity.js';
 import { SteeringGroup, SteeringGroupMember } from './steering-group.entity.js';
 
 @Resolver(() => SteeringGroup)
@@ -18,9 +18,8 @@ export class SteeringGroupResolver {
   }
 
   @FieldResolver(() => [Meeting], { description: 'Meetings, newest first.' })
-  meetings(): Meeting[] {
-    // Meetings arrive with the governance work of issue 5.
-    return [];
+  meetings(@Root() group: SteeringGroup, @Ctx() { loaders }: HubContext): Promise<Meeting[]> {
+    return loaders.steeringGroupMeetings.load(group.id);
   }
 }
 

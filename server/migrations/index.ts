@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122180602_initial } from './Migration20261122180602_initial.js';
 import { Migration20261122181908_access } from './Migration20261122181908_access.js';
 import { Migration20261122182930_overlap } from './Migration20261122182930_overlap.js';
+import { Migration20261122190538_experience_effect_governance } from './Migration20261122190538_experience_effect_governance.js';
 
 /** Committed migrations in the order they apply; `npm run migration:create` appends to this list. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122180602_initial', class: Migration20261122180602_initial },
   { name: 'Migration20261122181908_access', class: Migration20261122181908_access },
   { name: 'Migration20261122182930_overlap', class: Migration20261122182930_overlap },
+  { name: 'Migration20261122190538_experience_effect_governance', class: Migration20261122190538_experience_effect_governance },
 ];

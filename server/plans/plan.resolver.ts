@@ -5,7 +5,6 @@ import { nestedActivityPage } from '../activities/activity.service.js';
 import { Area } from '../areas/area.entity.js';
 import type { HubContext } from '../core/context.js';
 import { PageArgs } from '../core/pagination.js';
-import { Indicator } from '../effect/indicator.types.js';
 import { SteeringGroup } from '../governance/steering-group.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Person } from '../people/person.entity.js';
@@ -64,11 +63,5 @@ export class PlanResolver {
     @Arg('filter', () => ActivityFilter, { nullable: true, description: 'Narrows the list.' }) filter?: ActivityFilter,
   ) {
     return nestedActivityPage(loaders.planActivities, plan.id, { first, after, filter });
-  }
-
-  @FieldResolver(() => [Indicator], { description: 'Success criteria of the plan.' })
-  indicators(): Indicator[] {
-    // Indicators arrive with the effect module (issue 5).
-    return [];
   }
 }

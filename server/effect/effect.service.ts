@@ -1,0 +1,137 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Activity } from '../activities/activity.entity.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { mayEditPlan } from '../auth/permissions.js';
+import type { HubContext, Viewer } from '../core/context.js';
+import { today } from '../core/dates.js';
+import { ActivityStatus, Role } from '../core/enums.js';
+import { toGlobalId } from '../core/global-id.js';
+import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation } from '../core/mutation.js';
+import { groupedLoader } from '../core/loader-kit.js';
+import { refuse, UserErrorCode } from '../core/user-errors.js';
+import { refreshActivityOverlaps } from '../overlap/overlap.store.js';
+import { Plan } from '../plans/plan.entity.js';
+import { Evaluation, EvaluationDecision, Indicator, IndicatorDirection, Measurement } from './effect.entity.js';
+import type { CreateIndicatorInput, EvaluateActivityInput, RecordMeasurementInput } from './effect.input.js';
+
+/** Coordinators everywhere; project leads in their own plans. */
+function requireEffectRole(viewer: Viewer | null, what: string): Viewer {
+  if (!viewer || (viewer.role !== Role.COORDINATOR && viewer.role !== Role.PROJECT_LEAD)) {
+    refuse([], UserErrorCode.FORBIDDEN, `Only coordinators and project leads may ${what}`);
+  }
+  return viewer;
+}
+
+/** The plan an indicator belongs to, directly or through its activity. */
+async function planOfIndicator(em: EntityManager, indicator: Indicator): Promise<number> {
+  if (indicator.plan) return indicator.plan.id;
+  return (await em.findOneOrFail(Activity, indicator.activity!.id)).plan.id;
+}
+
+/**
+ * Share of the way from the baseline (or, without one, the first measurement) to the target reached by the
+ * newest measurement, 0..1, whichever the direction; null without measurements or when start and target meet.
+ */
+export function progressOf(indicator: Indicator, measurements: Measurement[]): number | null {
+  if (!measurements.length) return null;
+  const start = indicator.baseline ?? measurements[0]!.value;
+  const span = indicator.target - start;
+  if (span === 0) return null;
+  const share = (measurements.at(-1)!.value - start) / span;
+  // A move away from the target is no progress; the direction says which way is forward.
+  const forward = indicator.direction === IndicatorDirection.INCREASE ? span > 0 : span < 0;
+  return forward ? Math.min(1, Math.max(0, share)) : null;
+}
+
+export const measurementsLoader = (em: EntityManager) =>
+  groupedLoader(em, Measurement, 'select t.indicator_id as __owner, t.* from measurement t where t.indicator_id = any(?::int[]) order by t.period_end, t.id');
+export const planIndicatorsLoader = (em: EntityManager) =>
+  groupedLoader(em, Indicator, 'select t.plan_id as __owner, t.* from indicator t where t.plan_id = any(?::int[]) order by t.id');
+export const activityIndicatorsLoader = (em: EntityManager) =>
+  groupedLoader(em, Indicator, 'select t.activity_id as __owner, t.* from indicator t where t.activity_id = any(?::int[]) order by t.id');
+
+export function createIndicator(ctx: HubContext, input: CreateIndicatorInput) {
+  return runMutation(ctx, { indicator: null as Indicator | null }, async (tx) => {
+    const viewer = requireEffectRole(ctx.viewer, 'create indicators');
+    const check = new InputChecker(tx);
+    const name = check.text(['input', 'name'], input.name, { required: true, max: MAX_TITLE });
+    const unit = check.text(['input', 'unit'], input.unit, { required: true, max: 40 });
+    const plan = await check.ref(['input', 'planId'], input.planId, Plan);
+    const activity = await check.ref(['input', 'activityId'], input.activityId, Activity);
+    if (!input.planId === !input.activityId) check.problems.add([], UserErrorCode.INVALID, 'Give exactly one of planId and activityId');
+    if (input.baseline !== null && input.baseline !== undefined && input.baseline === input.target) {
+      check.problems.add(['input', 'target'], UserErrorCode.INVALID, 'The target equals the baseline: there is nothing to reach');
+    }
+    check.check();
+    const planId = plan?.id ?? activity!.plan.id;
+    if (!mayEditPlan(viewer, planId)) refuse(['input', plan ? 'planId' : 'activityId'], UserErrorCode.FORBIDDEN, 'You may only add indicators to your own plans');
+    const indicator = tx.create(Indicator, {
+      name: name!, unit: unit!, direction: input.direction, baseline: input.baseline ?? null, target: input.target, plan, activity,
+    });
+    await tx.flush();
+    recordAudit(tx, viewer, 'createIndicator', { type: 'Indicator', id: indicator.id }, null, {
+      name: indicator.name, unit: indicator.unit, direction: indicator.direction, baseline: indicator.baseline ?? null, target: indicator.target,
+      plan: plan ? toGlobalId('Plan', plan.id) : null, activity: activity ? toGlobalId('Activity', activity.id) : null,
+    });
+    return { indicator };
+  });
+}
+
+export function recordMeasurement(ctx: HubContext, input: RecordMeasurementInput) {
+  return runMutation(ctx, { indicator: null as Indicator | null }, async (tx) => {
+    const viewer = requireEffectRole(ctx.viewer, 'record measurements');
+    const check = new InputChecker(tx);
+    const found = await check.ref(['input', 'indicatorId'], input.indicatorId, Indicator);
+    const note = check.text(['input', 'note'], input.note, { max: MAX_TEXT });
+    if (input.periodEnd < input.periodStart) {
+      check.problems.add(['input', 'periodEnd'], UserErrorCode.INVALID, `periodEnd (${input.periodEnd}) is before periodStart (${input.periodStart})`);
+    }
+    if (!Number.isFinite(input.value)) check.problems.add(['input', 'value'], UserErrorCode.INVALID, 'value must be a finite number');
+    check.check();
+    // The indicator row lock serializes measurements of one indicator, so two overlapping periods cannot both pass.
+    const indicator = await tx.findOneOrFail(Indicator, found!.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!mayEditPlan(viewer, await planOfIndicator(tx, indicator))) {
+      refuse(['input', 'indicatorId'], UserErrorCode.FORBIDDEN, 'You may only record measurements for your own plans');
+    }
+    const clash = await tx.findOne(Measurement, { indicator: indicator.id, periodStart: { $lte: input.periodEnd }, periodEnd: { $gte: input.periodStart } });
+    if (clash) {
+      refuse(['input', 'periodStart'], UserErrorCode.INVALID,
+        `The period overlaps the measurement of ${clash.periodStart} to ${clash.periodEnd}; periods of one indicator never overlap`);
+    }
+    tx.create(Measurement, { indicator, periodStart: input.periodStart, periodEnd: input.periodEnd, value: input.value, note });
+    await tx.flush();
+    recordAudit(tx, viewer, 'recordMeasurement', { type: 'Indicator', id: indicator.id }, null, {
+      periodStart: input.periodStart, periodEnd: input.periodEnd, value: input.value, note,
+    });
+    return { indicator };
+  });
+}
+
+export function evaluateActivity(ctx: HubContext, input: EvaluateActivityInput) {
+  return runMutation(ctx, { evaluation: null as Evaluation | null }, async (tx) => {
+    const viewer = requireEffectRole(ctx.viewer, 'evaluate activities');
+    const check = new InputChecker(tx);
+    const found = await check.ref(['input', 'activityId'], input.activityId, Activity);
+    const rationale = check.text(['input', 'rationale'], input.rationale, { required: true, max: MAX_TEXT });
+    check.check();
+    const activity = await tx.findOneOrFail(Activity, found!.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!mayEditPlan(viewer, activity.plan.id)) refuse(['input', 'activityId'], UserErrorCode.FORBIDDEN, 'You may only evaluate activities of your own plans');
+    const decidedAt = new Date();
+    const evaluation = tx.create(Evaluation, { activity, decision: input.decision, rationale: rationale!, decidedAt, decidedBy: viewer.userId });
+    if (input.decision === EvaluationDecision.STOP) {
+      // STOP ends the activity in the same transaction: an open end becomes the day of the decision.
+      const before = { status: activity.status, endDate: activity.endDate ?? null };
+      activity.status = ActivityStatus.ENDED;
+      if (!activity.endDate || activity.endDate > today()) activity.endDate = today() < activity.startDate ? activity.startDate : today();
+      activity.updatedAt = decidedAt;
+      recordAudit(tx, viewer, 'evaluateActivity', { type: 'Activity', id: activity.id }, before, { status: activity.status, endDate: activity.endDate });
+    }
+    await tx.flush();
+    recordAudit(tx, viewer, 'evaluateActivity', { type: 'Evaluation', id: evaluation.id }, null, {
+      activity: toGlobalId('Activity', activity.id), decision: input.decision, rationale,
+    });
+    if (input.decision === EvaluationDecision.STOP) await refreshActivityOverlaps(tx, [activity.id]);
+    return { evaluation };
+  });
+}

@@ -1,0 +1,113 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { Activity } from '../activities/activity.entity.js';
+import { prefixQuery } from '../activities/activity.query.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { mayEditPlan } from '../auth/permissions.js';
+import { Method } from '../catalogue/method.entity.js';
+import type { HubContext, Viewer } from '../core/context.js';
+import { Role } from '../core/enums.js';
+import { expectIds, toGlobalId } from '../core/global-id.js';
+import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation } from '../core/mutation.js';
+import { decodeCursor, pageSize, toPage, type Page } from '../core/pagination.js';
+import { Conditions, descendantsSql, pgArray, rows } from '../core/sql.js';
+import { refuse, UserErrorCode } from '../core/user-errors.js';
+import { Experience } from './experience.entity.js';
+import type { CreateExperienceInput, ExperienceFilter } from './experience.input.js';
+
+/** Readers (and the newsletter) see publishable experiences only. */
+export const publishableOnly = (viewer: Viewer | null) => !viewer || viewer.role === Role.READER;
+
+const COLUMNS = 'e.id, e.title, e.body, e.outcome, e.recommendation, e.activity_id, e.method_id, e.author_id, e.created_by_id, e.publishable, e.created_at';
+
+/** experiences(first, after, filter): newest first. */
+export async function listExperiences(ctx: HubContext, args: { first?: number | null; after?: string | null; filter?: ExperienceFilter | null }): Promise<Page<Experience>> {
+  const first = pageSize(args.first);
+  const afterId = decodeCursor(args.after, ['number'])?.[0] as number | undefined;
+  const filter = args.filter ?? {};
+  const where = new Conditions();
+  if (publishableOnly(ctx.viewer)) where.add('e.publishable');
+  const methodIds = expectIds(filter.methodIds, 'Method', 'filter.methodIds');
+  if (methodIds) where.add('e.method_id = any(?::int[])', pgArray(methodIds));
+  const groupIds = expectIds(filter.targetGroupIds, 'TargetGroup', 'filter.targetGroupIds');
+  if (groupIds) {
+    where.add(`exists (select 1 from activity_target_group tg where tg.activity_id = e.activity_id and tg.target_group_id in (${descendantsSql('target_group')}))`, pgArray(groupIds));
+  }
+  const themeIds = expectIds(filter.themeIds, 'Theme', 'filter.themeIds');
+  if (themeIds) where.add('exists (select 1 from activity_theme t where t.activity_id = e.activity_id and t.theme_id = any(?::int[]))', pgArray(themeIds));
+  if (filter.outcome) where.add('e.outcome = any(?::text[])', pgArray(filter.outcome));
+  const query = filter.text ? prefixQuery(filter.text) : undefined;
+  if (query) where.add("e.search_vector @@ to_tsquery('hub_danish', ?)", query);
+  const [count] = await rows(ctx.em, `select count(*)::int as total from experience e where ${where.toSql()}`, where.params);
+  const page = await rows(
+    ctx.em,
+    `select ${COLUMNS} from experience e where ${where.toSql()} and e.id < ? order by e.id desc limit ?`,
+    [...where.params, afterId ?? 2 ** 31 - 1, first + 1],
+  );
+  const items = page.map((row) => ctx.em.map(Experience, row as never));
+  return toPage(items, first, Number(count?.total ?? 0), afterId !== undefined, (e) => [e.id]);
+}
+
+/** Experiences of many activities or methods in one statement, newest first. */
+export function experiencesLoader(em: EntityManager, column: 'activity_id' | 'method_id', publishable: boolean) {
+  return new DataLoader<number, Experience[]>(async (ids) => {
+    const result = await rows(
+      em,
+      `select ${COLUMNS} from experience e where e.${column} = any(?::int[]) ${publishable ? 'and e.publishable' : ''} order by e.id desc`,
+      [pgArray(ids)],
+    );
+    const byOwner = new Map<number, Experience[]>(ids.map((id) => [id, []]));
+    for (const row of result) byOwner.get(Number(row[column]))?.push(em.map(Experience, row as never));
+    return ids.map((id) => byOwner.get(id)!);
+  });
+}
+
+/** A page of one method's experiences (loaded whole per method: there are tens, not thousands). */
+export async function methodExperiencePage(loader: DataLoader<number, Experience[]>, methodId: number, first?: number | null, after?: string | null) {
+  const size = pageSize(first);
+  const afterId = decodeCursor(after, ['number'])?.[0] as number | undefined;
+  const all = await loader.load(methodId);
+  const rest = afterId === undefined ? all : all.filter((e) => e.id < afterId);
+  return toPage(rest.slice(0, size + 1), size, all.length, afterId !== undefined, (e) => [e.id]);
+}
+
+export function createExperience(ctx: HubContext, input: CreateExperienceInput) {
+  return runMutation(ctx, { experience: null as Experience | null }, async (tx) => {
+    const viewer = ctx.viewer;
+    if (!viewer || (viewer.role !== Role.COORDINATOR && viewer.role !== Role.PROJECT_LEAD)) {
+      refuse([], UserErrorCode.FORBIDDEN, 'Only coordinators and project leads may record experiences');
+    }
+    const check = new InputChecker(tx);
+    const title = check.text(['input', 'title'], input.title, { required: true, max: MAX_TITLE });
+    const body = check.text(['input', 'body'], input.body, { required: true, max: MAX_TEXT });
+    const recommendation = check.text(['input', 'recommendation'], input.recommendation, { max: MAX_TEXT });
+    const activity = await check.ref(['input', 'activityId'], input.activityId, Activity);
+    let method = await check.ref(['input', 'methodId'], input.methodId, Method);
+    if (!input.activityId && !input.methodId) check.problems.add([], UserErrorCode.INVALID, 'Name the activity or the method the experience concerns');
+    check.check();
+    if (activity && !mayEditPlan(viewer, activity.plan.id)) {
+      refuse(['input', 'activityId'], UserErrorCode.FORBIDDEN, 'You may only record experiences on activities of your own plans');
+    }
+    if (!method && activity?.method) method = await tx.findOneOrFail(Method, activity.method.id);
+    const experience = tx.create(Experience, {
+      title: title!,
+      body: body!,
+      outcome: input.outcome,
+      recommendation,
+      activity,
+      method,
+      author: viewer.personId,
+      createdBy: viewer.userId,
+      publishable: input.publishable ?? false,
+    });
+    await tx.flush();
+    recordAudit(tx, viewer, 'createExperience', { type: 'Experience', id: experience.id }, null, {
+      title: experience.title,
+      outcome: experience.outcome,
+      activity: activity ? toGlobalId('Activity', activity.id) : null,
+      method: method ? toGlobalId('Method', method.id) : null,
+      publishable: experience.publishable,
+    });
+    return { experience };
+  });
+}

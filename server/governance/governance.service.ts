@@ -1,0 +1,130 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { recordAudit } from '../audit/audit.service.js';
+import { mayEditPlan } from '../auth/permissions.js';
+import type { HubContext, Viewer } from '../core/context.js';
+import { today } from '../core/dates.js';
+import { Role } from '../core/enums.js';
+import { expectId, toGlobalId } from '../core/global-id.js';
+import { groupedLoader } from '../core/loader-kit.js';
+import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation } from '../core/mutation.js';
+import { Conditions } from '../core/sql.js';
+import { refuse, UserErrorCode } from '../core/user-errors.js';
+import { Person } from '../people/person.entity.js';
+import { Plan } from '../plans/plan.entity.js';
+import type { CompleteActionItemInput, CreateSteeringGroupInput, RecordMeetingInput } from './governance.input.js';
+import { ActionItem, ActionItemStatus, Meeting } from './meeting.entity.js';
+import { SteeringGroup, SteeringGroupMember } from './steering-group.entity.js';
+
+function requireGroupRole(viewer: Viewer | null): Viewer {
+  if (!viewer || (viewer.role !== Role.COORDINATOR && viewer.role !== Role.PROJECT_LEAD)) {
+    refuse([], UserErrorCode.FORBIDDEN, 'Only coordinators and project leads may change steering groups');
+  }
+  return viewer;
+}
+
+/** Coordinators for every group; project leads for the groups of their own plans. */
+function requireGroupRights(viewerOrNull: Viewer | null, planId: number | null, field: string[]): Viewer {
+  const viewer = requireGroupRole(viewerOrNull);
+  if (viewer.role === Role.PROJECT_LEAD && (planId === null || !mayEditPlan(viewer, planId))) {
+    refuse(field, UserErrorCode.FORBIDDEN, 'You may only change the steering group of your own plans');
+  }
+  return viewer;
+}
+
+export const meetingsLoader = (em: EntityManager) =>
+  groupedLoader(em, Meeting, 'select t.steering_group_id as __owner, t.* from meeting t where t.steering_group_id = any(?::int[]) order by t.date desc, t.id desc');
+export const actionItemsLoader = (em: EntityManager) =>
+  groupedLoader(em, ActionItem, 'select t.meeting_id as __owner, t.* from action_item t where t.meeting_id = any(?::int[]) order by t.due_date, t.id');
+
+/** actionItems(overdue, steeringGroupId): by due date; overdue means open with a due date before today. */
+export async function listActionItems(em: EntityManager, overdue: boolean | null | undefined, steeringGroupId: string | null | undefined): Promise<ActionItem[]> {
+  const where = new Conditions();
+  if (overdue === true) where.add("a.status = 'OPEN' and a.due_date < ?::date", today());
+  if (overdue === false) where.add("not (a.status = 'OPEN' and a.due_date < ?::date)", today());
+  if (steeringGroupId) where.add('m.steering_group_id = ?', expectId(steeringGroupId, 'SteeringGroup', 'steeringGroupId'));
+  const result = (await em.execute(
+    `select a.* from action_item a join meeting m on m.id = a.meeting_id where ${where.toSql()} order by a.due_date, a.id limit 1000`,
+    where.params,
+  )) as Record<string, unknown>[];
+  return result.map((row) => em.map(ActionItem, row as never));
+}
+
+export function createSteeringGroup(ctx: HubContext, input: CreateSteeringGroupInput) {
+  return runMutation(ctx, { steeringGroup: null as SteeringGroup | null }, async (tx) => {
+    requireGroupRole(ctx.viewer);
+    const check = new InputChecker(tx);
+    const name = check.text(['input', 'name'], input.name, { required: true, max: MAX_TITLE });
+    const plan = await check.ref(['input', 'planId'], input.planId, Plan);
+    const people = await check.refs(['input', 'members'], (input.members ?? []).map((m) => m.personId), Person);
+    const seen = new Set<string>();
+    (input.members ?? []).forEach((member, i) => {
+      if (seen.has(member.personId)) check.problems.add(['input', 'members', i, 'personId'], UserErrorCode.INVALID, 'The person is a member already');
+      seen.add(member.personId);
+      check.text(['input', 'members', i, 'role'], member.role, { max: MAX_TITLE });
+    });
+    check.check();
+    const viewer = requireGroupRights(ctx.viewer, plan?.id ?? null, ['input', 'planId']);
+    if (plan && (await tx.count(SteeringGroup, { plan: plan.id }))) {
+      refuse(['input', 'planId'], UserErrorCode.DUPLICATE, `"${plan.name}" has a steering group already`);
+    }
+    const group = tx.create(SteeringGroup, { name: name!, plan });
+    const byId = new Map(people.map((p) => [p.globalId, p]));
+    for (const member of input.members ?? []) {
+      tx.create(SteeringGroupMember, { steeringGroup: group, person: byId.get(member.personId)!, role: member.role?.trim() || null });
+    }
+    await tx.flush();
+    recordAudit(tx, viewer, 'createSteeringGroup', { type: 'SteeringGroup', id: group.id }, null, {
+      name: group.name,
+      plan: plan ? toGlobalId('Plan', plan.id) : null,
+      members: (input.members ?? []).map((m) => ({ person: m.personId, role: m.role ?? null })),
+    });
+    return { steeringGroup: group };
+  });
+}
+
+export function recordMeeting(ctx: HubContext, input: RecordMeetingInput) {
+  return runMutation(ctx, { meeting: null as Meeting | null }, async (tx) => {
+    requireGroupRole(ctx.viewer);
+    const check = new InputChecker(tx);
+    const group = await check.ref(['input', 'steeringGroupId'], input.steeringGroupId, SteeringGroup);
+    const minutes = check.text(['input', 'minutes'], input.minutes, { max: MAX_TEXT });
+    const lines = (field: 'agenda' | 'decisions') =>
+      (input[field] ?? []).flatMap((line, i) => check.text(['input', field, i], line, { required: true, max: 1000 }) ?? []);
+    const agenda = lines('agenda');
+    const decisions = lines('decisions');
+    const items = input.actionItems ?? [];
+    const owners = await Promise.all(items.map((item, i) => check.ref(['input', 'actionItems', i, 'ownerId'], item.ownerId, Person)));
+    const descriptions = items.map((item, i) => check.text(['input', 'actionItems', i, 'description'], item.description, { required: true, max: MAX_TEXT }));
+    items.forEach((item, i) => {
+      if (item.dueDate < input.date) check.problems.add(['input', 'actionItems', i, 'dueDate'], UserErrorCode.INVALID, 'A follow-up cannot be due before the meeting');
+    });
+    check.check();
+    const viewer = requireGroupRights(ctx.viewer, group!.plan?.id ?? null, ['input', 'steeringGroupId']);
+    const meeting = tx.create(Meeting, { steeringGroup: group!, date: input.date, agenda, minutes, decisions });
+    items.forEach((item, i) => tx.create(ActionItem, { meeting, description: descriptions[i]!, owner: owners[i], dueDate: item.dueDate }));
+    await tx.flush();
+    recordAudit(tx, viewer, 'recordMeeting', { type: 'Meeting', id: meeting.id }, null, {
+      steeringGroup: toGlobalId('SteeringGroup', group!.id), date: input.date, agenda, minutes, decisions,
+      actionItems: items.map((item, i) => ({ description: descriptions[i], owner: item.ownerId ?? null, dueDate: item.dueDate })),
+    });
+    return { meeting };
+  });
+}
+
+export function completeActionItem(ctx: HubContext, input: CompleteActionItemInput) {
+  return runMutation(ctx, { actionItem: null as ActionItem | null }, async (tx) => {
+    requireGroupRole(ctx.viewer);
+    const check = new InputChecker(tx);
+    const item = await check.ref(['input', 'id'], input.id, ActionItem);
+    check.check();
+    const meeting = await tx.findOneOrFail(Meeting, item!.meeting.id);
+    const group = await tx.findOneOrFail(SteeringGroup, meeting.steeringGroup.id);
+    const viewer = requireGroupRights(ctx.viewer, group.plan?.id ?? null, ['input', 'id']);
+    if (item!.status === ActionItemStatus.DONE) refuse(['input', 'id'], UserErrorCode.INVALID, 'The follow-up is done already');
+    item!.status = ActionItemStatus.DONE;
+    item!.completedAt = new Date();
+    await tx.flush();
+    recordAudit(tx, viewer, 'completeActionItem', { type: 'ActionItem', id: item!.id }, { status: 'OPEN' }, { status: 'DONE' });
+    return { actionItem: item };
+  });
+}
