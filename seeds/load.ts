@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { refreshAllOverlaps } from '../server/overlap/overlap.store.js';
 import { buildDemoCity, cityCopy, type CitySeed } from './demo-city.js';
+import { planLife } from './plan-life.js';
 import { seedDemoUsers, type DemoTokens } from './users.js';
 
 type Column = string | { name: string; cast: string };
@@ -114,6 +115,34 @@ async function insertPlansAndActivities(
     part.steeringGroups.map((g) => [g.name, need(planIds, g.plan, 'plan')]));
   await insertRows(em, 'steering_group_member', ['steering_group_id', 'person_id', 'role'],
     part.steeringGroups.flatMap((g, i) => g.members.map((m) => [groupIds[i]!, need(ref.persons, m.person, 'person'), m.role])), false);
+
+  const groupOfPlan = new Map(part.steeringGroups.map((g, i) => [g.plan, groupIds[i]!]));
+  const residents = new Map(part.areas.map((a) => [a.code, a.residents]));
+  const life = planLife(
+    part,
+    (code) => {
+      const plan = part.plans.find((p) => p.code === code)!;
+      return [...new Set([plan.lead, ...part.activities.filter((a) => a.plan === code && a.contact).map((a) => a.contact!)])];
+    },
+    (code) => part.plans.find((p) => p.code === code)!.areas.reduce((sum, a) => sum + (residents.get(a) ?? 0), 0),
+    {
+      plan: (code) => need(planIds, code, 'plan'),
+      person: (key) => need(ref.persons, key, 'person'),
+      method: (code) => need(ref.methods, code, 'method'),
+      activity: (index) => activityIds[index]!,
+      steeringGroup: (code) => groupOfPlan.get(code)!,
+    },
+  );
+  await insertRows(em, 'experience', ['title', 'body', 'outcome', 'recommendation', 'activity_id', 'method_id', 'author_id', 'publishable', 'created_at'], life.experiences);
+  const indicatorIds = await insertRows(em, 'indicator', ['name', 'unit', 'direction', 'baseline', 'target', 'plan_id', 'activity_id', 'created_at'], life.indicators.map((i) => i.row));
+  await insertRows(em, 'measurement', ['indicator_id', 'period_start', 'period_end', 'value', 'note'],
+    life.indicators.flatMap((i, n) => i.measurements.map((m) => [indicatorIds[n]!, ...m])), false);
+  await insertRows(em, 'evaluation', ['activity_id', 'decision', 'rationale', 'decided_at'], life.evaluations);
+  const meetingIds = await insertRows(em, 'meeting', ['steering_group_id', 'date', { name: 'agenda', cast: 'jsonb' }, 'minutes', { name: 'decisions', cast: 'jsonb' }, 'created_at'],
+    life.meetings.map((m) => m.row));
+  await insertRows(em, 'action_item', ['meeting_id', 'description', 'owner_id', 'due_date', 'status', 'completed_at'],
+    life.meetings.flatMap((m, n) => m.actionItems.map((item) => [meetingIds[n]!, ...item])));
+  await insertRows(em, 'inquiry_count', ['plan_id', 'channel', 'topic', 'period_start', 'period_end', 'count', 'created_at'], life.inquiries, false);
   return { plans: part.plans.length, activities: part.activities.length };
 }
 

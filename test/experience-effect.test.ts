@@ -67,9 +67,11 @@ describe('experiences', () => {
     const titles = async (filter: Record<string, unknown>) =>
       (await t.gql('query($f: ExperienceFilter) { experiences(first: 100, filter: $f) { nodes { title } } }', { f: filter })).data.experiences.nodes.map((n: any) => n.title) as string[];
     expect(await titles({ text: 'frivillig' })).toContain('Faste frivillige giver ro');
-    expect(await titles({ text: 'biblioteket' })).toEqual(['Lektiecaféen flyttede til biblioteket']);
+    expect(await titles({ text: 'biblioteket' })).toContain('Lektiecaféen flyttede til biblioteket');
+    expect(await titles({ text: 'biblioteket' })).not.toContain('Faste frivillige giver ro');
     expect(await titles({ methodIds: [ids.faedregruppe] })).not.toContain('Faste frivillige giver ro');
-    expect(await titles({ outcome: ['DID_NOT_WORK'] })).toEqual(['Intern: konflikt med bestyrelsen']);
+    expect(await titles({ outcome: ['DID_NOT_WORK'] })).toContain('Intern: konflikt med bestyrelsen');
+    expect(await titles({ outcome: ['DID_NOT_WORK'] })).not.toContain('Faste frivillige giver ro');
     expect(await titles({ targetGroupIds: [ids.boern] })).toContain('Faste frivillige giver ro');
     expect(await titles({ themeIds: [ids.udd] })).toContain('Faste frivillige giver ro');
   });

@@ -95,7 +95,8 @@ describe('reference data', () => {
     expect(lektiecafe.activities.totalCount).toBeGreaterThan(10);
     expect(new Set(lektiecafe.activities.nodes.map((n: any) => n.plan.code)).size).toBeGreaterThan(3);
     for (const node of lektiecafe.activities.nodes) expect(node.method.code).toBe('lektiecafe');
-    expect(lektiecafe.experiences).toEqual({ totalCount: 0, nodes: [] });
+    expect(lektiecafe.experiences.totalCount).toBeGreaterThan(0);
+    expect(lektiecafe.experiences.nodes).toHaveLength(lektiecafe.experiences.totalCount);
   });
 });
 
@@ -163,8 +164,8 @@ describe('plans', () => {
     expect(plan.steeringGroup.plan.code).toBe('VOL-OEST');
     expect(plan.steeringGroup.members.map((m: any) => m.role)).toContain('Formand');
     expect(plan.activities.totalCount).toBeGreaterThanOrEqual(18);
-    expect(plan.indicators).toEqual([]);
-    expect(plan.steeringGroup.meetings).toEqual([]);
+    expect(plan.indicators.length).toBeGreaterThanOrEqual(2);
+    expect(plan.steeringGroup.meetings.length).toBeGreaterThan(0);
     expect(data.missing).toBeNull();
   });
 
@@ -314,5 +315,43 @@ describe('activities', () => {
       a: rest.plan.activities.nodes.length ? Buffer.from(JSON.stringify([2_000_000])).toString('base64url') : null,
     });
     expect(past.plan.activities).toEqual({ totalCount: page1.totalCount, nodes: [] });
+  });
+});
+
+describe('a year in the life of the demo city', () => {
+  test('overdue follow-ups are listed, oldest due date first', async () => {
+    const data = await ok('{ actionItems(overdue: true) { description dueDate status owner { name } meeting { date steeringGroup { plan { code } } } } }');
+    expect(data.actionItems.length).toBeGreaterThan(5);
+    const dates = data.actionItems.map((i: any) => i.dueDate);
+    expect(dates).toEqual([...dates].sort());
+    for (const item of data.actionItems) expect(item.status).toBe('OPEN');
+  });
+
+  test('inquiry counts show the shift from letters and phone to digital post and self-service', async () => {
+    const data = await ok('{ inquiryStats(groupBy: [CHANNEL, MONTH], from: "2025-12-01", to: "2026-11-30") { channel month count share } }');
+    const shareIn = (month: string, channel: string) => {
+      const monthRows = data.inquiryStats.filter((s: any) => s.month === month);
+      const total = monthRows.reduce((sum: number, s: any) => sum + s.count, 0);
+      return monthRows.find((s: any) => s.channel === channel).count / total;
+    };
+    for (const channel of ['LETTER', 'PHONE']) expect(shareIn('2026-11', channel)).toBeLessThan(shareIn('2025-12', channel));
+    for (const channel of ['DIGITAL_POST', 'SELF_SERVICE']) expect(shareIn('2026-11', channel)).toBeGreaterThan(2 * shareIn('2025-12', channel));
+    expect(data.inquiryStats.reduce((sum: number, s: any) => sum + s.share, 0)).toBeCloseTo(1, 10);
+  });
+
+  test('plans have indicators with measurements and progress; evaluations of every kind exist; methods carry experiences', async () => {
+    const plan = await ok('{ plan(code: "VOL-OEST") { indicators { name baseline target latestValue progress measurements { value } } } }');
+    expect(plan.plan.indicators.length).toBeGreaterThanOrEqual(2);
+    for (const indicator of plan.plan.indicators) {
+      expect(indicator.measurements.length).toBeGreaterThanOrEqual(4);
+      expect(indicator.progress).toBeGreaterThanOrEqual(0);
+    }
+    const [row] = (await t.hub.orm.em.fork().execute("select count(distinct decision)::int as kinds from evaluation")) as any[];
+    expect(row.kinds).toBe(3);
+    const methods = await ok('{ methods { name experiences { totalCount } } }');
+    const withLessons = methods.methods.filter((m: any) => m.experiences.totalCount > 0);
+    expect(withLessons.length).toBeGreaterThan(methods.methods.length / 2);
+    const reader = await t.gql('{ experiences(first: 100) { nodes { publishable } } }', undefined, Role.READER);
+    expect(reader.data.experiences.nodes.every((n: any) => n.publishable)).toBe(true);
   });
 });
