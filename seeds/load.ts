@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { refreshAllOverlaps } from '../server/overlap/overlap.store.js';
-import { buildDemoCity, cityCopy, type CitySeed } from './demo-city.js';
+import { pgArray } from '../server/core/sql.js';
+import { DELIBERATE } from './deliberate.js';
+import { buildDemoCity, cityCopy, DEMO_TODAY, type CitySeed } from './demo-city.js';
 import { planLife } from './plan-life.js';
 import { seedDemoUsers, type DemoTokens } from './users.js';
 
@@ -86,10 +88,15 @@ async function insertPlansAndActivities(
     areas.forEach((a, i) => ref.areas.set(a.code, ids[i]!));
   }
   const now = new Date().toISOString();
+  // Plans are registered two months before they start, activities three weeks before (never after the demo date).
+  const registered = (date: string, days: number) => {
+    const at = Math.min(Date.parse(`${date}T09:00:00Z`) - days * 86_400_000, Date.parse(`${DEMO_TODAY}T09:00:00Z`) - 86_400_000);
+    return new Date(at).toISOString();
+  };
   const planIds = idMap(
     part.plans.map((p) => p.code),
     await insertRows(em, 'plan', ['code', 'name', 'status', 'start_date', 'end_date', 'description', 'lead_id', 'created_at', 'updated_at'],
-      part.plans.map((p) => [p.code, p.name, p.status, p.startDate, p.endDate, p.description, need(ref.persons, p.lead, 'person'), now, now])),
+      part.plans.map((p) => [p.code, p.name, p.status, p.startDate, p.endDate, p.description, need(ref.persons, p.lead, 'person'), registered(p.startDate, 60), registered(p.startDate, 60)])),
   );
   await insertRows(em, 'plan_area', ['plan_id', 'area_id'],
     part.plans.flatMap((p) => p.areas.map((a) => [planIds.get(p.code)!, need(ref.areas, a, 'area')])), false);
@@ -102,7 +109,7 @@ async function insertPlansAndActivities(
     part.activities.map((a) => [
       need(planIds, a.plan, 'plan'), a.title, a.description, a.method ? need(ref.methods, a.method, 'method') : null,
       a.contact ? need(ref.persons, a.contact, 'person') : null, a.status, a.startDate, a.endDate ?? null, JSON.stringify(a.schedule),
-      a.capacity ?? null, 1, a.archived, now, now,
+      a.capacity ?? null, 1, a.archived, registered(a.startDate, 21), registered(a.startDate, 21),
     ]));
   const pivot = (table: string, column: string, of: (a: CitySeed['activities'][number]) => number[]) =>
     insertRows(em, table, ['activity_id', column], part.activities.flatMap((a, i) => of(a).map((id) => [activityIds[i]!, id])), false);
@@ -161,9 +168,19 @@ export async function loadCitySeed(em: EntityManager, city: CitySeed, scale = 1)
   });
 }
 
-/** Loads the demo city, `scale` times over. */
-export function loadCity(em: EntityManager, scale = 1): Promise<SeedCounts> {
-  return loadCitySeed(em, buildDemoCity(), scale);
+/** Loads the demo city, `scale` times over, with a few overlaps the team has already resolved by coordinating. */
+export async function loadCity(em: EntityManager, scale = 1): Promise<SeedCounts> {
+  const counts = await loadCitySeed(em, buildDemoCity(), scale);
+  // The strongest cross-plan pairs among the generated activities (the documented pairs stay unreviewed).
+  await em.execute(
+    `insert into overlap_review (activity_a_id, activity_b_id, decision, note, reviewed_at)
+     select o.activity_a_id, o.activity_b_id, 'COORDINATED', 'Fælles rekruttering og faste dage aftalt mellem helhedsplanerne.', ?::timestamptz - (row_number() over (order by o.score desc, o.activity_a_id)) * interval '9 days'
+     from activity_overlap o join activity x on x.id = o.activity_a_id join activity y on y.id = o.activity_b_id
+     where not o.same_plan and x.title <> all(?::text[]) and y.title <> all(?::text[])
+     order by o.score desc, o.activity_a_id limit 3`,
+    [`${DEMO_TODAY}T10:00:00Z`, pgArray(DELIBERATE.map((d) => d.title)), pgArray(DELIBERATE.map((d) => d.title))],
+  );
+  return counts;
 }
 
 const SEED_LOCK = 4_207_311;

@@ -136,7 +136,7 @@ export function planLife(
       }
       // Evaluations: continue one running activity, adjust another.
       const running = mine.filter(({ a }) => a.status === 'RUNNING');
-      if (running[0]) rows.evaluations.push([ids.activity(running[0].index), 'CONTINUE', 'Godt fremmøde og gode tilbagemeldinger fra deltagerne; fortsætter uændret.', `${addDays(DEMO_TODAY, -40)}T14:00:00Z`]);
+      if (running[0]) rows.evaluations.push([ids.activity(running[0].index), 'CONTINUE', 'Godt fremmøde og gode tilbagemeldinger fra deltagerne; fortsætter uændret.', `${addDays(DEMO_TODAY, -12 - (p % 20))}T14:00:00Z`]);
       if (running[1]) rows.evaluations.push([ids.activity(running[1].index), 'ADJUST', 'For få deltagere om formiddagen; flyttes til eftermiddag og samles med nabohelhedsplanens tilbud.', `${addDays(DEMO_TODAY, -70)}T14:00:00Z`]);
     }
     const ended = mine.find(({ a }) => a.status === 'ENDED');

@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ActivityResolver } from '../activities/activity.resolver.js';
 import { AreaResolver } from '../areas/area.resolver.js';
+import { HighlightResolver } from '../newsletter/highlight.js';
 import { InquiryResolver } from '../inquiries/inquiry.resolver.js';
 import { ActivityIndicatorsResolver, EvaluationResolver, IndicatorResolver, PlanIndicatorsResolver } from '../effect/effect.resolver.js';
 import { ActivityExperiencesResolver, ExperienceResolver, MethodExperiencesResolver } from '../experience/experience.resolver.js';
@@ -45,6 +46,7 @@ export const resolvers = [
   MeetingResolver,
   ActionItemResolver,
   InquiryResolver,
+  HighlightResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

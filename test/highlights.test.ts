@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { DEMO_TODAY } from '../seeds/demo-city.js';
+import { Role } from '../server/core/enums.js';
+import { startTestHub, type TestHub } from './support/hub.js';
+
+let t: TestHub;
+beforeAll(async () => {
+  t = await startTestHub();
+});
+afterAll(() => t?.stop());
+
+const HIGHLIGHTS = 'query($since: DateTime!, $until: DateTime, $first: Int) { highlights(since: $since, until: $until, first: $first) { kind title summary occurredAt score subject { __typename id } } }';
+const month = { since: '2026-10-23T00:00:00Z', until: `${DEMO_TODAY}T12:00:00Z` };
+
+async function highlights(variables: Record<string, unknown>, as: Role = Role.READER) {
+  const result = await t.gql(HIGHLIGHTS, variables, as);
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  return result.data.highlights as any[];
+}
+
+test('the last month of the demo city holds news of every kind, ranked and stable', async () => {
+  const items = await highlights({ ...month, first: 100 });
+  expect(new Set(items.map((i) => i.kind))).toEqual(
+    new Set(['NEW_PLAN', 'NEW_ACTIVITY', 'ACTIVITY_STARTING', 'EXPERIENCE_PUBLISHED', 'TARGET_REACHED', 'EVALUATION', 'OVERLAP_RESOLVED']),
+  );
+  for (let i = 1; i < items.length; i++) expect(items[i].score).toBeLessThanOrEqual(items[i - 1].score);
+  expect(await highlights({ ...month, first: 100 })).toEqual(items);
+  for (const item of items) expect(item.subject).not.toBeNull();
+});
+
+test('variety: neither one plan nor one kind fills the top of the list', async () => {
+  const top = await highlights({ ...month, first: 10 });
+  expect(top).toHaveLength(10);
+  expect(new Set(top.map((i) => i.kind)).size).toBeGreaterThanOrEqual(4);
+  const plans = await Promise.all(top.map(async (i) => {
+    const data = await t.gql(`query($id: ID!) { node(id: $id) {
+      ... on Activity { plan { code } } ... on Plan { code } ... on Indicator { ip: plan { code } ia: activity { plan { code } } }
+      ... on Evaluation { ea: activity { plan { code } } } ... on Experience { xa: activity { plan { code } } } } }`, { id: i.subject.id });
+    expect(data.errors).toBeUndefined();
+    const n = data.data.node ?? {};
+    return n.code ?? n.plan?.code ?? n.ip?.code ?? n.ia?.plan?.code ?? n.ea?.plan?.code ?? n.xa?.plan?.code ?? null;
+  }));
+  const perPlan = new Map<string, number>();
+  for (const code of plans.filter(Boolean)) perPlan.set(code, (perPlan.get(code) ?? 0) + 1);
+  expect(Math.max(...perPlan.values())).toBeLessThanOrEqual(2);
+});
+
+test('publishable content only, and never personal data, whoever asks', async () => {
+  const method = await t.idOf('Method', "select id from method where code = 'jobcafe'");
+  const since = new Date(Date.now() - 60_000).toISOString();
+  for (const publishable of [true, false]) {
+    await t.gql('mutation($input: CreateExperienceInput!) { createExperience(input: $input) { userErrors { code } } }', {
+      input: { title: publishable ? 'Offentlig erfaring' : 'Intern erfaring', body: 'Kontakt anna@example.dk for detaljer.', outcome: 'WORKED', methodId: method, publishable },
+    });
+  }
+  for (const role of [Role.READER, Role.COORDINATOR, Role.ADMIN]) {
+    const items = await highlights({ since, first: 50 }, role);
+    const titles = items.map((i) => i.title);
+    expect(titles.some((x) => x.includes('Offentlig erfaring'))).toBe(true);
+    expect(titles.some((x) => x.includes('Intern erfaring'))).toBe(false);
+  }
+  const all = await highlights({ ...month, first: 100 }, Role.COORDINATOR);
+  for (const item of all) expect(`${item.title} ${item.summary}`).not.toMatch(/\+45|\d{2} \d{2} \d{2} \d{2}/);
+});
+
+test('first is checked and the period must make sense', async () => {
+  expect(await highlights({ ...month })).toHaveLength(20);
+  const tooMany = await t.gql(HIGHLIGHTS, { ...month, first: 1000 });
+  expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  const backwards = await t.gql(HIGHLIGHTS, { since: month.until, until: month.since });
+  expect(backwards.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+});
