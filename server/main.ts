@@ -3,19 +3,20 @@ import 'reflect-metadata';
 import { startHub } from './app.js';
 import { ConfigError, loadConfig } from './core/config.js';
 import { DataDirectoryInUseError } from './core/embedded-postgres.js';
+import { logger } from './core/logger.js';
 
 try {
-  const hub = await startHub(loadConfig());
-  console.log(`GraphQL API on ${hub.url}`);
+  const hub = await startHub(loadConfig(), { log: (line) => logger.info(line) });
+  logger.info(`GraphQL API on ${hub.url}`);
   let signalled = false;
   const shutdown = (signal: string) => {
     if (signalled) return;
     signalled = true;
-    console.log(`${signal}: shutting down`);
+    logger.info(`${signal}: shutting down`);
     hub.stop().then(
       () => process.exit(0),
       (error) => {
-        console.error('shutdown failed', error);
+        logger.error({ err: error }, 'shutdown failed');
         process.exit(1);
       },
     );

@@ -11,6 +11,10 @@ export interface HubConfig {
   adminToken: string | undefined;
   development: boolean;
   introspection: boolean;
+  /** Requests a minute per token (per address without one); 0 switches the limit off. */
+  rateLimitPerMinute: number;
+  /** Query limits (graphql-armor). */
+  limits: { depth: number; aliases: number; tokens: number; directives: number; cost: number };
 }
 
 export class ConfigError extends Error {}
@@ -22,6 +26,13 @@ function parsePort(raw: string | undefined, fallback: number): number {
     throw new ConfigError(`PORT must be an integer between 0 and 65535, got "${raw}"`);
   }
   return port;
+}
+
+function parseCount(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  return n;
 }
 
 function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
@@ -53,5 +64,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     adminToken,
     development,
     introspection: parseBoolean('HUB_INTROSPECTION', env.HUB_INTROSPECTION, true),
+    rateLimitPerMinute: parseCount('HUB_RATE_LIMIT', env.HUB_RATE_LIMIT, 600),
+    limits: {
+      depth: parseCount('HUB_MAX_DEPTH', env.HUB_MAX_DEPTH, 12),
+      aliases: parseCount('HUB_MAX_ALIASES', env.HUB_MAX_ALIASES, 15),
+      tokens: parseCount('HUB_MAX_TOKENS', env.HUB_MAX_TOKENS, 2000),
+      directives: parseCount('HUB_MAX_DIRECTIVES', env.HUB_MAX_DIRECTIVES, 10),
+      cost: parseCount('HUB_MAX_COST', env.HUB_MAX_COST, 30000),
+    },
   };
 }

@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -11,6 +12,9 @@ import { bearerToken } from '../auth/token.js';
 import type { HubConfig } from './config.js';
 import { createContext, type HubContext } from './context.js';
 import { ErrorCode } from './errors.js';
+import { queryProtection } from './limits.js';
+import { logger } from './logger.js';
+import { RateLimiter } from './rate-limit.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -51,28 +55,62 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
-/** Internal faults reach the caller as a plain message; the full error goes to the log. */
+/** The request being served, for error masking and logs. */
+const currentRequest = new AsyncLocalStorage<{ requestId: string }>();
+
+/** Internal faults reach the caller as a plain message with the request id; the full error goes to the log. */
 export function formatError(development: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (code !== ErrorCode.INTERNAL_SERVER_ERROR || development) return formatted;
-    console.error('internal error', unwrapResolverError(error));
-    return { message: 'Internal server error', path: formatted.path, extensions: { code } };
+    const requestId = currentRequest.getStore()?.requestId;
+    logger.error({ requestId, err: unwrapResolverError(error), path: formatted.path }, 'internal error');
+    return {
+      message: `Internal server error (request id ${requestId ?? 'unknown'})`,
+      path: formatted.path,
+      extensions: { code, ...(requestId ? { requestId } : {}) },
+    };
   };
 }
 
 export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: MikroORM): Promise<HubHttp> {
   const server = http.createServer();
+  const protection = queryProtection(config);
+  const limiter = config.rateLimitPerMinute > 0 ? new RateLimiter(config.rateLimitPerMinute) : undefined;
+  server.on('close', () => limiter?.close());
   const apollo = new ApolloServer<HubContext>({
     schema,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: config.development,
     csrfPrevention: true,
+    allowBatchedHttpRequests: false,
     // The hub owns shutdown order: HTTP drain, then ORM, then the embedded database.
     stopOnTerminationSignals: false,
     formatError: formatError(config.development),
+    validationRules: protection.validationRules,
     // Landing page left to Apollo (Sandbox unless NODE_ENV=production); no cache hints, so no per-field cache-control work.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      // graphql-armor's types come from Apollo's CommonJS build; the plugins are the same.
+      ...(protection.plugins as unknown as ApolloServerPlugin<HubContext>[]),
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginCacheControlDisabled(),
+      {
+        async requestDidStart() {
+          const started = performance.now();
+          return {
+            async willSendResponse({ operationName, response, contextValue: ctx }) {
+              logger.info({
+                requestId: ctx.requestId,
+                operation: operationName ?? null,
+                userId: ctx.viewer?.userId ?? null,
+                ms: Math.round((performance.now() - started) * 10) / 10,
+                status: response.http.status ?? 200,
+              }, 'graphql');
+            },
+          };
+        },
+      },
+    ],
   });
   await apollo.start();
 
@@ -103,6 +141,14 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
       // The landing page is a browser's GET without a query; everything else needs a token.
       const landingPage = req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
       const token = bearerToken(req.headers.authorization);
+      if (limiter && !landingPage) {
+        const key = token ? `t:${createHash('sha256').update(token).digest('hex')}` : `a:${req.socket.remoteAddress ?? 'unknown'}`;
+        const taken = limiter.take(key);
+        if (!taken.ok) {
+          res.setHeader('retry-after', String(taken.retryAfterSeconds));
+          return sendJson(res, 429, { errors: [{ message: `Too many requests: try again in ${taken.retryAfterSeconds} s`, extensions: { code: 'RATE_LIMITED' } }] });
+        }
+      }
       const viewer = token ? await authenticate(orm.em.fork(), token) : null;
       if (!viewer && !landingPage) {
         res.setHeader('www-authenticate', 'Bearer realm="hub"');
@@ -120,10 +166,12 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       }
       const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) || randomUUID();
-      const response = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
-        context: async () => createContext(orm.em, viewer, requestId),
-      });
+      const response = await currentRequest.run({ requestId }, () =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method!, headers, search: url.search, body },
+          context: async () => createContext(orm.em, viewer, requestId),
+        }),
+      );
       for (const [name, value] of response.headers) res.setHeader(name, value);
       res.setHeader('x-request-id', requestId);
       res.statusCode = response.status ?? 200;
@@ -132,7 +180,7 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
       res.end();
     } catch (error) {
       if (error instanceof RequestError) return sendJson(res, error.status, { errors: [{ message: error.message }] });
-      console.error('request failed', error);
+      logger.error({ err: error }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error' }] });
       else res.end();
     }

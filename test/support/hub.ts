@@ -41,6 +41,8 @@ export function testConfig(overrides: Partial<HubConfig> = {}): HubConfig {
     adminToken: undefined,
     development: false,
     introspection: true,
+    rateLimitPerMinute: 0,
+    limits: { depth: 12, aliases: 15, tokens: 2000, directives: 10, cost: 30000 },
     ...overrides,
   };
 }
@@ -55,10 +57,10 @@ export async function graphqlRequest<T>(url: string, token: string | null, query
 }
 
 /** A hub over HTTP on a fresh copy of the seeded demo city, with a user of every role. */
-export async function startTestHub(options: { empty?: boolean } = {}): Promise<TestHub> {
+export async function startTestHub(options: { empty?: boolean; config?: Partial<HubConfig> } = {}): Promise<TestHub> {
   const database = await createTestDatabase(inject('serverUrl'), options);
   const statements: string[] = [];
-  const hub = await startHub(testConfig({ databaseUrl: database.url }), {
+  const hub = await startHub(testConfig({ databaseUrl: database.url, ...options.config }), {
     log: () => undefined,
     onQuery: (sql) => statements.push(sql),
   });
