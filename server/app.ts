@@ -58,23 +58,34 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   }
   let orm: MikroORM | undefined;
   try {
-    orm = await initOrm(databaseUrl, options);
-    const applied = await migrate(orm);
-    log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: database is up to date');
-    if (config.seed === 'demo') {
-      const seeded = await seedDemoCityIfEmpty(orm.em.fork());
-      if (seeded) {
-        const file = await writeDemoTokens(config.dataDir, seeded.tokens);
-        log(`demo city loaded: ${seeded.plans} plans, ${seeded.activities} activities; tokens of the demo users (one per role) in ${file}`);
-      } else {
-        log('demo city: database already holds data, not seeded');
+    // Migrations, the demo seed and overlap recomputation run on a pool of their own, without the request statement timeout.
+    const maintenance = await initOrm(databaseUrl, { poolMax: 2, connectTimeoutMs: config.database.connectTimeoutMs });
+    try {
+      const applied = await migrate(maintenance);
+      log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: database is up to date');
+      if (config.seed === 'demo') {
+        const seeded = await seedDemoCityIfEmpty(maintenance.em.fork());
+        if (seeded) {
+          const file = await writeDemoTokens(config.dataDir, seeded.tokens);
+          log(`demo city loaded: ${seeded.plans} plans, ${seeded.activities} activities; tokens of the demo users (one per role) in ${file}`);
+        } else {
+          log('demo city: database already holds data, not seeded');
+        }
       }
+      if (await ensureOverlapsCurrent(maintenance.em.fork())) log('overlaps: all pairs scored with the current model');
+      if (config.adminToken) {
+        const admin = await ensureAdminToken(maintenance.em.fork(), config.adminToken);
+        log(admin === 'created' ? 'HUB_ADMIN_TOKEN: administrator created' : 'HUB_ADMIN_TOKEN: administrator present');
+      }
+    } finally {
+      await maintenance.close();
     }
-    if (await ensureOverlapsCurrent(orm.em.fork())) log('overlaps: all pairs scored with the current model');
-    if (config.adminToken) {
-      const admin = await ensureAdminToken(orm.em.fork(), config.adminToken);
-      log(admin === 'created' ? 'HUB_ADMIN_TOKEN: administrator created' : 'HUB_ADMIN_TOKEN: administrator present');
-    }
+    orm = await initOrm(databaseUrl, {
+      ...options,
+      poolMax: config.database.poolMax,
+      connectTimeoutMs: config.database.connectTimeoutMs,
+      statementTimeoutMs: config.database.statementTimeoutMs,
+    });
     const { server, apollo } = await createHttp(config, await hubSchema(), orm);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -13,6 +13,8 @@ export interface HubConfig {
   introspection: boolean;
   /** Requests a minute per token (per address without one); 0 switches the limit off. */
   rateLimitPerMinute: number;
+  /** Database pool: size, connect timeout and the statement timeout of request queries, in ms. */
+  database: { poolMax: number; connectTimeoutMs: number; statementTimeoutMs: number };
   /** Query limits (graphql-armor). */
   limits: { depth: number; aliases: number; tokens: number; directives: number; cost: number };
 }
@@ -65,6 +67,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     development,
     introspection: parseBoolean('HUB_INTROSPECTION', env.HUB_INTROSPECTION, true),
     rateLimitPerMinute: parseCount('HUB_RATE_LIMIT', env.HUB_RATE_LIMIT, 600),
+    database: {
+      poolMax: parseCount('HUB_DB_POOL_MAX', env.HUB_DB_POOL_MAX, 10),
+      connectTimeoutMs: parseCount('HUB_DB_CONNECT_TIMEOUT_MS', env.HUB_DB_CONNECT_TIMEOUT_MS, 5000),
+      statementTimeoutMs: parseCount('HUB_STATEMENT_TIMEOUT_MS', env.HUB_STATEMENT_TIMEOUT_MS, 5000),
+    },
     limits: {
       depth: parseCount('HUB_MAX_DEPTH', env.HUB_MAX_DEPTH, 12),
       aliases: parseCount('HUB_MAX_ALIASES', env.HUB_MAX_ALIASES, 15),

@@ -125,6 +125,7 @@ async function ensureDatabase(url: string, name: string): Promise<void> {
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (line: string) => void = () => undefined,
+  options: { port?: number } = {},
 ): Promise<EmbeddedDatabase> {
   await fs.mkdir(dataDir, { recursive: true });
   const releaseLock = await acquireLock(dataDir);
@@ -147,7 +148,7 @@ export async function startEmbeddedPostgres(
       await fs.rm(clusterDir, { recursive: true, force: true });
       await fs.writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
     }
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     const server = new EmbeddedPostgres({
       databaseDir: clusterDir,
       port,

@@ -12,6 +12,9 @@ export interface OrmOptions {
   /** Called with every SQL statement the ORM sends (tests count them). */
   onQuery?: (sql: string) => void;
   poolMax?: number;
+  /** Cancels any statement running longer (the serving pool only; migrations and bulk loads have none). */
+  statementTimeoutMs?: number;
+  connectTimeoutMs?: number;
 }
 
 export function ormConfig(url: string, options: OrmOptions = {}): Options {
@@ -21,6 +24,12 @@ export function ormConfig(url: string, options: OrmOptions = {}): Options {
     extensions: [Migrator],
     forceUtcTimezone: true,
     pool: { min: 0, max: options.poolMax ?? 10 },
+    // pg pool settings; MikroORM itself listens for the pool's 'error' events, so a PostgreSQL restart never kills the process.
+    driverOptions: {
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+      idleTimeoutMillis: 30_000,
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    },
     discovery: { warnWhenNoEntities: true },
     onQuery: (sql: string) => {
       options.onQuery?.(sql);
