@@ -87,7 +87,6 @@ async function insertPlansAndActivities(
       areas.map((a) => [a.code, a.name, a.kind, a.parent ? need(ref.areas, a.parent, 'area') : null, a.lat, a.lon, a.residents]));
     areas.forEach((a, i) => ref.areas.set(a.code, ids[i]!));
   }
-  const now = new Date().toISOString();
   // Plans are registered two months before they start, activities three weeks before (never after the demo date).
   const registered = (date: string, days: number) => {
     const at = Math.min(Date.parse(`${date}T09:00:00Z`) - days * 86_400_000, Date.parse(`${DEMO_TODAY}T09:00:00Z`) - 86_400_000);

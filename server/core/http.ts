@@ -102,6 +102,7 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
     stopOnTerminationSignals: false,
     formatError: formatError(config.development),
     validationRules: protection.validationRules,
+    parseOptions: config.limits.tokens > 0 ? { maxTokens: config.limits.tokens } : {},
     // Landing page left to Apollo (Sandbox unless NODE_ENV=production); no cache hints, so no per-field cache-control work.
     plugins: [
       // graphql-armor's types come from Apollo's CommonJS build; the plugins are the same.
