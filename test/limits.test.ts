@@ -44,7 +44,7 @@ describe('query limits with the defaults', () => {
   test('a document of more than 2,000 tokens is refused by the parser, with HTTP 400', async () => {
     const result = await t.gql(`{ ${Array.from({ length: 700 }, () => 'themes { code }').join(' ')} }`);
     expect(result.status).toBe(400);
-    expect(result.errors?.[0]?.message).toMatch(/Document contains more than 2000 tokens/);
+    expect(result.errors?.[0]?.message).toMatch(/Document contains more (than|that) 2000 tokens/);
   });
 
   test('field suggestions are not given away outside development', async () => {
