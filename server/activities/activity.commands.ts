@@ -13,7 +13,7 @@ import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation, type Path } from '../co
 import { refuse, UserErrorCode } from '../core/user-errors.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { similarToActivity, supersedeReviews } from '../overlap/overlap.service.js';
-import { refreshActivityOverlaps } from '../overlap/overlap.store.js';
+import { lockActivityWrites, refreshActivityOverlaps } from '../overlap/overlap.store.js';
 import type { Overlap } from '../overlap/overlap.types.js';
 import { Person } from '../people/person.entity.js';
 import { Plan } from '../plans/plan.entity.js';
@@ -92,6 +92,7 @@ async function lockForChange(tx: EntityManager, viewer: Viewer, id: string, expe
 export function createActivity(ctx: HubContext, input: CreateActivityInput) {
   return runMutation(ctx, EMPTY, async (tx) => {
     const viewer = requireMutation(ctx.viewer, 'createActivity');
+    await lockActivityWrites(tx);
     const check = new InputChecker(tx);
     const idempotencyKey = check.text(['input', 'idempotencyKey'], input.idempotencyKey, { max: 200 });
     if (idempotencyKey) {
@@ -142,6 +143,7 @@ export function createActivity(ctx: HubContext, input: CreateActivityInput) {
 export function updateActivity(ctx: HubContext, input: UpdateActivityInput) {
   return runMutation(ctx, EMPTY, async (tx) => {
     const viewer = requireMutation(ctx.viewer, 'updateActivity');
+    await lockActivityWrites(tx);
     const activity = await lockForChange(tx, viewer, input.id, input.expectedVersion);
     const before = snapshot(activity);
     const check = new InputChecker(tx);
@@ -183,6 +185,7 @@ export function updateActivity(ctx: HubContext, input: UpdateActivityInput) {
 export function archiveActivity(ctx: HubContext, input: ArchiveActivityInput) {
   return runMutation(ctx, EMPTY, async (tx) => {
     const viewer = requireMutation(ctx.viewer, 'archiveActivity');
+    await lockActivityWrites(tx);
     const activity = await lockForChange(tx, viewer, input.id, input.expectedVersion);
     const before = snapshot(activity);
     activity.archived = true;

@@ -49,3 +49,16 @@ export async function refreshMatchTables(em: EntityManager): Promise<void> {
   await em.execute('select hub_refresh_area_match()');
   await em.execute('select hub_refresh_target_group_match()');
 }
+
+const ACTIVITY_WRITE_LOCK = 4_207_312;
+
+/**
+ * Serializes transactions that change activities (and so their stored pairs): concurrent refreshes of
+ * neighbouring activities would otherwise lock the same pairs in opposite orders. Taken first in the
+ * transaction; the wait is allowed 30 s, beyond the request statement timeout.
+ */
+export async function lockActivityWrites(em: EntityManager): Promise<void> {
+  await em.execute("set local statement_timeout = '30s'");
+  await em.execute('select pg_advisory_xact_lock(?)', [ACTIVITY_WRITE_LOCK]);
+  await em.execute('reset statement_timeout');
+}
