@@ -22,7 +22,8 @@ const freePort = () =>
 
 const db = await benchDatabase(1, 'hub_bench_load');
 const port = await freePort();
-const hub = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+// The same heap settings as npm start.
+const hub = spawn(process.execPath, ['--max-old-space-size=160', '--max-semi-space-size=8', '--import', 'tsx', 'server/main.ts'], {
   env: { ...process.env, DATABASE_URL: db.url, HUB_SEED: 'none', PORT: String(port), HOST: '127.0.0.1', HUB_RATE_LIMIT: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', HUB_DB_POOL_MAX: '20' },
   stdio: ['ignore', 'inherit', 'inherit'],
 });

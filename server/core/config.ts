@@ -77,7 +77,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       aliases: parseCount('HUB_MAX_ALIASES', env.HUB_MAX_ALIASES, 15),
       tokens: parseCount('HUB_MAX_TOKENS', env.HUB_MAX_TOKENS, 2000),
       directives: parseCount('HUB_MAX_DIRECTIVES', env.HUB_MAX_DIRECTIVES, 10),
-      cost: parseCount('HUB_MAX_COST', env.HUB_MAX_COST, 30000),
+      // graphql-armor's static cost grows 1.5 times a level and refuses ordinary nested reads; depth, aliases,
+      // tokens and page sizes bound a query's work, so the cost limit is off unless set.
+      cost: parseCount('HUB_MAX_COST', env.HUB_MAX_COST, 0),
     },
   };
 }

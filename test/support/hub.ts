@@ -43,7 +43,7 @@ export function testConfig(overrides: Partial<HubConfig> = {}): HubConfig {
     introspection: true,
     rateLimitPerMinute: 0,
     database: { poolMax: 10, connectTimeoutMs: 5000, statementTimeoutMs: 5000 },
-    limits: { depth: 12, aliases: 15, tokens: 2000, directives: 10, cost: 30000 },
+    limits: { depth: 12, aliases: 15, tokens: 2000, directives: 10, cost: 0 },
     ...overrides,
   };
 }
