@@ -13,6 +13,8 @@ import { loadCity } from '../seeds/load.js';
 export interface BenchDatabase {
   url: string;
   tokens: Record<Role, string>;
+  /** What was loaded, and how long loading and scoring the overlaps took. */
+  facts: { plans: number; activities: number; pairs: number; loadSeconds: number };
   stop(): Promise<void>;
 }
 
@@ -29,7 +31,10 @@ export async function benchDatabase(scale: number, name = `hub_bench_x${scale}`)
   const url = serverUrl.replace(/\/[^/]*$/, `/${name}`);
   const orm = await initOrm(url);
   await migrate(orm);
-  await loadCity(orm.em.fork(), scale);
+  const started = Date.now();
+  const counts = await loadCity(orm.em.fork(), scale);
+  const loadSeconds = (Date.now() - started) / 1000;
+  const [{ pairs }] = (await orm.em.fork().execute('select count(*)::int as pairs from activity_overlap')) as { pairs: number }[];
   const tokens = {} as Record<Role, string>;
   const [plan] = (await orm.em.fork().execute("select id from plan where code = 'VOL-OEST'")) as { id: number }[];
   for (const role of Object.values(Role)) {
@@ -39,6 +44,7 @@ export async function benchDatabase(scale: number, name = `hub_bench_x${scale}`)
   return {
     url,
     tokens,
+    facts: { ...counts, pairs, loadSeconds },
     async stop() {
       await server?.stop();
       await fs.rm(dataDir, { recursive: true, force: true });
