@@ -1,5 +1,6 @@
 // npm run bench:overlap [-- --scales 1,10,100 --runs 7]: builds the demo city at each scale in its own database
 // and prints the median time of overlaps(first: 50), similarActivities and coverage over HTTP.
+import './quiet.js';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startHub } from '../server/app.js';

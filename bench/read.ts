@@ -1,5 +1,6 @@
 // npm run bench:read [-- --scales 1,10 --seconds 10 --clients 8]: requests per second and latency of fixed nested
 // read queries, on the demo city and at x10, over HTTP with a READER token.
+import './quiet.js';
 import { parseArgs } from 'node:util';
 import { startHub } from '../server/app.js';
 import { loadConfig } from '../server/core/config.js';

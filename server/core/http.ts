@@ -144,15 +144,6 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
         res.setHeader('allow', 'GET, POST');
         return sendJson(res, 405, { error: 'Use GET or POST' });
       }
-      const raw = req.method === 'POST' ? await readBody(req) : '';
-      let body: unknown = raw;
-      if ((req.headers['content-type'] ?? '').includes('application/json')) {
-        try {
-          body = raw ? JSON.parse(raw) : undefined;
-        } catch {
-          return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-        }
-      }
       // The landing page is a browser's GET without a query; everything else needs a token.
       const landingPage = req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
       const token = bearerToken(req.headers.authorization);
@@ -175,6 +166,16 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
             },
           ],
         });
+      }
+      // The body is read only for callers that passed the rate limit and signed in.
+      const raw = req.method === 'POST' ? await readBody(req) : '';
+      let body: unknown = raw;
+      if ((req.headers['content-type'] ?? '').includes('application/json')) {
+        try {
+          body = raw ? JSON.parse(raw) : undefined;
+        } catch {
+          return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        }
       }
       const headers = new HeaderMap();
       for (const [name, value] of Object.entries(req.headers)) {
