@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { today } from '../server/core/dates.js';
 import { Role } from '../server/core/enums.js';
-import { startTestHub, type TestHub } from './support/hub.js';
+import { errorCodes, startTestHub, type TestHub } from './support/hub.js';
 
 let t: TestHub;
 const ids: Record<string, string> = {};
-const ERRORS = 'userErrors { field code message }';
-const codes = (errors: { field: string[]; code: string }[]) => errors.map((e) => `${e.field.join('.')}:${e.code}`);
+const codes = errorCodes;
 
 beforeAll(async () => {
   t = await startTestHub();
@@ -25,11 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-async function mutate(name: string, inputType: string, input: Record<string, unknown>, fields: string, as: Role = Role.COORDINATOR) {
-  const result = await t.gql(`mutation($input: ${inputType}!) { ${name}(input: $input) { ${fields} ${ERRORS} } }`, { input }, as);
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  return result.data[name];
-}
+const mutate = (...args: Parameters<TestHub['mutate']>) => t.mutate(...args);
 
 describe('experiences', () => {
   const create = (input: Record<string, unknown>, as: Role = Role.COORDINATOR) =>

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { today } from '../server/core/dates.js';
 import { Role } from '../server/core/enums.js';
-import { startTestHub, type TestHub } from './support/hub.js';
+import { errorCodes, startTestHub, type TestHub } from './support/hub.js';
 
 let t: TestHub;
 const ids: Record<string, string> = {};
-const ERRORS = 'userErrors { field code message }';
-const codes = (errors: { field: string[]; code: string }[]) => errors.map((e) => `${e.field.join('.')}:${e.code}`);
+const codes = errorCodes;
 
 beforeAll(async () => {
   t = await startTestHub();
@@ -21,11 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-async function mutate(name: string, inputType: string, input: Record<string, unknown>, fields: string, as: Role = Role.COORDINATOR) {
-  const result = await t.gql(`mutation($input: ${inputType}!) { ${name}(input: $input) { ${fields} ${ERRORS} } }`, { input }, as);
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  return result.data[name];
-}
+const mutate = (...args: Parameters<TestHub['mutate']>) => t.mutate(...args);
 
 const daysFromToday = (n: number) => new Date(Date.parse(`${today()}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -101,7 +96,7 @@ describe('follow-ups', () => {
 
 describe('inquiries', () => {
   const record = (input: Record<string, unknown>, as: Role = Role.COORDINATOR) =>
-    t.gql(`mutation($input: RecordInquiriesInput!) { recordInquiries(input: $input) { stats { channel count share } ${ERRORS} } }`, { input }, as);
+    t.gql(`mutation($input: RecordInquiriesInput!) { recordInquiries(input: $input) { stats { channel count share } userErrors { field code message } } }`, { input }, as);
 
   test('counts are recorded per plan, channel, topic and period, never with personal data', async () => {
     const base = { planId: ids.ownPlan, periodStart: '2030-01-01', periodEnd: '2030-01-31' };

@@ -125,9 +125,3 @@ export class PageArgs {
   @Field(() => String, { nullable: true, description: 'Cursor (endCursor of the previous page) after which this page starts.' })
   after?: string | null;
 }
-
-/** A list that has no items yet, with `first` still checked. */
-export function emptyPage<T>(first: number | null | undefined): Page<T> {
-  pageSize(first);
-  return toPage<T>([], 0, 0, false, () => []);
-}

@@ -29,10 +29,6 @@ export const STORE_FLOOR = 0.15;
 /** Calibrated on the labelled set in test/overlap-labelled.test.ts: precision and recall both at least 0.9. */
 export const DEFAULT_THRESHOLD = 0.5;
 
-/** Columns every subject row must have (a stored activity or a draft). */
-export const SUBJECT_COLUMNS =
-  'id, plan_id, method_id, start_date, end_date, schedule, title, description, theme_ids, group_ids, area_ids';
-
 /** Live stored activities as subjects, optionally only those with the given ids (`?::int[]`). */
 export function storedSubjectsSql(onlyIds: boolean): string {
   return `select a.id, a.plan_id, a.method_id, a.start_date, a.end_date, a.schedule, a.title, a.description,
@@ -43,7 +39,7 @@ export function storedSubjectsSql(onlyIds: boolean): string {
     where not a.archived and a.status <> 'CANCELLED'${onlyIds ? ' and a.id = any(?::int[])' : ''}`;
 }
 
-/** A draft as the single subject, id 0; parameters in SUBJECT_COLUMNS order after id. */
+/** A draft as the single subject, id 0; parameters in the order of its columns after id. */
 export const DRAFT_SUBJECT_SQL = `select 0 as id, ?::int as plan_id, ?::int as method_id, ?::date as start_date, ?::date as end_date,
   ?::jsonb as schedule, ?::text as title, ?::text as description, ?::int[] as theme_ids, ?::int[] as group_ids, ?::int[] as area_ids`;
 

@@ -1,4 +1,4 @@
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { startHub, type Hub } from '../../server/app.js';
 import { insertUser } from '../../server/auth/auth.service.js';
 import type { HubConfig } from '../../server/core/config.js';
@@ -26,6 +26,8 @@ export interface TestHub {
   users: Record<Role, TestUser>;
   /** A GraphQL request, as a coordinator unless `as` names another role or token. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, as?: Role | { token: string | null }): Promise<GraphQLResult<T>>;
+  /** A mutation with its payload's `fields` and userErrors; fails the test on a top-level error. */
+  mutate(name: string, inputType: string, input: Record<string, unknown>, fields: string, as?: Role): Promise<any>;
   /** Global id of the row `sql` selects as `id`. */
   idOf(type: string, sql: string): Promise<string>;
   stop(): Promise<void>;
@@ -82,6 +84,12 @@ export async function startTestHub(options: { empty?: boolean; config?: Partial<
       const token = typeof as === 'string' ? users[as].token : as.token;
       return graphqlRequest(hub.url, token, query, variables);
     },
+    async mutate(name, inputType, input, fields, as = Role.COORDINATOR) {
+      const result = await graphqlRequest<any>(hub.url, users[as].token,
+        `mutation($input: ${inputType}!) { ${name}(input: $input) { ${fields} userErrors { field code message } } }`, { input });
+      expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+      return result.data[name];
+    },
     async idOf(type, sql) {
       const [row] = (await hub.orm.em.fork().execute(sql)) as { id: number }[];
       if (!row) throw new Error(`no row for ${sql}`);
@@ -93,3 +101,6 @@ export async function startTestHub(options: { empty?: boolean; config?: Partial<
     },
   };
 }
+
+/** "input.field:CODE" for each user error: compact to compare. */
+export const errorCodes = (errors: { field: string[]; code: string }[]) => errors.map((e) => `${e.field.join('.')}:${e.code}`);
