@@ -35,13 +35,18 @@ describe('HTTP', () => {
     expect(blocked.status).toBe(400);
   });
 
-  test('every response carries a request id', async () => {
-    const response = await fetch(t.hub.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-me', authorization: `Bearer ${t.users.READER.token}` },
-      body: JSON.stringify({ query: '{ themes { code } }' }),
-    });
-    expect(response.headers.get('x-request-id')).toBe('trace-me');
+  test('every response carries a request id that the hub made, whatever the client sent', async () => {
+    const ids = [];
+    for (const sent of ['trace-me', 'x'.repeat(5000), 'evil\tline', undefined]) {
+      const response = await fetch(t.hub.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(sent ? { 'x-request-id': sent } : {}), authorization: `Bearer ${t.users.READER.token}` },
+        body: JSON.stringify({ query: '{ themes { code } }' }),
+      });
+      ids.push(response.headers.get('x-request-id'));
+    }
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(ids).size).toBe(4);
   });
 });
 

@@ -48,9 +48,64 @@ describe('query limits with the defaults', () => {
     expect(result.errors?.[0]?.message).toMatch(/Document contains more (than|that) 2000 tokens/);
   });
 
+  test("the issue's heavy reads are refused before execution, with HTTP 400 naming the cost limit", async () => {
+    const crossed = 'methods { activities(first: 100) { nodes { method { activities(first: 100) { nodes { id title startDate plan { code name } } } } } } }';
+    const chains = [
+      `{ a0: ${crossed} a1: ${crossed} a2: ${crossed} }`,
+      '{ areas { plans { activities(first: 100) { nodes { areas { plans { activities(first: 100) { nodes { id title } } } } } } } } }',
+      '{ actionItems { meeting { steeringGroup { meetings { actionItems { meeting { steeringGroup { meetings { actionItems { id description } } } } } } } } } }',
+    ];
+    for (const query of chains) {
+      const result = await t.gql(query, undefined, Role.READER);
+      expect(result.status).toBe(400);
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_LIMIT', limit: 'HUB_MAX_COST' });
+      expect(result.errors?.[0]?.message).toMatch(/more than the limit of 50,000 \(HUB_MAX_COST\)/);
+      expect(result.data).toBeUndefined();
+    }
+  });
+
+  test('the cost counts page sizes given in variables', async () => {
+    const query = 'query($n: Int) { methods { activities(first: $n) { nodes { method { activities(first: $n) { nodes { id } } } } } } }';
+    expect((await t.gql(query, { n: 5 }, Role.READER)).status).toBe(200);
+    expect((await t.gql(query, { n: 100 }, Role.READER)).errors?.[0]?.extensions?.limit).toBe('HUB_MAX_COST');
+  });
+
+  test('a document with more fields than validation should compare is refused before validation', async () => {
+    const fields = Array.from({ length: 400 }, () => 'code').join(' ');
+    const started = performance.now();
+    const result = await t.gql(`{ themes { ${fields} } } # ${Math.random()}`);
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_LIMIT', limit: 'HUB_MAX_SELECTIONS' });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   test('field suggestions are not given away outside development', async () => {
     const result = await t.gql('{ plan(code: "VOL-OEST") { nam } }');
     expect(result.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+});
+
+describe('the execution budget, the second line behind the cost limit', () => {
+  let t: TestHub;
+  beforeAll(async () => {
+    t = await startTestHub({ config: { limits: { ...loadConfig({}).limits, answerFields: 10 } } });
+  });
+  afterAll(() => t?.stop());
+
+  test('a query whose answer outgrows the budget is refused whole, with HTTP 400 and no partial data', async () => {
+    const result = await t.gql('{ activities(first: 10) { nodes { id title } } }', undefined, Role.READER);
+    expect(result.status).toBe(400);
+    expect(result.data).toBeUndefined();
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors?.[0]?.extensions).toEqual({ code: 'QUERY_LIMIT', limit: 'HUB_MAX_ANSWER_FIELDS' });
+    expect((await t.gql('{ themes { code } }', undefined, Role.READER)).status).toBe(200);
+  });
+
+  test('mutations are not stopped by the budget: a write that committed is answered', async () => {
+    const planId = await t.idOf('Plan', "select id from plan where code = 'VOL-OEST'");
+    const result = await t.mutate('createIndicator', 'CreateIndicatorInput', { planId, name: 'Budget', unit: 'antal', direction: 'INCREASE', target: 10 }, 'indicator { id name unit direction target baseline plan { code name status areas { name } } }');
+    expect(result.userErrors).toEqual([]);
+    expect(result.indicator.name).toBe('Budget');
   });
 });
 

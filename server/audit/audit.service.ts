@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { mayReadAudit } from '../auth/permissions.js';
 import type { HubContext, Viewer } from '../core/context.js';
-import { badInput } from '../core/errors.js';
+import { ErrorCode, badInput } from '../core/errors.js';
 import { fromGlobalId } from '../core/global-id.js';
 import { pageSize } from '../core/pagination.js';
 import { AuditEvent, type AuditChanges } from './audit-event.entity.js';
@@ -43,7 +43,7 @@ export function recordAudit(
 /** The audit log for coordinators and administrators, newest first; an entity id narrows it to one object. */
 export async function listAuditEvents(ctx: HubContext, entityId: string | null | undefined, first: number | null | undefined): Promise<AuditEvent[]> {
   if (!mayReadAudit(ctx.viewer)) {
-    throw new GraphQLError('Only administrators and coordinators may read the audit log', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+    throw new GraphQLError('Only administrators and coordinators may read the audit log', { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } });
   }
   const limit = pageSize(first);
   if (entityId === null || entityId === undefined) return ctx.em.find(AuditEvent, {}, { orderBy: { id: 'desc' }, limit });

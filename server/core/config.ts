@@ -15,11 +15,24 @@ export interface HubConfig {
   rateLimitPerMinute: number;
   /** Database pool: size, connect timeout and the statement timeout of request queries, in ms. */
   database: { poolMax: number; connectTimeoutMs: number; statementTimeoutMs: number };
-  /** Query limits (graphql-armor). */
-  limits: { depth: number; aliases: number; tokens: number; directives: number; cost: number };
+  /** Query limits: graphql-armor's depth, aliases and directives, the parser's tokens, and the hub's cost and budgets (core/cost.ts). */
+  limits: {
+    depth: number;
+    aliases: number;
+    tokens: number;
+    directives: number;
+    cost: number;
+    selections: number;
+    answerFields: number;
+    executionMs: number;
+    heavyQueries: number;
+  };
 }
 
 export class ConfigError extends Error {}
+
+/** Objects an answer may hold by the schema's estimate (core/cost.ts); the README's and the SDK's operations stay well below. */
+export const DEFAULT_MAX_COST = 50_000;
 
 function parsePort(raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
@@ -77,9 +90,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       aliases: parseCount('HUB_MAX_ALIASES', env.HUB_MAX_ALIASES, 15),
       tokens: parseCount('HUB_MAX_TOKENS', env.HUB_MAX_TOKENS, 2000),
       directives: parseCount('HUB_MAX_DIRECTIVES', env.HUB_MAX_DIRECTIVES, 10),
-      // graphql-armor's static cost grows 1.5 times a level and refuses ordinary nested reads; depth, aliases,
-      // tokens and page sizes bound a query's work, so the cost limit is off unless set.
-      cost: parseCount('HUB_MAX_COST', env.HUB_MAX_COST, 0),
+      cost: parseCount('HUB_MAX_COST', env.HUB_MAX_COST, DEFAULT_MAX_COST),
+      selections: parseCount('HUB_MAX_SELECTIONS', env.HUB_MAX_SELECTIONS, 300),
+      answerFields: parseCount('HUB_MAX_ANSWER_FIELDS', env.HUB_MAX_ANSWER_FIELDS, 50_000),
+      executionMs: parseCount('HUB_MAX_EXECUTION_MS', env.HUB_MAX_EXECUTION_MS, 15_000),
+      heavyQueries: parseCount('HUB_MAX_HEAVY_QUERIES', env.HUB_MAX_HEAVY_QUERIES, 2),
     },
   };
 }

@@ -3,7 +3,19 @@ import { GraphQLError } from 'graphql';
 /** Error codes of top-level GraphQL errors the hub raises itself. */
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** A query above one of the documented limits (cost, selections, answer size, execution time): HTTP 400. */
+  QUERY_LIMIT: 'QUERY_LIMIT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** No token, or one that is not valid: HTTP 401. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** A role that may not read this: HTTP 403. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** Too many requests from one caller: HTTP 429 with Retry-After. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** Too many large queries at once: HTTP 503 with Retry-After. */
+  BUSY: 'BUSY',
+  /** A request that is not GraphQL over HTTP (e.g. a body that is not JSON): HTTP 400. */
+  BAD_REQUEST: 'BAD_REQUEST',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

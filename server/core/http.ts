@@ -12,6 +12,7 @@ import { bearerToken } from '../auth/token.js';
 import type { HubConfig } from './config.js';
 import { createContext, type HubContext } from './context.js';
 import { ErrorCode } from './errors.js';
+import { costPlugin, tooManySelections } from './cost.js';
 import { queryProtection } from './limits.js';
 import { logger } from './logger.js';
 import { RateLimiter } from './rate-limit.js';
@@ -48,6 +49,11 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** A client's own request id, logged beside the hub's when it is a plain token of at most 100 characters. */
+function clientId(header: string | string[] | undefined): string | null {
+  return typeof header === 'string' && /^[\w.:\/+=-]{1,100}$/.test(header) ? header : null;
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
@@ -107,6 +113,7 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
     plugins: [
       // graphql-armor's types come from Apollo's CommonJS build; the plugins are the same.
       ...(protection.plugins as unknown as ApolloServerPlugin<HubContext>[]),
+      costPlugin<HubContext>(schema, config.limits),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginCacheControlDisabled(),
       {
@@ -116,6 +123,7 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
             async willSendResponse({ operationName, response, contextValue: ctx }) {
               logger.info({
                 requestId: ctx.requestId,
+                ...(ctx.clientRequestId ? { clientRequestId: ctx.clientRequestId } : {}),
                 operation: operationName ?? null,
                 userId: ctx.viewer?.userId ?? null,
                 ms: Math.round((performance.now() - started) * 10) / 10,
@@ -144,25 +152,36 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
         res.setHeader('allow', 'GET, POST');
         return sendJson(res, 405, { error: 'Use GET or POST' });
       }
-      // The landing page is a browser's GET without a query; everything else needs a token.
-      const landingPage = req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
+      // The landing page is a browser's plain GET: no GraphQL parameter at all. Everything else needs a token.
+      const landingPage =
+        req.method === 'GET' &&
+        !['query', 'extensions', 'variables', 'operationName'].some((name) => url.searchParams.has(name)) &&
+        (req.headers.accept ?? '').includes('text/html');
       const token = bearerToken(req.headers.authorization);
+      const addressKey = `a:${req.socket.remoteAddress ?? 'unknown'}`;
+      const refuse = (retryAfterSeconds: number) => {
+        res.setHeader('retry-after', String(retryAfterSeconds));
+        sendJson(res, 429, { errors: [{ message: `Too many requests: try again in ${retryAfterSeconds} s`, extensions: { code: ErrorCode.RATE_LIMITED } }] });
+      };
       if (limiter && !landingPage) {
-        const key = token ? `t:${createHash('sha256').update(token).digest('hex')}` : `a:${req.socket.remoteAddress ?? 'unknown'}`;
-        const taken = limiter.take(key);
-        if (!taken.ok) {
-          res.setHeader('retry-after', String(taken.retryAfterSeconds));
-          return sendJson(res, 429, { errors: [{ message: `Too many requests: try again in ${taken.retryAfterSeconds} s`, extensions: { code: 'RATE_LIMITED' } }] });
+        // A token is counted on its own; failed sign-ins and calls without one on the caller's address,
+        // which is checked before the look-up so that rotating made-up tokens costs the database nothing.
+        const taken = token ? limiter.check(addressKey) : limiter.take(addressKey);
+        if (!taken.ok) return refuse(taken.retryAfterSeconds);
+        if (token) {
+          const own = limiter.take(`t:${createHash('sha256').update(token).digest('hex')}`);
+          if (!own.ok) return refuse(own.retryAfterSeconds);
         }
       }
       const viewer = token ? await authenticate(orm.em.fork(), token) : null;
+      if (!viewer && token) limiter?.take(addressKey);
       if (!viewer && !landingPage) {
         res.setHeader('www-authenticate', 'Bearer realm="hub"');
         return sendJson(res, 401, {
           errors: [
             {
               message: token ? 'The bearer token is not valid' : 'Sign in: send the header "Authorization: Bearer <token>"',
-              extensions: { code: 'UNAUTHENTICATED' },
+              extensions: { code: ErrorCode.UNAUTHENTICATED },
             },
           ],
         });
@@ -174,26 +193,35 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
         try {
           body = raw ? JSON.parse(raw) : undefined;
         } catch {
-          return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+          return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: ErrorCode.BAD_REQUEST } }] });
         }
       }
+      const query = req.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
+      const tooLarge = tooManySelections(query, config.limits);
+      if (tooLarge) return sendJson(res, 400, { errors: [{ message: tooLarge.message, extensions: { code: ErrorCode.QUERY_LIMIT, limit: tooLarge.extensions.limit } }] });
       const headers = new HeaderMap();
       for (const [name, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       }
-      const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) || randomUUID();
-      const response = await currentRequest.run({ requestId }, () =>
-        apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: req.method!, headers, search: url.search, body },
-          context: async () => createContext(orm.em, viewer, requestId),
-        }),
-      );
-      for (const [name, value] of response.headers) res.setHeader(name, value);
-      res.setHeader('x-request-id', requestId);
-      res.statusCode = response.status ?? 200;
-      if (response.body.kind === 'complete') return res.end(response.body.string);
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
+      const requestId = randomUUID();
+      const clientRequestId = clientId(req.headers['x-request-id']);
+      let context: HubContext | undefined;
+      try {
+        const response = await currentRequest.run({ requestId }, () =>
+          apollo.executeHTTPGraphQLRequest({
+            httpGraphQLRequest: { method: req.method!, headers, search: url.search, body },
+            context: async () => (context = createContext(orm.em, viewer, requestId, clientRequestId)),
+          }),
+        );
+        for (const [name, value] of response.headers) res.setHeader(name, value);
+        res.setHeader('x-request-id', requestId);
+        res.statusCode = response.status ?? 200;
+        if (response.body.kind === 'complete') return res.end(response.body.string);
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+      } finally {
+        context?.held.release?.();
+      }
     } catch (error) {
       if (error instanceof RequestError) return sendJson(res, error.status, { errors: [{ message: error.message }] });
       logger.error({ err: error }, 'request failed');

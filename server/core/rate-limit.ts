@@ -10,14 +10,29 @@ export class RateLimiter {
 
   /** Takes one request; answers how many seconds to wait when none is left. */
   take(key: string, now = Date.now()): { ok: true } | { ok: false; retryAfterSeconds: number } {
-    const bucket = this.buckets.get(key) ?? { tokens: this.perMinute, at: now };
-    bucket.tokens = Math.min(this.perMinute, bucket.tokens + ((now - bucket.at) / 60_000) * this.perMinute);
-    bucket.at = now;
-    this.buckets.set(key, bucket);
+    const bucket = this.refill(key, now);
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
       return { ok: true };
     }
+    return this.refusal(bucket);
+  }
+
+  /** Whether a request would pass, without taking one: to refuse before work that only a failure pays for. */
+  check(key: string, now = Date.now()): { ok: true } | { ok: false; retryAfterSeconds: number } {
+    const bucket = this.refill(key, now);
+    return bucket.tokens >= 1 ? { ok: true } : this.refusal(bucket);
+  }
+
+  private refill(key: string, now: number): { tokens: number; at: number } {
+    const bucket = this.buckets.get(key) ?? { tokens: this.perMinute, at: now };
+    bucket.tokens = Math.min(this.perMinute, bucket.tokens + ((now - bucket.at) / 60_000) * this.perMinute);
+    bucket.at = now;
+    this.buckets.set(key, bucket);
+    return bucket;
+  }
+
+  private refusal(bucket: { tokens: number }): { ok: false; retryAfterSeconds: number } {
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(((1 - bucket.tokens) / this.perMinute) * 60)) };
   }
 

@@ -16,6 +16,7 @@ import { CoverageResolver } from '../overlap/coverage.js';
 import { ActivityOverlapsResolver, OverlapResolver, OverlapReviewResolver } from '../overlap/overlap.resolver.js';
 import { PersonResolver } from '../people/person.resolver.js';
 import { PlanResolver } from '../plans/plan.resolver.js';
+import { withExecutionBudget } from './cost.js';
 import { NodeResolver } from './node.resolver.js';
 
 export const resolvers = [
@@ -57,6 +58,6 @@ export function hubSchema(): Promise<GraphQLSchema> {
     resolvers,
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
-  });
+  }).then(withExecutionBudget);
   return schema;
 }

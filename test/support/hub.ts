@@ -1,7 +1,7 @@
 import { expect, inject } from 'vitest';
 import { startHub, type Hub } from '../../server/app.js';
 import { insertUser } from '../../server/auth/auth.service.js';
-import type { HubConfig } from '../../server/core/config.js';
+import { loadConfig, type HubConfig } from '../../server/core/config.js';
 import { Role } from '../../server/core/enums.js';
 import { toGlobalId } from '../../server/core/global-id.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -45,7 +45,8 @@ export function testConfig(overrides: Partial<HubConfig> = {}): HubConfig {
     introspection: true,
     rateLimitPerMinute: 0,
     database: { poolMax: 10, connectTimeoutMs: 5000, statementTimeoutMs: 5000 },
-    limits: { depth: 12, aliases: 15, tokens: 2000, directives: 10, cost: 0 },
+    // Every test's operations run under the default query limits.
+    limits: loadConfig({}).limits,
     ...overrides,
   };
 }

@@ -1,0 +1,86 @@
+import { parse } from 'graphql';
+import { getComplexity } from 'graphql-query-complexity';
+import { describe, expect, test } from 'vitest';
+import { costEstimator, countSelections, ExecutionBudget, HeavyQueryGate } from '../server/core/cost.js';
+import { hubSchema } from '../server/core/schema.js';
+
+async function cost(query: string, variables: Record<string, unknown> = {}): Promise<number> {
+  return getComplexity({ estimators: [costEstimator], schema: await hubSchema(), query: parse(query), variables });
+}
+
+describe('query cost', () => {
+  test('objects count 1, leaf values 0.1, and a page multiplies what is under it by first', async () => {
+    expect(await cost('{ plan(code: "X") { code } }')).toBeCloseTo(1.1);
+    expect(await cost('{ activities(first: 10) { nodes { id } } }')).toBeCloseTo(1 + 10 * 1.1);
+    // Without first, the default page size of 20.
+    expect(await cost('{ activities { nodes { id } } }')).toBeCloseTo(1 + 20 * 1.1);
+    expect(await cost('query($n: Int) { activities(first: $n) { nodes { id } } }', { n: 50 })).toBeCloseTo(1 + 50 * 1.1);
+  });
+
+  test('nesting multiplies: lists inside pages inside lists', async () => {
+    const inner = await cost('{ activities(first: 100) { nodes { plan { code } } } }');
+    expect(inner).toBeCloseTo(1 + 100 * (1 + 1.1));
+    // 40 methods expected, each with a page of 100 activities, each with its method and another page of 100.
+    expect(await cost('{ methods { activities(first: 100) { nodes { method { activities(first: 100) { nodes { id } } } } } } }')).toBeGreaterThan(400_000);
+  });
+
+  test('an out-of-range first is left to the field, which answers with a message about first', async () => {
+    expect(await cost('{ activities(first: 100000) { nodes { id } } }')).toBeCloseTo(1 + 100 * 1.1);
+  });
+
+  test('the coverage matrix costs its rows times its columns', async () => {
+    expect(await cost('{ coverage(filter: { areaKind: ESTATE }) { activeActivities } }')).toBeCloseTo(40 * 40 * 1.1);
+    expect(await cost('{ coverage(filter: { areaIds: ["a", "b"], targetGroupIds: ["c"] }) { activeActivities } }')).toBeCloseTo(2 * 1.1);
+  });
+
+  test('selections count every field and fragment spread as written', () => {
+    expect(countSelections(parse('{ a b { c ...F } } fragment F on B { d e }'))).toBe(6);
+  });
+});
+
+describe('execution budget', () => {
+  test('stops after the answer-size limit, and for every field after', () => {
+    const budget = new ExecutionBudget(3, 0);
+    budget.spend();
+    budget.spend();
+    budget.spend();
+    expect(() => budget.spend()).toThrow(/more than 3 values \(HUB_MAX_ANSWER_FIELDS\)/);
+    expect(() => budget.spend()).toThrow(/HUB_MAX_ANSWER_FIELDS/);
+    expect(budget.stoppedBy?.extensions.limit).toBe('HUB_MAX_ANSWER_FIELDS');
+  });
+
+  test('stops a query that runs past its time', async () => {
+    const budget = new ExecutionBudget(0, 5);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(() => {
+      for (let i = 0; i < 1000; i++) budget.spend();
+    }).toThrow(/took too long and was stopped \(HUB_MAX_EXECUTION_MS\)/);
+  });
+});
+
+describe('heavy-query gate', () => {
+  test('admits up to its slots, then first come first served as slots come back', async () => {
+    const gate = new HeavyQueryGate(2, 1000);
+    const first = await gate.enter();
+    await gate.enter();
+    const order: number[] = [];
+    const third = gate.enter().then((release) => (order.push(3), release));
+    const fourth = gate.enter().then((release) => (order.push(4), release));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(order).toEqual([]);
+    first();
+    first(); // giving back twice frees one slot only
+    (await third)();
+    await fourth;
+    expect(order).toEqual([3, 4]);
+  });
+
+  test('a query that waits too long is answered 503 with Retry-After', async () => {
+    const gate = new HeavyQueryGate(1, 20);
+    await gate.enter();
+    const error = await gate.enter().then(() => null, (e: { extensions: { code: string; http: { status: number; headers: Map<string, string> } } }) => e);
+    expect(error?.extensions.code).toBe('BUSY');
+    expect(error?.extensions.http.status).toBe(503);
+    expect(error?.extensions.http.headers.get('retry-after')).toBe('5');
+  });
+});
