@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatError, MAX_BODY_BYTES } from '../server/core/http.js';
@@ -24,6 +25,29 @@ describe('HTTP', () => {
     expect(huge.status).toBe(413);
     expect((await fetch(`${base}/nowhere`)).status).toBe(404);
     expect((await fetch(t.hub.url, { method: 'DELETE', headers: { authorization: `Bearer ${t.users.READER.token}` } })).status).toBe(405);
+  });
+
+  test('no GraphQL runs without a token, whatever the method, headers or extensions; the landing page is a plain browser GET', async () => {
+    const query = '{ plans { totalCount } }';
+    const hash = createHash('sha256').update(query).digest('hex');
+    const extensions = encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }));
+    // A signed-in caller registers the query as an automatic persisted query.
+    const registered = await fetch(`${t.hub.url}?query=${encodeURIComponent(query)}&extensions=${extensions}`, {
+      headers: { authorization: `Bearer ${t.users.READER.token}`, 'apollo-require-preflight': 'true' },
+    });
+    expect(await registered.json()).toEqual({ data: { plans: { totalCount: 35 } } });
+    for (const accept of ['text/html', 'text/html, application/json', 'application/json, text/html;q=0.1']) {
+      const anonymous = await fetch(`${t.hub.url}?extensions=${extensions}`, { headers: { accept, 'apollo-require-preflight': 'true' } });
+      expect(anonymous.status).toBe(401);
+      expect(await anonymous.text()).not.toContain('totalCount');
+    }
+    for (const params of ['?variables=%7B%7D', '?operationName=X', `?query=${encodeURIComponent(query)}`]) {
+      expect((await fetch(`${t.hub.url}${params}`, { headers: { accept: 'text/html' } })).status).toBe(401);
+    }
+    const landing = await fetch(t.hub.url, { headers: { accept: 'text/html' } });
+    expect(landing.status).toBe(200);
+    expect(landing.headers.get('content-type')).toContain('text/html');
+    expect((await fetch(t.hub.url, { method: 'POST', headers: { accept: 'text/html', 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).status).toBe(401);
   });
 
   test('GET queries work for clients that say they are not a browser form (CSRF prevention)', async () => {

@@ -130,4 +130,14 @@ describe('rate limit', () => {
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect((await t.gql('{ themes { code } }', undefined, Role.COORDINATOR)).status).toBe(200);
   });
+
+  test('made-up tokens share their address\'s bucket: rotating them ends in 429 without a database look-up', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await t.gql('{ themes { code } }', undefined, { token: `hub_made_up_${i}_${Math.random()}` })).status);
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.slice(5)).toEqual([429, 429, 429]);
+    t.statements.length = 0;
+    expect((await t.gql('{ themes { code } }', undefined, { token: 'hub_yet_another' })).status).toBe(429);
+    expect(t.statements).toEqual([]);
+  });
 });
