@@ -86,7 +86,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       connectTimeoutMs: config.database.connectTimeoutMs,
       statementTimeoutMs: config.database.statementTimeoutMs,
     });
-    const { server, apollo } = await createHttp(config, await hubSchema(), orm);
+    const { server, apollo, drain } = await createHttp(config, await hubSchema(), orm);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, resolve);
@@ -101,6 +101,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       databaseUrl,
       stop() {
         stopping ??= (async () => {
+          await drain.stop();
           await apollo.stop();
           await ormRef.close();
           await embedded?.stop();

@@ -3,7 +3,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -13,6 +12,7 @@ import type { HubConfig } from './config.js';
 import { createContext, type HubContext } from './context.js';
 import { ErrorCode } from './errors.js';
 import { costPlugin, tooManySelections } from './cost.js';
+import { HttpDrain } from './drain.js';
 import { queryProtection } from './limits.js';
 import { logger } from './logger.js';
 import { RateLimiter } from './rate-limit.js';
@@ -22,6 +22,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export interface HubHttp {
   server: http.Server;
   apollo: ApolloServer<HubContext>;
+  /** Stops taking requests and waits until every response in flight is written. */
+  drain: HttpDrain;
 }
 
 class RequestError extends Error {
@@ -95,6 +97,7 @@ async function databaseProblem(orm: MikroORM): Promise<string | null> {
 
 export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: MikroORM): Promise<HubHttp> {
   const server = http.createServer();
+  const drain = new HttpDrain(server);
   const protection = queryProtection(config);
   const limiter = config.rateLimitPerMinute > 0 ? new RateLimiter(config.rateLimitPerMinute) : undefined;
   server.on('close', () => limiter?.close());
@@ -114,7 +117,6 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
       // graphql-armor's types come from Apollo's CommonJS build; the plugins are the same.
       ...(protection.plugins as unknown as ApolloServerPlugin<HubContext>[]),
       costPlugin<HubContext>(schema, config.limits),
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginCacheControlDisabled(),
       {
         async requestDidStart() {
@@ -229,6 +231,6 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
       else res.end();
     }
   });
-  return { server, apollo };
+  return { server, apollo, drain };
 }
 
