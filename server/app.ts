@@ -8,6 +8,7 @@ import { ensureAdminToken } from './auth/auth.service.js';
 import { ensureOverlapsCurrent } from './overlap/overlap.store.js';
 import type { HubConfig } from './core/config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './core/embedded-postgres.js';
+import { DatabaseHealth } from './core/db-health.js';
 import { createHttp } from './core/http.js';
 import { initOrm, migrate, type OrmOptions } from './core/orm.js';
 import { hubSchema } from './core/schema.js';
@@ -86,7 +87,8 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       connectTimeoutMs: config.database.connectTimeoutMs,
       statementTimeoutMs: config.database.statementTimeoutMs,
     });
-    const { server, apollo, drain } = await createHttp(config, await hubSchema(), orm);
+    const health = new DatabaseHealth(orm, log, embedded);
+    const { server, apollo, drain } = await createHttp(config, await hubSchema(), orm, health);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, resolve);
@@ -103,7 +105,14 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
         stopping ??= (async () => {
           await drain.stop();
           await apollo.stop();
-          await ormRef.close();
+          health.close();
+          // A pooled connection lost in a database crash must not keep the hub from stopping.
+          let timer: NodeJS.Timeout | undefined;
+          const late = new Promise<void>((resolve) => {
+            timer = setTimeout(() => resolve(log('database connections did not close within 5 s; stopping anyway')), 5000);
+          });
+          await Promise.race([ormRef.close(), late]);
+          clearTimeout(timer);
           await embedded?.stop();
           log('hub stopped');
         })();

@@ -22,12 +22,18 @@ import type { ArchiveActivityInput, CreateActivityInput, UpdateActivityInput } f
 import type { ScheduleSlotData } from './schedule.js';
 
 const WEEK = Object.values(Weekday);
+/**
+ * What one activity may list: a real activity stays far below (a citywide one names the municipality, not
+ * every estate); beyond these it is a mistake, and its overlap refresh would be unbounded.
+ */
+export const ACTIVITY_CAPS = { areas: 25, targetGroups: 10, themes: 10, partners: 20, slots: 21, capacity: 100_000 };
 /** A review decided on whom, where, when and how two activities work; changing any of these reopens the pair. */
 const REVIEWED_FIELDS = ['targetGroups', 'areas', 'startDate', 'endDate', 'method'];
 const EMPTY = { activity: null as Activity | null, similarActivities: [] as Overlap[] };
 
 /** Weekly slots as stored: HH:mm, each ending after it starts, no slot twice, in week order. */
 function checkSchedule(check: InputChecker, path: Path, slots: readonly ScheduleSlotData[]): ScheduleSlotData[] {
+  if (!check.count(path, slots, ACTIVITY_CAPS.slots)) return [];
   const seen = new Set<string>();
   const result = slots.map((slot, i) => {
     const clean = { weekday: slot.weekday, startTime: slot.startTime.slice(0, 5), endTime: slot.endTime.slice(0, 5) };
@@ -39,7 +45,14 @@ function checkSchedule(check: InputChecker, path: Path, slots: readonly Schedule
     seen.add(key);
     return clean;
   });
-  return result.sort((a, b) => WEEK.indexOf(a.weekday) - WEEK.indexOf(b.weekday) || a.startTime.localeCompare(b.startTime));
+  const sorted = result.sort((a, b) => WEEK.indexOf(a.weekday) - WEEK.indexOf(b.weekday) || a.startTime.localeCompare(b.startTime));
+  sorted.forEach((slot, i) => {
+    const before = sorted[i - 1];
+    if (before && before.weekday === slot.weekday && slot.startTime < before.endTime && `${before.startTime}-${before.endTime}` !== `${slot.startTime}-${slot.endTime}`) {
+      check.problems.add(path, UserErrorCode.INVALID, `The slots on ${slot.weekday} overlap: ${before.startTime}-${before.endTime} and ${slot.startTime}-${slot.endTime}`);
+    }
+  });
+  return sorted;
 }
 
 function checkPeriod(check: InputChecker, startDate: string, endDate: string | null | undefined): void {
@@ -107,10 +120,11 @@ export function createActivity(ctx: HubContext, input: CreateActivityInput) {
     const title = check.text(['input', 'title'], input.title, { required: true, max: MAX_TITLE });
     const description = check.text(['input', 'description'], input.description, { max: MAX_TEXT });
     const method = await check.ref(['input', 'methodId'], input.methodId, Method);
-    const themes = await check.refs(['input', 'themeIds'], input.themeIds, Theme);
-    const targetGroups = await check.refs(['input', 'targetGroupIds'], input.targetGroupIds, TargetGroup, { min: 1 });
-    const areas = await check.refs(['input', 'areaIds'], input.areaIds, Area, { min: 1 });
-    const partners = await check.refs(['input', 'partnerIds'], input.partnerIds, Organisation);
+    const themes = await check.refs(['input', 'themeIds'], input.themeIds, Theme, { max: ACTIVITY_CAPS.themes });
+    const targetGroups = await check.refs(['input', 'targetGroupIds'], input.targetGroupIds, TargetGroup, { min: 1, max: ACTIVITY_CAPS.targetGroups });
+    const areas = await check.refs(['input', 'areaIds'], input.areaIds, Area, { min: 1, max: ACTIVITY_CAPS.areas });
+    const partners = await check.refs(['input', 'partnerIds'], input.partnerIds, Organisation, { max: ACTIVITY_CAPS.partners });
+    const capacity = check.atMost(['input', 'capacity'], input.capacity, ACTIVITY_CAPS.capacity);
     const contact = await check.ref(['input', 'contactId'], input.contactId, Person);
     const schedule = checkSchedule(check, ['input', 'schedule'], input.schedule ?? []);
     checkPeriod(check, input.startDate, input.endDate);
@@ -125,7 +139,7 @@ export function createActivity(ctx: HubContext, input: CreateActivityInput) {
       startDate: input.startDate,
       endDate: input.endDate ?? null,
       schedule,
-      capacity: input.capacity ?? null,
+      capacity,
       createdBy: viewer.userId,
       idempotencyKey,
     });
@@ -154,19 +168,23 @@ export function updateActivity(ctx: HubContext, input: UpdateActivityInput) {
     if (input.description !== undefined) activity.description = check.text(['input', 'description'], input.description, { max: MAX_TEXT });
     if (input.methodId !== undefined) activity.method = (await check.ref(['input', 'methodId'], input.methodId, Method)) as never;
     if (input.contactId !== undefined) activity.contact = (await check.ref(['input', 'contactId'], input.contactId, Person)) as never;
-    if (input.themeIds !== undefined) activity.themes.set(await check.refs(['input', 'themeIds'], input.themeIds, Theme));
-    if (input.partnerIds !== undefined) activity.partners.set(await check.refs(['input', 'partnerIds'], input.partnerIds, Organisation));
-    if (input.targetGroupIds !== undefined) {
-      activity.targetGroups.set(await check.refs(['input', 'targetGroupIds'], input.targetGroupIds, TargetGroup, { min: 1 }));
+    if (input.themeIds !== undefined) activity.themes.set(await check.refs(['input', 'themeIds'], input.themeIds, Theme, { max: ACTIVITY_CAPS.themes }));
+    if (input.partnerIds !== undefined) {
+      activity.partners.set(await check.refs(['input', 'partnerIds'], input.partnerIds, Organisation, { max: ACTIVITY_CAPS.partners }));
     }
-    if (input.areaIds !== undefined) activity.areas.set(await check.refs(['input', 'areaIds'], input.areaIds, Area, { min: 1 }));
+    if (input.targetGroupIds !== undefined) {
+      activity.targetGroups.set(await check.refs(['input', 'targetGroupIds'], input.targetGroupIds, TargetGroup, { min: 1, max: ACTIVITY_CAPS.targetGroups }));
+    }
+    if (input.areaIds !== undefined) {
+      activity.areas.set(await check.refs(['input', 'areaIds'], input.areaIds, Area, { min: 1, max: ACTIVITY_CAPS.areas }));
+    }
     if (input.status === null) cannotClear('status');
     else if (input.status !== undefined) activity.status = input.status;
     if (input.startDate === null) cannotClear('startDate');
     else if (input.startDate !== undefined) activity.startDate = input.startDate;
     if (input.endDate !== undefined) activity.endDate = input.endDate;
     if (input.schedule !== undefined) activity.schedule = checkSchedule(check, ['input', 'schedule'], input.schedule ?? []);
-    if (input.capacity !== undefined) activity.capacity = input.capacity;
+    if (input.capacity !== undefined) activity.capacity = check.atMost(['input', 'capacity'], input.capacity, ACTIVITY_CAPS.capacity);
     checkPeriod(check, activity.startDate, activity.endDate);
     check.check();
     // Every change raises the version, also one that touches only the related lists.

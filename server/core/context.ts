@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ExecutionBudget } from './cost.js';
 import type { Role } from './enums.js';
+import type { UserError } from './user-errors.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** Who is asking; null for unauthenticated callers. */
@@ -22,6 +23,8 @@ export interface HubContext {
   clientRequestId: string | null;
   /** What a query may still consume; set once the operation is known (core/cost.ts). */
   budget?: ExecutionBudget;
+  /** Text in a mutation's input that cannot be stored, answered as user errors before any work (core/input-guard.ts). */
+  inputProblems?: UserError[];
   /** What the request holds until its response is written (Apollo copies the context, so this is an object shared by the copies). */
   held: { release?: () => void };
 }

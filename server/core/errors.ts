@@ -12,6 +12,8 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   /** Too many requests from one caller: HTTP 429 with Retry-After. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The database cannot be reached; the hub is bringing it back: HTTP 503 with Retry-After. */
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   /** Too many large queries at once: HTTP 503 with Retry-After. */
   BUSY: 'BUSY',
   /** A request that is not GraphQL over HTTP (e.g. a body that is not JSON): HTTP 400. */

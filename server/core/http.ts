@@ -12,7 +12,9 @@ import type { HubConfig } from './config.js';
 import { createContext, type HubContext } from './context.js';
 import { ErrorCode } from './errors.js';
 import { costPlugin, tooManySelections } from './cost.js';
+import type { DatabaseHealth } from './db-health.js';
 import { HttpDrain } from './drain.js';
+import { inputGuardPlugin, withoutEcho } from './input-guard.js';
 import { queryProtection } from './limits.js';
 import { logger } from './logger.js';
 import { RateLimiter } from './rate-limit.js';
@@ -63,14 +65,28 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
+const DATABASE_DOWN_MESSAGE = 'The database is not available at the moment; the hub is bringing it back. Try again shortly.';
+
 /** The request being served, for error masking and logs. */
 const currentRequest = new AsyncLocalStorage<{ requestId: string }>();
 
 /** Internal faults reach the caller as a plain message with the request id; the full error goes to the log. */
-export function formatError(development: boolean) {
+export function formatError(development: boolean, health?: DatabaseHealth) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
-    if (code !== ErrorCode.INTERNAL_SERVER_ERROR || development) return formatted;
+    if (code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      const message = withoutEcho(formatted.message);
+      return message === formatted.message ? formatted : { ...formatted, message };
+    }
+    // graphql-js stops coercing variables after 50 mistakes with an error of no code: still the caller's mistake.
+    if (/^Too many errors processing variables/.test(formatted.message)) {
+      return { message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    }
+    // A database that went away is said once every few seconds by the health tracker, not as a stack per request.
+    if (health?.failed(unwrapResolverError(error))) {
+      return { message: DATABASE_DOWN_MESSAGE, path: formatted.path, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } };
+    }
+    if (development) return formatted;
     const requestId = currentRequest.getStore()?.requestId;
     logger.error({ requestId, err: unwrapResolverError(error), path: formatted.path }, 'internal error');
     return {
@@ -95,7 +111,7 @@ async function databaseProblem(orm: MikroORM): Promise<string | null> {
   }
 }
 
-export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: MikroORM): Promise<HubHttp> {
+export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: MikroORM, health: DatabaseHealth): Promise<HubHttp> {
   const server = http.createServer();
   const drain = new HttpDrain(server);
   const protection = queryProtection(config);
@@ -109,7 +125,7 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
     allowBatchedHttpRequests: false,
     // The hub owns shutdown order: HTTP drain, then ORM, then the embedded database.
     stopOnTerminationSignals: false,
-    formatError: formatError(config.development),
+    formatError: formatError(config.development, health),
     validationRules: protection.validationRules,
     parseOptions: config.limits.tokens > 0 ? { maxTokens: config.limits.tokens } : {},
     // Landing page left to Apollo (Sandbox unless NODE_ENV=production); no cache hints, so no per-field cache-control work.
@@ -117,6 +133,7 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
       // graphql-armor's types come from Apollo's CommonJS build; the plugins are the same.
       ...(protection.plugins as unknown as ApolloServerPlugin<HubContext>[]),
       costPlugin<HubContext>(schema, config.limits),
+      inputGuardPlugin<HubContext>(),
       ApolloServerPluginCacheControlDisabled(),
       {
         async requestDidStart() {
@@ -142,9 +159,14 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
   server.on('request', async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://hub');
     try {
-      if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      if (url.pathname === '/healthz') {
+        return health.recoverable
+          ? sendJson(res, 200, { status: 'ok' })
+          : sendJson(res, 503, { status: 'unhealthy', database: `could not be restarted: ${health.problem ?? 'unknown'}` });
+      }
       if (url.pathname === '/readyz') {
-        const reason = await databaseProblem(orm);
+        if (drain.draining) return sendJson(res, 503, { status: 'stopping' });
+        const reason = health.problem ?? (await databaseProblem(orm));
         return reason === null
           ? sendJson(res, 200, { status: 'ready', database: 'ok' })
           : sendJson(res, 503, { status: 'unavailable', database: reason });
@@ -174,6 +196,10 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
           const own = limiter.take(`t:${createHash('sha256').update(token).digest('hex')}`);
           if (!own.ok) return refuse(own.retryAfterSeconds);
         }
+      }
+      if (!health.available) {
+        res.setHeader('retry-after', '2');
+        return sendJson(res, 503, { errors: [{ message: DATABASE_DOWN_MESSAGE, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } }] });
       }
       const viewer = token ? await authenticate(orm.em.fork(), token) : null;
       if (!viewer && token) limiter?.take(addressKey);
@@ -226,6 +252,10 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
       }
     } catch (error) {
       if (error instanceof RequestError) return sendJson(res, error.status, { errors: [{ message: error.message }] });
+      if (health.failed(error)) {
+        if (!res.headersSent) sendJson(res, 503, { errors: [{ message: DATABASE_DOWN_MESSAGE, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } }] });
+        return;
+      }
       logger.error({ err: error }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error' }] });
       else res.end();

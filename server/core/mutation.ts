@@ -17,6 +17,7 @@ export async function runMutation<P extends object>(
   work: (tx: EntityManager) => Promise<P>,
   duplicate?: { field: Path; message: string },
 ): Promise<P & { userErrors: UserError[] }> {
+  if (ctx.inputProblems?.length) return { ...empty, userErrors: ctx.inputProblems };
   try {
     const result = await ctx.em.transactional((tx) => work(tx));
     return { ...result, userErrors: [] };
@@ -31,6 +32,8 @@ export async function runMutation<P extends object>(
 
 export const MAX_TITLE = 200;
 export const MAX_TEXT = 10_000;
+/** Items a list of ids in an input may hold unless its field sets a cap of its own. */
+export const MAX_LIST = 100;
 
 /** Checks the fields of one mutation input, collecting every problem before the mutation gives up. */
 export class InputChecker {
@@ -62,13 +65,14 @@ export class InputChecker {
     path: Path,
     globalIds: readonly string[] | null | undefined,
     entity: EntityClass<T>,
-    options: { min?: number; itemPaths?: boolean } = {},
+    options: { min?: number; max?: number; itemPaths?: boolean } = {},
   ): Promise<T[]> {
     const ids = globalIds ?? [];
     if (ids.length < (options.min ?? 0)) {
       this.problems.add(path, UserErrorCode.INVALID, `${label(path)} needs at least ${options.min}`);
       return [];
     }
+    if (!this.count(path, ids, options.max ?? MAX_LIST)) return [];
     const wanted = new Map<number, { itemPath: Path; globalId: string }>();
     ids.forEach((globalId, i) => {
       const itemPath = options.itemPaths === false ? path : [...path, i];
@@ -84,6 +88,20 @@ export class InputChecker {
       if (!byId.has(id)) this.problems.add(itemPath, UserErrorCode.NOT_FOUND, `No ${entity.name} has the id "${globalId}"`);
     }
     return [...wanted.keys()].flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** Whether a list stays within its cap; INVALID when it does not. */
+  count(path: Path, items: readonly unknown[] | null | undefined, max: number): boolean {
+    if ((items?.length ?? 0) <= max) return true;
+    this.problems.add(path, UserErrorCode.INVALID, `${label(path)} may hold at most ${max} items, got ${items!.length}`);
+    return false;
+  }
+
+  /** A whole number within a cap that no real case reaches (the column could hold more, the domain cannot). */
+  atMost(path: Path, value: number | null | undefined, max: number): number | null {
+    if (value === null || value === undefined) return null;
+    if (value > max) this.problems.add(path, UserErrorCode.INVALID, `${label(path)} may be at most ${max.toLocaleString('en')}, got ${value.toLocaleString('en')}`);
+    return value;
   }
 
   check(): void {

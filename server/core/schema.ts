@@ -17,6 +17,7 @@ import { ActivityOverlapsResolver, OverlapResolver, OverlapReviewResolver } from
 import { PersonResolver } from '../people/person.resolver.js';
 import { PlanResolver } from '../plans/plan.resolver.js';
 import { withExecutionBudget } from './cost.js';
+import { validateArgument } from './input-guard.js';
 import { NodeResolver } from './node.resolver.js';
 
 export const resolvers = [
@@ -56,7 +57,7 @@ let schema: Promise<GraphQLSchema> | undefined;
 export function hubSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
     resolvers,
-    validate: { forbidUnknownValues: false },
+    validateFn: validateArgument,
     emitSchemaFile: false,
   }).then(withExecutionBudget);
   return schema;

@@ -82,6 +82,9 @@ export function createSteeringGroup(ctx: HubContext, input: CreateSteeringGroupI
   });
 }
 
+/** Agenda points, decisions and follow-ups one meeting may record. */
+const MEETING_LINES = 50;
+
 export function recordMeeting(ctx: HubContext, input: RecordMeetingInput) {
   return runMutation(ctx, { meeting: null as Meeting | null }, async (tx) => {
     requireGroupRole(ctx.viewer);
@@ -89,10 +92,12 @@ export function recordMeeting(ctx: HubContext, input: RecordMeetingInput) {
     const group = await check.ref(['input', 'steeringGroupId'], input.steeringGroupId, SteeringGroup);
     const minutes = check.text(['input', 'minutes'], input.minutes, { max: MAX_TEXT });
     const lines = (field: 'agenda' | 'decisions') =>
-      (input[field] ?? []).flatMap((line, i) => check.text(['input', field, i], line, { required: true, max: 1000 }) ?? []);
+      check.count(['input', field], input[field], MEETING_LINES)
+        ? (input[field] ?? []).flatMap((line, i) => check.text(['input', field, i], line, { required: true, max: 1000 }) ?? [])
+        : [];
     const agenda = lines('agenda');
     const decisions = lines('decisions');
-    const items = input.actionItems ?? [];
+    const items = check.count(['input', 'actionItems'], input.actionItems, MEETING_LINES) ? (input.actionItems ?? []) : [];
     const owners = await Promise.all(items.map((item, i) => check.ref(['input', 'actionItems', i, 'ownerId'], item.ownerId, Person)));
     const descriptions = items.map((item, i) => check.text(['input', 'actionItems', i, 'description'], item.description, { required: true, max: MAX_TEXT }));
     items.forEach((item, i) => {

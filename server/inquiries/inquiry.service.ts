@@ -12,9 +12,31 @@ import { Plan } from '../plans/plan.entity.js';
 import { InquiryChannel, InquiryCount, InquiryGrouping } from './inquiry.entity.js';
 import { InquiryStat, type RecordInquiriesInput } from './inquiry.types.js';
 
-/** Shapes of personal data that must never be stored as a topic: a CPR number or an e-mail address. */
-const CPR = /(^|\D)[0-3]\d[01]\d\d\d-?\d{4}(\D|$)/;
+/** Shapes of personal data that must never be stored as a topic: a CPR number, an e-mail address, a phone number. */
+const CPR = /(?<!\d)[0-3]\d[ .-]?[01]\d[ .-]?\d\d[ .-]?\d{4}(?!\d)/;
 const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/;
+// Danish numbers: eight digits, in pairs or fours, after an optional +45; "2027-2030" (a period) is not one.
+const PHONE = /(?<![\d-])(?:(?:\+|00)45[ .]?)?(?:\d{8}|\d{2}(?:[ .]\d{2}){3}|\d{4}[ .]\d{4})(?![\d-])/;
+
+/** The topic as the personal-data checks read it: full-width and other compatibility forms folded (NFKC), "(at)" and "(dot)" written out. */
+export function topicForChecks(topic: string): string {
+  return topic
+    .normalize('NFKC')
+    .replace(/\s*[([{<]\s*(?:at|snabel-?a)\s*[)\]}>]\s*/gi, '@')
+    .replace(/\s*[([{<]\s*(?:dot|punktum)\s*[)\]}>]\s*/gi, '.')
+    .replace(/\s*@\s*/g, '@');
+}
+
+/** Whether a topic holds something that looks like personal data. */
+export function looksPersonal(topic: string): boolean {
+  const text = topicForChecks(topic);
+  return CPR.test(text) || EMAIL.test(text) || PHONE.test(text);
+}
+
+/** Inquiries one record may count: far above a month of a busy secretariat, far below what sums can hold. */
+export const MAX_INQUIRIES_PER_RECORD = 1_000_000;
+/** All counts together stay within a GraphQL Int, so that no sum of them can overflow. */
+const MAX_INQUIRIES_IN_ALL = 2_147_483_647;
 
 const GROUP_COLUMNS: Record<InquiryGrouping, string> = {
   [InquiryGrouping.CHANNEL]: 'channel',
@@ -66,14 +88,21 @@ export function recordInquiries(ctx: HubContext, input: RecordInquiriesInput) {
     const check = new InputChecker(tx);
     const plan = await check.ref(['input', 'planId'], input.planId, Plan);
     const topic = check.text(['input', 'topic'], input.topic, { required: true, max: MAX_TITLE });
-    if (topic && (CPR.test(topic) || EMAIL.test(topic))) {
-      check.problems.add(['input', 'topic'], UserErrorCode.INVALID, 'A topic must not hold personal data such as a CPR number or an e-mail address');
+    if (topic && looksPersonal(topic)) {
+      check.problems.add(['input', 'topic'], UserErrorCode.INVALID, 'A topic must not hold personal data such as a CPR number, an e-mail address or a phone number');
     }
+    check.atMost(['input', 'count'], input.count, MAX_INQUIRIES_PER_RECORD);
     if (input.periodEnd < input.periodStart) {
       check.problems.add(['input', 'periodEnd'], UserErrorCode.INVALID, `periodEnd (${input.periodEnd}) is before periodStart (${input.periodStart})`);
     }
     check.check();
     if (!mayEditPlan(viewer, plan!.id)) refuse(['input', 'planId'], UserErrorCode.FORBIDDEN, 'You may only record inquiries for your own plans');
+    // One writer at a time checks the grand total, so two records cannot pass it together.
+    await tx.execute("select pg_advisory_xact_lock(hashtext('inquiry_count'))");
+    const [{ total }] = (await tx.execute('select coalesce(sum(count), 0)::bigint as total from inquiry_count')) as { total: string }[];
+    if (Number(total) + input.count > MAX_INQUIRIES_IN_ALL) {
+      refuse(['input', 'count'], UserErrorCode.INVALID, `All recorded inquiries together may not exceed ${MAX_INQUIRIES_IN_ALL.toLocaleString('en')}`);
+    }
     const record = tx.create(InquiryCount, {
       plan: plan!, channel: input.channel, topic: topic!, periodStart: input.periodStart, periodEnd: input.periodEnd, count: input.count, createdAt: new Date(),
     });
