@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Area } from '../areas/area.entity.js';
@@ -61,6 +62,18 @@ function checkPeriod(check: InputChecker, startDate: string, endDate: string | n
   }
 }
 
+/** A create input as a retry must repeat it: every field but the key, lists of ids in any order. */
+function inputFingerprint(input: CreateActivityInput): string {
+  const { idempotencyKey: _key, ...rest } = input;
+  const normal = Object.fromEntries(
+    Object.entries(rest)
+      .filter(([, value]) => value !== undefined && value !== null)
+      .map(([name, value]) => [name, Array.isArray(value) && value.every((v) => typeof v === 'string') ? [...value].sort() : value])
+      .sort(([a], [b]) => String(a).localeCompare(String(b))),
+  );
+  return createHash('sha256').update(JSON.stringify(normal)).digest('hex');
+}
+
 const ids = (type: string, items: { id: number }[]) => items.map((item) => toGlobalId(type, item.id)).sort();
 
 /** What the audit log records of an activity; references as global ids. */
@@ -108,10 +121,15 @@ export function createActivity(ctx: HubContext, input: CreateActivityInput) {
     await lockActivityWrites(tx);
     const check = new InputChecker(tx);
     const idempotencyKey = check.text(['input', 'idempotencyKey'], input.idempotencyKey, { max: 200 });
+    const fingerprint = idempotencyKey ? inputFingerprint(input) : null;
     if (idempotencyKey) {
       // Concurrent retries with one key queue here; the first creates, the others find its activity.
       await tx.execute('select pg_advisory_xact_lock(?, hashtext(?))', [viewer.userId, idempotencyKey]);
       const first = await tx.findOne(Activity, { createdBy: viewer.userId, idempotencyKey });
+      if (first && first.idempotencyFingerprint && first.idempotencyFingerprint !== fingerprint) {
+        refuse(['input', 'idempotencyKey'], UserErrorCode.INVALID,
+          `The idempotency key "${idempotencyKey}" was used before for another activity ("${first.title}"); give a new activity a new key`);
+      }
       if (first) return { ...EMPTY, activity: first };
     }
     const plan = await check.ref(['input', 'planId'], input.planId, Plan);
@@ -142,6 +160,7 @@ export function createActivity(ctx: HubContext, input: CreateActivityInput) {
       capacity,
       createdBy: viewer.userId,
       idempotencyKey,
+      idempotencyFingerprint: fingerprint,
     });
     activity.themes.set(themes);
     activity.targetGroups.set(targetGroups);

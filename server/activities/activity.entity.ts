@@ -111,6 +111,10 @@ export class Activity extends NodeEntity {
   @Property({ type: 'string', length: 200, nullable: true })
   idempotencyKey?: string | null;
 
+  /** SHA-256 of the create input the key was first used with: the same key with another input is refused. */
+  @Property({ type: 'string', length: 64, nullable: true, hidden: true })
+  idempotencyFingerprint?: string | null;
+
   @Index({ name: 'activity_search_vector_index', type: 'fulltext' })
   @Property({ type: 'tsvector', columnType: 'tsvector', generated: `(${ACTIVITY_SEARCH_DOCUMENT}) stored`, lazy: true, hidden: true })
   searchVector?: string;

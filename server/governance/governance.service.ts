@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit } from '../audit/audit.service.js';
 import { mayEditPlan } from '../auth/permissions.js';
@@ -79,7 +80,7 @@ export function createSteeringGroup(ctx: HubContext, input: CreateSteeringGroupI
       members: (input.members ?? []).map((m) => ({ person: m.personId, role: m.role ?? null })),
     });
     return { steeringGroup: group };
-  });
+  }, { field: ['input', 'planId'], message: 'The plan has a steering group already' });
 }
 
 /** Agenda points, decisions and follow-ups one meeting may record. */
@@ -120,16 +121,18 @@ export function completeActionItem(ctx: HubContext, input: CompleteActionItemInp
   return runMutation(ctx, { actionItem: null as ActionItem | null }, async (tx) => {
     requireGroupRole(ctx.viewer);
     const check = new InputChecker(tx);
-    const item = await check.ref(['input', 'id'], input.id, ActionItem);
+    const found = await check.ref(['input', 'id'], input.id, ActionItem);
     check.check();
-    const meeting = await tx.findOneOrFail(Meeting, item!.meeting.id);
+    // Row lock: of concurrent completions, the first sets DONE and the others see it.
+    const item = await tx.findOneOrFail(ActionItem, found!.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const meeting = await tx.findOneOrFail(Meeting, item.meeting.id);
     const group = await tx.findOneOrFail(SteeringGroup, meeting.steeringGroup.id);
     const viewer = requireGroupRights(ctx.viewer, group.plan?.id ?? null, ['input', 'id']);
-    if (item!.status === ActionItemStatus.DONE) refuse(['input', 'id'], UserErrorCode.INVALID, 'The follow-up is done already');
-    item!.status = ActionItemStatus.DONE;
-    item!.completedAt = new Date();
+    if (item.status === ActionItemStatus.DONE) refuse(['input', 'id'], UserErrorCode.INVALID, 'The follow-up is done already');
+    item.status = ActionItemStatus.DONE;
+    item.completedAt = new Date();
     await tx.flush();
-    recordAudit(tx, viewer, 'completeActionItem', { type: 'ActionItem', id: item!.id }, { status: 'OPEN' }, { status: 'DONE' });
+    recordAudit(tx, viewer, 'completeActionItem', { type: 'ActionItem', id: item.id }, { status: 'OPEN' }, { status: 'DONE' });
     return { actionItem: item };
   });
 }

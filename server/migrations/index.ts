@@ -3,6 +3,7 @@ import { Migration20261122180602_initial } from './Migration20261122180602_initi
 import { Migration20261122181908_access } from './Migration20261122181908_access.js';
 import { Migration20261122182930_overlap } from './Migration20261122182930_overlap.js';
 import { Migration20261122190538_experience_effect_governance } from './Migration20261122190538_experience_effect_governance.js';
+import { Migration20261123122052_races_and_idempotency } from './Migration20261123122052_races_and_idempotency.js';
 
 /** Committed migrations in the order they apply; `npm run migration:create` appends to this list. */
 export const migrationsList: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122181908_access', class: Migration20261122181908_access },
   { name: 'Migration20261122182930_overlap', class: Migration20261122182930_overlap },
   { name: 'Migration20261122190538_experience_effect_governance', class: Migration20261122190538_experience_effect_governance },
+  { name: 'Migration20261123122052_races_and_idempotency', class: Migration20261123122052_races_and_idempotency },
 ];

@@ -43,6 +43,11 @@ export class ActivityOverlap {
 @Entity({ tableName: 'overlap_review' })
 @Index({ name: 'overlap_review_pair_index', properties: ['activity', 'other'] })
 @Index({ name: 'overlap_review_other_index', properties: ['other'] })
+// At most one decision counts per pair: concurrent reviews cannot leave two active.
+@Index({
+  name: 'overlap_review_active_unique',
+  expression: 'create unique index "overlap_review_active_unique" on "overlap_review" ("activity_a_id", "activity_b_id") where "superseded_at" is null',
+})
 export class OverlapReviewRecord {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
