@@ -51,6 +51,8 @@ export interface ActivityCriteria {
   activeOn?: string;
   text?: string;
   includeArchived: boolean;
+  /** SQL on `a` limiting to what the viewer may see (auth/visibility.ts). */
+  visibleSql?: string;
 }
 
 export function toActivityCriteria(filter: ActivityFilter | null | undefined): ActivityCriteria {

@@ -22,6 +22,7 @@ export function prefixQuery(text: string): string | undefined {
 export function activityConditions(criteria: ActivityCriteria): Conditions {
   const where = new Conditions();
   if (!criteria.includeArchived) where.add('not a.archived');
+  if (criteria.visibleSql) where.add(criteria.visibleSql);
   if (criteria.planIds) where.add('a.plan_id = any(?::int[])', pgArray(criteria.planIds));
   if (criteria.methodIds) where.add('a.method_id = any(?::int[])', pgArray(criteria.methodIds));
   if (criteria.status) where.add('a.status = any(?::text[])', pgArray(criteria.status));

@@ -19,11 +19,11 @@ import { listActivities } from './activity.service.js';
 export class ActivityResolver {
   @Query(() => ActivityConnection, { description: 'Activities across all plans, in order of registration.' })
   activities(
-    @Ctx() { em }: HubContext,
+    @Ctx() { em, viewer }: HubContext,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => ActivityFilter, { nullable: true, description: 'Narrows the list.' }) filter?: ActivityFilter,
   ) {
-    return listActivities(em, { first, after, filter });
+    return listActivities(em, viewer, { first, after, filter });
   }
 
   @Mutation(() => ActivityPayload, { description: 'Registers an activity (COORDINATOR; PROJECT_LEAD in their own plans).' })

@@ -1,3 +1,5 @@
+import { visibleActivitySql } from '../auth/visibility.js';
+import type { Viewer } from '../core/context.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type DataLoader from 'dataloader';
 import { decodeCursor, pageSize, toPage, type Page } from '../core/pagination.js';
@@ -21,8 +23,9 @@ function parseArgs(args: ActivityListArgs) {
 const activityKey = (activity: Activity) => [activity.id];
 
 /** The top-level activities list. */
-export async function listActivities(em: EntityManager, args: ActivityListArgs): Promise<Page<Activity>> {
+export async function listActivities(em: EntityManager, viewer: Viewer | null, args: ActivityListArgs): Promise<Page<Activity>> {
   const { first, afterId, criteria } = parseArgs(args);
+  criteria.visibleSql = visibleActivitySql(viewer, 'a');
   const { items, totalCount } = await findActivityPage(em, criteria, first, afterId);
   return toPage(items, first, totalCount, afterId !== undefined, activityKey);
 }

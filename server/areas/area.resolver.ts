@@ -1,3 +1,4 @@
+import { planVisible } from '../auth/visibility.js';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../core/context.js';
 import { AreaKind } from '../core/enums.js';
@@ -32,7 +33,7 @@ export class AreaResolver {
   }
 
   @FieldResolver(() => [Plan], { description: 'Plans working in this area or any area inside it, by code.' })
-  plans(@Root() area: Area, @Ctx() { loaders }: HubContext): Promise<Plan[]> {
-    return loaders.areaPlans.load(area.id);
+  async plans(@Root() area: Area, @Ctx() { loaders, viewer }: HubContext): Promise<Plan[]> {
+    return (await loaders.areaPlans.load(area.id)).filter((plan) => planVisible(viewer, plan));
   }
 }

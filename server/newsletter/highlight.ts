@@ -83,31 +83,35 @@ async function candidates(em: EntityManager, since: Date, until: Date): Promise<
     rows(em, `select p.id, p.name, p.description, p.start_date, p.end_date, p.created_at,
         (select coalesce(array_agg(ar.name order by ar.name), '{}') from plan_area pa join area ar on ar.id = pa.area_id where pa.plan_id = p.id) as areas,
         (select coalesce(sum(ar.residents), 0) from plan_area pa join area ar on ar.id = pa.area_id where pa.plan_id = p.id) as residents
-      from plan p where p.created_at >= ?::timestamptz and p.created_at < ?::timestamptz`, window),
+      from plan p where p.status <> 'DRAFT' and p.created_at >= ?::timestamptz and p.created_at < ?::timestamptz`, window),
     rows(em, `select a.id, a.title, a.plan_id, a.created_at, a.capacity, p.name as plan_name, ${NAMES}
       from activity a join plan p on p.id = a.plan_id
-      where a.created_at >= ?::timestamptz and a.created_at < ?::timestamptz and not a.archived and a.status <> 'CANCELLED'`, window),
+      where p.status <> 'DRAFT' and a.created_at >= ?::timestamptz and a.created_at < ?::timestamptz and not a.archived and a.status <> 'CANCELLED'`, window),
     rows(em, `select a.id, a.title, a.plan_id, a.start_date, a.capacity, p.name as plan_name, ${NAMES}
       from activity a join plan p on p.id = a.plan_id
-      where a.start_date > ?::date and a.start_date <= ?::date + 30 and not a.archived and a.status in ('PLANNED', 'RUNNING')`, [untilDate, untilDate]),
+      where p.status <> 'DRAFT' and a.start_date > ?::date and a.start_date <= ?::date + 30 and not a.archived and a.status in ('PLANNED', 'RUNNING')`, [untilDate, untilDate]),
     rows(em, `select e.id, e.title, e.body, e.recommendation, e.created_at, a.plan_id, m.name as method_name
       from experience e left join activity a on a.id = e.activity_id left join method m on m.id = e.method_id
-      where e.publishable and e.created_at >= ?::timestamptz and e.created_at < ?::timestamptz`, window),
+      where e.publishable and e.created_at >= ?::timestamptz and e.created_at < ?::timestamptz
+        and not exists (select 1 from plan d where d.id = a.plan_id and d.status = 'DRAFT')`, window),
     rows(em, `select i.id, i.name, i.unit, i.target, i.direction, coalesce(i.plan_id, a.plan_id) as plan_id, m.value, m.period_end,
         coalesce(p.name, a.title) as subject_name
       from measurement m join indicator i on i.id = m.indicator_id
       left join plan p on p.id = i.plan_id left join activity a on a.id = i.activity_id
       where m.period_end >= ?::date and m.period_end < ?::date
+        and not exists (select 1 from plan d where d.id = coalesce(i.plan_id, a.plan_id) and d.status = 'DRAFT')
         and case i.direction when 'INCREASE' then m.value >= i.target else m.value <= i.target end
         and not exists (select 1 from measurement earlier where earlier.indicator_id = i.id and earlier.period_end < m.period_end
           and case i.direction when 'INCREASE' then earlier.value >= i.target else earlier.value <= i.target end)`,
       [since.toISOString().slice(0, 10), untilDate]),
     rows(em, `select v.id, v.decision, v.rationale, v.decided_at, a.title, a.plan_id, a.capacity from evaluation v join activity a on a.id = v.activity_id
-      where v.decided_at >= ?::timestamptz and v.decided_at < ?::timestamptz`, window),
+      where v.decided_at >= ?::timestamptz and v.decided_at < ?::timestamptz
+        and not exists (select 1 from plan d where d.id = a.plan_id and d.status = 'DRAFT')`, window),
     rows(em, `select r.id, r.reviewed_at, x.id as a_id, x.title as a_title, y.title as b_title, x.plan_id, px.name as a_plan, py.name as b_plan
       from overlap_review r join activity x on x.id = r.activity_a_id join activity y on y.id = r.activity_b_id
       join plan px on px.id = x.plan_id join plan py on py.id = y.plan_id
-      where r.decision = 'COORDINATED' and r.superseded_at is null and r.reviewed_at >= ?::timestamptz and r.reviewed_at < ?::timestamptz`, window),
+      where r.decision = 'COORDINATED' and r.superseded_at is null and r.reviewed_at >= ?::timestamptz and r.reviewed_at < ?::timestamptz
+        and px.status <> 'DRAFT' and py.status <> 'DRAFT'`, window),
   ]);
   const reachOfCapacity = (row: Row) => Math.min(1, Number(row.capacity ?? 15) / 40);
   return [
@@ -151,6 +155,15 @@ async function candidates(em: EntityManager, since: Date, until: Date): Promise<
   ];
 }
 
+/** Replaces every full name of the people register in a text with "en medarbejder": a title may name its organiser. */
+async function nameRedactor(em: EntityManager): Promise<(text: string) => string> {
+  const names = (await rows(em, "select distinct name from person where length(name) >= 4 and name like '% %'")).map((r) => String(r.name));
+  if (!names.length) return (text) => text;
+  const escaped = names.sort((a, b) => b.length - a.length).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return (text) => text.replace(pattern, 'en medarbejder');
+}
+
 /**
  * highlights(since, until, first): candidates of every kind in the period, scored
  *   kind weight x (0.5 + 0.5 recency) x (0.7 + 0.3 reach)
@@ -164,7 +177,8 @@ export async function highlights(em: EntityManager, since: Date, until: Date | n
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${limit}`, { argument: 'first' });
   if (end <= since) throw badInput('until must be after since', { argument: 'until' });
   const span = end.getTime() - since.getTime();
-  const pool = (await candidates(em, since, end)).map((c) => {
+  const withoutNames = await nameRedactor(em);
+  const pool = (await candidates(em, since, end)).map((c) => ({ ...c, title: withoutNames(c.title), summary: withoutNames(c.summary) })).map((c) => {
     const recency = Math.min(1, Math.max(0, 1 - Math.abs(end.getTime() - c.occurredAt.getTime()) / span));
     return { ...c, base: KIND_WEIGHT[c.kind] * (0.5 + 0.5 * recency) * (0.7 + 0.3 * c.reach) };
   });

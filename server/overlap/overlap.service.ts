@@ -196,8 +196,10 @@ export function reviewOverlap(ctx: HubContext, input: ReviewOverlapInput) {
       refuse(['input', 'activityIds'], UserErrorCode.FORBIDDEN, 'You may only review overlaps that involve an activity of your own plans');
     }
     const [a, b] = activities.map((x) => x.id).sort((x, y) => x - y) as [number, number];
-    // Row lock on the pair: concurrent reviews take turns, each superseding the one before, so one stays active.
-    const [pair] = await rows(tx, 'select activity_a_id, activity_b_id, score, reasons from activity_overlap where activity_a_id = ? and activity_b_id = ? for update', [a, b]);
+    // Concurrent reviews of one pair take turns, each superseding the one before, so one stays active. An advisory
+    // lock rather than the pair's row: activity writes lock pair rows after review rows, and must not meet it in a circle.
+    await tx.execute('select pg_advisory_xact_lock(?, ?)', [a, b]);
+    const [pair] = await rows(tx, 'select activity_a_id, activity_b_id, score, reasons from activity_overlap where activity_a_id = ? and activity_b_id = ?', [a, b]);
     if (!pair) refuse(['input', 'activityIds'], UserErrorCode.INVALID, 'These two activities do not overlap');
     await tx.execute('update overlap_review set superseded_at = now() where superseded_at is null and activity_a_id = ? and activity_b_id = ?', [a, b]);
     const review = tx.create(OverlapReviewRecord, {

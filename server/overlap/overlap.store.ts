@@ -50,15 +50,28 @@ export async function refreshMatchTables(em: EntityManager): Promise<void> {
   await em.execute('select hub_refresh_target_group_match()');
 }
 
-const ACTIVITY_WRITE_LOCK = 4_207_312;
+/** Advisory-lock class of the area blocks (the second key is an area id). */
+const AREA_BLOCK_LOCK = 4_207_313;
 
 /**
- * Serializes transactions that change activities (and so their stored pairs): concurrent refreshes of
- * neighbouring activities would otherwise lock the same pairs in opposite orders. Taken first in the
- * transaction; the wait is allowed 30 s, beyond the request statement timeout.
+ * Locks the parts of the city whose stored pairs a write of activities in these areas can change: the areas
+ * and every area that counts as the same place (area_match, both ways). Two activities can only pair when one's
+ * area matches the other's, so writes whose pairs could meet share a lock and take turns, while writes in other
+ * parts of the city go on in parallel. Locks are taken in id order, so no two writes wait for each other in a
+ * circle. Give the areas before and after the change. The wait may last 30 s, beyond the request statement timeout.
  */
-export async function lockActivityWrites(em: EntityManager): Promise<void> {
+export async function lockAreaBlocks(em: EntityManager, areaIds: readonly number[]): Promise<void> {
+  const ids = pgArray([...new Set(areaIds)]);
   await em.execute("set local statement_timeout = '30s'");
-  await em.execute('select pg_advisory_xact_lock(?)', [ACTIVITY_WRITE_LOCK]);
+  await em.execute(
+    `select pg_advisory_xact_lock(${AREA_BLOCK_LOCK}, k) from (
+       select k from (
+         select unnest(?::int[]) as k
+         union select match_id from area_match where area_id = any(?::int[])
+         union select area_id from area_match where match_id = any(?::int[])
+       ) keys order by k
+     ) ordered`,
+    [ids, ids, ids],
+  );
   await em.execute('reset statement_timeout');
 }

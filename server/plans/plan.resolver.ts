@@ -12,22 +12,24 @@ import { PlanConnection } from './plan.connection.js';
 import { Plan } from './plan.entity.js';
 import { PlanFilter } from './plan.filter.js';
 import { CreatePlanInput, PlanPayload } from './plan.input.js';
+import { planVisible } from '../auth/visibility.js';
 import { createPlan, findPlanByCode, listPlans } from './plan.service.js';
 
 @Resolver(() => Plan)
 export class PlanResolver {
   @Query(() => PlanConnection, { description: 'The helhedsplaner, by code.' })
   plans(
-    @Ctx() { em }: HubContext,
+    @Ctx() { em, viewer }: HubContext,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => PlanFilter, { nullable: true, description: 'Narrows the list.' }) filter?: PlanFilter,
   ) {
-    return listPlans(em, { first, after, filter });
+    return listPlans(em, viewer, { first, after, filter });
   }
 
   @Query(() => Plan, { nullable: true, description: 'The plan with this code, or null.' })
-  plan(@Ctx() { em }: HubContext, @Arg('code', () => String, { description: 'Code of the plan.' }) code: string) {
-    return findPlanByCode(em, code);
+  async plan(@Ctx() { em, viewer }: HubContext, @Arg('code', () => String, { description: 'Code of the plan.' }) code: string) {
+    const plan = await findPlanByCode(em, code);
+    return plan && planVisible(viewer, plan) ? plan : null;
   }
 
   @Mutation(() => PlanPayload, { description: 'Adds a helhedsplan (COORDINATOR).' })

@@ -1,3 +1,5 @@
+import { visiblePlanSql } from '../auth/visibility.js';
+import type { Viewer } from '../core/context.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Area } from '../areas/area.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -23,10 +25,11 @@ export interface PlanListArgs {
 }
 
 /** Plans by code, keyset-paged on (code, id). */
-export async function listPlans(em: EntityManager, args: PlanListArgs): Promise<Page<Plan>> {
+export async function listPlans(em: EntityManager, viewer: Viewer | null, args: PlanListArgs): Promise<Page<Plan>> {
   const first = pageSize(args.first);
   const after = decodeCursor(args.after, ['string', 'number']);
   const where = new Conditions();
+  where.add(visiblePlanSql(viewer, 'p'));
   if (args.filter?.status) where.add('p.status = any(?::text[])', pgArray(args.filter.status));
   const areaIds = expectIds(args.filter?.areaIds, 'Area', 'filter.areaIds');
   if (areaIds) {
