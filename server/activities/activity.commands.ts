@@ -14,7 +14,7 @@ import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation, type Path } from '../co
 import { refuse, UserErrorCode } from '../core/user-errors.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { similarToActivity, supersedeReviews } from '../overlap/overlap.service.js';
-import { lockAreaBlocks, refreshActivityOverlaps } from '../overlap/overlap.store.js';
+import { lockActivityWrites, refreshActivityOverlaps } from '../overlap/overlap.store.js';
 import type { Overlap } from '../overlap/overlap.types.js';
 import { Person } from '../people/person.entity.js';
 import { Plan } from '../plans/plan.entity.js';
@@ -118,6 +118,7 @@ async function lockForChange(tx: EntityManager, viewer: Viewer, id: string, expe
 export function createActivity(ctx: HubContext, input: CreateActivityInput) {
   return runMutation(ctx, EMPTY, async (tx) => {
     const viewer = requireMutation(ctx.viewer, 'createActivity');
+    await lockActivityWrites(tx);
     const check = new InputChecker(tx);
     const idempotencyKey = check.text(['input', 'idempotencyKey'], input.idempotencyKey, { max: 200 });
     const fingerprint = idempotencyKey ? inputFingerprint(input) : null;
@@ -146,7 +147,6 @@ export function createActivity(ctx: HubContext, input: CreateActivityInput) {
     const schedule = checkSchedule(check, ['input', 'schedule'], input.schedule ?? []);
     checkPeriod(check, input.startDate, input.endDate);
     check.check();
-    await lockAreaBlocks(tx, areas.map((area) => area.id));
     const activity = tx.create(Activity, {
       plan: plan!,
       title: title!,
@@ -176,9 +176,9 @@ export function createActivity(ctx: HubContext, input: CreateActivityInput) {
 export function updateActivity(ctx: HubContext, input: UpdateActivityInput) {
   return runMutation(ctx, EMPTY, async (tx) => {
     const viewer = requireMutation(ctx.viewer, 'updateActivity');
+    await lockActivityWrites(tx);
     const activity = await lockForChange(tx, viewer, input.id, input.expectedVersion);
     const before = snapshot(activity);
-    const areasBefore = activity.areas.getItems().map((area) => area.id);
     const check = new InputChecker(tx);
     const cannotClear = (field: string) => check.problems.add(['input', field], UserErrorCode.INVALID, `${field} cannot be cleared`);
 
@@ -206,7 +206,6 @@ export function updateActivity(ctx: HubContext, input: UpdateActivityInput) {
     if (input.capacity !== undefined) activity.capacity = check.atMost(['input', 'capacity'], input.capacity, ACTIVITY_CAPS.capacity);
     checkPeriod(check, activity.startDate, activity.endDate);
     check.check();
-    await lockAreaBlocks(tx, [...areasBefore, ...activity.areas.getItems().map((area) => area.id)]);
     // Every change raises the version, also one that touches only the related lists.
     activity.updatedAt = new Date();
     await tx.flush();
@@ -223,8 +222,8 @@ export function updateActivity(ctx: HubContext, input: UpdateActivityInput) {
 export function archiveActivity(ctx: HubContext, input: ArchiveActivityInput) {
   return runMutation(ctx, EMPTY, async (tx) => {
     const viewer = requireMutation(ctx.viewer, 'archiveActivity');
+    await lockActivityWrites(tx);
     const activity = await lockForChange(tx, viewer, input.id, input.expectedVersion);
-    await lockAreaBlocks(tx, activity.areas.getItems().map((area) => area.id));
     const before = snapshot(activity);
     activity.archived = true;
     activity.updatedAt = new Date();

@@ -1,5 +1,5 @@
 import type { EntityClass } from '@mikro-orm/core';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { DeadlockException, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HubContext } from './context.js';
 import { fromGlobalId } from './global-id.js';
@@ -18,10 +18,17 @@ export async function runMutation<P extends object>(
   duplicate?: { field: Path; message: string },
 ): Promise<P & { userErrors: UserError[] }> {
   if (ctx.inputProblems?.length) return { ...empty, userErrors: ctx.inputProblems };
-  try {
-    const result = await ctx.em.transactional((tx) => work(tx));
-    return { ...result, userErrors: [] };
-  } catch (error) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await ctx.em.transactional((tx) => work(tx));
+      return { ...result, userErrors: [] };
+    } catch (error) {
+      // PostgreSQL broke a lock cycle by rolling this transaction back: nothing was written, so it runs again.
+      if (error instanceof DeadlockException && attempt < 3) continue;
+      return answer(error);
+    }
+  }
+  function answer(error: unknown): P & { userErrors: UserError[] } {
     if (error instanceof UserErrorsFound) return { ...empty, userErrors: error.errors };
     if (error instanceof UniqueConstraintViolationException && duplicate) {
       return { ...empty, userErrors: [{ field: duplicate.field.map(String), code: UserErrorCode.DUPLICATE, message: duplicate.message }] };

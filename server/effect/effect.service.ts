@@ -10,7 +10,7 @@ import { toGlobalId } from '../core/global-id.js';
 import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation } from '../core/mutation.js';
 import { groupedLoader } from '../core/loader-kit.js';
 import { refuse, UserErrorCode } from '../core/user-errors.js';
-import { lockAreaBlocks, refreshActivityOverlaps } from '../overlap/overlap.store.js';
+import { lockActivityWrites, refreshActivityOverlaps } from '../overlap/overlap.store.js';
 import { Plan } from '../plans/plan.entity.js';
 import { Evaluation, EvaluationDecision, Indicator, IndicatorDirection, Measurement } from './effect.entity.js';
 import type { CreateIndicatorInput, EvaluateActivityInput, RecordMeasurementInput } from './effect.input.js';
@@ -111,6 +111,7 @@ export function recordMeasurement(ctx: HubContext, input: RecordMeasurementInput
 export function evaluateActivity(ctx: HubContext, input: EvaluateActivityInput) {
   return runMutation(ctx, { evaluation: null as Evaluation | null }, async (tx) => {
     const viewer = requireEffectRole(ctx.viewer, 'evaluate activities');
+    if (input.decision === EvaluationDecision.STOP) await lockActivityWrites(tx);
     const check = new InputChecker(tx);
     const found = await check.ref(['input', 'activityId'], input.activityId, Activity);
     const rationale = check.text(['input', 'rationale'], input.rationale, { required: true, max: MAX_TEXT });
@@ -118,10 +119,6 @@ export function evaluateActivity(ctx: HubContext, input: EvaluateActivityInput) 
     const activity = await tx.findOneOrFail(Activity, found!.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!mayEditPlan(viewer, activity.plan.id)) refuse(['input', 'activityId'], UserErrorCode.FORBIDDEN, 'You may only evaluate activities of your own plans');
     if (activity.archived) refuse(['input', 'activityId'], UserErrorCode.INVALID, 'The activity is archived and can no longer be evaluated');
-    if (input.decision === EvaluationDecision.STOP) {
-      const areas = (await tx.execute('select area_id from activity_area where activity_id = ?', [activity.id])) as { area_id: number }[];
-      await lockAreaBlocks(tx, areas.map((row) => row.area_id));
-    }
     const decidedAt = new Date();
     const evaluation = tx.create(Evaluation, { activity, decision: input.decision, rationale: rationale!, decidedAt, decidedBy: viewer.userId });
     if (input.decision === EvaluationDecision.STOP) {

@@ -50,30 +50,15 @@ export async function refreshMatchTables(em: EntityManager): Promise<void> {
   await em.execute('select hub_refresh_target_group_match()');
 }
 
-/** Advisory-lock class of the area blocks (the second key is an area id). */
-const AREA_BLOCK_LOCK = 4_207_313;
+const ACTIVITY_WRITE_LOCK = 4_207_312;
 
 /**
- * Locks the part of the city whose stored pairs a write of activities in these areas can change. Two activities
- * pair only when one's area counts as the same place as the other's (a row of area_match), so a write takes its
- * own areas exclusively and every area they match (neighbours, the district and municipality around them, the
- * estates inside them) shared: writes whose pairs could meet take turns, writes in different parts of the city,
- * which only share their district and municipality, go on in parallel, and a citywide activity (the municipality)
- * waits for all of them. Keys are taken in id order, so no two writes wait for each other in a circle. Give the
- * areas before and after the change. The wait may last 30 s, beyond the request statement timeout.
+ * Serializes transactions that change activities (and so their stored pairs): concurrent refreshes of
+ * neighbouring activities would otherwise lock the same pairs in opposite orders. Taken first in the
+ * transaction; the wait is allowed 30 s, beyond the request statement timeout.
  */
-export async function lockAreaBlocks(em: EntityManager, areaIds: readonly number[]): Promise<void> {
-  const ids = pgArray([...new Set(areaIds)]);
+export async function lockActivityWrites(em: EntityManager): Promise<void> {
   await em.execute("set local statement_timeout = '30s'");
-  await em.execute(
-    `select case when own then pg_advisory_xact_lock(${AREA_BLOCK_LOCK}, k) else pg_advisory_xact_lock_shared(${AREA_BLOCK_LOCK}, k) end
-     from (
-       select k, bool_or(own) as own from (
-         select unnest(?::int[]) as k, true as own
-         union all select match_id, false from area_match where area_id = any(?::int[])
-       ) keys group by k order by k
-     ) ordered`,
-    [ids, ids],
-  );
+  await em.execute('select pg_advisory_xact_lock(?)', [ACTIVITY_WRITE_LOCK]);
   await em.execute('reset statement_timeout');
 }
