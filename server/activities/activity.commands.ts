@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Area } from '../areas/area.entity.js';
 import { recordAudit, type Snapshot } from '../audit/audit.service.js';
@@ -14,7 +13,7 @@ import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation, type Path } from '../co
 import { refuse, UserErrorCode } from '../core/user-errors.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { similarToActivity, supersedeReviews } from '../overlap/overlap.service.js';
-import { lockActivityWrites, refreshActivityOverlaps } from '../overlap/overlap.store.js';
+import { lockActivityForChange, lockAreaBlocks, refreshActivityOverlaps } from '../overlap/overlap.store.js';
 import type { Overlap } from '../overlap/overlap.types.js';
 import { Person } from '../people/person.entity.js';
 import { Plan } from '../plans/plan.entity.js';
@@ -97,12 +96,22 @@ function snapshot(activity: Activity): Snapshot {
   };
 }
 
-/** The activity behind an input id, locked for this transaction, after the caller's right to change it is checked. */
-async function lockForChange(tx: EntityManager, viewer: Viewer, id: string, expectedVersion: number): Promise<Activity> {
+/** The ids of one type among input ids, as far as they can name a row; the rest is refused when checked. */
+function decodedIds(ids: readonly string[], type: string): number[] {
+  return ids.slice(0, ACTIVITY_CAPS.areas).map(fromGlobalId)
+    .filter((d) => d?.type === type && d.id <= 2 ** 31 - 1).map((d) => d!.id);
+}
+
+/**
+ * The activity behind an input id, locked for this transaction with its part of the city (and the areas it is
+ * about to get), after the caller's right to change it is checked.
+ */
+async function lockForChange(tx: EntityManager, viewer: Viewer, id: string, expectedVersion: number, newAreaIds: readonly string[] = []): Promise<Activity> {
   const decoded = fromGlobalId(id);
   if (!decoded || decoded.type !== 'Activity') refuse(['input', 'id'], UserErrorCode.INVALID, `"${id}" is not the id of an Activity`);
   // Row lock: of two concurrent changes with the same expectedVersion, the second sees the first's version.
-  const activity = await tx.findOne(Activity, decoded.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const exists = await lockActivityForChange(tx, decoded.id, decodedIds(newAreaIds, 'Area'));
+  const activity = exists ? await tx.findOne(Activity, decoded.id, { refresh: true }) : null;
   if (!activity) refuse(['input', 'id'], UserErrorCode.NOT_FOUND, `No Activity has the id "${id}"`);
   const plan = await tx.findOneOrFail(Plan, activity.plan.id);
   requirePlan(viewer, plan.id, ['input', 'id'], plan.name);
@@ -118,7 +127,6 @@ async function lockForChange(tx: EntityManager, viewer: Viewer, id: string, expe
 export function createActivity(ctx: HubContext, input: CreateActivityInput) {
   return runMutation(ctx, EMPTY, async (tx) => {
     const viewer = requireMutation(ctx.viewer, 'createActivity');
-    await lockActivityWrites(tx);
     const check = new InputChecker(tx);
     const idempotencyKey = check.text(['input', 'idempotencyKey'], input.idempotencyKey, { max: 200 });
     const fingerprint = idempotencyKey ? inputFingerprint(input) : null;
@@ -147,6 +155,7 @@ export function createActivity(ctx: HubContext, input: CreateActivityInput) {
     const schedule = checkSchedule(check, ['input', 'schedule'], input.schedule ?? []);
     checkPeriod(check, input.startDate, input.endDate);
     check.check();
+    await lockAreaBlocks(tx, areas.map((area) => area.id));
     const activity = tx.create(Activity, {
       plan: plan!,
       title: title!,
@@ -176,8 +185,7 @@ export function createActivity(ctx: HubContext, input: CreateActivityInput) {
 export function updateActivity(ctx: HubContext, input: UpdateActivityInput) {
   return runMutation(ctx, EMPTY, async (tx) => {
     const viewer = requireMutation(ctx.viewer, 'updateActivity');
-    await lockActivityWrites(tx);
-    const activity = await lockForChange(tx, viewer, input.id, input.expectedVersion);
+    const activity = await lockForChange(tx, viewer, input.id, input.expectedVersion, input.areaIds ?? []);
     const before = snapshot(activity);
     const check = new InputChecker(tx);
     const cannotClear = (field: string) => check.problems.add(['input', field], UserErrorCode.INVALID, `${field} cannot be cleared`);
@@ -222,7 +230,6 @@ export function updateActivity(ctx: HubContext, input: UpdateActivityInput) {
 export function archiveActivity(ctx: HubContext, input: ArchiveActivityInput) {
   return runMutation(ctx, EMPTY, async (tx) => {
     const viewer = requireMutation(ctx.viewer, 'archiveActivity');
-    await lockActivityWrites(tx);
     const activity = await lockForChange(tx, viewer, input.id, input.expectedVersion);
     const before = snapshot(activity);
     activity.archived = true;

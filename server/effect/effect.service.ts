@@ -10,7 +10,7 @@ import { toGlobalId } from '../core/global-id.js';
 import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation } from '../core/mutation.js';
 import { groupedLoader } from '../core/loader-kit.js';
 import { refuse, UserErrorCode } from '../core/user-errors.js';
-import { lockActivityWrites, refreshActivityOverlaps } from '../overlap/overlap.store.js';
+import { lockActivityForChange, refreshActivityOverlaps } from '../overlap/overlap.store.js';
 import { Plan } from '../plans/plan.entity.js';
 import { Evaluation, EvaluationDecision, Indicator, IndicatorDirection, Measurement } from './effect.entity.js';
 import type { CreateIndicatorInput, EvaluateActivityInput, RecordMeasurementInput } from './effect.input.js';
@@ -111,12 +111,14 @@ export function recordMeasurement(ctx: HubContext, input: RecordMeasurementInput
 export function evaluateActivity(ctx: HubContext, input: EvaluateActivityInput) {
   return runMutation(ctx, { evaluation: null as Evaluation | null }, async (tx) => {
     const viewer = requireEffectRole(ctx.viewer, 'evaluate activities');
-    if (input.decision === EvaluationDecision.STOP) await lockActivityWrites(tx);
     const check = new InputChecker(tx);
     const found = await check.ref(['input', 'activityId'], input.activityId, Activity);
     const rationale = check.text(['input', 'rationale'], input.rationale, { required: true, max: MAX_TEXT });
     check.check();
-    const activity = await tx.findOneOrFail(Activity, found!.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    // A STOP changes the activity's pairs, so it locks its part of the city first, like every activity write.
+    if (input.decision === EvaluationDecision.STOP) await lockActivityForChange(tx, found!.id);
+    else await tx.execute('select id from activity where id = ? for no key update', [found!.id]);
+    const activity = await tx.findOneOrFail(Activity, found!.id, { refresh: true });
     if (!mayEditPlan(viewer, activity.plan.id)) refuse(['input', 'activityId'], UserErrorCode.FORBIDDEN, 'You may only evaluate activities of your own plans');
     if (activity.archived) refuse(['input', 'activityId'], UserErrorCode.INVALID, 'The activity is archived and can no longer be evaluated');
     const decidedAt = new Date();

@@ -50,15 +50,49 @@ export async function refreshMatchTables(em: EntityManager): Promise<void> {
   await em.execute('select hub_refresh_target_group_match()');
 }
 
-const ACTIVITY_WRITE_LOCK = 4_207_312;
+const AREA_BLOCK_LOCK = 4_207_313;
 
 /**
- * Serializes transactions that change activities (and so their stored pairs): concurrent refreshes of
- * neighbouring activities would otherwise lock the same pairs in opposite orders. Taken first in the
- * transaction; the wait is allowed 30 s, beyond the request statement timeout.
+ * Locks the part of the city whose stored pairs a write of activities in these areas can change. Two activities
+ * pair only when an area of one counts as the same place as an area of the other (a row of area_match), so a
+ * write takes its own areas exclusively and every area they match (neighbours, the district and municipality
+ * around them, the estates inside them) shared: writes whose pairs could meet take turns, writes in different
+ * parts of the city, which only share their district and municipality, go on in parallel. Taken before any row
+ * lock and in key order, so no two writes wait for each other in a circle; give the areas before and after the
+ * change. The wait may last 30 s, beyond the request statement timeout.
  */
-export async function lockActivityWrites(em: EntityManager): Promise<void> {
+export async function lockAreaBlocks(em: EntityManager, areaIds: readonly number[]): Promise<void> {
+  if (areaIds.length === 0) return;
+  const ids = pgArray([...new Set(areaIds)]);
   await em.execute("set local statement_timeout = '30s'");
-  await em.execute('select pg_advisory_xact_lock(?)', [ACTIVITY_WRITE_LOCK]);
+  await em.execute(
+    `select case when own then pg_advisory_xact_lock(${AREA_BLOCK_LOCK}, k) else pg_advisory_xact_lock_shared(${AREA_BLOCK_LOCK}, k) end
+     from (
+       select k, bool_or(own) as own from (
+         select unnest(?::int[]) as k, true as own
+         union all select match_id, false from area_match where area_id = any(?::int[])
+       ) keys group by k order by k
+     ) ordered`,
+    [ids, ids],
+  );
   await em.execute('reset statement_timeout');
+}
+
+const areasOf = async (em: EntityManager, activityId: number) =>
+  ((await em.execute('select area_id from activity_area where activity_id = ?', [activityId])) as { area_id: number }[]).map((r) => r.area_id);
+
+/**
+ * Prepares a change of one stored activity: locks the blocks of its areas and of the areas it is about to get,
+ * then its row (FOR NO KEY UPDATE, which other writes' pair inserts do not wait for). Returns false when there
+ * is no such activity. Areas changed by a write that committed in between are locked after the row.
+ */
+export async function lockActivityForChange(em: EntityManager, activityId: number, newAreaIds: readonly number[] = []): Promise<boolean> {
+  const locked = new Set([...(await areasOf(em, activityId)), ...newAreaIds]);
+  await lockAreaBlocks(em, [...locked]);
+  const found = await em.execute('select id from activity where id = ? for no key update', [activityId]);
+  if (found.length === 0) return false;
+  const missed = (await areasOf(em, activityId)).filter((id) => !locked.has(id));
+  // Out of key order, so it may deadlock; PostgreSQL then rolls one back and runMutation retries it.
+  if (missed.length > 0) await lockAreaBlocks(em, missed);
+  return true;
 }
