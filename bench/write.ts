@@ -1,6 +1,7 @@
 // npm run bench:write [-- --writers 1,4,8 --seconds 10]: activity creates per second with 1, 4 and 8 concurrent
 // writers, each registering activities in another plan and part of the city, over HTTP as a coordinator.
 import './quiet.js';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startHub } from '../server/app.js';
 import { loadConfig } from '../server/core/config.js';
@@ -11,6 +12,15 @@ import { benchDatabase, gql, machine, percentile } from './support.js';
 const { values } = parseArgs({ options: { writers: { type: 'string', default: '1,4,8' }, seconds: { type: 'string', default: '10' } } });
 const writerCounts = values.writers.split(',').map(Number);
 const seconds = Number(values.seconds);
+
+// Busy and total CPU time of the whole machine (hub, PostgreSQL and this client), to tell a CPU limit from lock waits.
+const cpuTimes = () => {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  const values = fields.map(Number);
+  const idle = values[3]! + (values[4] ?? 0);
+  const total = values.reduce((sum, v) => sum + v, 0);
+  return { busy: total - idle, total };
+};
 
 const CREATE = 'mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } userErrors { code message } } }';
 
@@ -41,6 +51,7 @@ try {
     let failed = 0;
     const end = Date.now() + seconds * 1000;
     const started = performance.now();
+    const cpuBefore = cpuTimes();
     await Promise.all(spots.slice(0, writers).map(async (spot) => {
       while (Date.now() < end) {
         const t0 = performance.now();
@@ -57,14 +68,16 @@ try {
       }
     }));
     const elapsed = (performance.now() - started) / 1000;
+    const cpuAfter = cpuTimes();
+    const busy = (100 * (cpuAfter.busy - cpuBefore.busy)) / (cpuAfter.total - cpuBefore.total);
     const stored = new Set(((await hub.orm.em.fork().execute('select id from activity')) as { id: number }[]).map((r) => toGlobalId('Activity', r.id)));
     const lost = acknowledged.filter((id) => !stored.has(id)).length;
-    rows.push(`| ${writers} | ${(acknowledged.length / elapsed).toFixed(1)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${failed} | ${acknowledged.length} | ${lost} |`);
+    rows.push(`| ${writers} | ${(acknowledged.length / elapsed).toFixed(1)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${busy.toFixed(0)} | ${failed} | ${acknowledged.length} | ${lost} |`);
   }
 } finally {
   await hub.stop();
   await db.stop();
 }
 console.log(`\nactivity creates: writers on different plans in separate parts of the city, ${seconds} s each, on ${machine()}`);
-console.log('| writers | creates/s | p50 (ms) | p99 (ms) | failed | acknowledged | lost |\n|---|---|---|---|---|---|---|');
+console.log('| writers | creates/s | p50 (ms) | p99 (ms) | CPU busy (%) | failed | acknowledged | lost |\n|---|---|---|---|---|---|---|---|');
 console.log(rows.join('\n'));

@@ -115,6 +115,14 @@ export class Activity extends NodeEntity {
   @Property({ type: 'string', length: 64, nullable: true, hidden: true })
   idempotencyFingerprint?: string | null;
 
+  /** Content words for overlap scoring, written by the overlap store with the activity's pairs. */
+  @Property({ type: 'text[]', columnType: 'text[]', nullable: true, lazy: true, hidden: true })
+  contentStems?: string[] | null;
+
+  /** Words of its method's name, as contentStems. */
+  @Property({ type: 'text[]', columnType: 'text[]', nullable: true, lazy: true, hidden: true })
+  methodStems?: string[] | null;
+
   @Index({ name: 'activity_search_vector_index', type: 'fulltext' })
   @Property({ type: 'tsvector', columnType: 'tsvector', generated: `(${ACTIVITY_SEARCH_DOCUMENT}) stored`, lazy: true, hidden: true })
   searchVector?: string;

@@ -4,6 +4,7 @@ import { Migration20261122181908_access } from './Migration20261122181908_access
 import { Migration20261122182930_overlap } from './Migration20261122182930_overlap.js';
 import { Migration20261122190538_experience_effect_governance } from './Migration20261122190538_experience_effect_governance.js';
 import { Migration20261123122052_races_and_idempotency } from './Migration20261123122052_races_and_idempotency.js';
+import { Migration20261123125803_content_words } from './Migration20261123125803_content_words.js';
 
 /** Committed migrations in the order they apply; `npm run migration:create` appends to this list. */
 export const migrationsList: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122182930_overlap', class: Migration20261122182930_overlap },
   { name: 'Migration20261122190538_experience_effect_governance', class: Migration20261122190538_experience_effect_governance },
   { name: 'Migration20261123122052_races_and_idempotency', class: Migration20261123122052_races_and_idempotency },
+  { name: 'Migration20261123125803_content_words', class: Migration20261123125803_content_words },
 ];

@@ -19,7 +19,7 @@
  */
 
 /** Bump when the scoring changes: the hub then recomputes the stored pairs at start. */
-export const OVERLAP_MODEL_VERSION = '1';
+export const OVERLAP_MODEL_VERSION = '2';
 
 /** Pairs below this score are not stored; minScore below it answers as if it were this. */
 export const STORE_FLOOR = 0.15;
@@ -29,19 +29,45 @@ export const STORE_FLOOR = 0.15;
 /** Calibrated on the labelled set in test/overlap-labelled.test.ts: precision and recall both at least 0.9. */
 export const DEFAULT_THRESHOLD = 0.5;
 
-/** Live stored activities as subjects, optionally only those with the given ids (`?::int[]`). */
-export function storedSubjectsSql(onlyIds: boolean): string {
-  return `select a.id, a.plan_id, a.method_id, a.start_date, a.end_date, a.schedule, a.title, a.description,
+/**
+ * The content words of an activity row `x` (with title, description, method_id, area_ids, group_ids): Danish stems
+ * of its title and description without the names of its places and target groups, and those of its method's name.
+ */
+const wordsOf = (x: string) => `cross join lateral (select
+    array(select distinct hub_norm(a.name) from area_match m join area a on a.id = m.match_id
+      where m.area_id = any(${x}.area_ids) and m.relation in ('SAME', 'INSIDE')) as places,
+    (select string_agg(g.name, ' ') from target_group_match m join target_group g on g.id = m.match_id
+      where m.group_id = any(${x}.group_ids) and m.relation in ('SAME', 'PART_OF')) as groups) n
+  cross join lateral (select hub_content_words(${x}.title, ${x}.description, n.places, n.groups) as content_stems,
+    (select hub_content_words(name, null, '{}', n.groups) from method where id = ${x}.method_id) as method_stems) w`;
+
+const liveActivitiesSql = (onlyIds: boolean, columns: string) => `select a.id, a.plan_id, a.method_id, a.start_date, a.end_date, a.schedule, a.title, a.description,
       array(select theme_id from activity_theme where activity_id = a.id) as theme_ids,
       array(select target_group_id from activity_target_group where activity_id = a.id) as group_ids,
-      array(select area_id from activity_area where activity_id = a.id) as area_ids
+      array(select area_id from activity_area where activity_id = a.id) as area_ids${columns}
     from activity a
     where not a.archived and a.status <> 'CANCELLED'${onlyIds ? ' and a.id = any(?::int[])' : ''}`;
+
+/**
+ * Stores the content words of activities (all, or those with the ids `?::int[]`), so that scoring reads them
+ * instead of analysing every candidate's text again. Run before scoring the activities' pairs.
+ */
+export function storeActivityWordsSql(onlyIds: boolean): string {
+  return `update activity t set content_stems = w.content_stems, method_stems = w.method_stems
+    from (${liveActivitiesSql(onlyIds, '')}) x ${wordsOf('x')}
+    where t.id = x.id and (t.content_stems, t.method_stems) is distinct from (w.content_stems, w.method_stems)`;
+}
+
+/** Live stored activities as subjects, optionally only those with the given ids (`?::int[]`). */
+export function storedSubjectsSql(onlyIds: boolean): string {
+  return liveActivitiesSql(onlyIds, ', a.content_stems, a.method_stems');
 }
 
 /** A draft as the single subject, id 0; parameters in the order of its columns after id. */
-export const DRAFT_SUBJECT_SQL = `select 0 as id, ?::int as plan_id, ?::int as method_id, ?::date as start_date, ?::date as end_date,
-  ?::jsonb as schedule, ?::text as title, ?::text as description, ?::int[] as theme_ids, ?::int[] as group_ids, ?::int[] as area_ids`;
+export const DRAFT_SUBJECT_SQL = `select d.*, w.content_stems, w.method_stems from (
+  select 0 as id, ?::int as plan_id, ?::int as method_id, ?::date as start_date, ?::date as end_date,
+  ?::jsonb as schedule, ?::text as title, ?::text as description, ?::int[] as theme_ids, ?::int[] as group_ids, ?::int[] as area_ids
+) d ${wordsOf('d')}`;
 
 const fmt = (n: string, digits = 3) => `round((${n})::numeric, ${digits})::float8`;
 
@@ -53,18 +79,29 @@ const fmt = (n: string, digits = 3) => `round((${n})::numeric, ${digits})::float
 export function scoredPairsSql(subjectSql: string, options: { forward: boolean }): string {
   return `
 with subject as (${subjectSql}),
+-- The subjects' places and people first, so the plan starts from them and reaches other activities by index.
+places as materialized (
+  select s.id as s_id, sa.area_id as s_area, am.match_id as b_area, am.relation as area_rel, am.distance_km
+  from subject s cross join lateral unnest(s.area_ids) as sa(area_id) join area_match am on am.area_id = sa.area_id
+),
+people as materialized (
+  select s.id as s_id, sg.group_id as s_group, gm.match_id as b_group, gm.relation as group_rel
+  from subject s cross join lateral unnest(s.group_ids) as sg(group_id) join target_group_match gm on gm.group_id = sg.group_id
+),
+-- Each pair carries what scoring needs of both sides, so no later step joins back (which misplans on big loads).
 keys as (
-  select s.id as s_id, b.id as b_id, am.relation as area_rel, am.distance_km, sa.area_id as s_area, ba.area_id as b_area,
-    gm.relation as group_rel, sg.group_id as s_group, bg.target_group_id as b_group,
-    case am.relation when 'SAME' then 1.0 when 'NEAR' then 1 - 0.4 * am.distance_km / 1.5 else 0.9 end as area_fit,
-    case gm.relation when 'SAME' then 1.0 else 0.85 end as group_fit
-  from subject s
-  cross join lateral unnest(s.area_ids) as sa(area_id)
-  cross join lateral unnest(s.group_ids) as sg(group_id)
-  join area_match am on am.area_id = sa.area_id
-  join target_group_match gm on gm.group_id = sg.group_id
-  join activity_area ba on ba.area_id = am.match_id
-  join activity_target_group bg on bg.activity_id = ba.activity_id and bg.target_group_id = gm.match_id
+  select s.id as s_id, b.id as b_id, p.area_rel, p.distance_km, p.s_area, p.b_area, g.group_rel, g.s_group, g.b_group,
+    case p.area_rel when 'SAME' then 1.0 when 'NEAR' then 1 - 0.4 * p.distance_km / 1.5 else 0.9 end as area_fit,
+    case g.group_rel when 'SAME' then 1.0 else 0.85 end as group_fit,
+    s.plan_id as s_plan, s.method_id, s.start_date as s_start, s.end_date as s_end, s.schedule as s_schedule, s.title as s_title,
+    s.theme_ids as s_themes, s.content_stems as s_stems, s.method_stems as s_method_stems,
+    b.plan_id as b_plan, b.method_id as b_method_id, b.start_date as b_start, b.end_date as b_end, b.schedule as b_schedule, b.title as b_title,
+    b.content_stems as b_stems, b.method_stems as b_method_stems
+  from places p
+  join activity_area ba on ba.area_id = p.b_area
+  join people g on g.s_id = p.s_id
+  join activity_target_group bg on bg.activity_id = ba.activity_id and bg.target_group_id = g.b_group
+  join subject s on s.id = p.s_id
   join activity b on b.id = ba.activity_id
   where b.id ${options.forward ? '>' : '<>'} s.id
     and not b.archived and b.status <> 'CANCELLED'
@@ -73,55 +110,34 @@ keys as (
 best as materialized (
   select distinct on (s_id, b_id) * from keys order by s_id, b_id, area_fit + group_fit desc, b_area, b_group
 ),
--- Content words once per activity, not once per pair (hub_content_words: without its places' and target groups' names).
-s_txt as materialized (
-  select x.id, w.stems, array_to_string(w.stems, ' ') as content, array_to_string(w.method_words, ' ') as method_name
-  from subject x
-  cross join lateral (select
-    array(select distinct hub_norm(a.name) from area_match m join area a on a.id = m.match_id
-      where m.area_id = any(x.area_ids) and m.relation in ('SAME', 'INSIDE')) as places,
-    (select string_agg(g.name, ' ') from target_group_match m join target_group g on g.id = m.match_id
-      where m.group_id = any(x.group_ids) and m.relation in ('SAME', 'PART_OF')) as groups) n
-  cross join lateral (select hub_content_words(x.title, x.description, n.places, n.groups) as stems,
-    (select hub_content_words(name, null, '{}', n.groups) from method where id = x.method_id) as method_words) w
-  where x.id in (select s_id from best)
-),
-b_txt as materialized (
-  select x.id, w.stems, array_to_string(w.stems, ' ') as content, array_to_string(w.method_words, ' ') as method_name
-  from activity x
-  cross join lateral (select
-    array(select distinct hub_norm(a.name) from activity_area aa join area_match m on m.area_id = aa.area_id
-      join area a on a.id = m.match_id where aa.activity_id = x.id and m.relation in ('SAME', 'INSIDE')) as places,
-    (select string_agg(g.name, ' ') from activity_target_group atg join target_group_match m on m.group_id = atg.target_group_id
-      join target_group g on g.id = m.match_id where atg.activity_id = x.id and m.relation in ('SAME', 'PART_OF')) as groups) n
-  cross join lateral (select hub_content_words(x.title, x.description, n.places, n.groups) as stems,
-    (select hub_content_words(name, null, '{}', n.groups) from method where id = x.method_id) as method_words) w
-  where x.id in (select b_id from best)
+-- Content words as stored with each activity (storeActivityWordsSql), not analysed again per pair.
+txt as materialized (
+  select best.*, array_to_string(best.s_stems, ' ') as s_content, array_to_string(best.b_stems, ' ') as b_content,
+    array_to_string(best.s_method_stems, ' ') as s_method_name, array_to_string(best.b_method_stems, ' ') as b_method_name
+  from best
 ),
 features as materialized (
-  select best.*, s.plan_id as s_plan, b.plan_id as b_plan, s.start_date as s_start, s.end_date as s_end, b.start_date as b_start, b.end_date as b_end,
-    greatest(s.start_date, b.start_date) as common_start,
-    nullif(least(coalesce(s.end_date, 'infinity'), coalesce(b.end_date, 'infinity')), 'infinity') as common_end,
-    coalesce(s.method_id = b.method_id, false) as same_method, s.method_id, b.method_id as b_method_id,
-    array(select unnest(s.theme_ids) intersect select at.theme_id from activity_theme at where at.activity_id = b.id) as shared_themes,
-    s.title as s_title, b.title as b_title, st.content as s_content, bt.content as b_content, st.stems as s_stems, bt.stems as b_stems,
+  select t.*,
+    greatest(t.s_start, t.b_start) as common_start,
+    nullif(least(coalesce(t.s_end, 'infinity'), coalesce(t.b_end, 'infinity')), 'infinity') as common_end,
+    coalesce(t.method_id = t.b_method_id, false) as same_method,
+    array(select unnest(t.s_themes) intersect select at.theme_id from activity_theme at where at.activity_id = t.b_id) as shared_themes,
     -- One side names no method: how well the other's method shows in its text ("lektiecafé" in a text without a method).
-    case when st.method_name is not null and bt.method_name is null then word_similarity(st.method_name, bt.content)
-      when bt.method_name is not null and st.method_name is null then word_similarity(bt.method_name, st.content) end as method_in_text,
+    case when t.s_method_name is not null and t.b_method_name is null then word_similarity(t.s_method_name, t.b_content)
+      when t.b_method_name is not null and t.s_method_name is null then word_similarity(t.b_method_name, t.s_content) end as method_in_text,
     least(1.0, greatest(0.0,
-      (least(coalesce(s.end_date, greatest(s.start_date, b.start_date) + 365), coalesce(b.end_date, greatest(s.start_date, b.start_date) + 365))
-        - greatest(s.start_date, b.start_date) + 1)::float8
-      / greatest(1, least(coalesce(s.end_date, s.start_date + 365) - s.start_date + 1, coalesce(b.end_date, b.start_date + 365) - b.start_date + 1))
+      (least(coalesce(t.s_end, greatest(t.s_start, t.b_start) + 365), coalesce(t.b_end, greatest(t.s_start, t.b_start) + 365))
+        - greatest(t.s_start, t.b_start) + 1)::float8
+      / greatest(1, least(coalesce(t.s_end, t.s_start + 365) - t.s_start + 1, coalesce(t.b_end, t.b_start + 365) - t.b_start + 1))
     )) as period_fit,
     (select format('%ss %s-%s', initcap(x->>'weekday'), greatest(x->>'startTime', y->>'startTime'), least(x->>'endTime', y->>'endTime'))
-       from jsonb_array_elements(s.schedule) x, jsonb_array_elements(b.schedule) y
+       from jsonb_array_elements(t.s_schedule) x, jsonb_array_elements(t.b_schedule) y
        where x->>'weekday' = y->>'weekday' and x->>'startTime' < y->>'endTime' and y->>'startTime' < x->>'endTime'
        limit 1) as clash,
-    (select initcap(x->>'weekday') || 's' from jsonb_array_elements(s.schedule) x, jsonb_array_elements(b.schedule) y
+    (select initcap(x->>'weekday') || 's' from jsonb_array_elements(t.s_schedule) x, jsonb_array_elements(t.b_schedule) y
        where x->>'weekday' = y->>'weekday' limit 1) as same_day,
-    jsonb_array_length(s.schedule) > 0 and jsonb_array_length(b.schedule) > 0 as both_scheduled
-  from best join subject s on s.id = best.s_id join activity b on b.id = best.b_id
-  join s_txt st on st.id = best.s_id join b_txt bt on bt.id = best.b_id
+    jsonb_array_length(t.s_schedule) > 0 and jsonb_array_length(t.b_schedule) > 0 as both_scheduled
+  from txt t
 ),
 texts as materialized (
   select f.*,

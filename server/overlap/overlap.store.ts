@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgArray, rows } from '../core/sql.js';
-import { OVERLAP_MODEL_VERSION, scoredPairsSql, storedSubjectsSql, STORE_FLOOR } from './overlap.sql.js';
+import { OVERLAP_MODEL_VERSION, scoredPairsSql, storeActivityWordsSql, storedSubjectsSql, STORE_FLOOR } from './overlap.sql.js';
 
 const MODEL_KEY = 'overlap_model';
 
@@ -21,6 +21,7 @@ export async function refreshAllOverlaps(em: EntityManager): Promise<void> {
   for (const table of ['area_match', 'target_group_match', 'activity', 'activity_area', 'activity_target_group', 'activity_theme']) {
     await em.execute(`analyze ${table}`);
   }
+  await em.execute(storeActivityWordsSql(false));
   await em.execute('delete from activity_overlap');
   await em.execute(insertPairs(scoredPairsSql(storedSubjectsSql(false), { forward: true })));
   await em.execute(
@@ -32,6 +33,7 @@ export async function refreshAllOverlaps(em: EntityManager): Promise<void> {
 /** Recomputes the pairs of the given activities, in the caller's transaction. */
 export async function refreshActivityOverlaps(em: EntityManager, activityIds: number[]): Promise<void> {
   const ids = pgArray(activityIds);
+  await em.execute(storeActivityWordsSql(true), [ids]);
   await em.execute('delete from activity_overlap where activity_a_id = any(?::int[]) or activity_b_id = any(?::int[])', [ids, ids]);
   await em.execute(insertPairs(scoredPairsSql(storedSubjectsSql(true), { forward: false })), [ids]);
 }
