@@ -79,36 +79,41 @@ const fmt = (n: string, digits = 3) => `round((${n})::numeric, ${digits})::float
 export function scoredPairsSql(subjectSql: string, options: { forward: boolean }): string {
   return `
 with subject as (${subjectSql}),
--- The subjects' places and people first, so the plan starts from them and reaches other activities by index.
+-- Each subject's places first (with what scoring needs of the subject), so the plan starts from them and reaches
+-- the other activities by index; no later step joins back to a CTE, which misplans on big loads.
 places as materialized (
-  select s.id as s_id, sa.area_id as s_area, am.match_id as b_area, am.relation as area_rel, am.distance_km
+  select s.id as s_id, sa.area_id as s_area, am.match_id as b_area, am.relation as area_rel, am.distance_km,
+    case am.relation when 'SAME' then 1.0 when 'NEAR' then 1 - 0.4 * am.distance_km / 1.5 else 0.9 end as area_fit,
+    s.plan_id as s_plan, s.method_id, s.start_date as s_start, s.end_date as s_end, s.schedule as s_schedule, s.title as s_title,
+    s.theme_ids as s_themes, s.group_ids as s_groups, s.content_stems as s_stems, s.method_stems as s_method_stems
   from subject s cross join lateral unnest(s.area_ids) as sa(area_id) join area_match am on am.area_id = sa.area_id
 ),
-people as materialized (
-  select s.id as s_id, sg.group_id as s_group, gm.match_id as b_group, gm.relation as group_rel
-  from subject s cross join lateral unnest(s.group_ids) as sg(group_id) join target_group_match gm on gm.group_id = sg.group_id
+-- Every other activity in a matching place once, at its best place match: a subject with many areas does not
+-- multiply its candidates.
+candidates as materialized (
+  select distinct on (p.s_id, ba.activity_id) p.*, ba.activity_id as b_id
+  from places p join activity_area ba on ba.area_id = p.b_area
+  where ba.activity_id ${options.forward ? '>' : '<>'} p.s_id
+  order by p.s_id, ba.activity_id, p.area_fit desc, p.b_area, p.s_area
 ),
--- Each pair carries what scoring needs of both sides, so no later step joins back (which misplans on big loads).
-keys as (
-  select s.id as s_id, b.id as b_id, p.area_rel, p.distance_km, p.s_area, p.b_area, g.group_rel, g.s_group, g.b_group,
-    case p.area_rel when 'SAME' then 1.0 when 'NEAR' then 1 - 0.4 * p.distance_km / 1.5 else 0.9 end as area_fit,
-    case g.group_rel when 'SAME' then 1.0 else 0.85 end as group_fit,
-    s.plan_id as s_plan, s.method_id, s.start_date as s_start, s.end_date as s_end, s.schedule as s_schedule, s.title as s_title,
-    s.theme_ids as s_themes, s.content_stems as s_stems, s.method_stems as s_method_stems,
+-- Live, in the same period, able to do the same work (the same method or a shared theme; others score 0), and for
+-- matching people, at the best group match.
+best as materialized (
+  select c.*, g.s_group, g.b_group, g.group_rel, g.group_fit,
     b.plan_id as b_plan, b.method_id as b_method_id, b.start_date as b_start, b.end_date as b_end, b.schedule as b_schedule, b.title as b_title,
     b.content_stems as b_stems, b.method_stems as b_method_stems
-  from places p
-  join activity_area ba on ba.area_id = p.b_area
-  join people g on g.s_id = p.s_id
-  join activity_target_group bg on bg.activity_id = ba.activity_id and bg.target_group_id = g.b_group
-  join subject s on s.id = p.s_id
-  join activity b on b.id = ba.activity_id
-  where b.id ${options.forward ? '>' : '<>'} s.id
-    and not b.archived and b.status <> 'CANCELLED'
-    and s.start_date <= coalesce(b.end_date, 'infinity') and b.start_date <= coalesce(s.end_date, 'infinity')
-),
-best as materialized (
-  select distinct on (s_id, b_id) * from keys order by s_id, b_id, area_fit + group_fit desc, b_area, b_group
+  from candidates c
+  join activity b on b.id = c.b_id
+  cross join lateral (
+    select sg.group_id as s_group, gm.match_id as b_group, gm.relation as group_rel, case gm.relation when 'SAME' then 1.0 else 0.85 end as group_fit
+    from unnest(c.s_groups) as sg(group_id)
+    join target_group_match gm on gm.group_id = sg.group_id
+    join activity_target_group bg on bg.activity_id = c.b_id and bg.target_group_id = gm.match_id
+    order by 4 desc, gm.match_id, sg.group_id limit 1
+  ) g
+  where not b.archived and b.status <> 'CANCELLED'
+    and c.s_start <= coalesce(b.end_date, 'infinity') and b.start_date <= coalesce(c.s_end, 'infinity')
+    and (c.method_id = b.method_id or exists (select 1 from activity_theme at where at.activity_id = b.id and at.theme_id = any(c.s_themes)))
 ),
 -- Content words as stored with each activity (storeActivityWordsSql), not analysed again per pair.
 txt as materialized (
