@@ -41,6 +41,9 @@ describe('experiences', () => {
 
   test('who may record, and what the input needs', async () => {
     expect(codes((await create({ title: 'x', body: 'y', outcome: 'MIXED', activityId: ids.otherActivity }, Role.PROJECT_LEAD)).userErrors)).toEqual(['input.activityId:FORBIDDEN']);
+    // A lesson on a method alone speaks for every plan: coordinators record it, project leads name their own activity.
+    expect(codes((await create({ title: 'x', body: 'y', outcome: 'MIXED', methodId: ids.lektiecafe, publishable: true }, Role.PROJECT_LEAD)).userErrors)).toEqual(['input.activityId:FORBIDDEN']);
+    expect((await create({ title: 'På tværs', body: 'Gælder alle planer.', outcome: 'MIXED', methodId: ids.lektiecafe, publishable: true })).userErrors).toEqual([]);
     for (const role of [Role.READER, Role.ADMIN]) expect(codes((await create({ title: 'x', body: 'y', outcome: 'MIXED', methodId: ids.lektiecafe }, role)).userErrors)).toEqual([':FORBIDDEN']);
     expect(codes((await create({ title: ' ', body: '', outcome: 'MIXED' })).userErrors)).toEqual(['input.title:INVALID', 'input.body:INVALID', ':INVALID']);
   });

@@ -65,6 +65,73 @@ describe('one visibility rule per type, on every path', () => {
     expect(coordinator.area.plans.map((p: { code: string }) => p.code)).toContain('UDKAST');
   });
 
+  test('readers meet nothing of a DRAFT plan on any other path: nested lists, overlaps, similar activities, experiences, follow-ups, inquiries, coverage, single fields', async () => {
+    const planId = toGlobalId('Plan', draft.planId);
+    const one = async (sql: string) => ((await t.hub.orm.em.fork().execute(sql)) as { id: number }[])[0]!.id;
+    const estate = await t.idOf('Area', "select id from area where code = 'vollsmose-boegeparken'");
+    const group = await t.idOf('TargetGroup', "select id from target_group where code = 'skoleboern'");
+    const method = await t.idOf('Method', "select id from method where code = 'lektiecafe'");
+    const theme = toGlobalId('Theme', await one('select theme_id as id from activity_theme at join activity a on a.id = at.activity_id where a.method_id = (select id from method where code = \'lektiecafe\') limit 1'));
+    const registered = {
+      planId, title: 'Lektiecafé i udkastet', description: 'Lektiehjælp for skolebørn', methodId: method, themeIds: [theme],
+      targetGroupIds: [group], areaIds: [estate], startDate: '2026-01-05', schedule: [{ weekday: 'TUESDAY', startTime: '15:00', endTime: '17:00' }],
+    };
+    const created = await t.mutate('createActivity', 'CreateActivityInput', registered, 'activity { id } similarActivities { activities { id } }');
+    expect(created.userErrors).toEqual([]);
+    const secret: string = created.activity.id;
+    const neighbour: string = created.similarActivities[0].activities.find((a: { id: string }) => a.id !== secret).id;
+    const group_ = await t.mutate('createSteeringGroup', 'CreateSteeringGroupInput', { planId, name: 'Hemmelig styregruppe' }, 'steeringGroup { id }');
+    const steeringGroup: string = group_.steeringGroup.id;
+    expect((await t.mutate('recordMeeting', 'RecordMeetingInput', {
+      steeringGroupId: steeringGroup, date: '2026-02-01', actionItems: [{ description: 'Hemmelig opfølgning', dueDate: '2026-03-01' }],
+    }, 'meeting { id }')).userErrors).toEqual([]);
+    expect((await t.mutate('recordInquiries', 'RecordInquiriesInput', {
+      planId, channel: 'PHONE', topic: 'Husleje', count: 777, periodStart: '2026-02-01', periodEnd: '2026-02-28',
+    }, 'stats { count }')).userErrors).toEqual([]);
+    expect((await t.mutate('createExperience', 'CreateExperienceInput', {
+      activityId: secret, title: 'Hemmelig erfaring', body: 'Fra udkastet', outcome: 'WORKED', publishable: true,
+    }, 'experience { id }')).userErrors).toEqual([]);
+
+    const query = `query($secret: ID!, $neighbour: ID!, $group: ID!, $draft: ActivityDraftInput!, $sg: ID!, $area: ID!, $tg: ID!) {
+      methods { activities(first: 100) { nodes { id } } }
+      overlaps(first: 100, filter: { minScore: 0.15, includeSamePlan: true }) { nodes { activities { id } } }
+      n: node(id: $neighbour) { ... on Activity { overlaps(minScore: 0.15) { activities { id } } } }
+      similarActivities(draft: $draft, first: 100) { activities { id } }
+      experiences(first: 100) { nodes { title activity { id } } }
+      actionItems { description }
+      inquiryStats(groupBy: [PLAN]) { plan { code } count }
+      coverage(filter: { areaIds: [$area], targetGroupIds: [$tg] }) { activeActivities }
+      sg: node(id: $sg) { ... on SteeringGroup { name plan { code } } }
+      s: node(id: $secret) { id }
+      g: node(id: $group) { id }
+    }`;
+    const variables = { secret, neighbour, group, draft: { ...registered, planId: undefined }, sg: steeringGroup, area: estate, tg: group };
+    const answer = async (role: Role) => {
+      const result = await t.gql(query, variables, role);
+      expect(result.errors).toBeUndefined();
+      return result.data;
+    };
+    const ids = (value: unknown) => JSON.stringify(value).match(/"id":"[^"]+"/g) ?? [];
+    const coordinator = await answer(Role.COORDINATOR);
+    const reader = await answer(Role.READER);
+    const mentions = (data: Record<string, unknown>, key: string) => ids(data[key]).includes(`"id":"${secret}"`);
+    for (const key of ['methods', 'overlaps', 'n', 'similarActivities', 'experiences']) {
+      expect(mentions(coordinator, key), key).toBe(true);
+      expect(mentions(reader, key), key).toBe(false);
+    }
+    const texts = (data: { actionItems: { description: string }[] }) => data.actionItems.map((i) => i.description);
+    expect(texts(coordinator)).toContain('Hemmelig opfølgning');
+    expect(texts(reader)).not.toContain('Hemmelig opfølgning');
+    const codes = (data: { inquiryStats: { plan: { code: string } | null }[] }) => data.inquiryStats.map((s) => s.plan?.code ?? null);
+    expect(codes(coordinator)).toContain('UDKAST');
+    expect(codes(reader)).not.toContain('UDKAST');
+    expect(codes(reader)).not.toContain(null);
+    expect(reader.coverage[0].activeActivities).toBe(coordinator.coverage[0].activeActivities - 1);
+    expect(coordinator.sg.plan.code).toBe('UDKAST');
+    expect(reader.sg.plan).toBeNull();
+    expect(reader.s).toBeNull();
+  });
+
   test('highlights announce no DRAFT plan and name no person from the register, whoever asks', async () => {
     const planId = await t.idOf('Plan', "select id from plan where code = 'VOL-OEST'");
     const created = await t.mutate('createActivity', 'CreateActivityInput', {

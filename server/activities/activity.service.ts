@@ -33,10 +33,12 @@ export async function listActivities(em: EntityManager, viewer: Viewer | null, a
 /** A nested activities list (of a plan or a method), batched with its siblings through a loader. */
 export async function nestedActivityPage(
   loader: DataLoader<ActivityPageKey, GroupedActivityPage, string>,
+  viewer: Viewer | null,
   ownerId: number,
   args: ActivityListArgs,
 ): Promise<Page<Activity>> {
   const { first, afterId, criteria } = parseArgs(args);
+  criteria.visibleSql = visibleActivitySql(viewer, 'a');
   const { items, totalCount } = await loader.load({ ownerId, criteria, first, afterId });
   return toPage(items, first, totalCount, afterId !== undefined, activityKey);
 }

@@ -70,6 +70,6 @@ export class MethodResolver {
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => ActivityFilter, { nullable: true, description: 'Narrows the list.' }) filter?: ActivityFilter,
   ) {
-    return nestedActivityPage(ctx.loaders.methodActivities, method.id, { first, after, filter });
+    return nestedActivityPage(ctx.loaders.methodActivities, ctx.viewer, method.id, { first, after, filter });
   }
 }

@@ -32,5 +32,5 @@ export interface HubContext {
 /** One EntityManager fork and one set of DataLoaders per request. */
 export function createContext(rootEm: EntityManager, viewer: Viewer | null, requestId: string, clientRequestId: string | null = null): HubContext {
   const em = rootEm.fork({ clear: true, useContext: false });
-  return { em, loaders: createLoaders(em), viewer, requestId, clientRequestId, held: {} };
+  return { em, loaders: createLoaders(em, viewer), viewer, requestId, clientRequestId, held: {} };
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from './context.js';
 import { Activity } from '../activities/activity.entity.js';
 import { activityPagesLoader } from '../activities/activity.loaders.js';
 import { Area } from '../areas/area.entity.js';
@@ -20,7 +21,7 @@ import { Plan } from '../plans/plan.entity.js';
 import { byIdLoader, groupedLoader, pivotLoader } from './loader-kit.js';
 
 /** A fresh set of DataLoaders for one request, bound to that request's EntityManager fork. */
-export function createLoaders(em: EntityManager) {
+export function createLoaders(em: EntityManager, viewer: Viewer | null) {
   return {
     area: byIdLoader(em, Area),
     organisation: byIdLoader(em, Organisation),
@@ -74,7 +75,7 @@ export function createLoaders(em: EntityManager) {
     ),
     planActivities: activityPagesLoader(em, 'plan_id'),
     methodActivities: activityPagesLoader(em, 'method_id'),
-    activityOverlaps: activityOverlapsLoader(em),
+    activityOverlaps: activityOverlapsLoader(em, viewer),
     steeringGroupMeetings: meetingsLoader(em),
     meetingActionItems: actionItemsLoader(em),
     measurements: measurementsLoader(em),

@@ -16,6 +16,7 @@ import { CoverageResolver } from '../overlap/coverage.js';
 import { ActivityOverlapsResolver, OverlapResolver, OverlapReviewResolver } from '../overlap/overlap.resolver.js';
 import { PersonResolver } from '../people/person.resolver.js';
 import { PlanResolver } from '../plans/plan.resolver.js';
+import { withVisibility } from '../auth/visibility.js';
 import { withExecutionBudget } from './cost.js';
 import { validateArgument } from './input-guard.js';
 import { NodeResolver } from './node.resolver.js';
@@ -59,6 +60,8 @@ export function hubSchema(): Promise<GraphQLSchema> {
     resolvers,
     validateFn: validateArgument,
     emitSchemaFile: false,
-  }).then(withExecutionBudget);
+  })
+    .then(withVisibility)
+    .then(withExecutionBudget);
   return schema;
 }

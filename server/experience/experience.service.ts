@@ -5,6 +5,7 @@ import { prefixQuery } from '../activities/activity.query.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { mayEditPlan } from '../auth/permissions.js';
 import { Method } from '../catalogue/method.entity.js';
+import { visibleActivityIdSql } from '../auth/visibility.js';
 import type { HubContext, Viewer } from '../core/context.js';
 import { Role } from '../core/enums.js';
 import { expectIds, toGlobalId } from '../core/global-id.js';
@@ -27,6 +28,7 @@ export async function listExperiences(ctx: HubContext, args: { first?: number | 
   const filter = args.filter ?? {};
   const where = new Conditions();
   if (publishableOnly(ctx.viewer)) where.add('e.publishable');
+  where.add(visibleActivityIdSql(ctx.viewer, 'e.activity_id'));
   const methodIds = expectIds(filter.methodIds, 'Method', 'filter.methodIds');
   if (methodIds) where.add('e.method_id = any(?::int[])', pgArray(methodIds));
   const groupIds = expectIds(filter.targetGroupIds, 'TargetGroup', 'filter.targetGroupIds');
@@ -53,7 +55,7 @@ export function experiencesLoader(em: EntityManager, column: 'activity_id' | 'me
   return new DataLoader<number, Experience[]>(async (ids) => {
     const result = await rows(
       em,
-      `select ${COLUMNS} from experience e where e.${column} = any(?::int[]) ${publishable ? 'and e.publishable' : ''} order by e.id desc`,
+      `select ${COLUMNS} from experience e where e.${column} = any(?::int[]) ${publishable ? `and e.publishable and ${visibleActivityIdSql(null, 'e.activity_id')}` : ''} order by e.id desc`,
       [pgArray(ids)],
     );
     const byOwner = new Map<number, Experience[]>(ids.map((id) => [id, []]));
@@ -85,6 +87,10 @@ export function createExperience(ctx: HubContext, input: CreateExperienceInput) 
     let method = await check.ref(['input', 'methodId'], input.methodId, Method);
     if (!input.activityId && !input.methodId) check.problems.add([], UserErrorCode.INVALID, 'Name the activity or the method the experience concerns');
     check.check();
+    // A project lead speaks for their own plans: a lesson on a method alone, across plans, is the coordinators' to record.
+    if (viewer.role === Role.PROJECT_LEAD && !activity) {
+      refuse(['input', 'activityId'], UserErrorCode.FORBIDDEN, 'As a project lead, name the activity of your plans that the experience comes from');
+    }
     if (activity && !mayEditPlan(viewer, activity.plan.id)) {
       refuse(['input', 'activityId'], UserErrorCode.FORBIDDEN, 'You may only record experiences on activities of your own plans');
     }

@@ -35,11 +35,11 @@ export class MeetingResolver {
 export class ActionItemResolver {
   @Query(() => [ActionItem], { description: 'Follow-ups by due date; overdue: open with a due date before today.' })
   actionItems(
-    @Ctx() { em }: HubContext,
+    @Ctx() { em, viewer }: HubContext,
     @Arg('overdue', () => Boolean, { nullable: true, description: 'true: only overdue; false: only those not overdue.' }) overdue?: boolean | null,
     @Arg('steeringGroupId', () => ID, { nullable: true, description: 'Only this steering group.' }) steeringGroupId?: string | null,
   ): Promise<ActionItem[]> {
-    return listActionItems(em, overdue, steeringGroupId);
+    return listActionItems(em, viewer, overdue, steeringGroupId);
   }
 
   @Mutation(() => ActionItemPayload, { description: 'Marks a follow-up done (COORDINATOR; PROJECT_LEAD for their plans).' })

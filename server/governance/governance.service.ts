@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit } from '../audit/audit.service.js';
 import { mayEditPlan } from '../auth/permissions.js';
+import { visiblePlanIdSql } from '../auth/visibility.js';
 import type { HubContext, Viewer } from '../core/context.js';
 import { today } from '../core/dates.js';
 import { Role } from '../core/enums.js';
@@ -38,8 +39,9 @@ export const actionItemsLoader = (em: EntityManager) =>
   groupedLoader(em, ActionItem, 'select t.meeting_id as __owner, t.* from action_item t where t.meeting_id = any(?::int[]) order by t.due_date, t.id');
 
 /** actionItems(overdue, steeringGroupId): by due date; overdue means open with a due date before today. */
-export async function listActionItems(em: EntityManager, overdue: boolean | null | undefined, steeringGroupId: string | null | undefined): Promise<ActionItem[]> {
+export async function listActionItems(em: EntityManager, viewer: Viewer | null, overdue: boolean | null | undefined, steeringGroupId: string | null | undefined): Promise<ActionItem[]> {
   const where = new Conditions();
+  where.add(visiblePlanIdSql(viewer, '(select sg.plan_id from steering_group sg where sg.id = m.steering_group_id)'));
   if (overdue === true) where.add("a.status = 'OPEN' and a.due_date < ?::date", today());
   if (overdue === false) where.add("not (a.status = 'OPEN' and a.due_date < ?::date)", today());
   if (steeringGroupId) where.add('m.steering_group_id = ?', expectId(steeringGroupId, 'SteeringGroup', 'steeringGroupId'));

@@ -10,13 +10,13 @@ import { InquiriesPayload, InquiryStat, RecordInquiriesInput } from './inquiry.t
 export class InquiryResolver {
   @Query(() => [InquiryStat], { description: 'Inquiry counts summed by any combination of channel, topic, month and plan, with shares of the total.' })
   inquiryStats(
-    @Ctx() { em }: HubContext,
+    @Ctx() { em, viewer }: HubContext,
     @Arg('groupBy', () => [InquiryGrouping], { description: 'What to sum by; [] gives the total.' }) groupBy: InquiryGrouping[],
     @Arg('planIds', () => [ID], { nullable: true, description: 'Only these plans.' }) planIds?: string[] | null,
     @Arg('from', () => LocalDateScalar, { nullable: true, description: 'Only periods starting on or after this date.' }) from?: string | null,
     @Arg('to', () => LocalDateScalar, { nullable: true, description: 'Only periods starting on or before this date.' }) to?: string | null,
   ): Promise<InquiryStat[]> {
-    return inquiryStats(em, { groupBy, planIds, from, to });
+    return inquiryStats(em, viewer, { groupBy, planIds, from, to });
   }
 
   @Mutation(() => InquiriesPayload, { description: 'Records a count of inquiries (COORDINATOR; PROJECT_LEAD for their plans).' })

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit } from '../audit/audit.service.js';
 import { mayEditPlan } from '../auth/permissions.js';
-import type { HubContext } from '../core/context.js';
+import { visiblePlanIdSql } from '../auth/visibility.js';
+import type { HubContext, Viewer } from '../core/context.js';
 import { Role } from '../core/enums.js';
 import { badInput } from '../core/errors.js';
 import { expectIds, toGlobalId } from '../core/global-id.js';
@@ -48,10 +49,12 @@ const GROUP_COLUMNS: Record<InquiryGrouping, string> = {
 /** inquiryStats: counts of the periods starting between from and to, summed by the chosen groups, with shares of the total. */
 export async function inquiryStats(
   em: EntityManager,
+  viewer: Viewer | null,
   args: { groupBy: InquiryGrouping[]; planIds?: string[] | null; from?: string | null; to?: string | null },
 ): Promise<InquiryStat[]> {
   const groups = [...new Set(args.groupBy)];
   const where = new Conditions();
+  where.add(visiblePlanIdSql(viewer, 'plan_id'));
   const planIds = expectIds(args.planIds, 'Plan', 'planIds');
   if (planIds) where.add('plan_id = any(?::int[])', pgArray(planIds));
   if (args.from) where.add('period_start >= ?::date', args.from);
@@ -110,7 +113,7 @@ export function recordInquiries(ctx: HubContext, input: RecordInquiriesInput) {
     recordAudit(tx, viewer, 'recordInquiries', { type: 'Plan', id: plan!.id }, null, {
       plan: toGlobalId('Plan', plan!.id), channel: record.channel, topic: record.topic, periodStart: record.periodStart, periodEnd: record.periodEnd, count: record.count,
     });
-    const stats = await inquiryStats(tx, { groupBy: [InquiryGrouping.CHANNEL], planIds: [toGlobalId('Plan', plan!.id)], from: input.periodStart, to: input.periodEnd });
+    const stats = await inquiryStats(tx, viewer, { groupBy: [InquiryGrouping.CHANNEL], planIds: [toGlobalId('Plan', plan!.id)], from: input.periodStart, to: input.periodEnd });
     return { stats };
   });
 }

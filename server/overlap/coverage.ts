@@ -3,7 +3,8 @@ import { Ctx, Arg, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root 
 import { Area } from '../areas/area.entity.js';
 import { TargetGroup } from '../catalogue/target-group.entity.js';
 import { Theme } from '../catalogue/theme.entity.js';
-import type { HubContext } from '../core/context.js';
+import { visibleActivitySql } from '../auth/visibility.js';
+import type { HubContext, Viewer } from '../core/context.js';
 import { today } from '../core/dates.js';
 import { AreaKind } from '../core/enums.js';
 import { expectIds } from '../core/global-id.js';
@@ -25,7 +26,7 @@ export class CoverageCell {
  * An activity counts for a cell when it is in the area, inside it or in an area containing it, and serves
  * the target group or one of its sub-groups (and has the theme). Gaps in the most populous areas come first.
  */
-export async function coverage(em: EntityManager, filter: CoverageFilter | null | undefined): Promise<CoverageCell[]> {
+export async function coverage(em: EntityManager, viewer: Viewer | null, filter: CoverageFilter | null | undefined): Promise<CoverageCell[]> {
   const areaIds = expectIds(filter?.areaIds, 'Area', 'filter.areaIds');
   const groupIds = expectIds(filter?.targetGroupIds, 'TargetGroup', 'filter.targetGroupIds');
   const themeIds = expectIds(filter?.themeIds, 'Theme', 'filter.themeIds');
@@ -42,7 +43,8 @@ export async function coverage(em: EntityManager, filter: CoverageFilter | null 
      cell_theme as (select id, code from theme where ${byTheme ? 'id = any(?::int[])' : 'false'}),
      active as (
        select a.id from activity a
-       where not a.archived and a.status in ('PLANNED', 'RUNNING') and a.start_date <= ?::date and (a.end_date is null or a.end_date >= ?::date)),
+       where not a.archived and a.status in ('PLANNED', 'RUNNING') and a.start_date <= ?::date and (a.end_date is null or a.end_date >= ?::date)
+         and ${visibleActivitySql(viewer, 'a')}),
      counted as (
        select am.area_id, gm.group_id, ${byTheme ? 'at.theme_id' : 'null::int'} as theme_id, count(distinct act.id)::int as n
        from active act
@@ -74,10 +76,10 @@ export async function coverage(em: EntityManager, filter: CoverageFilter | null 
 export class CoverageResolver {
   @Query(() => [CoverageCell], { description: 'The coverage matrix: area x target group (x theme) cells with their active activities; gapsOnly for the empty ones.' })
   coverage(
-    @Ctx() { em }: HubContext,
+    @Ctx() { em, viewer }: HubContext,
     @Arg('filter', () => CoverageFilter, { nullable: true, description: 'Rows, columns, date and gaps.' }) filter?: CoverageFilter | null,
   ) {
-    return coverage(em, filter);
+    return coverage(em, viewer, filter);
   }
 
   @FieldResolver(() => Area, { description: 'The row: an area.' })

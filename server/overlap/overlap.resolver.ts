@@ -11,22 +11,22 @@ import { Overlap, OverlapConnection, OverlapReview } from './overlap.types.js';
 export class OverlapResolver {
   @Query(() => OverlapConnection, { description: 'Pairs of activities that overlap, best first.' })
   overlaps(
-    @Ctx() { em }: HubContext,
+    @Ctx() { em, viewer }: HubContext,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => OverlapFilter, { nullable: true, description: 'Narrows the list.' }) filter?: OverlapFilter,
   ) {
-    return listOverlaps(em, { first, after, filter });
+    return listOverlaps(em, viewer, { first, after, filter });
   }
 
   @Query(() => [Overlap], {
     description: 'Existing activities that a draft would overlap, best first: asked before registering. Each Overlap names only the existing activity, as the draft has no id yet.',
   })
   similarActivities(
-    @Ctx() { em }: HubContext,
+    @Ctx() { em, viewer }: HubContext,
     @Arg('draft', () => ActivityDraftInput, { description: 'The activity as it would be registered.' }) draft: ActivityDraftInput,
     @Arg('first', () => Int, { nullable: true, description: 'How many, default 10, at most 100.' }) first?: number | null,
   ) {
-    return similarToDraft(em, draft, first);
+    return similarToDraft(em, viewer, draft, first);
   }
 
   @Mutation(() => OverlapReviewPayload, { description: 'Records a decision on a pair (COORDINATOR; PROJECT_LEAD when one activity is in their plans).' })

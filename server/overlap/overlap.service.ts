@@ -3,7 +3,8 @@ import DataLoader from 'dataloader';
 import { recordAudit } from '../audit/audit.service.js';
 import { mayEditPlan } from '../auth/permissions.js';
 import { Activity } from '../activities/activity.entity.js';
-import type { HubContext } from '../core/context.js';
+import { visibleActivityIdSql } from '../auth/visibility.js';
+import type { HubContext, Viewer } from '../core/context.js';
 import { today } from '../core/dates.js';
 import { Role } from '../core/enums.js';
 import { badInput } from '../core/errors.js';
@@ -39,12 +40,14 @@ const eitherActivity = (condition: string) =>
 /** overlaps(first, after, filter): stored pairs, best first (ties: newer pairs first). */
 export async function listOverlaps(
   em: EntityManager,
+  viewer: Viewer | null,
   args: { first?: number | null; after?: string | null; filter?: OverlapFilter | null },
 ): Promise<Page<Overlap>> {
   const first = pageSize(args.first);
   const after = decodeCursor(args.after, ['float', 'number', 'number']);
   const filter = args.filter ?? {};
   const where = new Conditions();
+  where.add(`${visibleActivityIdSql(viewer, 'o.activity_a_id')} and ${visibleActivityIdSql(viewer, 'o.activity_b_id')}`);
   where.add('o.score >= ?', Math.max(filter.minScore ?? DEFAULT_THRESHOLD, STORE_FLOOR));
   if (!filter.includeReviewed) where.add(UNREVIEWED);
   if (filter.includeSamePlan === false) where.add('not o.same_plan');
@@ -79,7 +82,7 @@ export async function listOverlaps(
 }
 
 /** Activity.overlaps: unreviewed pairs of many activities in one statement, best first. */
-export function activityOverlapsLoader(em: EntityManager) {
+export function activityOverlapsLoader(em: EntityManager, viewer: Viewer | null) {
   return new DataLoader<{ activityId: number; minScore: number }, Overlap[], string>(
     async (keys) => {
       const minScore = Math.min(...keys.map((k) => k.minScore));
@@ -88,6 +91,7 @@ export function activityOverlapsLoader(em: EntityManager) {
         em,
         `select o.activity_a_id, o.activity_b_id, o.score, o.reasons from activity_overlap o
          where (o.activity_a_id = any(?::int[]) or o.activity_b_id = any(?::int[])) and o.score >= ? and ${UNREVIEWED}
+           and ${visibleActivityIdSql(viewer, 'o.activity_a_id')} and ${visibleActivityIdSql(viewer, 'o.activity_b_id')}
          order by o.score desc, o.activity_a_id desc, o.activity_b_id desc`,
         [ids, ids, minScore],
       );
@@ -118,7 +122,7 @@ export async function similarToActivity(em: EntityManager, activityId: number, l
 }
 
 /** similarActivities(draft): the draft scored against the stored activities, without storing anything. */
-export async function similarToDraft(em: EntityManager, draft: ActivityDraftInput, first: number | null | undefined): Promise<Overlap[]> {
+export async function similarToDraft(em: EntityManager, viewer: Viewer | null, draft: ActivityDraftInput, first: number | null | undefined): Promise<Overlap[]> {
   const limit = first ?? 10;
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${limit}`, { argument: 'first' });
   const groups = expectIds(draft.targetGroupIds, 'TargetGroup', 'draft.targetGroupIds') ?? [];
@@ -140,7 +144,7 @@ export async function similarToDraft(em: EntityManager, draft: ActivityDraftInpu
   const result = await rows(
     em,
     `select p.b_id, p.score, p.reasons from (${scoredPairsSql(DRAFT_SUBJECT_SQL, { forward: false })}) p
-     where p.score >= ? order by p.score desc, p.b_id desc limit ?`,
+     where p.score >= ? and ${visibleActivityIdSql(viewer, 'p.b_id')} order by p.score desc, p.b_id desc limit ?`,
     [...params, DEFAULT_THRESHOLD, limit],
   );
   return result.map((row) => toOverlap([Number(row.b_id)], Number(row.score), row.reasons));

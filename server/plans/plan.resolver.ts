@@ -60,10 +60,10 @@ export class PlanResolver {
   @FieldResolver(() => ActivityConnection, { description: "The plan's activities, in order of registration." })
   activities(
     @Root() plan: Plan,
-    @Ctx() { loaders }: HubContext,
+    @Ctx() { loaders, viewer }: HubContext,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => ActivityFilter, { nullable: true, description: 'Narrows the list.' }) filter?: ActivityFilter,
   ) {
-    return nestedActivityPage(loaders.planActivities, plan.id, { first, after, filter });
+    return nestedActivityPage(loaders.planActivities, viewer, plan.id, { first, after, filter });
   }
 }
