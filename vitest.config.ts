@@ -1,17 +1,27 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests that time the hub's answers run alone, after the others: on two cores a parallel neighbour would time itself.
+const ALONE = ['test/survival.test.ts'];
+
 export default defineConfig({
   resolve: {
     // One graphql instance: the CommonJS entry that type-graphql and graphql-scalars load in Node.
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
   },
   test: {
-    include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
+    reporters: ['default', './test/support/summary-reporter.ts'],
+    projects: [
+      {
+        extends: true,
+        // Most tests wait on sockets, child processes and PostgreSQL, so three files at a time fit two cores.
+        test: { name: 'hub', include: ['test/**/*.test.ts'], exclude: ALONE, maxWorkers: 3, sequence: { groupOrder: 0 } },
+      },
+      { extends: true, test: { name: 'alone', include: ALONE, maxWorkers: 1, sequence: { groupOrder: 1 } } },
+    ],
     // type-graphql reads decorator metadata through the Reflect API.
     setupFiles: ['reflect-metadata'],
     testTimeout: 30_000,
     hookTimeout: 180_000,
-    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });

@@ -111,7 +111,7 @@ describe('one visibility rule per type, on every path', () => {
       expect(result.errors).toBeUndefined();
       return result.data;
     };
-    const ids = (value: unknown) => JSON.stringify(value).match(/"id":"[^"]+"/g) ?? [];
+    const ids = (value: unknown): string[] => JSON.stringify(value).match(/"id":"[^"]+"/g) ?? [];
     const coordinator = await answer(Role.COORDINATOR);
     const reader = await answer(Role.READER);
     const mentions = (data: Record<string, unknown>, key: string) => ids(data[key]).includes(`"id":"${secret}"`);
