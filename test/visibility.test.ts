@@ -82,9 +82,10 @@ describe('one visibility rule per type, on every path', () => {
     const neighbour: string = created.similarActivities[0].activities.find((a: { id: string }) => a.id !== secret).id;
     const group_ = await t.mutate('createSteeringGroup', 'CreateSteeringGroupInput', { planId, name: 'Hemmelig styregruppe' }, 'steeringGroup { id }');
     const steeringGroup: string = group_.steeringGroup.id;
-    expect((await t.mutate('recordMeeting', 'RecordMeetingInput', {
+    const recorded = await t.mutate('recordMeeting', 'RecordMeetingInput', {
       steeringGroupId: steeringGroup, date: '2026-02-01', actionItems: [{ description: 'Hemmelig opfølgning', dueDate: '2026-03-01' }],
-    }, 'meeting { id }')).userErrors).toEqual([]);
+    }, 'meeting { id }');
+    expect(recorded.userErrors).toEqual([]);
     expect((await t.mutate('recordInquiries', 'RecordInquiriesInput', {
       planId, channel: 'PHONE', topic: 'Husleje', count: 777, periodStart: '2026-02-01', periodEnd: '2026-02-28',
     }, 'stats { count }')).userErrors).toEqual([]);
@@ -92,7 +93,7 @@ describe('one visibility rule per type, on every path', () => {
       activityId: secret, title: 'Hemmelig erfaring', body: 'Fra udkastet', outcome: 'WORKED', publishable: true,
     }, 'experience { id }')).userErrors).toEqual([]);
 
-    const query = `query($secret: ID!, $neighbour: ID!, $group: ID!, $draft: ActivityDraftInput!, $sg: ID!, $area: ID!, $tg: ID!) {
+    const query = `query($secret: ID!, $neighbour: ID!, $group: ID!, $draft: ActivityDraftInput!, $sg: ID!, $meeting: ID!, $area: ID!, $tg: ID!) {
       methods { activities(first: 100) { nodes { id } } }
       overlaps(first: 100, filter: { minScore: 0.15, includeSamePlan: true }) { nodes { activities { id } } }
       n: node(id: $neighbour) { ... on Activity { overlaps(minScore: 0.15) { activities { id } } } }
@@ -102,10 +103,12 @@ describe('one visibility rule per type, on every path', () => {
       inquiryStats(groupBy: [PLAN]) { plan { code } count }
       coverage(filter: { areaIds: [$area], targetGroupIds: [$tg] }) { activeActivities }
       sg: node(id: $sg) { ... on SteeringGroup { name plan { code } } }
+      meeting: node(id: $meeting) { id }
+      followUps: actionItems { meeting { steeringGroup { plan { code } } } }
       s: node(id: $secret) { id }
       g: node(id: $group) { id }
     }`;
-    const variables = { secret, neighbour, group, draft: { ...registered, planId: undefined }, sg: steeringGroup, area: estate, tg: group };
+    const variables = { secret, neighbour, group, draft: { ...registered, planId: undefined }, sg: steeringGroup, meeting: recorded.meeting.id, area: estate, tg: group };
     const answer = async (role: Role) => {
       const result = await t.gql(query, variables, role);
       expect(result.errors).toBeUndefined();
@@ -128,8 +131,11 @@ describe('one visibility rule per type, on every path', () => {
     expect(codes(reader)).not.toContain(null);
     expect(reader.coverage[0].activeActivities).toBe(coordinator.coverage[0].activeActivities - 1);
     expect(coordinator.sg.plan.code).toBe('UDKAST');
-    expect(reader.sg.plan).toBeNull();
+    expect(coordinator.meeting).not.toBeNull();
+    expect(reader.sg).toBeNull();
+    expect(reader.meeting).toBeNull();
     expect(reader.s).toBeNull();
+    expect(JSON.stringify(reader.followUps)).not.toContain('UDKAST');
   });
 
   test('highlights announce no DRAFT plan and name no person from the register, whoever asks', async () => {
