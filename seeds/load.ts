@@ -70,7 +70,7 @@ async function insertReference(em: EntityManager, city: CitySeed): Promise<Refer
   }
   const methods = idMap(
     city.methods.map((m) => m.code),
-    await insertRows(em, 'method', ['code', 'name', 'description'], city.methods.map((m) => [m.code, m.name, m.description])),
+    await insertRows(em, 'method', ['code', 'name', 'description', { name: 'keywords', cast: 'text[]' }], city.methods.map((m) => [m.code, m.name, m.description, pgArray(m.keywords ?? [])])),
   );
   return { areas: new Map(), organisations, persons, themes, targetGroups, methods };
 }

@@ -31,7 +31,7 @@ test("the scoring SQL holds no placeholder of its own (MikroORM's are question m
   expect(scoredPairsSql('select 1', { forward: true })).not.toContain('?');
 });
 
-test('the default threshold separates true overlaps from near misses: precision and recall at least 0.9', () => {
+test('the default threshold separates true overlaps from near misses: precision and recall at least 0.95', () => {
   const truth = new Set(TRUE_PAIRS.map(([a, b]) => pairKey(a, b)));
   const predicted = new Set([...scores].filter(([, score]) => score >= DEFAULT_THRESHOLD).map(([key]) => key));
   const truePositives = [...predicted].filter((key) => truth.has(key)).length;
@@ -39,8 +39,11 @@ test('the default threshold separates true overlaps from near misses: precision 
   const recall = truePositives / truth.size;
   console.log(`overlap scoring at threshold ${DEFAULT_THRESHOLD}: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} ` +
     `(${truePositives} of ${truth.size} true pairs found, ${predicted.size - truePositives} false alarms)`);
-  expect(precision).toBeGreaterThanOrEqual(0.9);
-  expect(recall).toBeGreaterThanOrEqual(0.9);
+  const missed = [...truth].filter((key) => !predicted.has(key));
+  const wrong = [...predicted].filter((key) => !truth.has(key));
+  if (missed.length || wrong.length) console.log(`missed: ${missed.join(' ')}; false alarms: ${wrong.map((k) => `${k} ${scores.get(k)}`).join(' ')}`);
+  expect(precision).toBeGreaterThanOrEqual(0.95);
+  expect(recall).toBeGreaterThanOrEqual(0.95);
 });
 
 test.each(TRUE_PAIRS.map(([a, b]) => ({ pair: `${a}/${b}` })))('true overlap $pair scores above the threshold', ({ pair }) => {
@@ -51,4 +54,28 @@ test.each(TRUE_PAIRS.map(([a, b]) => ({ pair: `${a}/${b}` })))('true overlap $pa
 test.each(NEAR_MISSES.map(({ pair, why }) => ({ pair: pair.join('/'), why })))('near miss $pair ($why) stays below the threshold', ({ pair }) => {
   const [a, b] = pair.split('/') as [string, string];
   expect(scores.get(pairKey(a, b)) ?? 0).toBeLessThan(DEFAULT_THRESHOLD);
+});
+
+test('the kind of work of a registration without a method is inferred from its words, stored with its confidence, and named in the reason', async () => {
+  const em = orm.em.fork();
+  const inferred = (await em.execute(
+    `select a.title, m.code, a.inferred_confidence as confidence, a.inferred_words as words
+     from activity a left join method m on m.id = a.inferred_method_id where a.method_id is null order by a.title`,
+  )) as { title: string; code: string | null; confidence: number | null; words: string[] | null }[];
+  const byTitle = new Map(inferred.map((row) => [row.title, row]));
+  const expected: Record<string, string | null> = {
+    'Lektiehjælp for 4.-6. klasse': 'lektiecafe', 'Lektiecafeen i Nordhaven': 'lektiecafe', 'Pigefodbold i Nordhaven': 'idraet',
+    'Kvindeklubben i Nordhaven': 'kvindenetvaerk', 'Gå-hold for ældre i Nordhaven': 'seniormotion', 'Gadeplansteam i Østparken': 'gadeplan',
+    'Jobvejledning i Nordparken': 'jobcafe', 'Studievalg i Østparken': 'uddannelsesvejledning', 'Forældrenetværk i Nordhaven': 'familiekursus',
+    'CV-værksted for ledige': 'jobcafe', 'Familiecafé i Nordparken': null,
+  };
+  for (const [title, code] of Object.entries(expected)) expect(byTitle.get(title)?.code ?? null, title).toBe(code);
+  const homework = byTitle.get('Lektiehjælp for 4.-6. klasse')!;
+  expect(homework.confidence).toBeGreaterThanOrEqual(0.5);
+  expect(homework.words).toEqual(expect.arrayContaining(['lektiehjælp']));
+  const [pair] = (await em.execute(
+    `select o.reasons from activity_overlap o join activity x on x.id = o.activity_a_id join activity y on y.id = o.activity_b_id
+     where x.title = 'Lektiecafé i Nordparken' and y.title = 'Lektiehjælp for 4.-6. klasse'`,
+  )) as { reasons: { kind: string; detail: string }[] }[];
+  expect(pair!.reasons.find((r) => r.kind === 'METHOD')?.detail).toBe("both look like 'Lektiecafé': the method itself / 'lektiehjælp'");
 });

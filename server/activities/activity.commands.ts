@@ -96,6 +96,11 @@ function snapshot(activity: Activity): Snapshot {
   };
 }
 
+/** The activity as the overlap store just left it (its inferred method), without a change to flush. */
+async function readInference(tx: EntityManager, activity: Activity): Promise<void> {
+  await tx.refresh(activity);
+}
+
 /** The ids of one type among input ids, as far as they can name a row; the rest is refused when checked. */
 function decodedIds(ids: readonly string[], type: string): number[] {
   return ids.slice(0, ACTIVITY_CAPS.areas).map(fromGlobalId)
@@ -178,6 +183,7 @@ export function createActivity(ctx: HubContext, input: CreateActivityInput) {
     await tx.flush();
     recordAudit(tx, viewer, 'createActivity', { type: 'Activity', id: activity.id }, null, snapshot(activity));
     await refreshActivityOverlaps(tx, [activity.id]);
+    await readInference(tx, activity);
     return { activity, similarActivities: await similarToActivity(tx, activity.id) };
   });
 }
@@ -223,6 +229,7 @@ export function updateActivity(ctx: HubContext, input: UpdateActivityInput) {
       await supersedeReviews(tx, activity.id);
     }
     await refreshActivityOverlaps(tx, [activity.id]);
+    await readInference(tx, activity);
     return { activity, similarActivities: await similarToActivity(tx, activity.id) };
   });
 }

@@ -119,6 +119,16 @@ export class Activity extends NodeEntity {
   @Property({ type: 'text[]', columnType: 'text[]', nullable: true, lazy: true, hidden: true })
   contentStems?: string[] | null;
 
+  /** The method its words point to when it names none (or another), with how sure, and the words that showed it. */
+  @ManyToOne(() => Method, { ref: true, nullable: true, deleteRule: 'set null' })
+  inferredMethod?: Ref<Method> | null;
+
+  @Property({ type: 'double', nullable: true })
+  inferredConfidence?: number | null;
+
+  @Property({ type: 'text[]', columnType: 'text[]', nullable: true })
+  inferredWords?: string[] | null;
+
   /** Words of its method's name, as contentStems. */
   @Property({ type: 'text[]', columnType: 'text[]', nullable: true, lazy: true, hidden: true })
   methodStems?: string[] | null;

@@ -7,6 +7,7 @@ import type { ActivityCriteria } from './activity.filter.js';
 export const ACTIVITY_COLUMNS = [
   'id', 'plan_id', 'title', 'description', 'method_id', 'contact_id', 'status', 'start_date', 'end_date',
   'schedule', 'capacity', 'version', 'archived', 'created_at', 'updated_at', 'created_by_id', 'idempotency_key',
+  'inferred_method_id', 'inferred_confidence', 'inferred_words',
 ].map((column) => `a.${column}`).join(', ');
 
 /**

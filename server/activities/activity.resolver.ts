@@ -12,6 +12,7 @@ import { archiveActivity, createActivity, updateActivity } from './activity.comm
 import { ActivityConnection } from './activity.connection.js';
 import { Activity } from './activity.entity.js';
 import { ActivityFilter } from './activity.filter.js';
+import { InferredMethod } from './inferred-method.js';
 import { ActivityPayload, ArchiveActivityInput, CreateActivityInput, UpdateActivityInput } from './activity.input.js';
 import { listActivities } from './activity.service.js';
 
@@ -49,6 +50,16 @@ export class ActivityResolver {
   @FieldResolver(() => Method, { nullable: true, description: 'The method from the shared catalogue, if any.' })
   method(@Root() activity: Activity, @Ctx() { loaders }: HubContext): Promise<Method | null> | null {
     return activity.method ? loaders.method.load(activity.method.id) : null;
+  }
+
+  @FieldResolver(() => InferredMethod, {
+    nullable: true,
+    description: 'When it names no method: the method its title and description point to, if any (also below the confidence that counts in scoring).',
+  })
+  async inferredMethod(@Root() activity: Activity, @Ctx() { loaders }: HubContext): Promise<InferredMethod | null> {
+    if (activity.method || !activity.inferredMethod || activity.inferredConfidence == null) return null;
+    const method = await loaders.method.load(activity.inferredMethod.id);
+    return method ? { method, confidence: activity.inferredConfidence, words: activity.inferredWords ?? [] } : null;
   }
 
   @FieldResolver(() => [Theme], { description: 'Themes (indsatsområder) it works on.' })

@@ -42,6 +42,12 @@ export class CreateMethodInput {
 
   @Field(() => String, { nullable: true, description: 'What the method is, at most 10,000 characters.' })
   description?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Danish words that show the method in an activity\'s title or description, at most 50 of at most 40 letters each, one word each (e.g. "lektie", "lektiehjælp").',
+  })
+  keywords?: string[] | null;
 }
 
 @ObjectType('ThemePayload', { description: 'The result of createTheme.' })

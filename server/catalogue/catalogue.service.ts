@@ -3,7 +3,7 @@ import { requireMutation } from '../auth/permissions.js';
 import { checkCode, checkCodeFree } from '../core/codes.js';
 import type { HubContext } from '../core/context.js';
 import { toGlobalId } from '../core/global-id.js';
-import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation } from '../core/mutation.js';
+import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation, type Path } from '../core/mutation.js';
 import { UserErrorCode } from '../core/user-errors.js';
 import { refreshMatchTables } from '../overlap/overlap.store.js';
 import type { CreateMethodInput, CreateTargetGroupInput, CreateThemeInput } from './catalogue.input.js';
@@ -70,6 +70,21 @@ export function createTargetGroup(ctx: HubContext, input: CreateTargetGroupInput
   );
 }
 
+const MAX_KEYWORDS = 50;
+
+/** Method keywords as matched: single words (a hyphen allowed), lower case, each once. */
+function checkKeywords(check: InputChecker, path: Path, keywords: readonly string[]): string[] {
+  if (!check.count(path, keywords, MAX_KEYWORDS)) return [];
+  const clean = keywords.map((keyword, i) => {
+    const word = keyword.trim().toLowerCase();
+    if (!/^[\p{L}\p{N}-]{3,40}$/u.test(word)) {
+      check.problems.add([...path, i], UserErrorCode.INVALID, `A keyword is one word of 3 to 40 letters (a hyphen allowed), not "${keyword.slice(0, 50)}"`);
+    }
+    return word;
+  });
+  return [...new Set(clean)];
+}
+
 export function createMethod(ctx: HubContext, input: CreateMethodInput) {
   return runMutation(
     ctx,
@@ -80,11 +95,12 @@ export function createMethod(ctx: HubContext, input: CreateMethodInput) {
       const code = checkCode(check, ['input', 'code'], input.code);
       const name = check.text(['input', 'name'], input.name, { required: true, max: MAX_TITLE });
       const description = check.text(['input', 'description'], input.description, { max: MAX_TEXT });
+      const keywords = checkKeywords(check, ['input', 'keywords'], input.keywords ?? []);
       await checkCodeFree(check, ['input', 'code'], 'method', code, 'A method');
       check.check();
-      const method = tx.create(Method, { code: code!, name: name!, description });
+      const method = tx.create(Method, { code: code!, name: name!, description, keywords });
       await tx.flush();
-      recordAudit(tx, viewer, 'createMethod', { type: 'Method', id: method.id }, null, { code: method.code, name: method.name, description });
+      recordAudit(tx, viewer, 'createMethod', { type: 'Method', id: method.id }, null, { code: method.code, name: method.name, description, keywords });
       return { method };
     },
     taken('A method', input.code),

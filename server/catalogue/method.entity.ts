@@ -20,4 +20,10 @@ export class Method extends NodeEntity {
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'What the method is and how it is usually run.' })
   description?: string | null;
+
+  @Property({ type: 'text[]', columnType: 'text[]', defaultRaw: "'{}'" })
+  @Field(() => [String], {
+    description: 'Danish words that show the method in a title or description (a word, or the start or part of a compound: "lektie" finds "lektiehjælp"); the hub infers the method of activities registered without one from them.',
+  })
+  keywords: string[] = [];
 }

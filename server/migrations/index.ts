@@ -5,6 +5,7 @@ import { Migration20261122182930_overlap } from './Migration20261122182930_overl
 import { Migration20261122190538_experience_effect_governance } from './Migration20261122190538_experience_effect_governance.js';
 import { Migration20261123122052_races_and_idempotency } from './Migration20261123122052_races_and_idempotency.js';
 import { Migration20261123125803_content_words } from './Migration20261123125803_content_words.js';
+import { Migration20261123133649_method_inference } from './Migration20261123133649_method_inference.js';
 
 /** Committed migrations in the order they apply; `npm run migration:create` appends to this list. */
 export const migrationsList: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122190538_experience_effect_governance', class: Migration20261122190538_experience_effect_governance },
   { name: 'Migration20261123122052_races_and_idempotency', class: Migration20261123122052_races_and_idempotency },
   { name: 'Migration20261123125803_content_words', class: Migration20261123125803_content_words },
+  { name: 'Migration20261123133649_method_inference', class: Migration20261123133649_method_inference },
 ];

@@ -6,7 +6,10 @@
  * activities in a matching place for matching people are ever compared; the period test follows.
  * Each candidate pair is then scored:
  *
- *   work  = 1 for the same method; else, with a shared theme, text similarity mapped from [0.15, 0.35] to [0, 1]; else 0
+ *   kind  = the method an activity names, or else the one its words point to (inferred from the method keywords
+ *           with a confidence; used from MIN_INFERENCE_CONFIDENCE)
+ *   work  = for the same kind 0.5 + 0.5 x the lower confidence (1 when both name it); for two different known kinds 0;
+ *           else, with a shared theme, text similarity mapped from [0.15, 0.35] to [0, 1], without one from [0.45, 0.65]
  *           (text similarity: of the content words, Danish stems without place and group names, as trigrams and as
  *           a set; or, when only one side names a method, how well that method's name shows in the other's text)
  *   fit   = 0.3 group + 0.3 area + 0.2 period + 0.2 schedule                     (each 0..1)
@@ -19,7 +22,10 @@
  */
 
 /** Bump when the scoring changes: the hub then recomputes the stored pairs at start. */
-export const OVERLAP_MODEL_VERSION = '2';
+export const OVERLAP_MODEL_VERSION = '3';
+
+/** An inferred method below this confidence is shown but not used: the activity's kind stays unknown. */
+export const MIN_INFERENCE_CONFIDENCE = 0.5;
 
 /** Pairs below this score are not stored; minScore below it answers as if it were this. */
 export const STORE_FLOOR = 0.15;
@@ -41,6 +47,45 @@ const wordsOf = (x: string) => `cross join lateral (select
   cross join lateral (select hub_content_words(${x}.title, ${x}.description, n.places, n.groups) as content_stems,
     (select hub_content_words(name, null, '{}', n.groups) from method where id = ${x}.method_id) as method_stems) w`;
 
+const fmt = (n: string, digits = 3) => `round((${n})::numeric, ${digits})::float8`;
+
+// Words are split at white space and punctuation; a hyphenated word stays whole ("gå-hold").
+const WORD_SPLIT = '[[:space:].,;:!()"/&+]+';
+
+/** The method keywords with their Danish stems, once per statement; scoring and inference need it in scope. */
+const METHOD_KEYS = `method_keys as materialized (
+  select m.id as method_id, k.keyword, (tsvector_to_array(to_tsvector('hub_danish', replace(k.keyword, '-', ''))))[1] as stem
+  from method m cross join unnest(m.keywords) as k(keyword)
+)`;
+
+/**
+ * The method the words of a row `x` without a method point to: every keyword (stem) found in a word of its title
+ * (weight 2) or description (weight 1), as the word or inside a compound ("lektie" in "lektiehjælpen"), adds to its
+ * method; confidence (1 - 0.6^score) x the lead over the runner-up, so one title word gives 0.64 and a tie gives 0.
+ */
+const inferenceOf = (x: string) => `left join lateral (
+  select r.method_id as inferred_method_id, ${fmt('r.confidence')} as inferred_confidence, r.words as inferred_words
+  from (
+    select p.method_id, p.words, row_number() over (order by p.score desc, p.method_id) as rank,
+      (1 - power(0.6, p.score)) * (p.score - coalesce(lead(p.score) over (order by p.score desc, p.method_id), 0)) / p.score as confidence
+    from (
+      select h.method_id, sum(h.weight) as score, array_agg(distinct h.word) as words
+      from (
+        select k.method_id, k.keyword, max(t.weight) as weight, min(t.word) as word
+        from (
+          select u.word, max(u.weight) as weight from (
+            select w as word, 2 as weight from regexp_split_to_table(lower(coalesce(${x}.title, '')), '${WORD_SPLIT}') as w
+            union all select w, 1 from regexp_split_to_table(lower(coalesce(${x}.description, '')), '${WORD_SPLIT}') as w
+          ) u where length(u.word) >= 3 group by u.word
+        ) t
+        cross join lateral (select tsvector_to_array(to_tsvector('hub_danish', replace(t.word, '-', ''))) as lexemes) l
+        join method_keys k on exists (select 1 from unnest(l.lexemes) as lx where lx = k.stem or (length(k.stem) >= 4 and strpos(lx, k.stem) > 0))
+        group by k.method_id, k.keyword
+      ) h group by h.method_id
+    ) p
+  ) r where r.rank = 1 and ${x}.method_id is null
+) i on true`;
+
 const liveActivitiesSql = (onlyIds: boolean, columns: string) => `select a.id, a.plan_id, a.method_id, a.start_date, a.end_date, a.schedule, a.title, a.description,
       array(select theme_id from activity_theme where activity_id = a.id) as theme_ids,
       array(select target_group_id from activity_target_group where activity_id = a.id) as group_ids,
@@ -53,23 +98,29 @@ const liveActivitiesSql = (onlyIds: boolean, columns: string) => `select a.id, a
  * instead of analysing every candidate's text again. Run before scoring the activities' pairs.
  */
 export function storeActivityWordsSql(onlyIds: boolean): string {
-  return `update activity t set content_stems = w.content_stems, method_stems = w.method_stems
-    from (${liveActivitiesSql(onlyIds, '')}) x ${wordsOf('x')}
-    where t.id = x.id and (t.content_stems, t.method_stems) is distinct from (w.content_stems, w.method_stems)`;
+  return `with ${METHOD_KEYS}
+    update activity t set content_stems = w.content_stems, method_stems = w.method_stems,
+      inferred_method_id = i.inferred_method_id, inferred_confidence = i.inferred_confidence, inferred_words = i.inferred_words
+    from (${liveActivitiesSql(onlyIds, '')}) x ${wordsOf('x')} ${inferenceOf('x')}
+    where t.id = x.id and (t.content_stems, t.method_stems, t.inferred_method_id, t.inferred_confidence, t.inferred_words)
+      is distinct from (w.content_stems, w.method_stems, i.inferred_method_id, i.inferred_confidence, i.inferred_words)`;
 }
 
 /** Live stored activities as subjects, optionally only those with the given ids (`?::int[]`). */
 export function storedSubjectsSql(onlyIds: boolean): string {
-  return liveActivitiesSql(onlyIds, ', a.content_stems, a.method_stems');
+  return liveActivitiesSql(onlyIds, ', a.content_stems, a.method_stems, a.inferred_method_id, a.inferred_confidence, a.inferred_words');
 }
 
 /** A draft as the single subject, id 0; parameters in the order of its columns after id. */
-export const DRAFT_SUBJECT_SQL = `select d.*, w.content_stems, w.method_stems from (
+export const DRAFT_SUBJECT_SQL = `select d.*, w.content_stems, w.method_stems, i.inferred_method_id, i.inferred_confidence, i.inferred_words from (
   select 0 as id, ?::int as plan_id, ?::int as method_id, ?::date as start_date, ?::date as end_date,
   ?::jsonb as schedule, ?::text as title, ?::text as description, ?::int[] as theme_ids, ?::int[] as group_ids, ?::int[] as area_ids
-) d ${wordsOf('d')}`;
+) d ${wordsOf('d')} ${inferenceOf('d')}`;
 
-const fmt = (n: string, digits = 3) => `round((${n})::numeric, ${digits})::float8`;
+/** The kind of work of an activity alias: its method, or the inferred one when sure enough. */
+const kindOf = (a: string) =>
+  `coalesce(${a}.method_id, case when ${a}.inferred_confidence >= ${MIN_INFERENCE_CONFIDENCE} then ${a}.inferred_method_id end)`;
+const kindConfidenceOf = (a: string) => `case when ${a}.method_id is not null then 1.0 else ${a}.inferred_confidence end`;
 
 /**
  * Scored pairs of each subject with every live stored activity it overlaps.
@@ -78,14 +129,16 @@ const fmt = (n: string, digits = 3) => `round((${n})::numeric, ${digits})::float
  */
 export function scoredPairsSql(subjectSql: string, options: { forward: boolean }): string {
   return `
-with subject as (${subjectSql}),
+with ${METHOD_KEYS},
+subject as (${subjectSql}),
 -- Each subject's places first (with what scoring needs of the subject), so the plan starts from them and reaches
 -- the other activities by index; no later step joins back to a CTE, which misplans on big loads.
 places as materialized (
   select s.id as s_id, sa.area_id as s_area, am.match_id as b_area, am.relation as area_rel, am.distance_km,
     case am.relation when 'SAME' then 1.0 when 'NEAR' then 1 - 0.4 * am.distance_km / 1.5 else 0.9 end as area_fit,
     s.plan_id as s_plan, s.method_id, s.start_date as s_start, s.end_date as s_end, s.schedule as s_schedule, s.title as s_title,
-    s.theme_ids as s_themes, s.group_ids as s_groups, s.content_stems as s_stems, s.method_stems as s_method_stems
+    s.theme_ids as s_themes, s.group_ids as s_groups, s.content_stems as s_stems, s.method_stems as s_method_stems,
+    ${kindOf('s')} as s_kind, ${kindConfidenceOf('s')} as s_kind_confidence, s.method_id is null as s_inferred, s.inferred_words as s_inferred_words
   from subject s cross join lateral unnest(s.area_ids) as sa(area_id) join area_match am on am.area_id = sa.area_id
 ),
 -- Every other activity in a matching place once, at its best place match: a subject with many areas does not
@@ -96,12 +149,13 @@ candidates as materialized (
   where ba.activity_id ${options.forward ? '>' : '<>'} p.s_id
   order by p.s_id, ba.activity_id, p.area_fit desc, p.b_area, p.s_area
 ),
--- Live, in the same period, able to do the same work (the same method or a shared theme; others score 0), and for
+-- Live, in the same period, possibly doing the same work (not two different known kinds, which score 0), and for
 -- matching people, at the best group match.
 best as materialized (
   select c.*, g.s_group, g.b_group, g.group_rel, g.group_fit,
     b.plan_id as b_plan, b.method_id as b_method_id, b.start_date as b_start, b.end_date as b_end, b.schedule as b_schedule, b.title as b_title,
-    b.content_stems as b_stems, b.method_stems as b_method_stems
+    b.content_stems as b_stems, b.method_stems as b_method_stems,
+    ${kindOf('b')} as b_kind, ${kindConfidenceOf('b')} as b_kind_confidence, b.method_id is null as b_inferred, b.inferred_words as b_inferred_words
   from candidates c
   join activity b on b.id = c.b_id
   cross join lateral (
@@ -113,7 +167,7 @@ best as materialized (
   ) g
   where not b.archived and b.status <> 'CANCELLED'
     and c.s_start <= coalesce(b.end_date, 'infinity') and b.start_date <= coalesce(c.s_end, 'infinity')
-    and (c.method_id = b.method_id or exists (select 1 from activity_theme at where at.activity_id = b.id and at.theme_id = any(c.s_themes)))
+    and (c.s_kind is null or ${kindOf('b')} is null or c.s_kind = ${kindOf('b')})
 ),
 -- Content words as stored with each activity (storeActivityWordsSql), not analysed again per pair.
 txt as materialized (
@@ -125,7 +179,8 @@ features as materialized (
   select t.*,
     greatest(t.s_start, t.b_start) as common_start,
     nullif(least(coalesce(t.s_end, 'infinity'), coalesce(t.b_end, 'infinity')), 'infinity') as common_end,
-    coalesce(t.method_id = t.b_method_id, false) as same_method,
+    coalesce(t.s_kind = t.b_kind, false) as same_method, t.s_kind is not null and t.b_kind is not null as both_known,
+    least(t.s_kind_confidence, t.b_kind_confidence) as kind_confidence,
     array(select unnest(t.s_themes) intersect select at.theme_id from activity_theme at where at.activity_id = t.b_id) as shared_themes,
     -- One side names no method: how well the other's method shows in its text ("lektiecafé" in a text without a method).
     case when t.s_method_name is not null and t.b_method_name is null then word_similarity(t.s_method_name, t.b_content)
@@ -146,7 +201,7 @@ features as materialized (
 ),
 texts as materialized (
   select f.*,
-    case when not f.same_method and cardinality(f.shared_themes) > 0 then greatest(
+    case when not f.both_known then greatest(
       similarity(f.s_content, f.b_content),
       (select count(*) from unnest(f.s_stems) x where x = any(f.b_stems))::float8
         / nullif(cardinality(array(select unnest(f.s_stems) union select unnest(f.b_stems))), 0)
@@ -156,8 +211,10 @@ texts as materialized (
 ),
 weighed as materialized (
   select t.*, greatest(t.content_sim, t.method_in_text) as text_sim,
-    case when t.same_method then 1.0 when cardinality(t.shared_themes) > 0
-      then least(1.0, greatest(0.0, (coalesce(greatest(t.content_sim, t.method_in_text), 0) - 0.15) / 0.2)) else 0.0 end as work
+    case when t.same_method then 0.5 + 0.5 * t.kind_confidence when t.both_known then 0.0
+      when cardinality(t.shared_themes) > 0 then least(1.0, greatest(0.0, (coalesce(greatest(t.content_sim, t.method_in_text), 0) - 0.15) / 0.2))
+      -- Without a shared theme only a strong likeness of the words counts.
+      else least(1.0, greatest(0.0, (coalesce(greatest(t.content_sim, t.method_in_text), 0) - 0.45) / 0.2)) end as work
   from texts t
 ),
 scored as materialized (
@@ -167,10 +224,15 @@ scored as materialized (
 select sc.s_id, sc.b_id, ${fmt('sc.raw_score', 4)} as score, sc.common_start, sc.common_end, sc.s_plan = sc.b_plan as same_plan,
   (select coalesce(jsonb_agg(r), '[]'::jsonb) from jsonb_array_elements(jsonb_build_array(
     case when sc.same_method then jsonb_build_object('kind', 'METHOD', 'weight', ${fmt('0.4 * sc.work')},
-      'detail', format('both use the method ''%s''', (select name from method where id = sc.method_id))) end,
-    case when not sc.same_method then jsonb_build_object('kind', 'THEME', 'weight', ${fmt('0.1 * sc.work')},
+      'detail', case when not sc.s_inferred and not sc.b_inferred
+        then format('both use the method ''%s''', (select name from method where id = sc.s_kind))
+        else format('both look like ''%s'': %s / %s', (select name from method where id = sc.s_kind),
+          case when sc.s_inferred then (select string_agg(format('''%s''', w), ', ') from unnest(sc.s_inferred_words) w) else 'the method itself' end,
+          case when sc.b_inferred then (select string_agg(format('''%s''', w), ', ') from unnest(sc.b_inferred_words) w) else 'the method itself' end) end) end,
+    case when not sc.same_method and cardinality(sc.shared_themes) > 0 then jsonb_build_object('kind', 'THEME', 'weight', ${fmt('0.1 * sc.work')},
       'detail', format('both work on %s', (select string_agg(format('''%s''', name), ' and ' order by code) from theme where id = any(sc.shared_themes)))) end,
-    case when not sc.same_method then jsonb_build_object('kind', 'TEXT', 'weight', ${fmt('0.3 * sc.work')},
+    case when not sc.same_method then jsonb_build_object('kind', 'TEXT',
+      'weight', case when cardinality(sc.shared_themes) > 0 then ${fmt('0.3 * sc.work')} else ${fmt('0.4 * sc.work')} end,
       'detail', case when coalesce(sc.method_in_text, 0) > coalesce(sc.content_sim, 0)
         then format('''%s'' describes the method of ''%s'', ''%s'' (similarity %s)',
           case when sc.method_id is null then sc.s_title else sc.b_title end, case when sc.method_id is null then sc.b_title else sc.s_title end,
