@@ -109,6 +109,10 @@ describe('permissions', () => {
     createTheme: async () => ({ code: unique('TEMA'), name: 'Sundhed' }),
     createTargetGroup: async () => ({ code: unique('gruppe'), name: 'Unge piger', parentId: ids.unge, minAge: 13, maxAge: 17 }),
     createMethod: async () => ({ code: unique('metode'), name: 'Pigeklub', description: 'Klub for piger' }),
+    updateMethod: async () => ({
+      id: await t.idOf('Method', `insert into method (code, name, keywords) values ('${unique('metode')}', 'Drengeklub', '{}') returning id`),
+      keywords: ['drengeklub'],
+    }),
     createPerson: async () => ({ name: 'Testa Testesen', title: 'Konsulent', organisationId: ids.civica, email: 'testa@civica.example', phone: '+45 12 34 56 78' }),
     createPlan: async () => ({ code: unique('PLAN'), name: 'Testplan', startDate: '2027-01-01', endDate: '2030-12-31', areaIds: [ids.district], housingOrganisationIds: [ids.civica], leadId: ids.person }),
     createUser: async () => ({ name: unique('Bruger'), role: 'READER' }),
@@ -129,9 +133,10 @@ describe('permissions', () => {
 
   test('the matrix is what the roles promise', () => {
     const allowed = (role: Role) => matrix.filter((m) => m.role === role && m.allowed).map((m) => m.mutation).sort();
-    expect(allowed(Role.ADMIN)).toEqual(['createArea', 'createMethod', 'createOrganisation', 'createPerson', 'createTargetGroup', 'createTheme', 'createUser']);
+    expect(allowed(Role.ADMIN)).toEqual(['createArea', 'createMethod', 'createOrganisation', 'createPerson', 'createTargetGroup', 'createTheme', 'createUser', 'updateMethod']);
     expect(allowed(Role.COORDINATOR)).toEqual(
-      ['archiveActivity', 'createActivity', 'createArea', 'createMethod', 'createOrganisation', 'createPerson', 'createPlan', 'createTargetGroup', 'createTheme', 'updateActivity'],
+      ['archiveActivity', 'createActivity', 'createArea', 'createMethod', 'createOrganisation', 'createPerson', 'createPlan', 'createTargetGroup', 'createTheme',
+        'updateActivity', 'updateMethod'],
     );
     expect(allowed(Role.PROJECT_LEAD)).toEqual(['archiveActivity', 'createActivity', 'updateActivity']);
     expect(allowed(Role.READER)).toEqual([]);

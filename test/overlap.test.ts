@@ -228,6 +228,35 @@ describe('similar activities', () => {
   });
 });
 
+describe('the kind of work from the words', () => {
+  test('a coordinator edits a method\'s keywords; activities without a method are inferred again and their pairs follow', async () => {
+    const plan = await t.idOf('Plan', "select id from plan where code = 'VOL-OEST'");
+    const estate = await t.idOf('Area', "select id from area where code = 'vollsmose-boegeparken'");
+    const group = await t.idOf('TargetGroup', "select id from target_group where code = 'unge'");
+    const register = (title: string, description: string) => t.mutate('createActivity', 'CreateActivityInput', {
+      planId: plan, title, description, targetGroupIds: [group], areaIds: [estate], startDate: '2027-01-04',
+    }, 'activity { id inferredMethod { method { code } confidence words } } similarActivities { activities { title } }');
+    const first = await register('Parkour for unge', 'Spring og løb på trapper og mure.');
+    expect(first.userErrors).toEqual([]);
+    expect(first.activity.inferredMethod).toBeNull();
+    const second = await register('Parkourtræning i Bøgeparken', 'Ugentlig træning med instruktør fra klubben.');
+    expect(second.similarActivities.flatMap((o: any) => o.activities.map((a: any) => a.title))).not.toContain('Parkour for unge');
+
+    const method = await t.idOf('Method', "select id from method where code = 'idraet'");
+    const keywords = (await ok('query($id: ID!) { node(id: $id) { ... on Method { keywords } } }', { id: method })).node.keywords as string[];
+    const updated = await t.mutate('updateMethod', 'UpdateMethodInput', { id: method, keywords: [...keywords, 'parkour'] }, 'method { keywords }');
+    expect(updated.userErrors).toEqual([]);
+    expect(updated.method.keywords).toContain('parkour');
+    const after = await ok('query($id: ID!) { node(id: $id) { ... on Activity { inferredMethod { method { code } confidence words } overlaps { activities { title } } } } }', { id: first.activity.id });
+    expect(after.node.inferredMethod).toEqual({ method: { code: 'idraet' }, confidence: 0.64, words: ['parkour'] });
+    expect(after.node.overlaps.flatMap((o: any) => o.activities.map((a: any) => a.title))).toContain('Parkourtræning i Bøgeparken');
+
+    const bad = await t.mutate('updateMethod', 'UpdateMethodInput', { id: method, keywords: ['to ord'] }, 'method { keywords }');
+    expect(bad.userErrors.map((e: any) => `${e.field.join('.')}:${e.code}`)).toEqual(['input.keywords.0:INVALID']);
+    expect((await t.mutate('updateMethod', 'UpdateMethodInput', { id: method, keywords: ['parkour'] }, 'method { id }', Role.PROJECT_LEAD)).userErrors[0].code).toBe('FORBIDDEN');
+  });
+});
+
 describe('coverage', () => {
   const cells = async (filter: Record<string, unknown>) =>
     (await ok('query($f: CoverageFilter) { coverage(filter: $f) { area { code kind residents } targetGroup { code } theme { code } activeActivities } }', { f: filter })).coverage as any[];

@@ -8,6 +8,7 @@ export type MutationName =
   | 'createTheme'
   | 'createTargetGroup'
   | 'createMethod'
+  | 'updateMethod'
   | 'createPerson'
   | 'createPlan'
   | 'createUser'
@@ -15,7 +16,7 @@ export type MutationName =
   | 'updateActivity'
   | 'archiveActivity';
 
-const REFERENCE_DATA: MutationName[] = ['createArea', 'createOrganisation', 'createTheme', 'createTargetGroup', 'createMethod', 'createPerson'];
+const REFERENCE_DATA: MutationName[] = ['createArea', 'createOrganisation', 'createTheme', 'createTargetGroup', 'createMethod', 'updateMethod', 'createPerson'];
 const ACTIVITIES: MutationName[] = ['createActivity', 'updateActivity', 'archiveActivity'];
 
 /** Which mutations each role may call at all; PROJECT_LEAD is further limited to their own plans. */

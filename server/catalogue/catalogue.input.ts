@@ -68,7 +68,25 @@ export class TargetGroupPayload {
   userErrors!: UserError[];
 }
 
-@ObjectType('MethodPayload', { description: 'The result of createMethod.' })
+@InputType('UpdateMethodInput', { description: 'What changes in a method of the catalogue; fields left out stay as they are.' })
+export class UpdateMethodInput {
+  @Field(() => ID, { description: 'The method.' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'New name, at most 200 characters.' })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'New description, at most 10,000 characters; null clears it.' })
+  description?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'The new keywords, replacing the old ones (see Method.keywords); the methods of activities registered without one are inferred again.',
+  })
+  keywords?: string[] | null;
+}
+
+@ObjectType('MethodPayload', { description: 'The result of createMethod and updateMethod.' })
 export class MethodPayload {
   @Field(() => Method, { nullable: true, description: 'The new method; null when userErrors is not empty.' })
   method!: Method | null;

@@ -5,9 +5,9 @@ import { nestedActivityPage } from '../activities/activity.service.js';
 import type { HubContext } from '../core/context.js';
 import { PageArgs } from '../core/pagination.js';
 import {
-  CreateMethodInput, CreateTargetGroupInput, CreateThemeInput, MethodPayload, TargetGroupPayload, ThemePayload,
+  CreateMethodInput, CreateTargetGroupInput, CreateThemeInput, MethodPayload, TargetGroupPayload, ThemePayload, UpdateMethodInput,
 } from './catalogue.input.js';
-import { createMethod, createTargetGroup, createTheme } from './catalogue.service.js';
+import { createMethod, createTargetGroup, createTheme, updateMethod } from './catalogue.service.js';
 import { Method } from './method.entity.js';
 import { TargetGroup } from './target-group.entity.js';
 import { Theme } from './theme.entity.js';
@@ -61,6 +61,11 @@ export class MethodResolver {
   @Mutation(() => MethodPayload, { description: 'Adds a method to the catalogue (ADMIN, COORDINATOR).' })
   createMethod(@Ctx() ctx: HubContext, @Arg('input', () => CreateMethodInput, { description: 'The new method.' }) input: CreateMethodInput) {
     return createMethod(ctx, input);
+  }
+
+  @Mutation(() => MethodPayload, { description: "Changes a method's name, description or keywords (ADMIN, COORDINATOR)." })
+  updateMethod(@Ctx() ctx: HubContext, @Arg('input', () => UpdateMethodInput, { description: 'The method and what changes.' }) input: UpdateMethodInput) {
+    return updateMethod(ctx, input);
   }
 
   @FieldResolver(() => ActivityConnection, { description: 'Activities across all plans that use this method.' })

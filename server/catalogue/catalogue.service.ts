@@ -5,8 +5,8 @@ import type { HubContext } from '../core/context.js';
 import { toGlobalId } from '../core/global-id.js';
 import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation, type Path } from '../core/mutation.js';
 import { UserErrorCode } from '../core/user-errors.js';
-import { refreshMatchTables } from '../overlap/overlap.store.js';
-import type { CreateMethodInput, CreateTargetGroupInput, CreateThemeInput } from './catalogue.input.js';
+import { refreshInferences, refreshMatchTables } from '../overlap/overlap.store.js';
+import type { CreateMethodInput, CreateTargetGroupInput, CreateThemeInput, UpdateMethodInput } from './catalogue.input.js';
 import { Method } from './method.entity.js';
 import { TargetGroup } from './target-group.entity.js';
 import { Theme } from './theme.entity.js';
@@ -105,4 +105,28 @@ export function createMethod(ctx: HubContext, input: CreateMethodInput) {
     },
     taken('A method', input.code),
   );
+}
+
+export function updateMethod(ctx: HubContext, input: UpdateMethodInput) {
+  return runMutation(ctx, { method: null as Method | null }, async (tx) => {
+    const viewer = requireMutation(ctx.viewer, 'updateMethod');
+    const check = new InputChecker(tx);
+    const method = await check.ref(['input', 'id'], input.id, Method);
+    if (input.name === null) check.problems.add(['input', 'name'], UserErrorCode.INVALID, 'name cannot be cleared');
+    const name = input.name ? check.text(['input', 'name'], input.name, { required: true, max: MAX_TITLE }) : undefined;
+    const description = input.description !== undefined ? check.text(['input', 'description'], input.description, { max: MAX_TEXT }) : undefined;
+    const keywords = input.keywords != null ? checkKeywords(check, ['input', 'keywords'], input.keywords) : undefined;
+    check.check();
+    const before = { name: method!.name, description: method!.description ?? null, keywords: method!.keywords };
+    if (name !== undefined) method!.name = name!;
+    if (description !== undefined) method!.description = description;
+    if (keywords !== undefined) method!.keywords = keywords;
+    await tx.flush();
+    recordAudit(tx, viewer, 'updateMethod', { type: 'Method', id: method!.id }, before, {
+      name: method!.name, description: method!.description ?? null, keywords: method!.keywords,
+    });
+    // The words of activities without a method now point elsewhere: their inference and pairs follow.
+    if (keywords !== undefined && JSON.stringify(keywords) !== JSON.stringify(before.keywords)) await refreshInferences(tx);
+    return { method };
+  });
 }

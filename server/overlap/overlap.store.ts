@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgArray, rows } from '../core/sql.js';
-import { OVERLAP_MODEL_VERSION, scoredPairsSql, storeActivityWordsSql, storedSubjectsSql, STORE_FLOOR } from './overlap.sql.js';
+import { changedInferencesSql, OVERLAP_MODEL_VERSION, scoredPairsSql, storeActivityWordsSql, storedSubjectsSql, STORE_FLOOR } from './overlap.sql.js';
 
 const MODEL_KEY = 'overlap_model';
 
@@ -35,7 +35,9 @@ export async function refreshActivityOverlaps(em: EntityManager, activityIds: nu
   const ids = pgArray(activityIds);
   await em.execute(storeActivityWordsSql(true), [ids]);
   await em.execute('delete from activity_overlap where activity_a_id = any(?::int[]) or activity_b_id = any(?::int[])', [ids, ids]);
-  await em.execute(insertPairs(scoredPairsSql(storedSubjectsSql(true), { forward: false })), [ids]);
+  // Two of the given activities pair each other once, from the one with the smaller id.
+  const once = `select * from (${scoredPairsSql(storedSubjectsSql(true), { forward: false })}) q where not (q.b_id = any(?::int[]) and q.b_id < q.s_id)`;
+  await em.execute(insertPairs(once), [ids, ids]);
 }
 
 /** At start: recompute the stored pairs when they were computed by another scoring model (or never). */
@@ -97,4 +99,17 @@ export async function lockActivityForChange(em: EntityManager, activityId: numbe
   // Out of key order, so it may deadlock; PostgreSQL then rolls one back and runMutation retries it.
   if (missed.length > 0) await lockAreaBlocks(em, missed);
   return true;
+}
+
+/**
+ * After the method keywords changed: infers the methods of activities without one again and rescores the pairs of
+ * those whose inference changed, holding their part of the city like any activity write. Returns how many changed.
+ */
+export async function refreshInferences(em: EntityManager): Promise<number> {
+  const ids = ((await em.execute(changedInferencesSql())) as { id: number }[]).map((r) => r.id);
+  if (ids.length === 0) return 0;
+  const areas = (await em.execute('select distinct area_id from activity_area where activity_id = any(?::int[])', [pgArray(ids)])) as { area_id: number }[];
+  await lockAreaBlocks(em, areas.map((r) => r.area_id));
+  await refreshActivityOverlaps(em, ids);
+  return ids.length;
 }

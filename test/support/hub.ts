@@ -65,7 +65,7 @@ export async function startTestHub(options: { empty?: boolean; config?: Partial<
   const database = await createTestDatabase(inject('serverUrl'), options);
   const statements: string[] = [];
   const hub = await startHub(testConfig({ databaseUrl: database.url, ...options.config }), {
-    log: () => undefined,
+    log: process.env.TEST_HUB_LOG ? (line: unknown) => console.error(line) : () => undefined,
     onQuery: (sql) => statements.push(sql),
   });
   const em = hub.orm.em.fork();
