@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Tests that time the hub's answers run alone, after the others: on two cores a parallel neighbour would time itself.
-const ALONE = ['test/survival.test.ts'];
+// Tests that time the hub's answers or its shutdown run alone, after the others: on two cores a parallel neighbour would slow the clients they time.
+const ALONE = ['test/survival.test.ts', 'test/drain.test.ts'];
 
 export default defineConfig({
   resolve: {

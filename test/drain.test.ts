@@ -37,7 +37,7 @@ test('SIGTERM lets every response in flight finish writing, multi-megabyte answe
     });
     await new Promise((resolve) => setTimeout(resolve, 400));
     hub.child.kill('SIGTERM');
-    const results = await Promise.all(answers);
+    const results = await Promise.all(answers).catch((error) => { console.error(hub.output().slice(-3000)); throw error; });
     for (const { status, body } of results) {
       expect(status, body.slice(0, 300)).toBe(200);
       expect(body.length, body.slice(0, 300) + ' ... ' + body.slice(-300)).toBeGreaterThan(3_000_000);

@@ -76,6 +76,8 @@ test('the kind of work of a registration without a method is inferred from its w
   const [pair] = (await em.execute(
     `select o.reasons from activity_overlap o join activity x on x.id = o.activity_a_id join activity y on y.id = o.activity_b_id
      where x.title = 'Lektiecafé i Nordparken' and y.title = 'Lektiehjælp for 4.-6. klasse'`,
-  )) as { reasons: { kind: string; detail: string }[] }[];
-  expect(pair!.reasons.find((r) => r.kind === 'METHOD')?.detail).toBe("both look like 'Lektiecafé': the method itself / 'lektiehjælp'");
+  )) as { reasons: { kind: string; detail: string; detail_en: string }[] }[];
+  const method = pair!.reasons.find((r) => r.kind === 'METHOD')!;
+  expect(method.detail).toBe("begge ligner 'Lektiecafé': valgt som metode / 'lektiehjælp'");
+  expect(method.detail_en).toBe("both look like 'Lektiecafé': chosen as the method / 'lektiehjælp'");
 });

@@ -52,16 +52,40 @@ describe('overlaps in the demo city', () => {
     expect(data.node.overlaps.flatMap((o: any) => o.activities.map((x: any) => x.id))).not.toContain(byKey.get(b));
   });
 
-  test('reasons read as plain words naming the group, the place, the period and the time', async () => {
+  test('reasons read as plain Danish words naming the group, the place, the period and the time; English when asked for', async () => {
     const [d1] = (await overlapsOf('D1a')).filter((o) => partnerTitles([o], 'D1a')[0] === titleOf.get('D1b'));
     const detail = Object.fromEntries(d1.reasons.map((r: any) => [r.kind, r.detail]));
     expect(detail).toEqual({
+      METHOD: "begge bruger metoden 'Lektiecafé'",
+      TARGET_GROUP: "begge for 'Skolebørn 6-12'",
+      AREA: 'Bøgeparken og Egeparken ligger 0,6 km fra hinanden',
+      PERIOD: 'begge kører fra og med 6. januar 2025 til og med 31. december 2026',
+      SCHEDULE: 'begge tirsdage kl. 15.30-17.00',
+    });
+    const english = {
       METHOD: "both use the method 'Lektiecafé'",
       TARGET_GROUP: "both serve 'Skolebørn 6-12'",
       AREA: 'Bøgeparken and Egeparken are 0.6 km apart',
-      PERIOD: 'both run from 2025-01-06 to 2026-12-31',
+      PERIOD: 'both run from 6 January 2025 up to and including 31 December 2026',
       SCHEDULE: 'both on Tuesdays 15:30-17:00',
+    };
+    const query = `query($id: ID!) { node(id: $id) { ... on Activity { overlaps {
+      activities { id } detail: reasons { kind detail } en: reasons(language: EN) { kind detail } da: reasons(language: DA) { kind detail } } } } }`;
+    const pick = (data: any, key: string) => {
+      const pair = data.node.overlaps.find((o: any) => o.activities.some((a: any) => a.id === byKey.get('D1b')));
+      return Object.fromEntries(pair[key].map((r: any) => [r.kind, r.detail]));
+    };
+    const asked = await ok(query, { id: byKey.get('D1a') });
+    expect(pick(asked, 'en')).toEqual(english);
+    expect(pick(asked, 'da')).toEqual(detail);
+    const response = await fetch(t.hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${t.users[Role.COORDINATOR].token}`, 'accept-language': 'en-GB,en;q=0.9,da;q=0.5' },
+      body: JSON.stringify({ query, variables: { id: byKey.get('D1a') } }),
     });
+    const body = (await response.json()) as { data: any };
+    expect(pick(body.data, 'detail')).toEqual(english);
+    expect(pick(body.data, 'da')).toEqual(detail);
   });
 });
 

@@ -27,10 +27,22 @@ export interface HubContext {
   inputProblems?: UserError[];
   /** What the request holds until its response is written (Apollo copies the context, so this is an object shared by the copies). */
   held: { release?: () => void };
+  /** The language people read answers in: Danish unless the request's Accept-Language prefers English. */
+  language: Language;
+}
+
+export type Language = 'da' | 'en';
+
+/** Danish, the users' language, unless the first language of an Accept-Language header is English. */
+export function languageOf(acceptLanguage: string | undefined): Language {
+  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  return first === 'en' || first.startsWith('en-') ? 'en' : 'da';
 }
 
 /** One EntityManager fork and one set of DataLoaders per request. */
-export function createContext(rootEm: EntityManager, viewer: Viewer | null, requestId: string, clientRequestId: string | null = null): HubContext {
+export function createContext(
+  rootEm: EntityManager, viewer: Viewer | null, requestId: string, clientRequestId: string | null = null, language: Language = 'da',
+): HubContext {
   const em = rootEm.fork({ clear: true, useContext: false });
-  return { em, loaders: createLoaders(em, viewer), viewer, requestId, clientRequestId, held: {} };
+  return { em, loaders: createLoaders(em, viewer), viewer, requestId, clientRequestId, held: {}, language };
 }

@@ -9,7 +9,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { authenticate } from '../auth/auth.service.js';
 import { bearerToken } from '../auth/token.js';
 import type { HubConfig } from './config.js';
-import { createContext, type HubContext } from './context.js';
+import { createContext, languageOf, type HubContext } from './context.js';
 import { ErrorCode } from './errors.js';
 import { costPlugin, tooManySelections } from './cost.js';
 import type { DatabaseHealth } from './db-health.js';
@@ -238,7 +238,7 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
         const response = await currentRequest.run({ requestId }, () =>
           apollo.executeHTTPGraphQLRequest({
             httpGraphQLRequest: { method: req.method!, headers, search: url.search, body },
-            context: async () => (context = createContext(orm.em, viewer, requestId, clientRequestId)),
+            context: async () => (context = createContext(orm.em, viewer, requestId, clientRequestId, languageOf(req.headers['accept-language']))),
           }),
         );
         for (const [name, value] of response.headers) res.setHeader(name, value);

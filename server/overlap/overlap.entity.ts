@@ -9,7 +9,9 @@ import { OverlapDecision } from './overlap.types.js';
 export interface StoredReason {
   kind: string;
   weight: number;
+  /** Danish. */
   detail: string;
+  detail_en: string;
 }
 
 /** The scored pairs of live activities (derived data, kept current by every activity write). activity < other. */

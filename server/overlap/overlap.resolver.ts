@@ -4,8 +4,8 @@ import type { HubContext } from '../core/context.js';
 import { PageArgs } from '../core/pagination.js';
 import { Person } from '../people/person.entity.js';
 import { ActivityDraftInput, OverlapFilter, OverlapReviewPayload, ReviewOverlapInput } from './overlap.input.js';
-import { listOverlaps, minScoreOf, reviewOverlap, similarToDraft } from './overlap.service.js';
-import { Overlap, OverlapConnection, OverlapReview } from './overlap.types.js';
+import { listOverlaps, minScoreOf, reasonsOf, reviewOverlap, similarToDraft } from './overlap.service.js';
+import { Overlap, OverlapConnection, OverlapReason, OverlapReview, ReasonLanguage } from './overlap.types.js';
 
 @Resolver(() => Overlap)
 export class OverlapResolver {
@@ -37,6 +37,18 @@ export class OverlapResolver {
   @FieldResolver(() => [Activity], { description: 'Exactly two activities, ordered by id (for a draft: the existing one).' })
   async activities(@Root() overlap: Overlap, @Ctx() { loaders }: HubContext): Promise<Activity[]> {
     return (await loaders.activity.loadMany(overlap.activityIds)).filter((a): a is Activity => a instanceof Activity);
+  }
+
+  @FieldResolver(() => [OverlapReason], { description: 'The signals behind the score; their weights add up to the score.' })
+  reasons(
+    @Root() overlap: Overlap,
+    @Ctx() { language }: HubContext,
+    @Arg('language', () => ReasonLanguage, {
+      nullable: true,
+      description: 'The language of the details: Danish unless asked for here or by an Accept-Language header that prefers English.',
+    }) asked?: ReasonLanguage | null,
+  ): OverlapReason[] {
+    return reasonsOf(overlap, asked ? (asked === ReasonLanguage.EN ? 'en' : 'da') : language);
   }
 
   @FieldResolver(() => OverlapReview, { nullable: true, description: 'The current decision on the pair, if any.' })

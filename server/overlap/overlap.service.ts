@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { mayEditPlan } from '../auth/permissions.js';
 import { Activity } from '../activities/activity.entity.js';
 import { visibleActivityIdSql } from '../auth/visibility.js';
-import type { HubContext, Viewer } from '../core/context.js';
+import type { HubContext, Language, Viewer } from '../core/context.js';
 import { today } from '../core/dates.js';
 import { Role } from '../core/enums.js';
 import { badInput } from '../core/errors.js';
@@ -22,10 +22,16 @@ function toOverlap(activityIds: number[], score: number, reasons: unknown): Over
   const overlap = new Overlap();
   overlap.activityIds = activityIds;
   overlap.score = Number(score);
-  overlap.reasons = (reasons as { kind: OverlapReasonKind; weight: number; detail: string }[]).map(
-    (r): OverlapReason => ({ kind: r.kind, weight: Number(r.weight), detail: r.detail }),
-  );
+  // Kept as the stored JSON text until asked for: one string per pair weighs far less than objects per reason.
+  overlap.reasonsJson = typeof reasons === 'string' ? reasons : JSON.stringify(reasons);
   return overlap;
+}
+
+/** The reasons of an overlap in one language, read from their stored JSON when the field is resolved. */
+export function reasonsOf(overlap: Overlap, language: Language): OverlapReason[] {
+  return (JSON.parse(overlap.reasonsJson) as { kind: OverlapReasonKind; weight: number; detail: string; detail_en?: string }[]).map(
+    (r): OverlapReason => ({ kind: r.kind, weight: Number(r.weight), detail: language === 'en' ? (r.detail_en ?? r.detail) : r.detail }),
+  );
 }
 
 const fromRow = (row: Row) => toOverlap([Number(row.activity_a_id), Number(row.activity_b_id)], Number(row.score), row.reasons);
@@ -74,7 +80,7 @@ export async function listOverlaps(
   if (after) page.add('(o.score, o.activity_a_id, o.activity_b_id) < (?, ?, ?)', ...after);
   const result = await rows(
     em,
-    `select o.activity_a_id, o.activity_b_id, o.score, o.reasons from activity_overlap o where ${page.toSql()}
+    `select o.activity_a_id, o.activity_b_id, o.score, o.reasons::text as reasons from activity_overlap o where ${page.toSql()}
      order by o.score desc, o.activity_a_id desc, o.activity_b_id desc limit ?`,
     [...page.params, first + 1],
   );
@@ -89,7 +95,7 @@ export function activityOverlapsLoader(em: EntityManager, viewer: Viewer | null)
       const ids = pgArray([...new Set(keys.map((k) => k.activityId))]);
       const result = await rows(
         em,
-        `select o.activity_a_id, o.activity_b_id, o.score, o.reasons from activity_overlap o
+        `select o.activity_a_id, o.activity_b_id, o.score, o.reasons::text as reasons from activity_overlap o
          where (o.activity_a_id = any(?::int[]) or o.activity_b_id = any(?::int[])) and o.score >= ? and ${UNREVIEWED}
            and ${visibleActivityIdSql(viewer, 'o.activity_a_id')} and ${visibleActivityIdSql(viewer, 'o.activity_b_id')}
          order by o.score desc, o.activity_a_id desc, o.activity_b_id desc`,
@@ -113,7 +119,7 @@ export function minScoreOf(minScore: number | null | undefined): number {
 export async function similarToActivity(em: EntityManager, activityId: number, limit = 20): Promise<Overlap[]> {
   const result = await rows(
     em,
-    `select o.activity_a_id, o.activity_b_id, o.score, o.reasons from activity_overlap o
+    `select o.activity_a_id, o.activity_b_id, o.score, o.reasons::text as reasons from activity_overlap o
      where (o.activity_a_id = ? or o.activity_b_id = ?) and o.score >= ? and ${UNREVIEWED}
      order by o.score desc, o.activity_a_id desc, o.activity_b_id desc limit ?`,
     [activityId, activityId, DEFAULT_THRESHOLD, limit],
@@ -143,7 +149,7 @@ export async function similarToDraft(em: EntityManager, viewer: Viewer | null, d
   ];
   const result = await rows(
     em,
-    `select p.b_id, p.score, p.reasons from (${scoredPairsSql(DRAFT_SUBJECT_SQL, { forward: false })}) p
+    `select p.b_id, p.score, p.reasons::text as reasons from (${scoredPairsSql(DRAFT_SUBJECT_SQL, { forward: false })}) p
      where p.score >= ? and ${visibleActivityIdSql(viewer, 'p.b_id')} order by p.score desc, p.b_id desc limit ?`,
     [...params, DEFAULT_THRESHOLD, limit],
   );
@@ -203,7 +209,7 @@ export function reviewOverlap(ctx: HubContext, input: ReviewOverlapInput) {
     // Concurrent reviews of one pair take turns, each superseding the one before, so one stays active. An advisory
     // lock rather than the pair's row: activity writes lock pair rows after review rows, and must not meet it in a circle.
     await tx.execute('select pg_advisory_xact_lock(?, ?)', [a, b]);
-    const [pair] = await rows(tx, 'select activity_a_id, activity_b_id, score, reasons from activity_overlap where activity_a_id = ? and activity_b_id = ?', [a, b]);
+    const [pair] = await rows(tx, 'select activity_a_id, activity_b_id, score, reasons::text as reasons from activity_overlap where activity_a_id = ? and activity_b_id = ?', [a, b]);
     if (!pair) refuse(['input', 'activityIds'], UserErrorCode.INVALID, 'These two activities do not overlap');
     await tx.execute('update overlap_review set superseded_at = now() where superseded_at is null and activity_a_id = ? and activity_b_id = ?', [a, b]);
     const review = tx.create(OverlapReviewRecord, {

@@ -22,7 +22,7 @@
  */
 
 /** Bump when the scoring changes: the hub then recomputes the stored pairs at start. */
-export const OVERLAP_MODEL_VERSION = '3';
+export const OVERLAP_MODEL_VERSION = '4';
 
 /** An inferred method below this confidence is shown but not used: the activity's kind stays unknown. */
 export const MIN_INFERENCE_CONFIDENCE = 0.5;
@@ -48,6 +48,21 @@ const wordsOf = (x: string) => `cross join lateral (select
     (select hub_content_words(name, null, '{}', n.groups) from method where id = ${x}.method_id) as method_stems) w`;
 
 const fmt = (n: string, digits = 3) => `round((${n})::numeric, ${digits})::float8`;
+
+// Reasons are stored in Danish, the users' language, and in English (detail_en) for those who ask for it.
+const DA_MONTHS = `array['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december']`;
+const EN_MONTHS = `array['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']`;
+/** "5. januar 2027". */
+const daDate = (d: string) => `format('%s. %s %s', extract(day from ${d})::int, (${DA_MONTHS})[extract(month from ${d})::int], extract(year from ${d})::int)`;
+/** "5 January 2027". */
+const enDate = (d: string) => `format('%s %s %s', extract(day from ${d})::int, (${EN_MONTHS})[extract(month from ${d})::int], extract(year from ${d})::int)`;
+/** "0,6": a Danish decimal comma. */
+const daNumber = (n: string, digits: number) => `replace(round((${n})::numeric, ${digits})::text, '.', ',')`;
+/** "tirsdage" for TUESDAY. */
+const daDays = (day: string) =>
+  `(jsonb_build_object('MONDAY', 'mandage', 'TUESDAY', 'tirsdage', 'WEDNESDAY', 'onsdage', 'THURSDAY', 'torsdage', 'FRIDAY', 'fredage', 'SATURDAY', 'lørdage', 'SUNDAY', 'søndage')->>(${day}))`;
+/** "Tuesdays" for TUESDAY. */
+const enDays = (day: string) => `(initcap(${day}) || 's')`;
 
 // Words are split at white space and punctuation; a hyphenated word stays whole ("gå-hold").
 const WORD_SPLIT = '[[:space:].,;:!()"/&+]+';
@@ -199,11 +214,11 @@ features as materialized (
         - greatest(t.s_start, t.b_start) + 1)::float8
       / greatest(1, least(coalesce(t.s_end, t.s_start + 365) - t.s_start + 1, coalesce(t.b_end, t.b_start + 365) - t.b_start + 1))
     )) as period_fit,
-    (select format('%ss %s-%s', initcap(x->>'weekday'), greatest(x->>'startTime', y->>'startTime'), least(x->>'endTime', y->>'endTime'))
+    (select jsonb_build_object('day', x->>'weekday', 'from', greatest(x->>'startTime', y->>'startTime'), 'to', least(x->>'endTime', y->>'endTime'))
        from jsonb_array_elements(t.s_schedule) x, jsonb_array_elements(t.b_schedule) y
        where x->>'weekday' = y->>'weekday' and x->>'startTime' < y->>'endTime' and y->>'startTime' < x->>'endTime'
        limit 1) as clash,
-    (select initcap(x->>'weekday') || 's' from jsonb_array_elements(t.s_schedule) x, jsonb_array_elements(t.b_schedule) y
+    (select x->>'weekday' from jsonb_array_elements(t.s_schedule) x, jsonb_array_elements(t.b_schedule) y
        where x->>'weekday' = y->>'weekday' limit 1) as same_day,
     jsonb_array_length(t.s_schedule) > 0 and jsonb_array_length(t.b_schedule) > 0 as both_scheduled
   from txt t
@@ -232,42 +247,63 @@ scored as materialized (
 )
 select sc.s_id, sc.b_id, ${fmt('sc.raw_score', 4)} as score, sc.common_start, sc.common_end, sc.s_plan = sc.b_plan as same_plan,
   (select coalesce(jsonb_agg(r), '[]'::jsonb) from jsonb_array_elements(jsonb_build_array(
-    case when sc.same_method then jsonb_build_object('kind', 'METHOD', 'weight', ${fmt('0.4 * sc.work')},
-      'detail', case when not sc.s_inferred and not sc.b_inferred
-        then format('both use the method ''%s''', (select name from method where id = sc.s_kind))
-        else format('both look like ''%s'': %s / %s', (select name from method where id = sc.s_kind),
-          case when sc.s_inferred then (select string_agg(format('''%s''', w), ', ') from unnest(sc.s_inferred_words) w) else 'the method itself' end,
-          case when sc.b_inferred then (select string_agg(format('''%s''', w), ', ') from unnest(sc.b_inferred_words) w) else 'the method itself' end) end) end,
-    case when not sc.same_method and cardinality(sc.shared_themes) > 0 then jsonb_build_object('kind', 'THEME', 'weight', ${fmt('0.1 * sc.work')},
-      'detail', format('both work on %s', (select string_agg(format('''%s''', name), ' and ' order by code) from theme where id = any(sc.shared_themes)))) end,
-    case when not sc.same_method then jsonb_build_object('kind', 'TEXT',
-      'weight', case when cardinality(sc.shared_themes) > 0 then ${fmt('0.3 * sc.work')} else ${fmt('0.4 * sc.work')} end,
-      'detail', case when coalesce(sc.method_in_text, 0) > coalesce(sc.content_sim, 0)
-        then format('''%s'' describes the method of ''%s'', ''%s'' (similarity %s)',
-          case when sc.method_id is null then sc.s_title else sc.b_title end, case when sc.method_id is null then sc.b_title else sc.s_title end,
-          (select name from method where id = coalesce(sc.method_id, sc.b_method_id)), round(sc.method_in_text::numeric, 2))
+    case when sc.same_method then hub_reason('METHOD', ${fmt('0.4 * sc.work')},
+      case when not sc.s_inferred and not sc.b_inferred
+        then format('begge bruger metoden ''%s''', m.name)
+        else format('begge ligner ''%s'': %s / %s', m.name,
+          coalesce(hub_quoted(sc.s_inferred_words), 'valgt som metode'), coalesce(hub_quoted(sc.b_inferred_words), 'valgt som metode')) end,
+      case when not sc.s_inferred and not sc.b_inferred
+        then format('both use the method ''%s''', m.name)
+        else format('both look like ''%s'': %s / %s', m.name,
+          coalesce(hub_quoted(sc.s_inferred_words), 'chosen as the method'), coalesce(hub_quoted(sc.b_inferred_words), 'chosen as the method')) end) end,
+    case when not sc.same_method and cardinality(sc.shared_themes) > 0 then hub_reason('THEME', ${fmt('0.1 * sc.work')},
+      format('begge arbejder med %s', th.da), format('both work on %s', th.en)) end,
+    case when not sc.same_method then hub_reason('TEXT',
+      case when cardinality(sc.shared_themes) > 0 then ${fmt('0.3 * sc.work')} else ${fmt('0.4 * sc.work')} end,
+      case when coalesce(sc.method_in_text, 0) > coalesce(sc.content_sim, 0)
+        then format('''%s'' beskriver metoden i ''%s'', ''%s'' (lighed %s)', tx.without_method, tx.with_method, tx.method_name, ${daNumber('sc.method_in_text', 2)})
+        else format('titler og beskrivelser ligner hinanden: ''%s'' og ''%s'' (lighed %s)', sc.s_title, sc.b_title, ${daNumber('sc.content_sim', 2)}) end,
+      case when coalesce(sc.method_in_text, 0) > coalesce(sc.content_sim, 0)
+        then format('''%s'' describes the method of ''%s'', ''%s'' (similarity %s)', tx.without_method, tx.with_method, tx.method_name, round(sc.method_in_text::numeric, 2))
         else format('similar titles and descriptions: ''%s'' and ''%s'' (similarity %s)', sc.s_title, sc.b_title, round(sc.content_sim::numeric, 2)) end) end,
-    jsonb_build_object('kind', 'TARGET_GROUP', 'weight', ${fmt('sc.work * 0.18 * sc.group_fit')},
-      'detail', (select case sc.group_rel
-        when 'SAME' then format('both serve ''%s''', g1.name)
-        when 'PART_OF' then format('''%s'' is part of ''%s''', g1.name, g2.name)
-        else format('''%s'' includes ''%s''', g1.name, g2.name) end
-        from target_group g1, target_group g2 where g1.id = sc.s_group and g2.id = sc.b_group)),
-    jsonb_build_object('kind', 'AREA', 'weight', ${fmt('sc.work * 0.18 * sc.area_fit')},
-      'detail', (select case sc.area_rel
-        when 'SAME' then format('both in %s', a1.name)
-        when 'INSIDE' then format('%s lies in %s', a1.name, a2.name)
+    hub_reason('TARGET_GROUP', ${fmt('sc.work * 0.18 * sc.group_fit')},
+      case sc.group_rel when 'SAME' then format('begge for ''%s''', g1.name) when 'PART_OF' then format('''%s'' er en del af ''%s''', g1.name, g2.name)
+        else format('''%s'' omfatter ''%s''', g1.name, g2.name) end,
+      case sc.group_rel when 'SAME' then format('both serve ''%s''', g1.name) when 'PART_OF' then format('''%s'' is part of ''%s''', g1.name, g2.name)
+        else format('''%s'' includes ''%s''', g1.name, g2.name) end),
+    hub_reason('AREA', ${fmt('sc.work * 0.18 * sc.area_fit')},
+      case sc.area_rel when 'SAME' then format('begge i %s', a1.name) when 'INSIDE' then format('%s ligger i %s', a1.name, a2.name)
+        when 'CONTAINS' then format('%s omfatter %s', a1.name, a2.name)
+        else format('%s og %s ligger %s km fra hinanden', a1.name, a2.name, ${daNumber('sc.distance_km', 1)}) end,
+      case sc.area_rel when 'SAME' then format('both in %s', a1.name) when 'INSIDE' then format('%s lies in %s', a1.name, a2.name)
         when 'CONTAINS' then format('%s contains %s', a1.name, a2.name)
-        else format('%s and %s are %s km apart', a1.name, a2.name, round(sc.distance_km::numeric, 1)) end
-        from area a1, area a2 where a1.id = sc.s_area and a2.id = sc.b_area)),
-    jsonb_build_object('kind', 'PERIOD', 'weight', ${fmt('sc.work * 0.12 * sc.period_fit')},
-      'detail', case when sc.common_end is null then format('both run from %s, open-ended', sc.common_start)
-        else format('both run from %s to %s', sc.common_start, sc.common_end) end),
-    case when sc.schedule_fit > 0 then jsonb_build_object('kind', 'SCHEDULE', 'weight', ${fmt('sc.work * 0.12 * sc.schedule_fit')},
-      'detail', case when sc.clash is not null then format('both on %s', sc.clash)
-        when sc.same_day is not null then format('both on %s, at different times', sc.same_day)
+        else format('%s and %s are %s km apart', a1.name, a2.name, round(sc.distance_km::numeric, 1)) end),
+    hub_reason('PERIOD', ${fmt('sc.work * 0.12 * sc.period_fit')},
+      case when sc.common_end is null then format('begge kører fra %s uden slutdato', ${daDate('sc.common_start')})
+        else format('begge kører fra og med %s til og med %s', ${daDate('sc.common_start')}, ${daDate('sc.common_end')}) end,
+      case when sc.common_end is null then format('both run from %s with no end date', ${enDate('sc.common_start')})
+        else format('both run from %s up to and including %s', ${enDate('sc.common_start')}, ${enDate('sc.common_end')}) end),
+    case when sc.schedule_fit > 0 then hub_reason('SCHEDULE', ${fmt('sc.work * 0.12 * sc.schedule_fit')},
+      case when sc.clash is not null
+          then format('begge %s kl. %s-%s', ${daDays("sc.clash->>'day'")}, replace(sc.clash->>'from', ':', '.'), replace(sc.clash->>'to', ':', '.'))
+        when sc.same_day is not null then format('begge på %s, men på forskellige tidspunkter', ${daDays('sc.same_day')})
+        else 'intet ugeskema at sammenligne' end,
+      case when sc.clash is not null then format('both on %s %s-%s', ${enDays("sc.clash->>'day'")}, sc.clash->>'from', sc.clash->>'to')
+        when sc.same_day is not null then format('both on %s, at different times', ${enDays('sc.same_day')})
         else 'no weekly schedule to compare' end) end
   )) r where r <> 'null'::jsonb) as reasons
 from scored sc
+left join method m on m.id = sc.s_kind
+left join target_group g1 on g1.id = sc.s_group
+left join target_group g2 on g2.id = sc.b_group
+left join area a1 on a1.id = sc.s_area
+left join area a2 on a2.id = sc.b_area
+cross join lateral (select
+  (select string_agg(format('''%s''', name), ' og ' order by code) from theme where id = any(sc.shared_themes)) as da,
+  (select string_agg(format('''%s''', name), ' and ' order by code) from theme where id = any(sc.shared_themes)) as en) th
+cross join lateral (select
+  case when sc.method_id is null then sc.s_title else sc.b_title end as without_method,
+  case when sc.method_id is null then sc.b_title else sc.s_title end as with_method,
+  (select name from method where id = coalesce(sc.method_id, sc.b_method_id)) as method_name) tx
 where sc.work > 0`;
 }

@@ -36,9 +36,15 @@ export class OverlapReason {
   @Field(() => Float, { description: 'Its share of the score.' })
   weight!: number;
 
-  @Field(() => String, { description: 'What was shared, in plain words.' })
+  @Field(() => String, { description: 'What was shared, in plain words: in Danish, or in English when asked for (see Overlap.reasons).' })
   detail!: string;
 }
+
+export enum ReasonLanguage {
+  DA = 'DA',
+  EN = 'EN',
+}
+registerEnumType(ReasonLanguage, { name: 'ReasonLanguage', description: 'The language of a reason\'s detail.' });
 
 @ObjectType('OverlapReview', { description: 'A decision recorded on an overlapping pair.' })
 export class OverlapReview {
@@ -64,8 +70,8 @@ export class Overlap {
   @Field(() => Float, { description: '0..1, higher means more alike.' })
   score!: number;
 
-  @Field(() => [OverlapReason], { description: 'The signals behind the score; their weights add up to the score.' })
-  reasons!: OverlapReason[];
+  /** The stored reasons as JSON text; the reasons field reads them. */
+  reasonsJson!: string;
 }
 
 @ObjectType('OverlapEdge', { description: 'One overlap in a page, with its cursor.' })
