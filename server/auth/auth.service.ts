@@ -31,12 +31,19 @@ export interface NewUser {
 }
 
 /** Stores a user with a fresh token and returns both; the token exists only in the return value. */
+/** Roles whose users decide (reviews, evaluations): they always have a person, so a decision names who made it. */
+const DECIDING_ROLES: readonly Role[] = [Role.COORDINATOR, Role.PROJECT_LEAD];
+
 export async function insertUser(em: EntityManager, input: NewUser): Promise<{ user: User; token: string }> {
   const token = newToken();
+  let personId = input.personId ?? null;
+  if (personId === null && DECIDING_ROLES.includes(input.role)) {
+    [{ id: personId }] = (await em.execute('insert into person (name) values (?) returning id', [input.name])) as { id: number }[];
+  }
   const user = em.create(User, {
     name: input.name,
     role: input.role,
-    person: input.personId ?? null,
+    person: personId,
     tokenHash: hashToken(token),
     createdAt: new Date(),
   });

@@ -13,6 +13,7 @@ import { ActionItemResolver, MeetingResolver } from '../governance/governance.re
 import { SteeringGroupMemberResolver, SteeringGroupResolver } from '../governance/steering-group.resolver.js';
 import { OrganisationResolver } from '../organisations/organisation.resolver.js';
 import { CoverageResolver } from '../overlap/coverage.js';
+import { OverlapGroupResolver } from '../overlap/overlap-groups.js';
 import { ActivityOverlapsResolver, OverlapResolver, OverlapReviewResolver } from '../overlap/overlap.resolver.js';
 import { PersonResolver } from '../people/person.resolver.js';
 import { PlanResolver } from '../plans/plan.resolver.js';
@@ -37,6 +38,7 @@ export const resolvers = [
   AuditResolver,
   OverlapResolver,
   OverlapReviewResolver,
+  OverlapGroupResolver,
   ActivityOverlapsResolver,
   CoverageResolver,
   ExperienceResolver,

@@ -7,6 +7,7 @@ import { Migration20261123122052_races_and_idempotency } from './Migration202611
 import { Migration20261123125803_content_words } from './Migration20261123125803_content_words.js';
 import { Migration20261123133649_method_inference } from './Migration20261123133649_method_inference.js';
 import { Migration20261123140500_reason_helpers } from './Migration20261123140500_reason_helpers.js';
+import { Migration20261123142000_deciders_are_people } from './Migration20261123142000_deciders_are_people.js';
 
 /** Committed migrations in the order they apply; `npm run migration:create` appends to this list. */
 export const migrationsList: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123125803_content_words', class: Migration20261123125803_content_words },
   { name: 'Migration20261123133649_method_inference', class: Migration20261123133649_method_inference },
   { name: 'Migration20261123140500_reason_helpers', class: Migration20261123140500_reason_helpers },
+  { name: 'Migration20261123142000_deciders_are_people', class: Migration20261123142000_deciders_are_people },
 ];

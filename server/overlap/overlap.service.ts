@@ -8,7 +8,7 @@ import type { HubContext, Language, Viewer } from '../core/context.js';
 import { today } from '../core/dates.js';
 import { Role } from '../core/enums.js';
 import { badInput } from '../core/errors.js';
-import { expectId, expectIds } from '../core/global-id.js';
+import { expectId, expectIds, toGlobalId } from '../core/global-id.js';
 import { InputChecker, MAX_TEXT, runMutation } from '../core/mutation.js';
 import { decodeCursor, MAX_PAGE_SIZE, pageSize, toPage, type Page } from '../core/pagination.js';
 import { Conditions, descendantsSql, pgArray, rows, type Row } from '../core/sql.js';
@@ -43,19 +43,12 @@ const UNREVIEWED =
 const eitherActivity = (condition: string) =>
   `exists (select 1 from unnest(array[o.activity_a_id, o.activity_b_id]) as x(id) where ${condition})`;
 
-/** overlaps(first, after, filter): stored pairs, best first (ties: newer pairs first). */
-export async function listOverlaps(
-  em: EntityManager,
-  viewer: Viewer | null,
-  args: { first?: number | null; after?: string | null; filter?: OverlapFilter | null },
-): Promise<Page<Overlap>> {
-  const first = pageSize(args.first);
-  const after = decodeCursor(args.after, ['float', 'number', 'number']);
-  const filter = args.filter ?? {};
+/** The stored pairs (alias o) a filter keeps for this viewer; reviewed ones only with includeReviewed or when asked. */
+export function overlapConditions(viewer: Viewer | null, filter: OverlapFilter, options: { withReviewed?: boolean } = {}): Conditions {
   const where = new Conditions();
   where.add(`${visibleActivityIdSql(viewer, 'o.activity_a_id')} and ${visibleActivityIdSql(viewer, 'o.activity_b_id')}`);
   where.add('o.score >= ?', Math.max(filter.minScore ?? DEFAULT_THRESHOLD, STORE_FLOOR));
-  if (!filter.includeReviewed) where.add(UNREVIEWED);
+  if (!filter.includeReviewed && !options.withReviewed) where.add(UNREVIEWED);
   if (filter.includeSamePlan === false) where.add('not o.same_plan');
   if (filter.activeOn) where.add('o.common_start <= ?::date and (o.common_end is null or o.common_end >= ?::date)', filter.activeOn, filter.activeOn);
   else where.add('(o.common_end is null or o.common_end >= ?::date)', today());
@@ -74,7 +67,21 @@ export async function listOverlaps(
   }
   const themeIds = expectIds(filter.themeIds, 'Theme', 'filter.themeIds');
   if (themeIds) where.add(eitherActivity('exists (select 1 from activity_theme t where t.activity_id = x.id and t.theme_id = any(?::int[]))'), pgArray(themeIds));
+  return where;
+}
 
+/** Whether the pair (alias o) has no current review. */
+export const UNREVIEWED_SQL = UNREVIEWED;
+
+/** overlaps(first, after, filter): stored pairs, best first (ties: newer pairs first). */
+export async function listOverlaps(
+  em: EntityManager,
+  viewer: Viewer | null,
+  args: { first?: number | null; after?: string | null; filter?: OverlapFilter | null },
+): Promise<Page<Overlap>> {
+  const first = pageSize(args.first);
+  const after = decodeCursor(args.after, ['float', 'number', 'number']);
+  const where = overlapConditions(viewer, args.filter ?? {});
   const [count] = await rows(em, `select count(*)::int as total from activity_overlap o where ${where.toSql()}`, where.params);
   const page = new Conditions().add(where.toSql(), ...where.params);
   if (after) page.add('(o.score, o.activity_a_id, o.activity_b_id) < (?, ?, ?)', ...after);
@@ -206,26 +213,28 @@ export function reviewOverlap(ctx: HubContext, input: ReviewOverlapInput) {
       refuse(['input', 'activityIds'], UserErrorCode.FORBIDDEN, 'You may only review overlaps that involve an activity of your own plans');
     }
     const [a, b] = activities.map((x) => x.id).sort((x, y) => x - y) as [number, number];
-    // Concurrent reviews of one pair take turns, each superseding the one before, so one stays active. An advisory
-    // lock rather than the pair's row: activity writes lock pair rows after review rows, and must not meet it in a circle.
-    await tx.execute('select pg_advisory_xact_lock(?, ?)', [a, b]);
-    const [pair] = await rows(tx, 'select activity_a_id, activity_b_id, score, reasons::text as reasons from activity_overlap where activity_a_id = ? and activity_b_id = ?', [a, b]);
+    const pair = await recordReview(tx, viewer, a, b, input.decision, note);
     if (!pair) refuse(['input', 'activityIds'], UserErrorCode.INVALID, 'These two activities do not overlap');
-    await tx.execute('update overlap_review set superseded_at = now() where superseded_at is null and activity_a_id = ? and activity_b_id = ?', [a, b]);
-    const review = tx.create(OverlapReviewRecord, {
-      activity: a,
-      other: b,
-      decision: input.decision,
-      note,
-      reviewedBy: viewer.userId,
-      reviewedAt: new Date(),
-    });
-    await tx.flush();
-    recordAudit(tx, viewer, 'reviewOverlap', { type: 'OverlapReview', id: review.id }, null, {
-      activities: activities.map((x) => x.globalId).sort(),
-      decision: input.decision,
-      note,
-    });
     return { overlap: fromRow(pair) };
   });
+}
+
+/**
+ * Records a decision on a stored pair (a < b), superseding the one before, audited; null when the two do not
+ * overlap. Concurrent reviews of one pair take turns, so one stays active: an advisory lock rather than the
+ * pair's row, as activity writes lock pair rows after review rows and must not meet it in a circle.
+ */
+export async function recordReview(tx: EntityManager, viewer: Viewer, a: number, b: number, decision: OverlapDecision, note: string | null): Promise<Row | null> {
+  await tx.execute('select pg_advisory_xact_lock(?, ?)', [a, b]);
+  const [pair] = await rows(tx, 'select activity_a_id, activity_b_id, score, reasons::text as reasons from activity_overlap where activity_a_id = ? and activity_b_id = ?', [a, b]);
+  if (!pair) return null;
+  await tx.execute('update overlap_review set superseded_at = now() where superseded_at is null and activity_a_id = ? and activity_b_id = ?', [a, b]);
+  const review = tx.create(OverlapReviewRecord, { activity: a, other: b, decision, note, reviewedBy: viewer.userId, reviewedAt: new Date() });
+  await tx.flush();
+  recordAudit(tx, viewer, 'reviewOverlap', { type: 'OverlapReview', id: review.id }, null, {
+    activities: [toGlobalId('Activity', a), toGlobalId('Activity', b)],
+    decision,
+    note,
+  });
+  return pair;
 }

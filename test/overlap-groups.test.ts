@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { Role } from '../server/core/enums.js';
+import { startTestHub, type TestHub } from './support/hub.js';
+
+let t: TestHub;
+beforeAll(async () => {
+  t = await startTestHub();
+});
+afterAll(() => t?.stop());
+
+const GROUPS = `query($by: OverlapGrouping!, $filter: OverlapFilter) {
+  overlapGroups(by: $by, filter: $filter) { key label pairCount unreviewedCount unreviewedShare bestScore plans { code } activities { id } area { name } method { name } }
+}`;
+const groupsOf = async (by: string, filter?: Record<string, unknown>, as: Role = Role.COORDINATOR) => {
+  const result = await t.gql(GROUPS, { by, filter }, as);
+  expect(result.errors).toBeUndefined();
+  return result.data.overlapGroups as any[];
+};
+const count = async (sql: string) => Number(((await t.hub.orm.em.fork().execute(sql)) as { n: number }[])[0]!.n);
+
+test('the pairs of the city as a few dozen decisions, each grouping accounting for every pair exactly once', async () => {
+  const pairs = await t.gql('{ overlaps(first: 1) { totalCount } }');
+  const total = pairs.data.overlaps.totalCount as number;
+  expect(total).toBeGreaterThan(100);
+  for (const by of ['PLAN_PAIR', 'AREA_AND_KIND', 'CLUSTER']) {
+    const groups = await groupsOf(by);
+    const vollsmose = await groupsOf(by, { areaIds: [await t.idOf('Area', "select id from area where code = 'vollsmose'")], includeSamePlan: false });
+    console.log(`${by}: ${groups.length} groups for ${total} pairs citywide; Vollsmose across plans: ${vollsmose.length} groups`);
+    expect(groups.length, by).toBeLessThan(total / 2);
+    expect(groups.reduce((sum, g) => sum + g.unreviewedCount, 0), by).toBe(total);
+    for (const g of groups) {
+      expect(g.unreviewedShare).toBeCloseTo(g.unreviewedCount / g.pairCount, 3);
+      expect(g.bestScore).toBeGreaterThanOrEqual(0.5);
+      expect(g.label.length).toBeGreaterThan(3);
+    }
+    expect(groups.map((g) => g.bestScore)).toEqual([...groups.map((g) => g.bestScore)].sort((a, b) => b - a));
+  }
+  const byArea = await groupsOf('AREA_AND_KIND');
+  const homework = byArea.find((g) => g.method?.name === 'Lektiecafé' && g.area?.name === 'Vollsmose');
+  expect(homework.label).toBe('Vollsmose: Lektiecafé');
+  const byPlans = await groupsOf('PLAN_PAIR');
+  expect(byPlans.every((g) => g.plans.length === 1 ? g.label.startsWith('Inden for ') : g.label.includes(' og '))).toBe(true);
+  const clusters = await groupsOf('CLUSTER');
+  const seen = new Set<string>();
+  for (const g of clusters) for (const a of g.activities) {
+    expect(seen.has(a.id), 'an activity is in one cluster only').toBe(false);
+    seen.add(a.id);
+  }
+});
+
+test('a whole group reviewed at once: every pair gets the decision and the reviewer, the group shows nothing left to review', async () => {
+  const [group] = await groupsOf('AREA_AND_KIND', { areaIds: [await t.idOf('Area', "select id from area where code = 'vollsmose'")] });
+  expect(group.unreviewedCount).toBeGreaterThan(1);
+  const result = await t.mutate('reviewOverlapGroup', 'ReviewOverlapGroupInput', {
+    by: 'AREA_AND_KIND', key: group.key, filter: { areaIds: [await t.idOf('Area', "select id from area where code = 'vollsmose'")] }, decision: 'COORDINATED', note: 'Aftalt på koordinationsmødet',
+  }, 'reviewedCount group { key pairCount unreviewedCount unreviewedShare }');
+  expect(result.userErrors).toEqual([]);
+  expect(result.reviewedCount).toBe(group.pairCount);
+  expect(result.group).toMatchObject({ key: group.key, pairCount: group.pairCount, unreviewedCount: 0, unreviewedShare: 0 });
+  expect(await count("select count(*)::int as n from overlap_review where superseded_at is null and note = 'Aftalt på koordinationsmødet' and reviewed_by_id is not null")).toBe(group.pairCount);
+  const vollsmose = await t.idOf('Area', "select id from area where code = 'vollsmose'");
+  const listed: any[] = [];
+  for (let after: string | null = null, more = true; more;) {
+    const page: any = (await t.gql('query($a: [ID!], $after: String) { overlaps(first: 100, after: $after, filter: { includeReviewed: true, areaIds: $a }) { nodes { review { note reviewedBy { name } } } pageInfo { hasNextPage endCursor } } }',
+      { a: [vollsmose], after })).data.overlaps;
+    listed.push(...page.nodes.filter((n: any) => n.review?.note === 'Aftalt på koordinationsmødet'));
+    [after, more] = [page.pageInfo.endCursor, page.pageInfo.hasNextPage];
+  }
+  expect(listed.length).toBe(group.pairCount);
+  for (const node of listed) expect(node.review.reviewedBy).toEqual({ name: 'Test coordinator' });
+  const who = (await t.hub.orm.em.fork().execute(
+    "select distinct p.name from overlap_review r join app_user u on u.id = r.reviewed_by_id join person p on p.id = u.person_id where r.note = 'Aftalt på koordinationsmødet'",
+  )) as { name: string }[];
+  expect(who).toEqual([{ name: 'Test coordinator' }]);
+  const again = await groupsOf('AREA_AND_KIND', { areaIds: [await t.idOf('Area', "select id from area where code = 'vollsmose'")] });
+  expect(again.map((g) => g.key)).not.toContain(group.key);
+
+  const gone = await t.mutate('reviewOverlapGroup', 'ReviewOverlapGroupInput', { by: 'CLUSTER', key: 'cluster:0', decision: 'DUPLICATE' }, 'reviewedCount');
+  expect(gone.userErrors.map((e: any) => e.code)).toEqual(['NOT_FOUND']);
+  const reader = await t.mutate('reviewOverlapGroup', 'ReviewOverlapGroupInput', { by: 'AREA_AND_KIND', key: group.key, decision: 'DUPLICATE' }, 'reviewedCount', Role.READER);
+  expect(reader.userErrors.map((e: any) => e.code)).toEqual(['FORBIDDEN']);
+});
