@@ -93,6 +93,7 @@ describe('README examples run against the demo city, with the outcome the README
     const answer = (await run('mutation Register(', variables, sara)).createActivity;
     expect(answer.userErrors).toEqual([]);
     expect(answer.activity.inferredMethod).toMatchObject({ method: { name: 'Lektiecafé' }, confidence: 0.87, words: ['lektiecafé'] });
+    expect(answer.activity.inferredThemes).toEqual([{ code: 'UDD', name: 'Uddannelse og livschancer' }]);
     const scores = answer.similarActivities.map((o: { score: number }) => o.score);
     expect(scores).toHaveLength(5);
     expect(scores[0]).toBeCloseTo(0.9, 2);

@@ -12,6 +12,7 @@ import { archiveActivity, createActivity, updateActivity } from './activity.comm
 import { ActivityConnection } from './activity.connection.js';
 import { Activity } from './activity.entity.js';
 import { ActivityFilter } from './activity.filter.js';
+import { MIN_INFERENCE_CONFIDENCE } from '../overlap/overlap.sql.js';
 import { InferredMethod } from './inferred-method.js';
 import { ActivityPayload, ArchiveActivityInput, CreateActivityInput, UpdateActivityInput } from './activity.input.js';
 import { listActivities } from './activity.service.js';
@@ -65,6 +66,16 @@ export class ActivityResolver {
   @FieldResolver(() => [Theme], { description: 'Themes (indsatsområder) it works on.' })
   themes(@Root() activity: Activity, @Ctx() { loaders }: HubContext): Promise<Theme[]> {
     return loaders.activityThemes.load(activity.id);
+  }
+
+  @FieldResolver(() => [Theme], {
+    description: 'When it names no theme: the themes its kind of work (its method, named or inferred) usually has, for a client to offer; empty otherwise.',
+  })
+  async inferredThemes(@Root() activity: Activity, @Ctx() { loaders }: HubContext): Promise<Theme[]> {
+    if ((await loaders.activityThemes.load(activity.id)).length > 0) return [];
+    const inferred = activity.inferredConfidence != null && activity.inferredConfidence >= MIN_INFERENCE_CONFIDENCE ? activity.inferredMethod?.id : undefined;
+    const methodId = activity.method?.id ?? inferred;
+    return methodId ? loaders.methodTypicalThemes.load(methodId) : [];
   }
 
   @FieldResolver(() => [TargetGroup], { description: 'Target groups it serves.' })

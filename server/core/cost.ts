@@ -41,6 +41,7 @@ export const LIST_LENGTHS: Readonly<Record<string, number>> = {
   'Activity.areas': 3,
   'Activity.targetGroups': 3,
   'Activity.themes': 3,
+  'Activity.inferredThemes': 2,
   'Activity.partners': 3,
   'Activity.schedule': 3,
   'Activity.overlaps': 5,
