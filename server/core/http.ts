@@ -9,6 +9,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { authenticate } from '../auth/auth.service.js';
 import { bearerToken } from '../auth/token.js';
 import type { HubConfig } from './config.js';
+import { serveConsole } from './console.js';
 import { createContext, languageOf, type HubContext } from './context.js';
 import { ErrorCode } from './errors.js';
 import { costPlugin, tooManySelections } from './cost.js';
@@ -171,7 +172,10 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
           ? sendJson(res, 200, { status: 'ready', database: 'ok' })
           : sendJson(res, 503, { status: 'unavailable', database: reason });
       }
-      if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found: the API is at /graphql' });
+      if (url.pathname !== '/graphql') {
+        if (await serveConsole(req, res, url.pathname)) return;
+        return sendJson(res, 404, { error: 'Not found: the API is at /graphql, the console at /' });
+      }
       if (req.method !== 'GET' && req.method !== 'POST') {
         res.setHeader('allow', 'GET, POST');
         return sendJson(res, 405, { error: 'Use GET or POST' });

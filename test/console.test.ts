@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { CONSOLE_DIR } from '../server/core/console.js';
+import { Role } from '../server/core/enums.js';
+import { accessibilityProblems, launchBrowser, openPage } from './support/browser.js';
+import { startTestHub, type TestHub } from './support/hub.js';
+
+let t: TestHub;
+let browser: Browser;
+let base: string;
+beforeAll(async () => {
+  t = await startTestHub();
+  browser = await launchBrowser();
+  base = t.hub.url.replace(/\/graphql$/, '');
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+});
+
+test('the console is built by npm install and served by the hub itself, each page at its own URL, with no outside source allowed', async () => {
+  expect(existsSync(`${CONSOLE_DIR}index.html`)).toBe(true);
+  for (const path of ['/', '/login', '/overlaps', '/plans/VOL-OEST']) {
+    const response = await fetch(`${base}${path}`, { headers: { accept: 'text/html' } });
+    expect(response.status, path).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await response.text()).toContain('<div id="app">');
+  }
+  const html = await (await fetch(`${base}/`, { headers: { accept: 'text/html' } })).text();
+  const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+  const asset = await fetch(`${base}${script}`);
+  expect(asset.headers.get('content-type')).toContain('javascript');
+  expect(asset.headers.get('cache-control')).toContain('immutable');
+  expect(html).not.toMatch(/https?:\/\//);
+  expect((await fetch(`${base}/assets/../../package.json`)).status).toBe(404);
+});
+
+test('signing in by invitation link: the token leaves the address bar, the overview shows the city in Danish, signing out returns to the login page', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.COORDINATOR].token}`);
+  await page.getByRole('heading', { name: 'Overblik' }).waitFor({ timeout: 10_000 }).catch((error) => {
+    throw new Error(`${error.message}\n${errors.join('\n')}\n${page.url()}`);
+  });
+  expect(page.url()).toBe(`${base}/`);
+  const figures = await page.getByRole('list', { name: 'Nøgletal' }).innerText();
+  expect(figures).toMatch(/aktive helhedsplaner/);
+  expect(figures).toMatch(/overlap uden beslutning/);
+  await page.getByRole('heading', { name: 'Største overlap efter bydel og type arbejde' }).waitFor();
+  expect(await page.locator('table').first().innerText()).toContain('Vollsmose: Lektiecafé');
+  expect(await accessibilityProblems(page)).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.getByRole('button', { name: 'Log ud' }).click();
+  await page.getByRole('heading', { name: 'Log ind' }).waitFor();
+  expect(await page.evaluate(() => sessionStorage.getItem('hub-token'))).toBeNull();
+  await page.close();
+});
+
+test('a wrong key is refused in plain Danish beside the field; the page works by keyboard and passes axe', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login`);
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('forkert-nøgle');
+  await page.keyboard.press('Enter');
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  expect(await alert.innerText()).toContain('Nøglen blev ikke godkendt');
+  expect(await page.getByLabel('Nøgle').getAttribute('aria-invalid')).toBe('true');
+  await page.getByLabel('Nøgle').fill(t.users[Role.READER].token);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  expect(errors.filter((e) => !e.includes('401'))).toEqual([]);
+  await page.close();
+});

@@ -1,0 +1,43 @@
+import { cacheExchange } from '@urql/exchange-graphcache';
+import { Client, fetchExchange } from '@urql/core';
+
+const TOKEN_KEY = 'hub-token';
+
+/** The signed-in user's token, kept for this browser session only. */
+export const session = {
+  get token(): string | null {
+    return sessionStorage.getItem(TOKEN_KEY);
+  },
+  set token(value: string | null) {
+    if (value) sessionStorage.setItem(TOKEN_KEY, value);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  },
+};
+
+/** Types without an id of their own are stored inside their parent in the normalised cache. */
+const EMBEDDED = [
+  'ActivityConnection', 'PlanConnection', 'OverlapConnection', 'ExperienceConnection', 'PageInfo', 'ActivityEdge', 'PlanEdge', 'OverlapEdge',
+  'Overlap', 'OverlapReason', 'OverlapReview', 'OverlapGroup', 'CoverageCell', 'ScheduleSlot', 'InquiryStat', 'InferredMethod', 'UserError',
+];
+
+export function createClient(): Client {
+  return new Client({
+    url: '/graphql',
+    exchanges: [cacheExchange({ keys: Object.fromEntries(EMBEDDED.map((type) => [type, () => null])) }), fetchExchange],
+    fetchOptions: (): RequestInit => ({ headers: session.token ? { authorization: `Bearer ${session.token}` } : ({} as Record<string, string>) }),
+    requestPolicy: 'cache-and-network',
+    // POST: the hub's CSRF protection refuses a GET without a preflight header.
+    preferGetMethod: false,
+  });
+}
+
+/** Plain Danish for what went wrong with a request. */
+export function describeError(error: { networkError?: Error; response?: { status?: number }; graphQLErrors?: { message: string; extensions?: Record<string, unknown> }[] } | undefined): string | null {
+  if (!error) return null;
+  const status = error.response?.status;
+  if (status === 401) return 'Du er ikke logget ind, eller din nøgle er ikke længere gyldig. Log ind igen.';
+  if (status === 429) return 'For mange forespørgsler på kort tid. Vent et øjeblik, og prøv igen.';
+  if (status === 503) return 'Hubben er midlertidigt utilgængelig. Prøv igen om lidt.';
+  if (error.networkError) return 'Ingen forbindelse til hubben. Tjek netværket, og prøv igen.';
+  return `Hubben kunne ikke svare: ${error.graphQLErrors?.[0]?.message ?? 'ukendt fejl'}`;
+}

@@ -1,0 +1,62 @@
+import { useQuery } from '@urql/preact';
+import { OverviewDocument } from '../generated/graphql.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const DANISH_DATE = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric' });
+const danishDate = (iso: string) => DANISH_DATE.format(new Date(`${iso}T12:00:00`));
+const number = new Intl.NumberFormat('da-DK');
+
+/** The team's overview: what runs, what overlaps, where the gaps are, and what is overdue. */
+export function OverviewPage() {
+  const [{ data, fetching }] = useQuery({ query: OverviewDocument, variables: { today: today() } });
+  if (!data) return <p aria-live="polite">{fetching ? 'Henter overblikket …' : ''}</p>;
+  const unreviewed = data.overlapGroups.reduce((sum, g) => sum + g.unreviewedCount, 0);
+  return (
+    <>
+      <h1>Overblik</h1>
+      <ul class="cards" aria-label="Nøgletal">
+        <li><span class="figure">{number.format(data.plans.totalCount)}</span> aktive helhedsplaner</li>
+        <li><span class="figure">{number.format(data.activities.totalCount)}</span> aktiviteter i gang i dag</li>
+        <li><span class="figure">{number.format(unreviewed)}</span> overlap uden beslutning, i {number.format(data.overlapGroups.length)} grupper</li>
+        <li><span class="figure">{number.format(data.coverage.length)}</span> huller i dækningen (bydel og målgruppe uden aktivitet)</li>
+        <li><span class="figure">{number.format(data.actionItems.length)}</span> opfølgningspunkter over tid</li>
+      </ul>
+
+      <section aria-labelledby="groups-heading">
+        <h2 id="groups-heading">Største overlap efter bydel og type arbejde</h2>
+        <table>
+          <thead><tr><th scope="col">Gruppe</th><th scope="col">Par</th><th scope="col">Uden beslutning</th><th scope="col">Højeste score</th></tr></thead>
+          <tbody>
+            {data.overlapGroups.slice(0, 10).map((g) => (
+              <tr key={g.key}><td>{g.label}</td><td>{g.pairCount}</td><td>{g.unreviewedCount}</td><td>{g.bestScore.toFixed(2).replace('.', ',')}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="gaps-heading">
+        <h2 id="gaps-heading">Huller i dækningen</h2>
+        {data.coverage.length === 0 ? <p>Ingen huller: hver bydel har en aktivitet for hver målgruppe.</p> : (
+          <ul>{data.coverage.slice(0, 10).map((c) => <li key={`${c.area.id}:${c.targetGroup.id}`}>{c.area.name}: {c.targetGroup.name}</li>)}</ul>
+        )}
+      </section>
+
+      <section aria-labelledby="overdue-heading">
+        <h2 id="overdue-heading">Opfølgningspunkter over tid</h2>
+        {data.actionItems.length === 0 ? <p>Ingen opfølgningspunkter er over tid.</p> : (
+          <table>
+            <thead><tr><th scope="col">Punkt</th><th scope="col">Frist</th><th scope="col">Ansvarlig</th><th scope="col">Helhedsplan</th></tr></thead>
+            <tbody>
+              {data.actionItems.map((item) => (
+                <tr key={item.id}>
+                  <td>{item.description}</td><td>{danishDate(item.dueDate)}</td><td>{item.owner?.name ?? 'ingen'}</td>
+                  <td>{item.meeting.steeringGroup.plan?.name ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
