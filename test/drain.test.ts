@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => database?.drop());
 
 const ACTIVITY = 'id title description status startDate endDate capacity createdAt updatedAt version';
-// Ten aliases of a page of 100 activities with their plans and overlaps: about 5 MB of JSON (answer limits switched off for this hub).
+// Ten aliases of a page of 100 activities with their plans and overlaps: about 5 MB of JSON (answer and time limits switched off for this hub).
 const LARGE = `{ ${Array.from({ length: 10 }, (_, i) => `a${i}: activities(first: 100) { nodes { ${ACTIVITY} plan { code name description areas { name residents } }
   method { name description } areas { name kind residents latitude longitude } targetGroups { name minAge maxAge } themes { code name }
   overlaps { score reasons { kind weight detail } activities { id title description } } } }`).join(' ')} }`;
@@ -24,6 +24,7 @@ test('SIGTERM lets every response in flight finish writing, multi-megabyte answe
     HUB_MAX_COST: '0',
     HUB_MAX_ANSWER_FIELDS: '0',
     HUB_MAX_SELECTIONS: '0',
+    HUB_MAX_EXECUTION_MS: '0',
   });
   try {
     const url = await hub.url();

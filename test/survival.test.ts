@@ -57,10 +57,13 @@ test('eight of the heaviest accepted queries at once: the hub keeps answering an
   const url = await hub.url();
   const pid = hub.child.pid;
   const started = await postmasterStarted();
+  // Warm: the first run of a query compiles code paths and plans; the figure asked for is the loaded hub's, not a cold one's.
+  for (const query of ['{ themes { code } }', ...HEAVIEST]) expect((await post(url, query)).status).toBe(200);
   const heavy = Promise.all(Array.from({ length: 8 }, (_, i) => post(url, HEAVIEST[i % HEAVIEST.length]!)));
   await new Promise((resolve) => setTimeout(resolve, 300));
   const simple = await post(url, '{ themes { code } }');
   expect(simple.status).toBe(200);
+  console.log(`simple query under load: ${simple.ms.toFixed(0)} ms`);
   expect(simple.ms).toBeLessThan(1000);
   const answers = await heavy;
   // Accepted means answered in full: none was refused, none failed.
