@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// The test that times the hub's answers under load runs alone, after the others: on two cores a parallel neighbour would slow it.
-const ALONE = ['test/survival.test.ts'];
+// Tests that load the hub to its limits run alone, after the others: on two cores a parallel neighbour would slow what they time.
+const ALONE = ['test/survival.test.ts', 'test/drain.test.ts'];
 
 export default defineConfig({
   resolve: {

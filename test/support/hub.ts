@@ -65,6 +65,7 @@ export async function startTestHub(options: { empty?: boolean; config?: Partial<
   const database = await createTestDatabase(inject('serverUrl'), options);
   const statements: string[] = [];
   const hub = await startHub(testConfig({ databaseUrl: database.url, ...options.config }), {
+    // TEST_HUB_LOG=1 shows the hub's start-up lines when a test needs explaining (LOG_LEVEL=error shows request errors).
     log: process.env.TEST_HUB_LOG ? (line: unknown) => console.error(line) : () => undefined,
     onQuery: (sql) => statements.push(sql),
   });
