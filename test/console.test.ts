@@ -34,6 +34,7 @@ test('the console is built by npm install and served by the hub itself, each pag
   expect(asset.headers.get('cache-control')).toContain('immutable');
   expect(html).not.toMatch(/https?:\/\//);
   expect((await fetch(`${base}/assets/../../package.json`)).status).toBe(404);
+  expect((await fetch(`${base}/assets/%E0%A4%A.js`)).status).toBe(404);
 });
 
 test('signing in by invitation link: the token leaves the address bar, the overview shows the city in Danish, signing out returns to the login page', async () => {

@@ -28,7 +28,13 @@ export async function serveConsole(req: http.IncomingMessage, res: http.ServerRe
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const asset = pathname.startsWith('/assets/');
   if (!asset && !(req.headers.accept ?? '').includes('text/html')) return false;
-  const file = asset ? path.join(dir, path.normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '')) : path.join(dir, 'index.html');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return false;
+  }
+  const file = asset ? path.join(dir, path.normalize(decoded)) : path.join(dir, 'index.html');
   if (!file.startsWith(dir)) return false;
   const found = await stat(file).catch(() => null);
   if (!found?.isFile()) {
