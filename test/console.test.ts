@@ -74,3 +74,36 @@ test('a wrong key is refused in plain Danish beside the field; the page works by
   expect(errors.filter((e) => !e.includes('401'))).toEqual([]);
   await page.close();
 });
+
+test('the administrator invites a project lead: plans to pick, Danish errors beside the fields, and a link that signs the new user in', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.ADMIN].token}`);
+  await page.getByRole('link', { name: 'Brugere' }).click();
+  await page.getByRole('heading', { name: 'Brugere' }).waitFor();
+  expect(page.url()).toBe(`${base}/brugere`);
+  await page.getByRole('checkbox').first().waitFor();
+  expect(await accessibilityProblems(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Opret bruger' }).click();
+  await page.getByText('Skriv brugerens navn').waitFor();
+  expect(await page.getByText('En projektleder skal have mindst én helhedsplan').count()).toBe(1);
+  expect(await page.getByLabel('Navn').getAttribute('aria-invalid')).toBe('true');
+
+  await page.getByLabel('Navn').fill('Sara Holm');
+  await page.getByLabel('Projektleder').check();
+  await page.getByLabel('Vollsmose Øst', { exact: false }).first().check();
+  await page.getByRole('button', { name: 'Opret bruger' }).click();
+  const link = page.getByRole('textbox', { name: 'Invitationslink' });
+  await link.waitFor();
+  const url = await link.inputValue();
+  expect(url).toMatch(new RegExp(`^${base}/login#token=hub_`));
+  expect(errors).toEqual([]);
+
+  const invited = await openPage(browser);
+  await invited.page.goto(url);
+  await invited.page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  expect(await invited.page.getByRole('banner').innerText()).toContain('Sara Holm (projektleder)');
+  expect(await invited.page.getByRole('link', { name: 'Brugere' }).count()).toBe(0);
+  await invited.page.close();
+  await page.close();
+});

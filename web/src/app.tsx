@@ -4,6 +4,7 @@ import { createClient, describeError, session } from './api.js';
 import { ViewerDocument } from './generated/graphql.js';
 import { LoginPage } from './pages/login.js';
 import { OverviewPage } from './pages/overview.js';
+import { UsersPage } from './pages/users.js';
 import { Link, navigate, usePath } from './router.js';
 
 const ROLE_NAMES: Record<string, string> = { ADMIN: 'administrator', COORDINATOR: 'koordinator', PROJECT_LEAD: 'projektleder', READER: 'læser' };
@@ -30,6 +31,7 @@ function Shell({ path }: { path: string }) {
         <nav aria-label="Hovedmenu">
           <ul>
             <li><Link href="/">Overblik</Link></li>
+            {data?.viewer?.role === 'ADMIN' ? <li><Link href="/brugere">Brugere</Link></li> : null}
           </ul>
         </nav>
         <div class="who">
@@ -39,7 +41,7 @@ function Shell({ path }: { path: string }) {
       </header>
       <main id="indhold" tabIndex={-1}>
         {problem ? <p role="alert" class="error">{problem}</p> : null}
-        {path === '/' ? <OverviewPage /> : <NotFound />}
+        {path === '/' ? <OverviewPage /> : path === '/brugere' ? <UsersPage /> : <NotFound />}
       </main>
     </>
   );
