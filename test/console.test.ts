@@ -107,3 +107,43 @@ test('the administrator invites a project lead: plans to pick, Danish errors bes
   await invited.page.close();
   await page.close();
 });
+
+test('the coordinator reviews an overlap on the board: groups to open, pairs side by side with Danish reasons, a decision that sticks, a CSV to export', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.COORDINATOR].token}`);
+  await page.getByRole('link', { name: 'Overlap' }).click();
+  await page.getByRole('heading', { name: 'Overlap' }).waitFor();
+  await page.getByLabel('Bydel').selectOption({ label: 'Vollsmose' });
+  await page.getByRole('button', { name: 'Vis' }).click();
+  await page.waitForURL(/\/overlaps\?by=AREA_AND_KIND&area=/);
+  const group = page.locator('details.group', { hasText: 'Vollsmose: Lektiecafé' });
+  await group.locator('summary').click();
+  const pair = group.locator('li.pair').first();
+  await pair.waitFor();
+  expect(await pair.locator('.activity').count()).toBe(2);
+  expect(await pair.locator('.reasons').innerText()).toMatch(/begge bruger metoden 'Lektiecafé'/);
+  expect(await accessibilityProblems(page)).toEqual([]);
+  const titles = await pair.locator('.activity h3').allInnerTexts();
+
+  await pair.getByLabel('Note').fill('Fælles lektiecafé fra januar');
+  await pair.getByRole('button', { name: 'Koordineret' }).click();
+  await page.getByLabel('Vis også par med beslutning').check();
+  await page.getByRole('button', { name: 'Vis' }).click();
+  const decided = page.locator('li.pair', { hasText: titles[0]! }).filter({ hasText: titles[1]! }).filter({ hasText: 'beslutning: koordineret' });
+  const again = page.locator('details.group', { hasText: 'Vollsmose: Lektiecafé' });
+  if ((await again.getAttribute('open')) === null) await again.locator('summary').click();
+  await decided.first().waitFor();
+  expect(await decided.first().innerText()).toContain('(Test coordinator)');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Eksportér CSV' }).click();
+  const csv = await (await download).createReadStream().then(async (stream) => {
+    let text = '';
+    for await (const chunk of stream) text += chunk;
+    return text;
+  });
+  expect(csv.split('\r\n')[0]).toBe('\ufeff"Gruppe";"Aktivitet A";"Helhedsplan A";"Aktivitet B";"Helhedsplan B";"Score";"Beslutning"');
+  expect(csv).toContain('"koordineret"');
+  expect(errors).toEqual([]);
+  await page.close();
+});

@@ -38,6 +38,7 @@ export const LIST_LENGTHS: Readonly<Record<string, number>> = {
   'Query.overlapGroups': 60,
   'OverlapGroup.plans': 2,
   'OverlapGroup.activities': 8,
+  'OverlapGroup.overlaps': 8,
   'Activity.areas': 3,
   'Activity.targetGroups': 3,
   'Activity.themes': 3,

@@ -15,7 +15,7 @@ import { TargetGroup } from '../catalogue/target-group.entity.js';
 import { Theme } from '../catalogue/theme.entity.js';
 import { SteeringGroup, SteeringGroupMember } from '../governance/steering-group.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
-import { activityOverlapsLoader, overlapReviewLoader } from '../overlap/overlap.service.js';
+import { activityOverlapsLoader, overlapPairLoader, overlapReviewLoader } from '../overlap/overlap.service.js';
 import { Person } from '../people/person.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 import { byIdLoader, groupedLoader, pivotLoader } from './loader-kit.js';
@@ -86,6 +86,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
     planActivities: activityPagesLoader(em, 'plan_id'),
     methodActivities: activityPagesLoader(em, 'method_id'),
     activityOverlaps: activityOverlapsLoader(em, viewer),
+    overlapPair: overlapPairLoader(em),
     steeringGroupMeetings: meetingsLoader(em),
     meetingActionItems: actionItemsLoader(em),
     measurements: measurementsLoader(em),

@@ -13,7 +13,7 @@ import { Plan } from '../plans/plan.entity.js';
 import { OverlapFilter } from './overlap.input.js';
 import { overlapConditions, recordReview, UNREVIEWED_SQL } from './overlap.service.js';
 import { MIN_INFERENCE_CONFIDENCE } from './overlap.sql.js';
-import { OverlapDecision } from './overlap.types.js';
+import { Overlap, OverlapDecision } from './overlap.types.js';
 
 export enum OverlapGrouping {
   PLAN_PAIR = 'PLAN_PAIR',
@@ -222,6 +222,12 @@ export class OverlapGroupResolver {
   @Mutation(() => OverlapGroupReviewPayload, { description: 'Records one decision for every pair of a group (COORDINATOR; PROJECT_LEAD for the pairs touching their plans).' })
   reviewOverlapGroup(@Ctx() ctx: HubContext, @Arg('input', () => ReviewOverlapGroupInput, { description: 'The group and the decision.' }) input: ReviewOverlapGroupInput) {
     return reviewOverlapGroup(ctx, input);
+  }
+
+  @FieldResolver(() => [Overlap], { description: 'Its pairs, best first (reviewed ones included).' })
+  async overlaps(@Root() group: OverlapGroup, @Ctx() { loaders }: HubContext): Promise<Overlap[]> {
+    const found = await loaders.overlapPair.loadMany(group.pairs.map((pair) => pair.join(':')));
+    return found.filter((o): o is Overlap => o instanceof Overlap).sort((x, y) => y.score - x.score);
   }
 
   @FieldResolver(() => [Plan], { description: 'The plans of its activities.' })

@@ -34,7 +34,7 @@ export function reasonsOf(overlap: Overlap, language: Language): OverlapReason[]
   );
 }
 
-const fromRow = (row: Row) => toOverlap([Number(row.activity_a_id), Number(row.activity_b_id)], Number(row.score), row.reasons);
+export const fromRow = (row: Row) => toOverlap([Number(row.activity_a_id), Number(row.activity_b_id)], Number(row.score), row.reasons);
 
 const UNREVIEWED =
   'not exists (select 1 from overlap_review r where r.activity_a_id = o.activity_a_id and r.activity_b_id = o.activity_b_id and r.superseded_at is null)';
@@ -237,4 +237,26 @@ export async function recordReview(tx: EntityManager, viewer: Viewer, a: number,
     note,
   });
   return pair;
+}
+
+/** Stored pairs (a < b), best first, in one statement. */
+export async function overlapsOfPairs(em: EntityManager, pairs: readonly [number, number][]): Promise<Overlap[]> {
+  if (pairs.length === 0) return [];
+  const result = await rows(
+    em,
+    `select o.activity_a_id, o.activity_b_id, o.score, o.reasons::text as reasons from activity_overlap o
+     where (o.activity_a_id, o.activity_b_id) in (select * from unnest(?::int[], ?::int[]))
+     order by o.score desc, o.activity_a_id, o.activity_b_id`,
+    [pgArray(pairs.map((p) => p[0])), pgArray(pairs.map((p) => p[1]))],
+  );
+  return result.map(fromRow);
+}
+
+/** Stored pairs by "a:b" (a < b), batched across the fields that ask in one request. */
+export function overlapPairLoader(em: EntityManager) {
+  return new DataLoader<string, Overlap | null>(async (keys) => {
+    const found = await overlapsOfPairs(em, keys.map((k) => k.split(':').map(Number) as [number, number]));
+    const byKey = new Map(found.map((o) => [o.activityIds.join(':'), o]));
+    return keys.map((k) => byKey.get(k) ?? null);
+  });
 }

@@ -12,6 +12,8 @@ export async function launchBrowser(): Promise<Browser> {
 export async function openPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ bypassCSP: true, locale: 'da-DK' });
   const page = await context.newPage();
+  // A step that cannot happen fails with what it waited for, well before the test's own timeout.
+  page.setDefaultTimeout(8_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {

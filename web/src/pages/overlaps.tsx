@@ -1,0 +1,151 @@
+import { useMutation, useQuery } from '@urql/preact';
+import { useState } from 'preact/hooks';
+import { describeError } from '../api.js';
+import {
+  DecideGroupDocument, DecidePairDocument, OverlapBoardDocument, type OverlapBoardQuery, type OverlapDecision, type OverlapGrouping,
+} from '../generated/graphql.js';
+
+const GROUPINGS: { value: OverlapGrouping; label: string }[] = [
+  { value: 'AREA_AND_KIND', label: 'Bydel og type arbejde' },
+  { value: 'PLAN_PAIR', label: 'Par af helhedsplaner' },
+  { value: 'CLUSTER', label: 'Klynger af aktiviteter' },
+];
+const DECISIONS: { value: OverlapDecision; label: string }[] = [
+  { value: 'COMPLEMENTARY', label: 'Komplementær' },
+  { value: 'COORDINATED', label: 'Koordineret' },
+  { value: 'DUPLICATE', label: 'Dublet' },
+];
+const DECISION_NAMES = Object.fromEntries(DECISIONS.map((d) => [d.value, d.label.toLowerCase()]));
+const DAYS: Record<string, string> = { MONDAY: 'man', TUESDAY: 'tir', WEDNESDAY: 'ons', THURSDAY: 'tor', FRIDAY: 'fre', SATURDAY: 'lør', SUNDAY: 'søn' };
+const decimal = (n: number) => n.toFixed(2).replace('.', ',');
+
+type Group = OverlapBoardQuery['overlapGroups'][number];
+type Pair = Group['overlaps'][number];
+
+/** Every pair of the loaded groups as CSV for a spreadsheet (semicolons and a BOM, as Danish Excel expects). */
+function downloadCsv(groups: Group[]) {
+  const cell = (value: string | number) => `"${String(value).replace(/"/g, '""')}"`;
+  const lines = [['Gruppe', 'Aktivitet A', 'Helhedsplan A', 'Aktivitet B', 'Helhedsplan B', 'Score', 'Beslutning'].map(cell).join(';')];
+  for (const g of groups) for (const o of g.overlaps) {
+    const [a, b] = o.activities;
+    lines.push([g.label, a?.title ?? '', a?.plan.name ?? '', b?.title ?? '', b?.plan.name ?? '', decimal(o.score), o.review ? DECISION_NAMES[o.review.decision]! : ''].map(cell).join(';'));
+  }
+  const url = URL.createObjectURL(new Blob(['\ufeff' + lines.join('\r\n')], { type: 'text/csv;charset=utf-8' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: 'overlap.csv' });
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+/** The overlap board: the pairs as decisions, each pair side by side with its reasons, and a decision for a pair or a whole group. */
+export function OverlapsPage() {
+  const params = new URLSearchParams(location.search);
+  const [by, setBy] = useState<OverlapGrouping>((params.get('by') as OverlapGrouping) || 'AREA_AND_KIND');
+  const [area, setArea] = useState(params.get('area') ?? '');
+  const [minScore, setMinScore] = useState(params.get('min') ?? '0,5');
+  const [includeReviewed, setIncludeReviewed] = useState(params.get('reviewed') === '1');
+  const filter = { areaIds: area ? [area] : null, minScore: Number(minScore.replace(',', '.')) || 0.5, includeReviewed };
+  const [{ data, error, fetching }, refresh] = useQuery({ query: OverlapBoardDocument, variables: { by, filter } });
+  const problem = describeError(error);
+
+  const share = (next: Record<string, string>) => {
+    const search = new URLSearchParams({ by, area, min: minScore, reviewed: includeReviewed ? '1' : '0', ...next });
+    history.replaceState(null, '', `/overlaps?${search}`);
+  };
+
+  return (
+    <>
+      <h1>Overlap</h1>
+      <form class="filters" onSubmit={(e) => { e.preventDefault(); share({}); refresh({ requestPolicy: 'network-only' }); }}>
+        <div>
+          <label for="by">Gruppér efter</label>
+          <select id="by" value={by} onChange={(e) => setBy((e.target as HTMLSelectElement).value as OverlapGrouping)}>
+            {GROUPINGS.map((g) => <option key={g.value} value={g.value}>{g.label}</option>)}
+          </select>
+        </div>
+        <div>
+          <label for="area">Bydel</label>
+          <select id="area" value={area} onChange={(e) => setArea((e.target as HTMLSelectElement).value)}>
+            <option value="">Hele byen</option>
+            {data?.areas.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          </select>
+        </div>
+        <div>
+          <label for="min">Mindste score</label>
+          <input id="min" type="text" inputMode="decimal" size={4} value={minScore} onInput={(e) => setMinScore((e.target as HTMLInputElement).value)} />
+        </div>
+        <div class="check">
+          <input id="reviewed" type="checkbox" checked={includeReviewed} onChange={(e) => setIncludeReviewed((e.target as HTMLInputElement).checked)} />
+          <label class="inline" for="reviewed">Vis også par med beslutning</label>
+        </div>
+        <button type="submit">Vis</button>
+        <button type="button" onClick={() => data && downloadCsv(data.overlapGroups)} disabled={!data}>Eksportér CSV</button>
+      </form>
+      {problem ? <p role="alert" class="error">{problem}</p> : null}
+      {!data ? <p aria-live="polite">{fetching ? 'Henter overlap …' : ''}</p> : (
+        <>
+          <p aria-live="polite">{data.overlapGroups.length} grupper med {data.overlapGroups.reduce((s, g) => s + g.unreviewedCount, 0)} par uden beslutning.</p>
+          {data.overlapGroups.map((group) => <GroupCard key={group.key} group={group} by={by} filter={filter} onDecided={() => refresh({ requestPolicy: 'network-only' })} />)}
+        </>
+      )}
+    </>
+  );
+}
+
+function GroupCard({ group, by, filter, onDecided }: { group: Group; by: OverlapGrouping; filter: object; onDecided: () => void }) {
+  const [result, decide] = useMutation(DecideGroupDocument);
+  const [note, setNote] = useState('');
+  const noteId = `note-${group.key.replace(/[^a-z0-9]/gi, '-')}`;
+  return (
+    <details class="group">
+      <summary>
+        <strong>{group.label}</strong>: {group.pairCount} par, {group.unreviewedCount} uden beslutning, højeste score {decimal(group.bestScore)}
+      </summary>
+      <div class="decide">
+        <label for={noteId}>Note til beslutningen for hele gruppen</label>
+        <input id={noteId} type="text" value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
+        {DECISIONS.map((d) => (
+          <button key={d.value} type="button" disabled={result.fetching}
+            onClick={async () => { await decide({ input: { by, key: group.key, filter, decision: d.value, note: note || null } }); onDecided(); }}>
+            Hele gruppen: {d.label.toLowerCase()}
+          </button>
+        ))}
+        {result.data?.reviewOverlapGroup.userErrors.length ? <p class="error" role="alert">Gruppen kunne ikke få en beslutning. Hent listen igen, og prøv på ny.</p> : null}
+      </div>
+      <ul class="pairs">{group.overlaps.map((pair) => <PairCard key={pair.activities.map((a) => a.id).join(':')} pair={pair} onDecided={onDecided} />)}</ul>
+    </details>
+  );
+}
+
+function PairCard({ pair, onDecided }: { pair: Pair; onDecided: () => void }) {
+  const [result, decide] = useMutation(DecidePairDocument);
+  const [note, setNote] = useState('');
+  const ids = pair.activities.map((a) => a.id);
+  const noteId = `note-${ids.join('-')}`;
+  return (
+    <li class="pair">
+      <p class="score">Score {decimal(pair.score)}{pair.review ? <> · beslutning: <strong>{DECISION_NAMES[pair.review.decision]}</strong>{pair.review.reviewedBy ? ` (${pair.review.reviewedBy.name})` : ''}</> : null}</p>
+      <div class="side-by-side">
+        {pair.activities.map((a) => (
+          <div key={a.id} class="activity">
+            <h3>{a.title}</h3>
+            <p>{a.plan.name} · {a.areas.map((x) => x.name).join(', ')}</p>
+            <p>{a.schedule.map((s) => `${DAYS[s.weekday]} ${s.startTime.slice(0, 5)}-${s.endTime.slice(0, 5)}`).join(', ') || 'intet ugeskema'}</p>
+            {a.contact ? <p>Kontakt: {a.contact.name}{a.contact.email ? <> · <a href={`mailto:${a.contact.email}`}>{a.contact.email}</a></> : null}</p> : null}
+          </div>
+        ))}
+      </div>
+      <ul class="reasons">{pair.reasons.map((r) => <li key={r.kind}>{r.detail}</li>)}</ul>
+      <div class="decide">
+        <label for={noteId}>Note</label>
+        <input id={noteId} type="text" value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
+        {DECISIONS.map((d) => (
+          <button key={d.value} type="button" disabled={result.fetching}
+            onClick={async () => { await decide({ input: { activityIds: ids, decision: d.value, note: note || null } }); onDecided(); }}>
+            {d.label}
+          </button>
+        ))}
+        {result.data?.reviewOverlap.userErrors.length ? <p class="error" role="alert">Parret kunne ikke få en beslutning: det overlapper måske ikke længere.</p> : null}
+      </div>
+    </li>
+  );
+}
