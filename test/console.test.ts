@@ -147,3 +147,22 @@ test('the coordinator reviews an overlap on the board: groups to open, pairs sid
   expect(errors).toEqual([]);
   await page.close();
 });
+
+test('the coverage map: areas by target groups with gaps marked in words, a theme to pick, and a cell that opens its activities', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.COORDINATOR].token}`);
+  await page.getByRole('link', { name: 'Dækning' }).click();
+  await page.getByRole('heading', { name: 'Dækning' }).waitFor();
+  await page.getByRole('rowheader', { name: 'Vollsmose' }).waitFor();
+  expect(await page.getByRole('button', { name: /^hul: .*ingen aktiviteter$/ }).count()).toBeGreaterThan(0);
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await page.getByRole('button', { name: /^\d+: Vollsmose, Skolebørn 6-12, aktiviteter$/ }).click();
+  const panel = page.getByRole('region', { name: 'Vollsmose: Skolebørn 6-12' });
+  await panel.getByRole('listitem').first().waitFor();
+  expect(await panel.innerText()).toMatch(/Lektie/i);
+  await page.getByLabel('Indsatsområde').selectOption({ label: 'Uddannelse og livschancer' });
+  await page.getByLabel('Områder').selectOption({ label: 'Boligområder' });
+  await page.getByRole('rowheader', { name: 'Bøgeparken' }).waitFor();
+  expect(errors).toEqual([]);
+  await page.close();
+});

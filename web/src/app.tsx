@@ -3,6 +3,7 @@ import { useMemo } from 'preact/hooks';
 import { createClient, describeError, session } from './api.js';
 import { ViewerDocument } from './generated/graphql.js';
 import { LoginPage } from './pages/login.js';
+import { CoveragePage } from './pages/coverage.js';
 import { OverlapsPage } from './pages/overlaps.js';
 import { OverviewPage } from './pages/overview.js';
 import { UsersPage } from './pages/users.js';
@@ -33,6 +34,7 @@ function Shell({ path }: { path: string }) {
           <ul>
             <li><Link href="/">Overblik</Link></li>
             <li><Link href="/overlaps">Overlap</Link></li>
+            <li><Link href="/coverage">Dækning</Link></li>
             {data?.viewer?.role === 'ADMIN' ? <li><Link href="/brugere">Brugere</Link></li> : null}
           </ul>
         </nav>
@@ -43,7 +45,7 @@ function Shell({ path }: { path: string }) {
       </header>
       <main id="indhold" tabIndex={-1}>
         {problem ? <p role="alert" class="error">{problem}</p> : null}
-        {path === '/' ? <OverviewPage /> : path === '/overlaps' ? <OverlapsPage /> : path === '/brugere' ? <UsersPage /> : <NotFound />}
+        {path === '/' ? <OverviewPage /> : path === '/overlaps' ? <OverlapsPage /> : path === '/coverage' ? <CoveragePage /> : path === '/brugere' ? <UsersPage /> : <NotFound />}
       </main>
     </>
   );
