@@ -166,3 +166,30 @@ test('the coverage map: areas by target groups with gaps marked in words, a them
   expect(errors).toEqual([]);
   await page.close();
 });
+
+test('the reader previews the newsletter of a period, in Danish, and copies it as the same HTML the newsletter command writes', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.READER].token}`);
+  await page.getByRole('link', { name: 'Nyhedsbrev' }).click();
+  await page.getByLabel('Fra', { exact: true }).fill('2026-10-23');
+  await page.getByLabel('Til og med').fill('2026-11-22');
+  const draft = page.getByRole('article', { name: 'Nyt fra de boligsociale helhedsplaner' });
+  await draft.getByRole('heading', { level: 3 }).first().waitFor();
+  expect(await draft.innerText()).toContain('Perioden 23. oktober 2026 til 22. november 2026');
+  expect(await accessibilityProblems(page)).toEqual([]);
+  // What the console hands to the clipboard, caught in the page (a headless browser's clipboard depends on focus).
+  await page.evaluate(() => {
+    const w = globalThis as unknown as { copied: string; navigator: { clipboard: { writeText(text: string): Promise<void> } } };
+    w.navigator.clipboard.writeText = async (text: string) => void (w.copied = text);
+  });
+  await page.getByRole('button', { name: 'Kopiér HTML' }).click();
+  await page.getByRole('status').waitFor();
+  expect(await page.getByRole('status').innerText()).toContain('HTML kopieret');
+  const html = await page.evaluate(() => (globalThis as unknown as { copied: string }).copied);
+  expect(html).toMatch(/^<!DOCTYPE html>/);
+  const headings = await draft.getByRole('heading', { level: 4 }).allInnerTexts();
+  expect(headings.length).toBeGreaterThan(0);
+  for (const heading of headings) expect(html).toContain(heading.replace(/&/g, '&amp;').replace(/'/g, '&#39;').replace(/"/g, '&quot;'));
+  expect(errors).toEqual([]);
+  await page.close();
+});

@@ -4,6 +4,7 @@ import { createClient, describeError, session } from './api.js';
 import { ViewerDocument } from './generated/graphql.js';
 import { LoginPage } from './pages/login.js';
 import { CoveragePage } from './pages/coverage.js';
+import { NewsletterPage } from './pages/newsletter.js';
 import { OverlapsPage } from './pages/overlaps.js';
 import { OverviewPage } from './pages/overview.js';
 import { UsersPage } from './pages/users.js';
@@ -35,6 +36,7 @@ function Shell({ path }: { path: string }) {
             <li><Link href="/">Overblik</Link></li>
             <li><Link href="/overlaps">Overlap</Link></li>
             <li><Link href="/coverage">Dækning</Link></li>
+            <li><Link href="/newsletter">Nyhedsbrev</Link></li>
             {data?.viewer?.role === 'ADMIN' ? <li><Link href="/brugere">Brugere</Link></li> : null}
           </ul>
         </nav>
@@ -45,7 +47,7 @@ function Shell({ path }: { path: string }) {
       </header>
       <main id="indhold" tabIndex={-1}>
         {problem ? <p role="alert" class="error">{problem}</p> : null}
-        {path === '/' ? <OverviewPage /> : path === '/overlaps' ? <OverlapsPage /> : path === '/coverage' ? <CoveragePage /> : path === '/brugere' ? <UsersPage /> : <NotFound />}
+        {path === '/' ? <OverviewPage /> : path === '/overlaps' ? <OverlapsPage /> : path === '/coverage' ? <CoveragePage /> : path === '/newsletter' ? <NewsletterPage /> : path === '/brugere' ? <UsersPage /> : <NotFound />}
       </main>
     </>
   );

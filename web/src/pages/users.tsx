@@ -27,12 +27,12 @@ export function UsersPage() {
   const [planIds, setPlanIds] = useState<string[]>([]);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [link, setLink] = useState<{ name: string; url: string } | null>(null);
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
 
   const submit = async (event: Event) => {
     event.preventDefault();
     setLink(null);
-    setCopied(false);
+    setCopied('no');
     const answer = await invite({ input: { name, role, planIds: role === 'PROJECT_LEAD' ? planIds : null } });
     const payload = answer.data?.createUser;
     if (!payload) return;
@@ -94,8 +94,8 @@ export function UsersPage() {
           <h2 id="link-heading">Invitationslink til {link.name}</h2>
           <p>Send linket til {link.name} ad en sikker vej. Det vises ikke igen.</p>
           <input aria-label="Invitationslink" readOnly value={link.url} class="wide" onFocus={(e) => (e.target as HTMLInputElement).select()} />
-          <button type="button" onClick={async () => { await navigator.clipboard.writeText(link.url).catch(() => undefined); setCopied(true); }}>Kopiér link</button>
-          {copied ? <span> Kopieret.</span> : null}
+          <button type="button" onClick={async () => setCopied(await navigator.clipboard.writeText(link.url).then(() => 'yes' as const, () => 'failed' as const))}>Kopiér link</button>
+          {copied === 'yes' ? <span> Kopieret.</span> : copied === 'failed' ? <span> Browseren tillod ikke at kopiere: markér linket, og kopiér det selv.</span> : null}
         </section>
       ) : null}
     </>

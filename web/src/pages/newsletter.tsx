@@ -1,0 +1,67 @@
+import { useQuery } from '@urql/preact';
+import { useState } from 'preact/hooks';
+import { redact, renderHtml, SECTIONS, type NewsletterItem } from '../../../client-sdk/newsletter.js';
+import { describeError } from '../api.js';
+import { NewsletterHighlightsDocument } from '../generated/graphql.js';
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+const DANISH_DATE = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric' });
+
+/** The newsletter draft of a period, as the newsletter command renders it, with its HTML to copy into the mail tool. */
+export function NewsletterPage() {
+  const [since, setSince] = useState(isoDay(new Date(Date.now() - 30 * 86_400_000)));
+  const [until, setUntil] = useState(isoDay(new Date()));
+  const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
+  const period = { since: `${since}T00:00:00Z`, until: `${until}T23:59:59Z` };
+  const [{ data, error, fetching }] = useQuery({ query: NewsletterHighlightsDocument, variables: { ...period, first: 50 } });
+  const items = (data?.highlights ?? []) as NewsletterItem[];
+  const problem = since > until ? 'Startdatoen ligger efter slutdatoen.' : describeError(error);
+  return (
+    <>
+      <h1>Nyhedsbrev</h1>
+      <form class="filters" onSubmit={(e) => e.preventDefault()}>
+        <div>
+          <label for="since">Fra</label>
+          <input id="since" type="date" value={since} onInput={(e) => { setSince((e.target as HTMLInputElement).value); setCopied('no'); }} />
+        </div>
+        <div>
+          <label for="until">Til og med</label>
+          <input id="until" type="date" value={until} onInput={(e) => { setUntil((e.target as HTMLInputElement).value); setCopied('no'); }} />
+        </div>
+        <button type="button" disabled={!data || fetching}
+          onClick={async () => setCopied(await navigator.clipboard.writeText(renderHtml(items, period)).then(() => 'yes' as const, () => 'failed' as const))}>
+          Kopiér HTML
+        </button>
+        {copied === 'yes' ? <span role="status">HTML kopieret: sæt det ind i mailprogrammet.</span> : null}
+      </form>
+      {copied === 'failed' ? (
+        <div role="status">
+          <p>Browseren tillod ikke at kopiere. Markér HTML-teksten herunder, og kopiér den selv.</p>
+          <textarea aria-label="Nyhedsbrevets HTML" readOnly rows={8} class="wide" value={renderHtml(items, period)} />
+        </div>
+      ) : null}
+      {problem ? <p role="alert" class="error">{problem}</p> : null}
+      <article class="draft" aria-labelledby="draft-heading">
+        <h2 id="draft-heading">Nyt fra de boligsociale helhedsplaner</h2>
+        <p class="period">Perioden {DANISH_DATE.format(new Date(`${since}T12:00:00`))} til {DANISH_DATE.format(new Date(`${until}T12:00:00`))}</p>
+        {!data ? <p aria-live="polite">{fetching ? 'Henter nyhederne …' : ''}</p> : items.length === 0 ? <p>Der er ingen nyheder i perioden.</p> : (
+          SECTIONS.map((section) => {
+            const inSection = items.filter((item) => item.kind === section.kind);
+            return inSection.length === 0 ? null : (
+              <section key={section.kind}>
+                <h3>{section.heading}</h3>
+                {inSection.map((item) => (
+                  <div key={`${item.kind}:${item.subject?.id ?? item.title}`} class="item">
+                    <h4>{redact(item.title)}</h4>
+                    <p>{redact(item.summary)}</p>
+                  </div>
+                ))}
+              </section>
+            );
+          })
+        )}
+        <p class="period">Udkast fra koordineringshubben. Læs igennem før udsendelse.</p>
+      </article>
+    </>
+  );
+}
