@@ -1,9 +1,9 @@
 import { useQuery } from '@urql/preact';
 import { useState } from 'preact/hooks';
 import { describeError } from '../api.js';
+import { isoDay } from '../format.js';
 import { CellActivitiesDocument, CoverageMapDocument, type AreaKind } from '../generated/graphql.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Shade by count (more activities, darker), with the number always written: colour is never the only signal. */
 // From 92 % to 64 % lightness: dark text keeps a contrast of at least 4.5:1 on every shade.
@@ -15,7 +15,7 @@ export function CoveragePage() {
   const [kind, setKind] = useState<AreaKind>('DISTRICT');
   const [theme, setTheme] = useState('');
   const [cell, setCell] = useState<{ area: { id: string; name: string }; group: { id: string; name: string } } | null>(null);
-  const filter = { areaKind: kind, themeIds: theme ? [theme] : null, activeOn: today() };
+  const filter = { areaKind: kind, themeIds: theme ? [theme] : null, activeOn: isoDay() };
   const [{ data, error, fetching }] = useQuery({ query: CoverageMapDocument, variables: { filter } });
   const problem = describeError(error);
   if (!data) return <><h1>Dækning</h1><p aria-live="polite">{problem ?? (fetching ? 'Henter dækningen …' : '')}</p></>;
@@ -80,7 +80,7 @@ export function CoveragePage() {
 function CellPanel({ area, group, themeId }: { area: { id: string; name: string }; group: { id: string; name: string }; themeId: string }) {
   const [{ data }] = useQuery({
     query: CellActivitiesDocument,
-    variables: { filter: { areaIds: [area.id], targetGroupIds: [group.id], themeIds: themeId ? [themeId] : null, activeOn: today(), status: ['PLANNED', 'RUNNING'] } },
+    variables: { filter: { areaIds: [area.id], targetGroupIds: [group.id], themeIds: themeId ? [themeId] : null, activeOn: isoDay(), status: ['PLANNED', 'RUNNING'] } },
   });
   return (
     <section aria-labelledby="cell-heading" class="notice" aria-live="polite">

@@ -2,10 +2,9 @@ import { useQuery } from '@urql/preact';
 import { useState } from 'preact/hooks';
 import { redact, renderHtml, SECTIONS, type NewsletterItem } from '../../../client-sdk/newsletter.js';
 import { describeError } from '../api.js';
+import { danishDate, isoDay } from '../format.js';
 import { NewsletterHighlightsDocument } from '../generated/graphql.js';
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-const DANISH_DATE = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric' });
 
 /** The newsletter draft of a period, as the newsletter command renders it, with its HTML to copy into the mail tool. */
 export function NewsletterPage() {
@@ -43,7 +42,7 @@ export function NewsletterPage() {
       {problem ? <p role="alert" class="error">{problem}</p> : null}
       <article class="draft" aria-labelledby="draft-heading">
         <h2 id="draft-heading">Nyt fra de boligsociale helhedsplaner</h2>
-        <p class="period">Perioden {DANISH_DATE.format(new Date(`${since}T12:00:00`))} til {DANISH_DATE.format(new Date(`${until}T12:00:00`))}</p>
+        <p class="period">Perioden {danishDate(since)} til {danishDate(until)}</p>
         {!data ? <p aria-live="polite">{fetching ? 'Henter nyhederne …' : ''}</p> : items.length === 0 ? <p>Der er ingen nyheder i perioden.</p> : (
           SECTIONS.map((section) => {
             const inSection = items.filter((item) => item.kind === section.kind);

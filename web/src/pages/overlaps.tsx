@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@urql/preact';
 import { useState } from 'preact/hooks';
 import { describeError } from '../api.js';
+import { decimal } from '../format.js';
 import {
   DecideGroupDocument, DecidePairDocument, OverlapBoardDocument, type OverlapBoardQuery, type OverlapDecision, type OverlapGrouping,
 } from '../generated/graphql.js';
@@ -17,7 +18,6 @@ const DECISIONS: { value: OverlapDecision; label: string }[] = [
 ];
 const DECISION_NAMES = Object.fromEntries(DECISIONS.map((d) => [d.value, d.label.toLowerCase()]));
 const DAYS: Record<string, string> = { MONDAY: 'man', TUESDAY: 'tir', WEDNESDAY: 'ons', THURSDAY: 'tor', FRIDAY: 'fre', SATURDAY: 'lør', SUNDAY: 'søn' };
-const decimal = (n: number) => n.toFixed(2).replace('.', ',');
 
 type Group = OverlapBoardQuery['overlapGroups'][number];
 type Pair = Group['overlaps'][number];

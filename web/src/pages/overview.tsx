@@ -1,14 +1,12 @@
 import { useQuery } from '@urql/preact';
+import { danishDate, decimal, isoDay } from '../format.js';
 import { OverviewDocument } from '../generated/graphql.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
-const DANISH_DATE = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric' });
-const danishDate = (iso: string) => DANISH_DATE.format(new Date(`${iso}T12:00:00`));
 const number = new Intl.NumberFormat('da-DK');
 
 /** The team's overview: what runs, what overlaps, where the gaps are, and what is overdue. */
 export function OverviewPage() {
-  const [{ data, fetching }] = useQuery({ query: OverviewDocument, variables: { today: today() } });
+  const [{ data, fetching }] = useQuery({ query: OverviewDocument, variables: { today: isoDay() } });
   if (!data) return <p aria-live="polite">{fetching ? 'Henter overblikket …' : ''}</p>;
   const unreviewed = data.overlapGroups.reduce((sum, g) => sum + g.unreviewedCount, 0);
   return (
@@ -28,7 +26,7 @@ export function OverviewPage() {
           <thead><tr><th scope="col">Gruppe</th><th scope="col">Par</th><th scope="col">Uden beslutning</th><th scope="col">Højeste score</th></tr></thead>
           <tbody>
             {data.overlapGroups.slice(0, 10).map((g) => (
-              <tr key={g.key}><td>{g.label}</td><td>{g.pairCount}</td><td>{g.unreviewedCount}</td><td>{g.bestScore.toFixed(2).replace('.', ',')}</td></tr>
+              <tr key={g.key}><td>{g.label}</td><td>{g.pairCount}</td><td>{g.unreviewedCount}</td><td>{decimal(g.bestScore)}</td></tr>
             ))}
           </tbody>
         </table>
