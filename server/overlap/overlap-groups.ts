@@ -12,7 +12,7 @@ import { refuse, UserError, UserErrorCode } from '../core/user-errors.js';
 import { Plan } from '../plans/plan.entity.js';
 import { OverlapFilter } from './overlap.input.js';
 import { overlapConditions, recordReview, UNREVIEWED_SQL } from './overlap.service.js';
-import { MIN_INFERENCE_CONFIDENCE } from './overlap.sql.js';
+import { kindOf } from './overlap.sql.js';
 import { Overlap, OverlapDecision } from './overlap.types.js';
 
 export enum OverlapGrouping {
@@ -102,7 +102,6 @@ interface PairRow {
 /** The stored pairs a filter keeps, reviewed ones included, with what grouping needs of them. */
 async function pairsOf(em: EntityManager, viewer: Viewer | null, filter: OverlapFilter): Promise<PairRow[]> {
   const where = overlapConditions(viewer, filter, { withReviewed: true });
-  const kindOf = (x: string) => `coalesce(${x}.method_id, case when ${x}.inferred_confidence >= ${MIN_INFERENCE_CONFIDENCE} then ${x}.inferred_method_id end)`;
   return (await rows(em, `
     select o.activity_a_id as a, o.activity_b_id as b, o.score, ${UNREVIEWED_SQL} as unreviewed, xa.plan_id as plan_a, xb.plan_id as plan_b,
       coalesce(${kindOf('xa')}, ${kindOf('xb')}) as kind,

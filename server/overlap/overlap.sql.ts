@@ -142,7 +142,7 @@ export const DRAFT_SUBJECT_SQL = `select d.*, w.content_stems, w.method_stems, i
 ) d ${wordsOf('d')} ${inferenceOf('d')}`;
 
 /** The kind of work of an activity alias: its method, or the inferred one when sure enough. */
-const kindOf = (a: string) =>
+export const kindOf = (a: string) =>
   `coalesce(${a}.method_id, case when ${a}.inferred_confidence >= ${MIN_INFERENCE_CONFIDENCE} then ${a}.inferred_method_id end)`;
 const kindConfidenceOf = (a: string) => `case when ${a}.method_id is not null then 1.0 else ${a}.inferred_confidence end`;
 
