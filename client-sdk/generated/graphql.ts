@@ -189,6 +189,8 @@ export type OverlapFilter = {
   includeReviewed?: boolean | null | undefined;
   /** Default true: pairs inside one plan count too. */
   includeSamePlan?: boolean | null | undefined;
+  /** Overlaps in which at least one activity is of one of these kinds of work: its method, or the method inferred from its words with confidence from 0.5. */
+  methodIds?: Array<string | number> | null | undefined;
   /** Lowest score returned. Default: the implementation's calibrated threshold, the one that separates true overlaps from near misses. */
   minScore?: number | null | undefined;
   /** Overlaps in which at least one activity belongs to one of these plans. */

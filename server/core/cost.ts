@@ -46,6 +46,7 @@ export const LIST_LENGTHS: Readonly<Record<string, number>> = {
   'Activity.partners': 3,
   'Activity.schedule': 3,
   'Activity.overlaps': 5,
+  'Activity.evaluations': 3,
   'Overlap.activities': 2,
   'Overlap.reasons': 5,
   'Plan.areas': 5,

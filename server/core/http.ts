@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -10,6 +10,7 @@ import { authenticate } from '../auth/auth.service.js';
 import { bearerToken } from '../auth/token.js';
 import type { HubConfig } from './config.js';
 import { serveConsole } from './console.js';
+import { serveExplorer, serveExplorerAsset } from './explorer.js';
 import { createContext, languageOf, type HubContext } from './context.js';
 import { ErrorCode } from './errors.js';
 import { costPlugin, tooManySelections } from './cost.js';
@@ -129,13 +130,14 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
     formatError: formatError(config.development, health),
     validationRules: protection.validationRules,
     parseOptions: config.limits.tokens > 0 ? { maxTokens: config.limits.tokens } : {},
-    // Landing page left to Apollo (Sandbox unless NODE_ENV=production); no cache hints, so no per-field cache-control work.
+    // The browser's page at /graphql is the hub's own explorer (explorer.ts); no cache hints, so no per-field cache-control work.
     plugins: [
       // graphql-armor's types come from Apollo's CommonJS build; the plugins are the same.
       ...(protection.plugins as unknown as ApolloServerPlugin<HubContext>[]),
       costPlugin<HubContext>(schema, config.limits),
       inputGuardPlugin<HubContext>(),
       ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
       {
         async requestDidStart() {
           const started = performance.now();
@@ -173,6 +175,7 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
           : sendJson(res, 503, { status: 'unavailable', database: reason });
       }
       if (url.pathname !== '/graphql') {
+        if (await serveExplorerAsset(req, res, url.pathname)) return;
         if (await serveConsole(req, res, url.pathname)) return;
         return sendJson(res, 404, { error: 'Not found: the API is at /graphql, the console at /' });
       }
@@ -185,13 +188,14 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
         req.method === 'GET' &&
         !['query', 'extensions', 'variables', 'operationName'].some((name) => url.searchParams.has(name)) &&
         (req.headers.accept ?? '').includes('text/html');
+      if (landingPage) return serveExplorer(res);
       const token = bearerToken(req.headers.authorization);
       const addressKey = `a:${req.socket.remoteAddress ?? 'unknown'}`;
       const refuse = (retryAfterSeconds: number) => {
         res.setHeader('retry-after', String(retryAfterSeconds));
         sendJson(res, 429, { errors: [{ message: `Too many requests: try again in ${retryAfterSeconds} s`, extensions: { code: ErrorCode.RATE_LIMITED } }] });
       };
-      if (limiter && !landingPage) {
+      if (limiter) {
         // A token is counted on its own; failed sign-ins and calls without one on the caller's address,
         // which is checked before the look-up so that rotating made-up tokens costs the database nothing.
         const taken = token ? limiter.check(addressKey) : limiter.take(addressKey);
@@ -207,7 +211,7 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
       }
       const viewer = token ? await authenticate(orm.em.fork(), token) : null;
       if (!viewer && token) limiter?.take(addressKey);
-      if (!viewer && !landingPage) {
+      if (!viewer) {
         res.setHeader('www-authenticate', 'Bearer realm="hub"');
         return sendJson(res, 401, {
           errors: [

@@ -6,7 +6,7 @@ import { Area } from '../areas/area.entity.js';
 import { User } from '../auth/user.entity.js';
 import { Method } from '../catalogue/method.entity.js';
 import { Evaluation, Indicator } from '../effect/effect.entity.js';
-import { activityIndicatorsLoader, measurementsLoader, planIndicatorsLoader } from '../effect/effect.service.js';
+import { activityEvaluationsLoader, activityIndicatorsLoader, measurementsLoader, planIndicatorsLoader } from '../effect/effect.service.js';
 import { Experience } from '../experience/experience.entity.js';
 import { experiencesLoader } from '../experience/experience.service.js';
 import { actionItemsLoader, meetingsLoader } from '../governance/governance.service.js';
@@ -92,6 +92,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
     measurements: measurementsLoader(em),
     planIndicators: planIndicatorsLoader(em),
     activityIndicators: activityIndicatorsLoader(em),
+    activityEvaluations: activityEvaluationsLoader(em),
     activityExperiences: experiencesLoader(em, 'activity_id', false),
     publishableActivityExperiences: experiencesLoader(em, 'activity_id', true),
     methodExperiences: experiencesLoader(em, 'method_id', false),

@@ -75,4 +75,9 @@ export class ActivityIndicatorsResolver {
   indicators(@Root() activity: Activity, @Ctx() { loaders }: HubContext): Promise<Indicator[]> {
     return loaders.activityIndicators.load(activity.id);
   }
+
+  @FieldResolver(() => [Evaluation], { description: 'Decisions on this activity (continue, adjust, stop), newest first.' })
+  evaluations(@Root() activity: Activity, @Ctx() { loaders }: HubContext): Promise<Evaluation[]> {
+    return loaders.activityEvaluations.load(activity.id);
+  }
 }

@@ -51,6 +51,9 @@ export const planIndicatorsLoader = (em: EntityManager) =>
 export const activityIndicatorsLoader = (em: EntityManager) =>
   groupedLoader(em, Indicator, 'select t.activity_id as __owner, t.* from indicator t where t.activity_id = any(?::int[]) order by t.id');
 
+export const activityEvaluationsLoader = (em: EntityManager) =>
+  groupedLoader(em, Evaluation, 'select t.activity_id as __owner, t.* from evaluation t where t.activity_id = any(?::int[]) order by t.decided_at desc, t.id desc');
+
 export function createIndicator(ctx: HubContext, input: CreateIndicatorInput) {
   return runMutation(ctx, { indicator: null as Indicator | null }, async (tx) => {
     const viewer = requireEffectRole(ctx.viewer, 'create indicators');

@@ -4,7 +4,10 @@ import type { HubContext } from '../core/context.js';
 import { PageArgs } from '../core/pagination.js';
 import { Person } from '../people/person.entity.js';
 import { ActivityDraftInput, OverlapFilter, OverlapReviewPayload, ReviewOverlapInput } from './overlap.input.js';
-import { listOverlaps, minScoreOf, reasonsOf, reviewOverlap, similarToDraft } from './overlap.service.js';
+import { inferDraftMethod, listOverlaps, minScoreOf, reasonsOf, reviewOverlap, similarToDraft } from './overlap.service.js';
+import { InferredMethod } from '../activities/inferred-method.js';
+import { badInput } from '../core/errors.js';
+import { MAX_TEXT, MAX_TITLE } from '../core/mutation.js';
 import { Overlap, OverlapConnection, OverlapReason, OverlapReview, ReasonLanguage } from './overlap.types.js';
 
 @Resolver(() => Overlap)
@@ -27,6 +30,22 @@ export class OverlapResolver {
     @Arg('first', () => Int, { nullable: true, description: 'How many, default 10, at most 100.' }) first?: number | null,
   ) {
     return similarToDraft(em, viewer, draft, first);
+  }
+
+  @Query(() => InferredMethod, {
+    nullable: true,
+    description: 'The method the words of a draft point to, as Activity.inferredMethod will be once it is saved without one: for a form to offer while the lead types.',
+  })
+  async inferMethod(
+    @Ctx() { em, loaders }: HubContext,
+    @Arg('title', () => String, { description: 'The title as typed, at most 200 characters.' }) title: string,
+    @Arg('description', () => String, { nullable: true, description: 'The description as typed, at most 10,000 characters.' }) description?: string | null,
+  ): Promise<InferredMethod | null> {
+    if (title.length > MAX_TITLE) throw badInput(`title is longer than ${MAX_TITLE} characters`, { argument: 'title' });
+    if ((description?.length ?? 0) > MAX_TEXT) throw badInput(`description is longer than ${MAX_TEXT} characters`, { argument: 'description' });
+    const inferred = await inferDraftMethod(em, title, description);
+    const method = inferred && (await loaders.method.load(inferred.methodId));
+    return inferred && method ? { method, confidence: inferred.confidence, words: inferred.words } : null;
   }
 
   @Mutation(() => OverlapReviewPayload, { description: 'Records a decision on a pair (COORDINATOR; PROJECT_LEAD when one activity is in their plans).' })

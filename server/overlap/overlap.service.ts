@@ -14,7 +14,7 @@ import { decodeCursor, MAX_PAGE_SIZE, pageSize, toPage, type Page } from '../cor
 import { Conditions, descendantsSql, pgArray, rows, type Row } from '../core/sql.js';
 import { refuse, UserErrorCode } from '../core/user-errors.js';
 import type { ActivityDraftInput, OverlapFilter, ReviewOverlapInput } from './overlap.input.js';
-import { DEFAULT_THRESHOLD, DRAFT_SUBJECT_SQL, scoredPairsSql, STORE_FLOOR } from './overlap.sql.js';
+import { DEFAULT_THRESHOLD, DRAFT_INFERENCE_SQL, DRAFT_SUBJECT_SQL, kindOf, scoredPairsSql, STORE_FLOOR } from './overlap.sql.js';
 import { Overlap, OverlapReview, type OverlapDecision, type OverlapReason, type OverlapReasonKind } from './overlap.types.js';
 import { OverlapReviewRecord } from './overlap.entity.js';
 
@@ -67,6 +67,8 @@ export function overlapConditions(viewer: Viewer | null, filter: OverlapFilter, 
   }
   const themeIds = expectIds(filter.themeIds, 'Theme', 'filter.themeIds');
   if (themeIds) where.add(eitherActivity('exists (select 1 from activity_theme t where t.activity_id = x.id and t.theme_id = any(?::int[]))'), pgArray(themeIds));
+  const methodIds = expectIds(filter.methodIds, 'Method', 'filter.methodIds');
+  if (methodIds) where.add(eitherActivity(`exists (select 1 from activity k where k.id = x.id and ${kindOf('k')} = any(?::int[]))`), pgArray(methodIds));
   return where;
 }
 
@@ -132,6 +134,12 @@ export async function similarToActivity(em: EntityManager, activityId: number, l
     [activityId, activityId, DEFAULT_THRESHOLD, limit],
   );
   return result.map(fromRow);
+}
+
+/** inferMethod: what a registration form offers to confirm while the lead types, before anything is saved. */
+export async function inferDraftMethod(em: EntityManager, title: string, description: string | null | undefined): Promise<{ methodId: number; confidence: number; words: string[] } | null> {
+  const [row] = await rows(em, DRAFT_INFERENCE_SQL, [title, description ?? null]);
+  return row ? { methodId: Number(row.inferred_method_id), confidence: Number(row.inferred_confidence), words: (row.inferred_words as string[] | null) ?? [] } : null;
 }
 
 /** similarActivities(draft): the draft scored against the stored activities, without storing anything. */

@@ -141,6 +141,12 @@ export const DRAFT_SUBJECT_SQL = `select d.*, w.content_stems, w.method_stems, i
   ?::jsonb as schedule, ?::text as title, ?::text as description, ?::int[] as theme_ids, ?::int[] as group_ids, ?::int[] as area_ids
 ) d ${wordsOf('d')} ${inferenceOf('d')}`;
 
+/** The method a draft's title and description (parameters, in that order) point to: one row or none. */
+export const DRAFT_INFERENCE_SQL = `with ${METHOD_KEYS}
+  select i.inferred_method_id, i.inferred_confidence, i.inferred_words
+  from (select null::int as method_id, ?::text as title, ?::text as description) d ${inferenceOf('d')}
+  where i.inferred_method_id is not null`;
+
 /** The kind of work of an activity alias: its method, or the inferred one when sure enough. */
 export const kindOf = (a: string) =>
   `coalesce(${a}.method_id, case when ${a}.inferred_confidence >= ${MIN_INFERENCE_CONFIDENCE} then ${a}.inferred_method_id end)`;

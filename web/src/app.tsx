@@ -3,7 +3,11 @@ import { useMemo } from 'preact/hooks';
 import { createClient, describeError, session } from './api.js';
 import { ViewerDocument } from './generated/graphql.js';
 import { LoginPage } from './pages/login.js';
+import { ActivitiesPage } from './pages/activities.js';
+import { ActivityPage } from './pages/activity.js';
+import { ActivityFormPage } from './pages/activity-form.js';
 import { CoveragePage } from './pages/coverage.js';
+import { PlanPage } from './pages/plan.js';
 import { NewsletterPage } from './pages/newsletter.js';
 import { OverlapsPage } from './pages/overlaps.js';
 import { OverviewPage } from './pages/overview.js';
@@ -34,10 +38,12 @@ function Shell({ path }: { path: string }) {
         <nav aria-label="Hovedmenu">
           <ul>
             <li><Link href="/">Overblik</Link></li>
+            <li><Link href="/activities">Aktiviteter</Link></li>
             <li><Link href="/overlaps">Overlap</Link></li>
             <li><Link href="/coverage">Dækning</Link></li>
             <li><Link href="/newsletter">Nyhedsbrev</Link></li>
             {data?.viewer?.role === 'ADMIN' ? <li><Link href="/brugere">Brugere</Link></li> : null}
+            <li><a href="/graphql">GraphQL</a></li>
           </ul>
         </nav>
         <div class="who">
@@ -47,10 +53,26 @@ function Shell({ path }: { path: string }) {
       </header>
       <main id="indhold" tabIndex={-1}>
         {problem ? <p role="alert" class="error">{problem}</p> : null}
-        {path === '/' ? <OverviewPage /> : path === '/overlaps' ? <OverlapsPage /> : path === '/coverage' ? <CoveragePage /> : path === '/newsletter' ? <NewsletterPage /> : path === '/brugere' ? <UsersPage /> : <NotFound />}
+        <Page path={path} role={data?.viewer?.role} />
       </main>
     </>
   );
+}
+
+/** The page at a path: each page has its own URL, so links can be shared. */
+function Page({ path, role }: { path: string; role: string | undefined }) {
+  const [, section, id, action] = path.split('/').map((part) => decodeURIComponent(part));
+  if (path === '/') return <OverviewPage />;
+  if (path === '/overlaps') return <OverlapsPage />;
+  if (path === '/coverage') return <CoveragePage />;
+  if (path === '/newsletter') return <NewsletterPage />;
+  if (path === '/brugere') return <UsersPage />;
+  if (section === 'activities' && !id) return <ActivitiesPage role={role} />;
+  if (section === 'activities' && id === 'new' && !action) return <ActivityFormPage />;
+  if (section === 'activities' && id && !action) return <ActivityPage id={id} role={role} />;
+  if (section === 'activities' && id && action === 'rediger') return <ActivityFormPage id={id} />;
+  if (section === 'plans' && id && !action) return <PlanPage code={id} />;
+  return <NotFound />;
 }
 
 function NotFound() {

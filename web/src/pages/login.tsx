@@ -23,6 +23,13 @@ const MESSAGES = {
   unreachable: 'Ingen forbindelse til hubben. Tjek netværket, og prøv igen.',
 };
 
+/** After signing in: the page asked for (a shared link opened while signed out), else the overview. */
+function destination(): string {
+  if (location.pathname !== '/login') return location.pathname + location.search;
+  const next = new URLSearchParams(location.search).get('next');
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
 export function LoginPage() {
   const [token, setToken] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -35,7 +42,10 @@ export function LoginPage() {
     setBusy(false);
     if (result === 'ok') {
       session.token = candidate.trim();
-      navigate('/');
+      const to = destination();
+      // The explorer at /graphql is the hub's own page, not one of the console's.
+      if (to.split('?')[0] === '/graphql') location.assign(to);
+      else navigate(to);
     } else {
       setProblem(MESSAGES[result]);
     }
@@ -46,7 +56,7 @@ export function LoginPage() {
     const fromLink = () => {
       const invited = new URLSearchParams(location.hash.slice(1)).get('token');
       if (!invited) return;
-      history.replaceState(null, '', '/login');
+      history.replaceState(null, '', location.pathname + location.search);
       void signIn(invited);
     };
     fromLink();

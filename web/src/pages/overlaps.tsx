@@ -2,8 +2,11 @@ import { useMutation, useQuery } from '@urql/preact';
 import { useState } from 'preact/hooks';
 import { describeError } from '../api.js';
 import { decimal } from '../format.js';
+import { downloadCsv } from '../csv.js';
+import { Link } from '../router.js';
+import { DECISION_NAMES, scheduleText } from '../texts.js';
 import {
-  DecideGroupDocument, DecidePairDocument, OverlapBoardDocument, type OverlapBoardQuery, type OverlapDecision, type OverlapGrouping,
+  CatalogueDocument, DecideGroupDocument, DecidePairDocument, OverlapBoardDocument, type OverlapBoardQuery, type OverlapDecision, type OverlapGrouping,
 } from '../generated/graphql.js';
 
 const GROUPINGS: { value: OverlapGrouping; label: string }[] = [
@@ -16,24 +19,30 @@ const DECISIONS: { value: OverlapDecision; label: string }[] = [
   { value: 'COORDINATED', label: 'Koordineret' },
   { value: 'DUPLICATE', label: 'Dublet' },
 ];
-const DECISION_NAMES = Object.fromEntries(DECISIONS.map((d) => [d.value, d.label.toLowerCase()]));
-const DAYS: Record<string, string> = { MONDAY: 'man', TUESDAY: 'tir', WEDNESDAY: 'ons', THURSDAY: 'tor', FRIDAY: 'fre', SATURDAY: 'lør', SUNDAY: 'søn' };
-
 type Group = OverlapBoardQuery['overlapGroups'][number];
 type Pair = Group['overlaps'][number];
 
-/** Every pair of the loaded groups as CSV for a spreadsheet (semicolons and a BOM, as Danish Excel expects). */
-function downloadCsv(groups: Group[]) {
-  const cell = (value: string | number) => `"${String(value).replace(/"/g, '""')}"`;
-  const lines = [['Gruppe', 'Aktivitet A', 'Helhedsplan A', 'Aktivitet B', 'Helhedsplan B', 'Score', 'Beslutning'].map(cell).join(';')];
+/** Every pair of the loaded groups as CSV for a spreadsheet. */
+function exportPairs(groups: Group[]) {
+  const rows: (string | number)[][] = [['Gruppe', 'Aktivitet A', 'Helhedsplan A', 'Aktivitet B', 'Helhedsplan B', 'Score', 'Beslutning', 'Begrundelser']];
   for (const g of groups) for (const o of g.overlaps) {
     const [a, b] = o.activities;
-    lines.push([g.label, a?.title ?? '', a?.plan.name ?? '', b?.title ?? '', b?.plan.name ?? '', decimal(o.score), o.review ? DECISION_NAMES[o.review.decision]! : ''].map(cell).join(';'));
+    rows.push([g.label, a?.title ?? '', a?.plan.name ?? '', b?.title ?? '', b?.plan.name ?? '', decimal(o.score), o.review ? DECISION_NAMES[o.review.decision]! : '', o.reasons.map((r) => r.detail).join(' · ')]);
   }
-  const url = URL.createObjectURL(new Blob(['\ufeff' + lines.join('\r\n')], { type: 'text/csv;charset=utf-8' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: 'overlap.csv' });
-  link.click();
-  URL.revokeObjectURL(url);
+  downloadCsv('overlap.csv', rows);
+}
+
+/** A pick-list of the board's filters, kept in the page's URL so the view can be shared. */
+function Pick(props: { id: string; label: string; value: string; all: string; options: readonly { id: string; name: string }[] | undefined; onChange: (value: string) => void }) {
+  return (
+    <div>
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)}>
+        <option value="">{props.all}</option>
+        {props.options?.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+      </select>
+    </div>
+  );
 }
 
 /** The overlap board: the pairs as decisions, each pair side by side with its reasons, and a decision for a pair or a whole group. */
@@ -41,14 +50,19 @@ export function OverlapsPage() {
   const params = new URLSearchParams(location.search);
   const [by, setBy] = useState<OverlapGrouping>((params.get('by') as OverlapGrouping) || 'AREA_AND_KIND');
   const [area, setArea] = useState(params.get('area') ?? '');
+  const [group, setGroup] = useState(params.get('group') ?? '');
+  const [plan, setPlan] = useState(params.get('plan') ?? '');
+  const [kind, setKind] = useState(params.get('kind') ?? '');
   const [minScore, setMinScore] = useState(params.get('min') ?? '0,5');
   const [includeReviewed, setIncludeReviewed] = useState(params.get('reviewed') === '1');
-  const filter = { areaIds: area ? [area] : null, minScore: Number(minScore.replace(',', '.')) || 0.5, includeReviewed };
+  const [catalogue] = useQuery({ query: CatalogueDocument });
+  const filter = {
+    areaIds: area ? [area] : null, targetGroupIds: group ? [group] : null, planIds: plan ? [plan] : null, methodIds: kind ? [kind] : null, minScore: Number(minScore.replace(',', '.')) || 0.5, includeReviewed };
   const [{ data, error, fetching }, refresh] = useQuery({ query: OverlapBoardDocument, variables: { by, filter } });
   const problem = describeError(error);
 
   const share = (next: Record<string, string>) => {
-    const search = new URLSearchParams({ by, area, min: minScore, reviewed: includeReviewed ? '1' : '0', ...next });
+    const search = new URLSearchParams({ by, area, group, plan, kind, min: minScore, reviewed: includeReviewed ? '1' : '0', ...next });
     history.replaceState(null, '', `/overlaps?${search}`);
   };
 
@@ -62,13 +76,10 @@ export function OverlapsPage() {
             {GROUPINGS.map((g) => <option key={g.value} value={g.value}>{g.label}</option>)}
           </select>
         </div>
-        <div>
-          <label for="area">Bydel</label>
-          <select id="area" value={area} onChange={(e) => setArea((e.target as HTMLSelectElement).value)}>
-            <option value="">Hele byen</option>
-            {data?.areas.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-          </select>
-        </div>
+        <Pick id="area" label="Bydel" all="Hele byen" value={area} options={data?.areas} onChange={setArea} />
+        <Pick id="group" label="Målgruppe" all="Alle målgrupper" value={group} options={catalogue.data?.targetGroups} onChange={setGroup} />
+        <Pick id="plan" label="Helhedsplan" all="Alle helhedsplaner" value={plan} options={catalogue.data?.plans.nodes} onChange={setPlan} />
+        <Pick id="kind" label="Type arbejde" all="Alle typer" value={kind} options={catalogue.data?.methods} onChange={setKind} />
         <div>
           <label for="min">Mindste score</label>
           <input id="min" type="text" inputMode="decimal" size={4} value={minScore} onInput={(e) => setMinScore((e.target as HTMLInputElement).value)} />
@@ -78,7 +89,7 @@ export function OverlapsPage() {
           <label class="inline" for="reviewed">Vis også par med beslutning</label>
         </div>
         <button type="submit">Vis</button>
-        <button type="button" onClick={() => data && downloadCsv(data.overlapGroups)} disabled={!data}>Eksportér CSV</button>
+        <button type="button" onClick={() => data && exportPairs(data.overlapGroups)} disabled={!data}>Eksportér CSV</button>
       </form>
       {problem ? <p role="alert" class="error">{problem}</p> : null}
       {!data ? <p aria-live="polite">{fetching ? 'Henter overlap …' : ''}</p> : (
@@ -127,10 +138,15 @@ function PairCard({ pair, onDecided }: { pair: Pair; onDecided: () => void }) {
       <div class="side-by-side">
         {pair.activities.map((a) => (
           <div key={a.id} class="activity">
-            <h3>{a.title}</h3>
-            <p>{a.plan.name} · {a.areas.map((x) => x.name).join(', ')}</p>
-            <p>{a.schedule.map((s) => `${DAYS[s.weekday]} ${s.startTime.slice(0, 5)}-${s.endTime.slice(0, 5)}`).join(', ') || 'intet ugeskema'}</p>
-            {a.contact ? <p>Kontakt: {a.contact.name}{a.contact.email ? <> · <a href={`mailto:${a.contact.email}`}>{a.contact.email}</a></> : null}</p> : null}
+            <h3><Link href={`/activities/${encodeURIComponent(a.id)}`}>{a.title}</Link></h3>
+            <p><Link href={`/plans/${encodeURIComponent(a.plan.code)}`}>{a.plan.name}</Link> · {a.areas.map((x) => x.name).join(', ')}</p>
+            <p>{scheduleText(a.schedule)}</p>
+            {a.contact ? (
+              <p>Kontakt: {a.contact.name}
+                {a.contact.email ? <> · <a href={`mailto:${a.contact.email}`}>{a.contact.email}</a></> : null}
+                {a.contact.phone ? <> · <a href={`tel:${a.contact.phone.replace(/\s/g, '')}`}>{a.contact.phone}</a></> : null}
+              </p>
+            ) : null}
           </div>
         ))}
       </div>

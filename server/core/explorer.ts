@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import type http from 'node:http';
+import { ruruHTML, type RuruClientConfig } from 'ruru/server';
+import { getStaticFile } from 'ruru/static';
+
+/** Where the explorer's own files (GraphiQL's editor and workers, from the ruru package) are served: nothing from a CDN. */
+export const EXPLORER_ASSETS = '/graphql-explorer/';
+
+// The signed-in console user's token (kept per browser tab) becomes the explorer's header; without one, sign in first.
+const TOKEN_SCRIPT = `
+const hubToken = sessionStorage.getItem('hub-token');
+if (!hubToken) location.replace('/login?next=' + encodeURIComponent('/graphql'));
+else {
+  RURU_CONFIG.initialHeaders = JSON.stringify({ Authorization: 'Bearer ' + hubToken }, null, 2);
+  // GraphiQL loads the schema once before its header editor is read: that request gets the token too.
+  const hubFetch = window.fetch;
+  window.fetch = (input, init = {}) => {
+    const headers = new Headers(init.headers);
+    if (!headers.has('authorization')) headers.set('authorization', 'Bearer ' + hubToken);
+    return hubFetch(input, { ...init, headers });
+  };
+}
+`;
+
+const PAGE = ruruHTML({
+  endpoint: '/graphql',
+  staticPath: EXPLORER_ASSETS,
+  // ruru's type marks every client setting as required; each is optional in GraphiQL.
+  clientConfig: { defaultQuery: '# Skriv en forespørgsel, og tryk Ctrl+Enter.\n{\n  viewer {\n    name\n    role\n  }\n}\n' } as Partial<RuruClientConfig> as RuruClientConfig,
+  htmlParts: {
+    titleTag: '<title>GraphQL-udforsker · Boligsocial koordinering</title>',
+    configScript: (original) => original.replace('</script>', `${TOKEN_SCRIPT}</script>`),
+    // Not started at all while the browser is sent to sign in, so no request goes out without the token.
+    bodyInitScript: (original) => original.replace('createRoot(', 'if (hubToken) createRoot('),
+  },
+});
+
+/** The explorer for a browser's plain GET of /graphql, with a strict policy that admits only its own inline scripts. */
+export function serveExplorer(res: http.ServerResponse): void {
+  const nonce = randomBytes(16).toString('base64');
+  res.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-security-policy': [
+      "default-src 'self'", `script-src 'self' 'nonce-${nonce}'`, "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
+      "font-src 'self' data:", "worker-src 'self' blob:", "connect-src 'self'", "frame-ancestors 'none'", "base-uri 'self'",
+    ].join('; '),
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  });
+  res.end(PAGE.replaceAll('<script', `<script nonce="${nonce}"`));
+}
+
+/** A file of the explorer, or false when the path is not one. */
+export async function serveExplorerAsset(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<boolean> {
+  if ((req.method !== 'GET' && req.method !== 'HEAD') || !pathname.startsWith(EXPLORER_ASSETS)) return false;
+  const file = await getStaticFile({ staticPath: EXPLORER_ASSETS, urlPath: pathname, acceptEncoding: req.headers['accept-encoding'], disallowDevAssets: true });
+  if (!file) return false;
+  res.writeHead(200, { ...file.headers, 'cache-control': 'public, max-age=86400', 'x-content-type-options': 'nosniff' });
+  res.end(req.method === 'HEAD' ? undefined : file.content);
+  return true;
+}

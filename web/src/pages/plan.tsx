@@ -1,0 +1,118 @@
+import { useQuery } from '@urql/preact';
+import { describeError } from '../api.js';
+import { danishDate, isoDay } from '../format.js';
+import { PlanInquiriesDocument, PlanPageDocument } from '../generated/graphql.js';
+import { IndicatorList } from '../indicators.js';
+import { Link } from '../router.js';
+import { PLAN_STATUS_NAMES, STATUS_NAMES } from '../texts.js';
+
+const MONTH = new Intl.DateTimeFormat('da-DK', { month: 'short', year: '2-digit' });
+const monthName = (month: string) => MONTH.format(new Date(`${month}-15T12:00:00`));
+
+/** Inquiries per month as bars, with the counts written on them and a table with the same figures for screen readers. */
+function InquiryChart({ planId }: { planId: string }) {
+  const [{ data }] = useQuery({ query: PlanInquiriesDocument, variables: { planId } });
+  if (!data) return <p>Henter henvendelserne …</p>;
+  const months = data.inquiryStats.filter((s) => s.month).sort((a, b) => a.month!.localeCompare(b.month!)).slice(-12);
+  if (!months.length) return <p>Ingen henvendelser er registreret.</p>;
+  const max = Math.max(...months.map((m) => m.count));
+  const width = 46;
+  return (
+    <figure class="chart">
+      <svg viewBox={`0 0 ${months.length * width} 150`} role="img" aria-labelledby="inquiry-caption" preserveAspectRatio="xMinYMin meet">
+        {months.map((m, i) => {
+          const height = Math.max(2, Math.round((m.count / max) * 110));
+          return (
+            <g key={m.month}>
+              <rect x={i * width + 6} y={125 - height} width={width - 12} height={height} class="bar" />
+              <text x={i * width + width / 2} y={120 - height} text-anchor="middle" class="value">{m.count}</text>
+              <text x={i * width + width / 2} y={142} text-anchor="middle" class="label">{monthName(m.month!)}</text>
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption id="inquiry-caption">Henvendelser pr. måned, de seneste {months.length} måneder med tal.</figcaption>
+      <table class="sr-only">
+        <caption>Henvendelser pr. måned</caption>
+        <thead><tr><th scope="col">Måned</th><th scope="col">Henvendelser</th></tr></thead>
+        <tbody>{months.map((m) => <tr key={m.month}><td>{monthName(m.month!)}</td><td>{m.count}</td></tr>)}</tbody>
+      </table>
+    </figure>
+  );
+}
+
+/** A plan: its steering group and meetings, overdue follow-ups, success criteria, inquiries and activities. */
+export function PlanPage({ code }: { code: string }) {
+  const [{ data, error, fetching }] = useQuery({ query: PlanPageDocument, variables: { code } });
+  const problem = describeError(error);
+  const plan = data?.plan;
+  if (!plan) {
+    return (
+      <>
+        <h1>Helhedsplan</h1>
+        {problem ? <p role="alert" class="error">{problem}</p> : <p aria-live="polite">{fetching || !data ? 'Henter helhedsplanen …' : `Der findes ingen helhedsplan med koden ${code}, eller du har ikke adgang til den.`}</p>}
+      </>
+    );
+  }
+  const today = isoDay();
+  const group = plan.steeringGroup;
+  const meetings = [...(group?.meetings ?? [])].sort((a, b) => b.date.localeCompare(a.date));
+  const overdue = meetings.flatMap((m) => m.actionItems.filter((i) => i.status === 'OPEN' && i.dueDate < today).map((i) => ({ ...i, meeting: m.date })));
+  return (
+    <>
+      <h1>{plan.name}</h1>
+      <p>{plan.code} · {PLAN_STATUS_NAMES[plan.status] ?? plan.status} · {danishDate(plan.startDate)} til {danishDate(plan.endDate)}</p>
+      {plan.description ? <p class="description">{plan.description}</p> : null}
+      <dl class="facts">
+        <dt>Områder</dt><dd>{plan.areas.map((a) => a.name).join(', ') || 'ingen'}</dd>
+        <dt>Boligorganisationer</dt><dd>{plan.housingOrganisations.map((o) => o.name).join(', ') || 'ingen'}</dd>
+        <dt>Projektleder</dt>
+        <dd>{plan.lead ? <>{plan.lead.name}{plan.lead.email ? <> · <a href={`mailto:${plan.lead.email}`}>{plan.lead.email}</a></> : null}{plan.lead.phone ? ` · ${plan.lead.phone}` : ''}</> : 'ingen'}</dd>
+      </dl>
+
+      <section aria-labelledby="overdue-heading">
+        <h2 id="overdue-heading">Opfølgningspunkter over tid</h2>
+        {overdue.length === 0 ? <p>Ingen opfølgningspunkter er over tid.</p> : (
+          <table>
+            <thead><tr><th scope="col">Punkt</th><th scope="col">Frist</th><th scope="col">Ansvarlig</th><th scope="col">Fra mødet</th></tr></thead>
+            <tbody>{overdue.map((i) => <tr key={i.id}><td>{i.description}</td><td>{danishDate(i.dueDate)}</td><td>{i.owner?.name ?? 'ingen'}</td><td>{danishDate(i.meeting)}</td></tr>)}</tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="indicators-heading">
+        <h2 id="indicators-heading">Succeskriterier</h2>
+        <IndicatorList indicators={plan.indicators} />
+      </section>
+
+      <section aria-labelledby="inquiries-heading">
+        <h2 id="inquiries-heading">Henvendelser</h2>
+        <InquiryChart planId={plan.id} />
+      </section>
+
+      <section aria-labelledby="group-heading">
+        <h2 id="group-heading">Styregruppe{group ? `: ${group.name}` : ''}</h2>
+        {!group ? <p>Planen har ingen styregruppe endnu.</p> : (
+          <>
+            <ul>{group.members.map((m) => <li key={m.person.id}>{m.person.name}{m.role ? `, ${m.role}` : ''}{m.person.organisation ? ` (${m.person.organisation.name})` : ''}</li>)}</ul>
+            <h3>Møder</h3>
+            {meetings.length === 0 ? <p>Ingen møder er registreret.</p> : meetings.map((m) => (
+              <details key={m.id} class="group">
+                <summary>{danishDate(m.date)}: {m.agenda.length} punkter på dagsordenen, {m.decisions.length} beslutninger</summary>
+                {m.agenda.length ? <><h4>Dagsorden</h4><ol>{m.agenda.map((x, i) => <li key={i}>{x}</li>)}</ol></> : null}
+                {m.decisions.length ? <><h4>Beslutninger</h4><ul>{m.decisions.map((x, i) => <li key={i}>{x}</li>)}</ul></> : null}
+                {m.actionItems.length ? <><h4>Opfølgning</h4><ul>{m.actionItems.map((x) => <li key={x.id}>{x.description}, frist {danishDate(x.dueDate)} ({x.status === 'DONE' ? 'udført' : 'åben'})</li>)}</ul></> : null}
+              </details>
+            ))}
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="activities-heading">
+        <h2 id="activities-heading">Aktiviteter ({plan.activities.totalCount})</h2>
+        <ul>{plan.activities.nodes.map((a) => <li key={a.id}><Link href={`/activities/${encodeURIComponent(a.id)}`}>{a.title}</Link> ({STATUS_NAMES[a.status] ?? a.status}{a.method ? `, ${a.method.name}` : ''})</li>)}</ul>
+        {plan.activities.totalCount > plan.activities.nodes.length ? <p><Link href={`/activities?plan=${encodeURIComponent(plan.id)}`}>Se alle planens aktiviteter</Link></p> : null}
+      </section>
+    </>
+  );
+}
