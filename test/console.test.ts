@@ -142,7 +142,7 @@ test('the coordinator reviews an overlap on the board: groups to open, pairs sid
     for await (const chunk of stream) text += chunk;
     return text;
   });
-  expect(csv.split('\r\n')[0]).toBe('\ufeff"Gruppe";"Aktivitet A";"Helhedsplan A";"Aktivitet B";"Helhedsplan B";"Score";"Beslutning"');
+  expect(csv.split('\r\n')[0]).toBe('\ufeff"Gruppe";"Aktivitet A";"Helhedsplan A";"Aktivitet B";"Helhedsplan B";"Score";"Beslutning";"Begrundelser"');
   expect(csv).toContain('"koordineret"');
   expect(errors).toEqual([]);
   await page.close();
@@ -190,6 +190,187 @@ test('the reader previews the newsletter of a period, in Danish, and copies it a
   const headings = await draft.getByRole('heading', { level: 4 }).allInnerTexts();
   expect(headings.length).toBeGreaterThan(0);
   for (const heading of headings) expect(html).toContain(heading.replace(/&/g, '&amp;').replace(/'/g, '&#39;').replace(/"/g, '&quot;'));
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('the GraphQL explorer at /graphql comes from the hub itself, asks a signed-out browser to sign in first, and queries with the signed-in token', async () => {
+  const response = await fetch(`${base}/graphql`, { headers: { accept: 'text/html' } });
+  const html = await response.text();
+  expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-[^']+'/);
+  expect(html).toContain('/graphql-explorer/ruru.js');
+  expect(html).not.toMatch(/https?:\/\//);
+  // The real policy (not bypassed): every script and worker of the explorer must run under it.
+  const context = await browser.newContext({ locale: 'da-DK' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(8_000);
+  const errors: string[] = [];
+  const outside: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())));
+  page.on('request', (request) => void (!/^(blob|data):/.test(request.url()) && !request.url().startsWith(base) && outside.push(request.url())));
+  await page.goto(`${base}/graphql`);
+  await page.waitForURL(`${base}/login?next=%2Fgraphql`);
+  await page.getByLabel('Nøgle').fill(t.users[Role.COORDINATOR].token);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.waitForURL(`${base}/graphql`);
+  await page.locator('.graphiql-execute-button').click({ timeout: 15_000 });
+  await page.locator('.result-window', { hasText: '"role": "COORDINATOR"' }).waitFor();
+  // The editor writes spaces as no-break spaces.
+  expect((await page.locator('.result-window').innerText()).replace(/\u00a0/g, ' ')).toContain('"name": "Test coordinator"');
+  expect(outside).toEqual([]);
+  expect(errors).toEqual([]);
+  // Only the page: Chromium runs as one process here, and closing a whole context can take the browser with it.
+  await page.close();
+  // axe needs its script injected, which the explorer's policy rightly refuses: checked in a page that bypasses it.
+  const checked = await openPage(browser);
+  await checked.page.goto(`${base}/login#token=${t.users[Role.READER].token}`);
+  await checked.page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  await checked.page.getByRole('link', { name: 'GraphQL' }).click();
+  await checked.page.locator('.graphiql-execute-button').waitFor({ timeout: 15_000 });
+  // GraphiQL's own tab list nests its close button inside the tab (upstream); nothing else may be found.
+  expect((await accessibilityProblems(checked.page)).filter((p) => !/^nested-interactive: (li|\.graphiql-tab)/.test(p))).toEqual([]);
+  await checked.page.close();
+});
+
+test('activities: search and filters kept in the URL, columns to sort, and an activity with its overlaps, experiences, indicators and evaluations', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.COORDINATOR].token}`);
+  await page.getByRole('link', { name: 'Aktiviteter', exact: true }).click();
+  const count = page.getByText(/^\d+ aktiviteter/);
+  await count.waitFor();
+  const all = Number((await count.innerText()).split(' ')[0]);
+  await page.getByLabel('Søg i titel og beskrivelse').fill('lektie');
+  await page.getByLabel('Metode').selectOption({ label: 'Lektiecafé' });
+  await page.getByRole('button', { name: 'Søg' }).click();
+  await page.waitForURL(/\/activities\?text=lektie&method=/);
+  await page.waitForFunction((before) => !document.body.innerText.includes(`${before} aktiviteter`), all);
+  const found = Number((await count.innerText()).split(' ')[0]);
+  expect(found).toBeGreaterThan(0);
+  expect(found).toBeLessThan(all);
+  const methods = await page.locator('tbody tr td:nth-child(3)').allInnerTexts();
+  expect(new Set(methods)).toEqual(new Set(['Lektiecafé']));
+  await page.getByRole('button', { name: 'Aktivitet' }).click();
+  expect(await page.getByRole('columnheader', { name: /Aktivitet/ }).getAttribute('aria-sort')).toBe('descending');
+  const titles = await page.locator('tbody tr td:first-child').allInnerTexts();
+  expect(titles).toEqual([...titles].sort((a, b) => b.localeCompare(a, 'da-DK', { numeric: true })));
+  expect(await accessibilityProblems(page)).toEqual([]);
+
+  // A shared link opens the same list.
+  const shared = page.url();
+  await page.goto(shared);
+  await page.getByText(`${found} aktiviteter`, { exact: false }).waitFor();
+
+  await page.goto(`${base}/activities?text=Lektiecaf%C3%A9%20i%20Vollsmose`);
+  await page.getByRole('link', { name: 'Lektiecafé i Vollsmose', exact: true }).first().click();
+  await page.getByRole('heading', { name: 'Lektiecafé i Vollsmose', level: 1 }).waitFor();
+  expect(page.url()).toMatch(/\/activities\/[A-Za-z0-9=%]+$/);
+  for (const section of ['Overlap med andre aktiviteter', 'Erfaringer', 'Succeskriterier', 'Evalueringer']) {
+    await page.getByRole('heading', { name: section, level: 2 }).waitFor();
+  }
+  expect(await page.locator('ul.pairs > li').count()).toBeGreaterThan(0);
+  expect(await page.getByRole('link', { name: 'Redigér aktiviteten' }).count()).toBe(1);
+  expect(await accessibilityProblems(page)).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("a plan's page: steering group and meetings, overdue follow-ups, success criteria as bars with their figures, inquiries per month as a chart", async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.READER].token}`);
+  await page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  await page.goto(`${base}/plans/VOL-OEST`);
+  await page.getByRole('heading', { name: 'Helhedsplan Vollsmose Øst', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: /^Styregruppe/ }).waitFor();
+  const bars = page.getByRole('progressbar');
+  expect(await bars.count()).toBeGreaterThan(0);
+  expect(await bars.first().getAttribute('aria-valuetext')).toMatch(/procent af vejen|ikke beregnet/);
+  await page.getByRole('img', { name: /Henvendelser pr. måned/ }).waitFor();
+  expect(await page.locator('figure.chart rect').count()).toBeGreaterThan(0);
+  expect(await page.getByRole('table', { name: 'Henvendelser pr. måned' }).locator('tbody tr').count()).toBe(await page.locator('figure.chart rect').count());
+  const overdue = page.getByRole('region', { name: 'Opfølgningspunkter over tid' });
+  expect(await overdue.innerText()).toMatch(/Frist|Ingen opfølgningspunkter er over tid/);
+  await page.locator('details.group summary').first().click();
+  await page.getByRole('heading', { name: 'Dagsorden', level: 4 }).first().waitFor();
+  expect(await page.getByRole('link', { name: 'Redigér aktiviteten' }).count()).toBe(0);
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await page.goto(`${base}/plans/FINDES-IKKE`);
+  await page.getByText('Der findes ingen helhedsplan med koden FINDES-IKKE').waitFor();
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('the project lead registers an activity: own plans only, similar activities while typing, the inferred method to confirm, Danish errors beside the fields', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.PROJECT_LEAD].token}`);
+  await page.getByRole('link', { name: 'Aktiviteter', exact: true }).click();
+  await page.getByRole('link', { name: 'Registrér en aktivitet' }).click();
+  await page.getByRole('heading', { name: 'Registrér en aktivitet' }).waitFor();
+  expect(await page.getByLabel('Helhedsplan').locator('option').allInnerTexts()).toEqual(['Vælg helhedsplan', 'Helhedsplan Vollsmose Øst']);
+  expect(await page.getByLabel('Helhedsplan').inputValue()).not.toBe('');
+  expect(await accessibilityProblems(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Registrér aktiviteten' }).click();
+  await page.getByText('Skriv en titel.').waitFor();
+  expect(await page.getByLabel('Titel').getAttribute('aria-invalid')).toBe('true');
+  expect(await page.getByText('Vælg mindst ét område.').count()).toBe(1);
+
+  await page.getByLabel('Titel').fill('Lektiehjælp for mellemtrinnet');
+  await page.getByLabel('Startdato').fill('2026-12-01');
+  await page.getByRole('checkbox', { name: 'Bøgeparken' }).check();
+  await page.getByRole('checkbox', { name: 'Skolebørn 6-12' }).check();
+  await page.getByRole('button', { name: 'Tilføj tidsrum' }).click();
+  await page.getByLabel('Ugedag for tidsrum 1').selectOption({ label: 'tirsdag' });
+  const similar = page.getByRole('complementary', { name: 'Lignende aktiviteter' });
+  await similar.locator('li.pair').first().waitFor();
+  expect(await similar.innerText()).toMatch(/score \d,\d\d/);
+  expect(await similar.innerText()).toMatch(/Lektiecafé/);
+  await page.getByRole('button', { name: 'Brug metoden Lektiecafé' }).click();
+  expect(await page.getByLabel('Metode').locator('option:checked').innerText()).toBe('Lektiecafé');
+
+  // A rule only the hub knows: the end before the start, said beside the end date.
+  await page.getByLabel('Slutdato (valgfri)').fill('2026-11-01');
+  await page.getByRole('button', { name: 'Registrér aktiviteten' }).click();
+  await page.getByText('Slutdatoen ligger før startdatoen.').waitFor();
+  expect(await page.getByLabel('Slutdato (valgfri)').getAttribute('aria-describedby')).toBe('endDate-error');
+  await page.getByLabel('Slutdato (valgfri)').fill('');
+  await page.getByRole('button', { name: 'Registrér aktiviteten' }).click();
+  await page.getByRole('heading', { name: 'Lektiehjælp for mellemtrinnet', level: 1 }).waitFor();
+  const facts = await page.locator('dl.facts').innerText();
+  expect(facts).toContain('Lektiecafé');
+  expect(facts).toContain('tir 15:00-17:00');
+  expect(await page.locator('ul.pairs > li').count()).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('a version conflict is explained: the lead fetches the new version, keeps their own change on top of it, and saves', async () => {
+  const plan = await t.idOf('Plan', "select id from plan where code = 'VOL-OEST'");
+  const created = await t.mutate('createActivity', 'CreateActivityInput', {
+    planId: plan, title: 'Fædregruppe i Bøgeparken', startDate: '2026-12-01', targetGroupIds: [await t.idOf('TargetGroup', "select id from target_group where code = 'faedre'")],
+    areaIds: [await t.idOf('Area', "select id from area where code = 'vollsmose-boegeparken'")],
+  }, 'activity { id version }', Role.PROJECT_LEAD);
+  const id = created.activity.id as string;
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.PROJECT_LEAD].token}`);
+  await page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  await page.goto(`${base}/activities/${encodeURIComponent(id)}/rediger`);
+  await page.getByRole('heading', { name: 'Redigér: Fædregruppe i Bøgeparken' }).waitFor();
+  await page.getByLabel('Pladser (valgfri)').fill('12');
+  // Meanwhile a coordinator renames it.
+  const renamed = await t.mutate('updateActivity', 'UpdateActivityInput', { id, expectedVersion: created.activity.version, title: 'Fædrenetværket i Bøgeparken' }, 'activity { version }');
+  expect(renamed.activity.version).toBe(created.activity.version + 1);
+  await page.getByRole('button', { name: 'Gem ændringerne' }).click();
+  const notice = page.locator('.notice.warning');
+  await notice.getByText('En anden har ændret aktiviteten, siden du åbnede den.').waitFor();
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await notice.getByRole('button', { name: 'Hent den nye version' }).click();
+  await notice.getByText('den anden ændrede: titel').waitFor();
+  expect(await page.getByLabel('Titel').inputValue()).toBe('Fædrenetværket i Bøgeparken');
+  expect(await page.getByLabel('Pladser (valgfri)').inputValue()).toBe('12');
+  await page.getByRole('button', { name: 'Gem ændringerne' }).click();
+  await page.getByRole('heading', { name: 'Fædrenetværket i Bøgeparken', level: 1 }).waitFor();
+  expect(await page.locator('dl.facts').innerText()).toMatch(/Pladser\s+12/);
   expect(errors).toEqual([]);
   await page.close();
 });

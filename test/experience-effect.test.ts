@@ -139,6 +139,10 @@ describe('evaluations', () => {
     expect(stop.evaluation.activity).toEqual({ status: 'ENDED', endDate: today() });
     expect(codes((await evaluate({ activityId: ids.otherActivity, decision: 'STOP', rationale: 'x' }, Role.PROJECT_LEAD)).userErrors)).toEqual(['input.activityId:FORBIDDEN']);
     expect(codes((await evaluate({ activityId: id, decision: 'STOP', rationale: '  ' })).userErrors)).toEqual(['input.rationale:INVALID']);
+    const listed = await t.gql('query($id: ID!) { node(id: $id) { ... on Activity { evaluations { decision rationale } } } }', { id }, Role.READER);
+    expect(listed.data.node.evaluations).toEqual([
+      { decision: 'STOP', rationale: 'For få deltagere tre måneder i træk.' }, { decision: 'ADJUST', rationale: 'Flyt til tirsdag.' }, { decision: 'CONTINUE', rationale: 'Fuldt hold hver uge.' },
+    ]);
   });
 });
 

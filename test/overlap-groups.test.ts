@@ -18,6 +18,35 @@ const groupsOf = async (by: string, filter?: Record<string, unknown>, as: Role =
 };
 const count = async (sql: string) => Number(((await t.hub.orm.em.fork().execute(sql)) as { n: number }[])[0]!.n);
 
+test('the kind of work narrows the pairs: at least one activity of the pair has the method, named or inferred', async () => {
+  const homework = await t.idOf('Method', "select id from method where code = 'lektiecafe'");
+  const groups = await groupsOf('AREA_AND_KIND', { methodIds: [homework] });
+  expect(groups.length).toBeGreaterThan(0);
+  expect(groups.every((g) => g.method?.name === 'Lektiecafé')).toBe(true);
+  const all = (await t.gql('{ overlaps(first: 1) { totalCount } }')).data.overlaps.totalCount as number;
+  const some = (await t.gql('query($f: OverlapFilter) { overlaps(first: 1, filter: $f) { totalCount } }', { f: { methodIds: [homework] } })).data.overlaps.totalCount as number;
+  const expected = await count(`select count(*) as n from activity_overlap o where o.score >= 0.5 and exists (
+    select 1 from activity k where k.id in (o.activity_a_id, o.activity_b_id)
+      and coalesce(k.method_id, case when k.inferred_confidence >= 0.5 then k.inferred_method_id end) = (select id from method where code = 'lektiecafe'))
+    and not exists (select 1 from overlap_review r where r.activity_a_id = o.activity_a_id and r.activity_b_id = o.activity_b_id and r.superseded_at is null)
+    and (o.common_end is null or o.common_end >= current_date)`);
+  expect(some).toBe(expected);
+  expect(some).toBeLessThan(all);
+});
+
+test('inferMethod: the method a form offers while the lead types, before anything is saved', async () => {
+  const infer = async (title: string, description?: string) =>
+    (await t.gql('query($t: String!, $d: String) { inferMethod(title: $t, description: $d) { confidence words method { name } } }', { t: title, d: description }, Role.PROJECT_LEAD));
+  const homework = (await infer('Lektiehjælp for mellemtrinnet')).data.inferMethod;
+  expect(homework.method.name).toBe('Lektiecafé');
+  expect(homework.words).toEqual(['lektiehjælp']);
+  expect(homework.confidence).toBeGreaterThanOrEqual(0.5);
+  expect((await infer('Hyggeaften', 'Vi spiller fodbold i hallen')).data.inferMethod.method.name).toBe('Idræt for børn og unge');
+  expect((await infer('Møde')).data.inferMethod).toBeNull();
+  const tooLong = await infer('x'.repeat(201));
+  expect(tooLong.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+});
+
 test('the pairs of the city as a few dozen decisions, each grouping accounting for every pair exactly once', async () => {
   const pairs = await t.gql('{ overlaps(first: 1) { totalCount } }');
   const total = pairs.data.overlaps.totalCount as number;

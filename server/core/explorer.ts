@@ -29,6 +29,8 @@ const PAGE = ruruHTML({
   clientConfig: { defaultQuery: '# Skriv en forespørgsel, og tryk Ctrl+Enter.\n{\n  viewer {\n    name\n    role\n  }\n}\n' } as Partial<RuruClientConfig> as RuruClientConfig,
   htmlParts: {
     titleTag: '<title>GraphQL-udforsker · Boligsocial koordinering</title>',
+    // Ruru's pink links (logo, sponsor note) have a contrast of about 3.4:1; WCAG AA asks 4.5:1.
+    styleTags: (original) => `${original}\n<style>a[href$="ruru"], a[href$="sponsor/"] { color: #a3136f !important; }</style>`,
     configScript: (original) => original.replace('</script>', `${TOKEN_SCRIPT}</script>`),
     // Not started at all while the browser is sent to sign in, so no request goes out without the token.
     bodyInitScript: (original) => original.replace('createRoot(', 'if (hubToken) createRoot('),

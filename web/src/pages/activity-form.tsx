@@ -131,7 +131,7 @@ export function ActivityFormPage({ id }: { id?: string }) {
   const [existing, reload] = useQuery({ query: ActivityToEditDocument, variables: { id: id ?? '' }, pause: !id, requestPolicy: 'network-only' });
   const [values, setValues] = useState<Values>(EMPTY);
   const [base, setBase] = useState<{ values: Values; version: number } | null>(null);
-  const [conflict, setConflict] = useState<{ reloaded: boolean; changed: string[] } | null>(null);
+  const [conflict, setConflict] = useState<{ reloaded: boolean; changed: string[]; both: string[] } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [created, create] = useMutation(CreateActivityDocument);
   const [updated, update] = useMutation(UpdateActivityDocument);
@@ -150,9 +150,13 @@ export function ActivityFormPage({ id }: { id?: string }) {
     const server = fromServer(loaded);
     if (!base) setValues(server);
     else if (loaded.version !== base.version) {
-      // Reapply: the lead's edits stay in the form; the new version is the one to save against; say what the other person changed.
-      const changed = (Object.keys(FIELD_NAMES) as (keyof Values)[]).filter((k) => JSON.stringify(server[k]) !== JSON.stringify(base.values[k]));
-      setConflict({ reloaded: true, changed: changed.map((k) => FIELD_NAMES[k]) });
+      // Reapply: the lead's own edits go on top of the new version; fields only the other person changed take their value.
+      const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+      const keys = Object.keys(FIELD_NAMES) as (keyof Values)[];
+      const theirs = keys.filter((k) => !same(server[k], base.values[k]));
+      const mine = new Set(keys.filter((k) => !same(values[k], base.values[k])));
+      setValues((v) => Object.fromEntries(keys.map((k) => [k, mine.has(k) ? v[k] : server[k]])) as Values);
+      setConflict({ reloaded: true, changed: theirs.map((k) => FIELD_NAMES[k]), both: theirs.filter((k) => mine.has(k)).map((k) => FIELD_NAMES[k]) });
     }
     setBase({ values: server, version: loaded.version });
   }, [loaded?.version]);
@@ -200,7 +204,7 @@ export function ActivityFormPage({ id }: { id?: string }) {
     if (payload?.activity) return navigate(`/activities/${encodeURIComponent(id)}`);
     if (payload?.userErrors.some((e) => e.code === 'VERSION_CONFLICT')) {
       setErrors({});
-      setConflict({ reloaded: false, changed: [] });
+      setConflict({ reloaded: false, changed: [], both: [] });
     } else setErrors(payload ? errorsByField(payload.userErrors) : { '': describeError(result.error) ?? 'Ændringerne blev ikke gemt.' });
     heading.current?.focus();
   };
@@ -216,7 +220,8 @@ export function ActivityFormPage({ id }: { id?: string }) {
           {conflict.reloaded ? (
             <p>
               Den nye version er hentet{conflict.changed.length ? `; den anden ændrede: ${conflict.changed.join(', ')}` : ''}.
-              {' '}Dine ændringer står stadig i formularen: tjek dem, og gem igen.
+              {' '}Dine egne ændringer er lagt oven på den nye version
+              {conflict.both.length ? ` (I har begge ændret ${conflict.both.join(', ')}: din udgave står i formularen)` : ''}. Tjek formularen, og gem igen.
             </p>
           ) : (
             <>
