@@ -144,6 +144,15 @@ test('the coordinator reviews an overlap on the board: groups to open, pairs sid
   });
   expect(csv.split('\r\n')[0]).toBe('\ufeff"Gruppe";"Aktivitet A";"Helhedsplan A";"Aktivitet B";"Helhedsplan B";"Score";"Beslutning";"Begrundelser"');
   expect(csv).toContain('"koordineret"');
+
+  // The kind of work, from a shared link: only groups of that kind.
+  const homework = await t.idOf('Method', "select id from method where code = 'lektiecafe'");
+  await page.goto(`${base}/overlaps?by=AREA_AND_KIND&kind=${encodeURIComponent(homework)}`);
+  await page.locator('details.group').first().waitFor();
+  expect(await page.getByLabel('Type arbejde').locator('option:checked').innerText()).toBe('Lektiecafé');
+  const labels = await page.locator('details.group summary strong').allInnerTexts();
+  expect(labels.length).toBeGreaterThan(0);
+  expect(labels.every((label) => label.endsWith(': Lektiecafé'))).toBe(true);
   expect(errors).toEqual([]);
   await page.close();
 });

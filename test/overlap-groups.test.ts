@@ -34,6 +34,17 @@ test('the kind of work narrows the pairs: at least one activity of the pair has 
   expect(some).toBeLessThan(all);
 });
 
+test('keys: the pairs of one group, as the board fetches them when the group is opened', async () => {
+  const [first, second] = await groupsOf('AREA_AND_KIND');
+  const one = await t.gql('query($keys: [String!]) { overlapGroups(by: AREA_AND_KIND, keys: $keys) { key pairCount overlaps { score } } }', { keys: [first.key] });
+  expect(one.data.overlapGroups.map((g: any) => g.key)).toEqual([first.key]);
+  expect(one.data.overlapGroups[0].overlaps).toHaveLength(first.pairCount);
+  const two = await t.gql('query($keys: [String!]) { overlapGroups(by: AREA_AND_KIND, keys: $keys) { key } }', { keys: [second.key, first.key, 'nothing'] });
+  expect(two.data.overlapGroups.map((g: any) => g.key)).toEqual([first.key, second.key]);
+  const many = await t.gql('query($keys: [String!]) { overlapGroups(by: AREA_AND_KIND, keys: $keys) { key } }', { keys: Array.from({ length: 101 }, (_, i) => `k${i}`) });
+  expect(many.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+});
+
 test('inferMethod: the method a form offers while the lead types, before anything is saved', async () => {
   const infer = async (title: string, description?: string) =>
     (await t.gql('query($t: String!, $d: String) { inferMethod(title: $t, description: $d) { confidence words method { name } } }', { t: title, d: description }, Role.PROJECT_LEAD));

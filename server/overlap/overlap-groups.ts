@@ -8,6 +8,7 @@ import type { HubContext, Viewer } from '../core/context.js';
 import { Role } from '../core/enums.js';
 import { InputChecker, MAX_TEXT, runMutation } from '../core/mutation.js';
 import { rows } from '../core/sql.js';
+import { badInput } from '../core/errors.js';
 import { refuse, UserError, UserErrorCode } from '../core/user-errors.js';
 import { Plan } from '../plans/plan.entity.js';
 import { OverlapFilter } from './overlap.input.js';
@@ -214,8 +215,10 @@ export class OverlapGroupResolver {
     @Ctx() { em, viewer }: HubContext,
     @Arg('by', () => OverlapGrouping, { description: 'How to group.' }) by: OverlapGrouping,
     @Arg('filter', () => OverlapFilter, { nullable: true, description: 'Which pairs, as for overlaps; reviewed pairs always count in the shares.' }) filter?: OverlapFilter | null,
+    @Arg('keys', () => [String], { nullable: true, description: 'Only the groups with these keys, at most 100: e.g. the pairs of a group when it is opened.' }) keys?: string[] | null,
   ): Promise<OverlapGroup[]> {
-    return overlapGroups(em, viewer, by, filter);
+    if (keys && keys.length > 100) throw badInput(`keys holds ${keys.length} keys; at most 100`, { argument: 'keys' });
+    return overlapGroups(em, viewer, by, filter).then((groups) => (keys ? groups.filter((g) => keys.includes(g.key)) : groups));
   }
 
   @Mutation(() => OverlapGroupReviewPayload, { description: 'Records one decision for every pair of a group (COORDINATOR; PROJECT_LEAD for the pairs touching their plans).' })

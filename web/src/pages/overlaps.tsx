@@ -1,12 +1,12 @@
-import { useMutation, useQuery } from '@urql/preact';
-import { useState } from 'preact/hooks';
+import { useClient, useMutation, useQuery } from '@urql/preact';
+import { useEffect, useState } from 'preact/hooks';
 import { describeError } from '../api.js';
 import { decimal } from '../format.js';
 import { downloadCsv } from '../csv.js';
 import { Link } from '../router.js';
 import { DECISION_NAMES, scheduleText } from '../texts.js';
 import {
-  CatalogueDocument, DecideGroupDocument, DecidePairDocument, OverlapBoardDocument, type OverlapBoardQuery, type OverlapDecision, type OverlapGrouping,
+  CatalogueDocument, DecideGroupDocument, GroupPairsDocument, type GroupPairsQuery, DecidePairDocument, OverlapBoardDocument, type OverlapBoardQuery, type OverlapDecision, type OverlapGrouping,
 } from '../generated/graphql.js';
 
 const GROUPINGS: { value: OverlapGrouping; label: string }[] = [
@@ -20,10 +20,10 @@ const DECISIONS: { value: OverlapDecision; label: string }[] = [
   { value: 'DUPLICATE', label: 'Dublet' },
 ];
 type Group = OverlapBoardQuery['overlapGroups'][number];
-type Pair = Group['overlaps'][number];
+type Pair = GroupPairsQuery['overlapGroups'][number]['overlaps'][number];
 
-/** Every pair of the loaded groups as CSV for a spreadsheet. */
-function exportPairs(groups: Group[]) {
+/** Every pair of the board's groups as CSV for a spreadsheet (the pairs are fetched for the export). */
+function exportPairs(groups: GroupPairsQuery['overlapGroups']) {
   const rows: (string | number)[][] = [['Gruppe', 'Aktivitet A', 'Helhedsplan A', 'Aktivitet B', 'Helhedsplan B', 'Score', 'Beslutning', 'Begrundelser']];
   for (const g of groups) for (const o of g.overlaps) {
     const [a, b] = o.activities;
@@ -59,7 +59,21 @@ export function OverlapsPage() {
   const filter = {
     areaIds: area ? [area] : null, targetGroupIds: group ? [group] : null, planIds: plan ? [plan] : null, methodIds: kind ? [kind] : null, minScore: Number(minScore.replace(',', '.')) || 0.5, includeReviewed };
   const [{ data, error, fetching }, refresh] = useQuery({ query: OverlapBoardDocument, variables: { by, filter } });
+  // Raised by every decision, so that opened groups fetch their pairs again.
+  const [stamp, setStamp] = useState(0);
+  const [exporting, setExporting] = useState<string | null>(null);
+  const client = useClient();
   const problem = describeError(error);
+  const decided = () => {
+    refresh({ requestPolicy: 'network-only' });
+    setStamp((n) => n + 1);
+  };
+  const exportAll = async () => {
+    setExporting('Henter alle par til eksporten …');
+    const result = await client.query(GroupPairsDocument, { by, filter }, { requestPolicy: 'network-only' }).toPromise();
+    setExporting(result.data ? null : describeError(result.error) ?? 'Eksporten mislykkedes.');
+    if (result.data) exportPairs(result.data.overlapGroups);
+  };
 
   const share = (next: Record<string, string>) => {
     const search = new URLSearchParams({ by, area, group, plan, kind, min: minScore, reviewed: includeReviewed ? '1' : '0', ...next });
@@ -89,25 +103,27 @@ export function OverlapsPage() {
           <label class="inline" for="reviewed">Vis også par med beslutning</label>
         </div>
         <button type="submit">Vis</button>
-        <button type="button" onClick={() => data && exportPairs(data.overlapGroups)} disabled={!data}>Eksportér CSV</button>
+        <button type="button" onClick={() => void exportAll()} disabled={!data || !!exporting}>Eksportér CSV</button>
       </form>
+      {exporting ? <p role="status">{exporting}</p> : null}
       {problem ? <p role="alert" class="error">{problem}</p> : null}
       {!data ? <p aria-live="polite">{fetching ? 'Henter overlap …' : ''}</p> : (
         <>
           <p aria-live="polite">{data.overlapGroups.length} grupper med {data.overlapGroups.reduce((s, g) => s + g.unreviewedCount, 0)} par uden beslutning.</p>
-          {data.overlapGroups.map((group) => <GroupCard key={group.key} group={group} by={by} filter={filter} onDecided={() => refresh({ requestPolicy: 'network-only' })} />)}
+          {data.overlapGroups.map((group) => <GroupCard key={group.key} group={group} by={by} filter={filter} stamp={stamp} onDecided={decided} />)}
         </>
       )}
     </>
   );
 }
 
-function GroupCard({ group, by, filter, onDecided }: { group: Group; by: OverlapGrouping; filter: object; onDecided: () => void }) {
+function GroupCard({ group, by, filter, stamp, onDecided }: { group: Group; by: OverlapGrouping; filter: object; stamp: number; onDecided: () => void }) {
   const [result, decide] = useMutation(DecideGroupDocument);
   const [note, setNote] = useState('');
+  const [open, setOpen] = useState(false);
   const noteId = `note-${group.key.replace(/[^a-z0-9]/gi, '-')}`;
   return (
-    <details class="group">
+    <details class="group" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary>
         <strong>{group.label}</strong>: {group.pairCount} par, {group.unreviewedCount} uden beslutning, højeste score {decimal(group.bestScore)}
       </summary>
@@ -122,9 +138,20 @@ function GroupCard({ group, by, filter, onDecided }: { group: Group; by: Overlap
         ))}
         {result.data?.reviewOverlapGroup.userErrors.length ? <p class="error" role="alert">Gruppen kunne ikke få en beslutning. Hent listen igen, og prøv på ny.</p> : null}
       </div>
-      <ul class="pairs">{group.overlaps.map((pair) => <PairCard key={pair.activities.map((a) => a.id).join(':')} pair={pair} onDecided={onDecided} />)}</ul>
+      {open ? <GroupPairs groupKey={group.key} by={by} filter={filter} stamp={stamp} onDecided={onDecided} /> : null}
     </details>
   );
+}
+
+/** A group's pairs, fetched when the group is opened: the board itself holds only the groups. */
+function GroupPairs({ groupKey, by, filter, stamp, onDecided }: { groupKey: string; by: OverlapGrouping; filter: object; stamp: number; onDecided: () => void }) {
+  const [{ data, error }, refresh] = useQuery({ query: GroupPairsDocument, variables: { by, filter, keys: [groupKey] } });
+  useEffect(() => {
+    if (stamp) refresh({ requestPolicy: 'network-only' });
+  }, [stamp]);
+  const pairs = data?.overlapGroups[0]?.overlaps;
+  if (!pairs) return <p aria-live="polite">{describeError(error) ?? (data ? 'Gruppen har ingen par med dette filter længere.' : 'Henter parrene …')}</p>;
+  return <ul class="pairs">{pairs.map((pair) => <PairCard key={pair.activities.map((a) => a.id).join(':')} pair={pair} onDecided={onDecided} />)}</ul>;
 }
 
 function PairCard({ pair, onDecided }: { pair: Pair; onDecided: () => void }) {

@@ -1,6 +1,7 @@
 import { useQuery } from '@urql/preact';
 import { danishDate, decimal, isoDay } from '../format.js';
 import { OverviewDocument } from '../generated/graphql.js';
+import { Link } from '../router.js';
 
 const number = new Intl.NumberFormat('da-DK');
 
@@ -14,9 +15,9 @@ export function OverviewPage() {
       <h1>Overblik</h1>
       <ul class="cards" aria-label="Nøgletal">
         <li><span class="figure">{number.format(data.plans.totalCount)}</span> aktive helhedsplaner</li>
-        <li><span class="figure">{number.format(data.activities.totalCount)}</span> aktiviteter i gang i dag</li>
-        <li><span class="figure">{number.format(unreviewed)}</span> overlap uden beslutning, i {number.format(data.overlapGroups.length)} grupper</li>
-        <li><span class="figure">{number.format(data.coverage.length)}</span> huller i dækningen (bydel og målgruppe uden aktivitet)</li>
+        <li><span class="figure">{number.format(data.activities.totalCount)}</span> <Link href="/activities?status=RUNNING">aktiviteter i gang i dag</Link></li>
+        <li><span class="figure">{number.format(unreviewed)}</span> <Link href="/overlaps">overlap uden beslutning</Link>, i {number.format(data.overlapGroups.length)} grupper</li>
+        <li><span class="figure">{number.format(data.coverage.length)}</span> <Link href="/coverage">huller i dækningen</Link> (bydel og målgruppe uden aktivitet)</li>
         <li><span class="figure">{number.format(data.actionItems.length)}</span> opfølgningspunkter over tid</li>
       </ul>
 
@@ -26,16 +27,24 @@ export function OverviewPage() {
           <thead><tr><th scope="col">Gruppe</th><th scope="col">Par</th><th scope="col">Uden beslutning</th><th scope="col">Højeste score</th></tr></thead>
           <tbody>
             {data.overlapGroups.slice(0, 10).map((g) => (
-              <tr key={g.key}><td>{g.label}</td><td>{g.pairCount}</td><td>{g.unreviewedCount}</td><td>{decimal(g.bestScore)}</td></tr>
+              <tr key={g.key}><td>{g.area ? <Link href={`/overlaps?by=AREA_AND_KIND&area=${encodeURIComponent(g.area.id)}${g.method ? `&kind=${encodeURIComponent(g.method.id)}` : ''}`}>{g.label}</Link> : g.label}</td><td>{g.pairCount}</td><td>{g.unreviewedCount}</td><td>{decimal(g.bestScore)}</td></tr>
             ))}
           </tbody>
         </table>
       </section>
 
+      <section aria-labelledby="plans-heading">
+        <h2 id="plans-heading">Helhedsplaner</h2>
+        <ul class="columns plans">{data.plans.nodes.map((p) => <li key={p.id}><Link href={`/plans/${encodeURIComponent(p.code)}`}>{p.name}</Link></li>)}</ul>
+      </section>
+
       <section aria-labelledby="gaps-heading">
         <h2 id="gaps-heading">Huller i dækningen</h2>
         {data.coverage.length === 0 ? <p>Ingen huller: hver bydel har en aktivitet for hver målgruppe.</p> : (
-          <ul>{data.coverage.slice(0, 10).map((c) => <li key={`${c.area.id}:${c.targetGroup.id}`}>{c.area.name}: {c.targetGroup.name}</li>)}</ul>
+          <>
+            <ul>{data.coverage.slice(0, 10).map((c) => <li key={`${c.area.id}:${c.targetGroup.id}`}>{c.area.name}: {c.targetGroup.name}</li>)}</ul>
+            <p><Link href="/coverage">Se hele dækningskortet</Link></p>
+          </>
         )}
       </section>
 
@@ -48,7 +57,7 @@ export function OverviewPage() {
               {data.actionItems.map((item) => (
                 <tr key={item.id}>
                   <td>{item.description}</td><td>{danishDate(item.dueDate)}</td><td>{item.owner?.name ?? 'ingen'}</td>
-                  <td>{item.meeting.steeringGroup.plan?.name ?? ''}</td>
+                  <td>{item.meeting.steeringGroup.plan ? <Link href={`/plans/${encodeURIComponent(item.meeting.steeringGroup.plan.code)}`}>{item.meeting.steeringGroup.plan.name}</Link> : ''}</td>
                 </tr>
               ))}
             </tbody>
