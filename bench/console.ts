@@ -47,6 +47,7 @@ try {
     { path: '/graphql', as: Role.COORDINATOR, ready: '.graphiql-execute-button' },
   ];
   const rows: string[] = [];
+  const notes: string[] = [];
   for (const { path: at, as, ready } of pages) {
     const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -54,12 +55,18 @@ try {
     await page.waitForURL(`${base}/`);
     const load: number[] = [];
     const inApp: number[] = [];
+    let explorerBytes = 0;
+    let first = true;
+    page.on('response', (response) => {
+      if (first && response.url().includes('/graphql-explorer/')) explorerBytes += Number(response.headers()['content-length'] ?? 0);
+    });
     for (let i = 0; i < runs; i++) {
       // A full page load: the HTML, the bundle (from the browser's cache after the first run) and the page's queries.
       let t0 = performance.now();
       await page.goto(`${base}${at}`);
       await page.locator(ready).first().waitFor({ timeout: 30_000 });
       load.push(performance.now() - t0);
+      first = false;
       if (at === '/graphql') continue;
       // Navigation inside the console, as a link does it (the normalised cache may answer at once, then refreshes).
       await page.goto(`${base}/siden-findes-ikke`);
@@ -74,11 +81,13 @@ try {
     }
     const fmt = (xs: number[]) => (xs.length ? `${percentile(xs, 50).toFixed(0)} / ${Math.max(...xs).toFixed(0)}` : 'n/a');
     rows.push(`| ${at.replace(encodeURIComponent(activity), '<id>')} | ${as} | ${fmt(load)} | ${fmt(inApp)} |`);
+    if (explorerBytes) notes.push(`the GraphQL explorer (ruru, only at /graphql) loaded ${kB(explorerBytes)} kB of files (brotli-compressed) on its first load`);
     await page.close();
   }
   console.log(`\nmain content visible after navigation, ms (median / worst of ${runs}), demo city, on ${machine()}`);
   console.log('| page | as | full page load | inside the console |\n|---|---|---|---|');
   console.log(rows.join('\n'));
+  for (const note of notes) console.log(`\n${note}`);
 } finally {
   await browser.close();
   await hub.stop();

@@ -57,6 +57,21 @@ test('signing in by invitation link: the token leaves the address bar, the overv
   await page.close();
 });
 
+test('a token no longer valid and a lost connection are said plainly in Danish where the page shows its content', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login`);
+  await page.evaluate(() => (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem('hub-token', 'hub_tilbagekaldt'));
+  await page.goto(`${base}/activities`);
+  await page.getByRole('alert').filter({ hasText: 'Du er ikke logget ind, eller din nøgle er ikke længere gyldig. Log ind igen.' }).first().waitFor();
+  await page.goto(`${base}/login#token=${t.users[Role.READER].token}`);
+  await page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  await page.route('**/graphql', (route) => route.abort('internetdisconnected'));
+  await page.getByRole('link', { name: 'Aktiviteter', exact: true }).click();
+  await page.getByRole('alert').filter({ hasText: 'Ingen forbindelse til hubben. Tjek netværket, og prøv igen.' }).first().waitFor();
+  expect(errors.filter((e) => !/401|ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
+  await page.close();
+});
+
 test('a wrong key is refused in plain Danish beside the field; the page works by keyboard and passes axe', async () => {
   const { page, errors } = await openPage(browser);
   await page.goto(`${base}/login`);

@@ -97,7 +97,7 @@ export function ActivitiesPage({ role }: { role: string | undefined }) {
         ])}>Eksportér CSV</button>
       </form>
       {problem ? <p role="alert" class="error">{problem}</p> : null}
-      <p aria-live="polite">{!sorted ? (busy ? 'Henter aktiviteterne …' : '') : `${page.total} aktiviteter${sorted.length < page.total ? `, ${sorted.length} vist` : ''}.`}</p>
+      <p aria-live="polite">{!sorted ? (busy ? 'Henter aktiviteterne …' : '') : `${page.total} aktiviteter${sorted.length < page.total ? `, ${sorted.length} vist (sorteringen gælder de viste)` : ''}.`}</p>
       {sorted?.length ? (
         <table>
           <thead>
