@@ -4,6 +4,7 @@ import { danishDate, decimal } from '../format.js';
 import { ActivityPageDocument, UpdateActivityDocument, ViewerDocument } from '../generated/graphql.js';
 import { IndicatorList } from '../indicators.js';
 import { Link } from '../router.js';
+import { Section } from '../section.js';
 import { DECISION_NAMES, EVALUATION_NAMES, OUTCOME_NAMES, scheduleText, STATUS_NAMES, userErrorText } from '../texts.js';
 
 const names = (list: readonly { name: string }[]) => list.map((x) => x.name).join(', ') || 'ingen';
@@ -61,8 +62,7 @@ export function ActivityPage({ id, role }: { id: string; role: string | undefine
         <dd>{a.contact ? <>{a.contact.name}{a.contact.email ? <> · <a href={`mailto:${a.contact.email}`}>{a.contact.email}</a></> : null}{a.contact.phone ? ` · ${a.contact.phone}` : ''}</> : 'ingen'}</dd>
       </dl>
 
-      <section aria-labelledby="overlaps-heading">
-        <h2 id="overlaps-heading">Overlap med andre aktiviteter</h2>
+      <Section id="overlaps" title="Overlap med andre aktiviteter">
         {a.overlaps.length === 0 ? <p>Ingen overlap over tærsklen.</p> : (
           <ul class="pairs">
             {a.overlaps.map((o) => {
@@ -77,10 +77,9 @@ export function ActivityPage({ id, role }: { id: string; role: string | undefine
             })}
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="experiences-heading">
-        <h2 id="experiences-heading">Erfaringer</h2>
+      <Section id="experiences" title="Erfaringer">
         {a.experiences.length === 0 ? <p>Ingen erfaringer er registreret endnu.</p> : a.experiences.map((x) => (
           <article key={x.id} class="experience">
             <h3>{x.title}</h3>
@@ -89,19 +88,17 @@ export function ActivityPage({ id, role }: { id: string; role: string | undefine
             {x.recommendation ? <p><strong>Anbefaling:</strong> {x.recommendation}</p> : null}
           </article>
         ))}
-      </section>
+      </Section>
 
-      <section aria-labelledby="indicators-heading">
-        <h2 id="indicators-heading">Succeskriterier</h2>
+      <Section id="indicators" title="Succeskriterier">
         <IndicatorList indicators={a.indicators} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="evaluations-heading">
-        <h2 id="evaluations-heading">Evalueringer</h2>
+      <Section id="evaluations" title="Evalueringer">
         {a.evaluations.length === 0 ? <p>Aktiviteten er ikke evalueret endnu.</p> : (
           <ul>{a.evaluations.map((e) => <li key={e.id}>{danishDate(e.decidedAt.slice(0, 10))}: <strong>{EVALUATION_NAMES[e.decision] ?? e.decision}</strong>. {e.rationale}</li>)}</ul>
         )}
-      </section>
+      </Section>
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useQuery } from '@urql/preact';
 import { danishDate, decimal, isoDay } from '../format.js';
 import { OverviewDocument } from '../generated/graphql.js';
 import { Link } from '../router.js';
+import { Section } from '../section.js';
 
 const number = new Intl.NumberFormat('da-DK');
 
@@ -21,8 +22,7 @@ export function OverviewPage() {
         <li><span class="figure">{number.format(data.actionItems.length)}</span> opfølgningspunkter over tid</li>
       </ul>
 
-      <section aria-labelledby="groups-heading">
-        <h2 id="groups-heading">Største overlap efter bydel og type arbejde</h2>
+      <Section id="groups" title="Største overlap efter bydel og type arbejde">
         <table>
           <thead><tr><th scope="col">Gruppe</th><th scope="col">Par</th><th scope="col">Uden beslutning</th><th scope="col">Højeste score</th></tr></thead>
           <tbody>
@@ -31,25 +31,22 @@ export function OverviewPage() {
             ))}
           </tbody>
         </table>
-      </section>
+      </Section>
 
-      <section aria-labelledby="plans-heading">
-        <h2 id="plans-heading">Helhedsplaner</h2>
+      <Section id="plans" title="Helhedsplaner">
         <ul class="columns plans">{data.plans.nodes.map((p) => <li key={p.id}><Link href={`/plans/${encodeURIComponent(p.code)}`}>{p.name}</Link></li>)}</ul>
-      </section>
+      </Section>
 
-      <section aria-labelledby="gaps-heading">
-        <h2 id="gaps-heading">Huller i dækningen</h2>
+      <Section id="gaps" title="Huller i dækningen">
         {data.coverage.length === 0 ? <p>Ingen huller: hver bydel har en aktivitet for hver målgruppe.</p> : (
           <>
             <ul>{data.coverage.slice(0, 10).map((c) => <li key={`${c.area.id}:${c.targetGroup.id}`}>{c.area.name}: {c.targetGroup.name}</li>)}</ul>
             <p><Link href="/coverage">Se hele dækningskortet</Link></p>
           </>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="overdue-heading">
-        <h2 id="overdue-heading">Opfølgningspunkter over tid</h2>
+      <Section id="overdue" title="Opfølgningspunkter over tid">
         {data.actionItems.length === 0 ? <p>Ingen opfølgningspunkter er over tid.</p> : (
           <table>
             <thead><tr><th scope="col">Punkt</th><th scope="col">Frist</th><th scope="col">Ansvarlig</th><th scope="col">Helhedsplan</th></tr></thead>
@@ -63,7 +60,7 @@ export function OverviewPage() {
             </tbody>
           </table>
         )}
-      </section>
+      </Section>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { danishDate, isoDay } from '../format.js';
 import { PlanInquiriesDocument, PlanPageDocument } from '../generated/graphql.js';
 import { IndicatorList } from '../indicators.js';
 import { Link } from '../router.js';
+import { Section } from '../section.js';
 import { PLAN_STATUS_NAMES, STATUS_NAMES } from '../texts.js';
 
 const MONTH = new Intl.DateTimeFormat('da-DK', { month: 'short', year: '2-digit' });
@@ -70,28 +71,24 @@ export function PlanPage({ code }: { code: string }) {
         <dd>{plan.lead ? <>{plan.lead.name}{plan.lead.email ? <> · <a href={`mailto:${plan.lead.email}`}>{plan.lead.email}</a></> : null}{plan.lead.phone ? ` · ${plan.lead.phone}` : ''}</> : 'ingen'}</dd>
       </dl>
 
-      <section aria-labelledby="overdue-heading">
-        <h2 id="overdue-heading">Opfølgningspunkter over tid</h2>
+      <Section id="overdue" title="Opfølgningspunkter over tid">
         {overdue.length === 0 ? <p>Ingen opfølgningspunkter er over tid.</p> : (
           <table>
             <thead><tr><th scope="col">Punkt</th><th scope="col">Frist</th><th scope="col">Ansvarlig</th><th scope="col">Fra mødet</th></tr></thead>
             <tbody>{overdue.map((i) => <tr key={i.id}><td>{i.description}</td><td>{danishDate(i.dueDate)}</td><td>{i.owner?.name ?? 'ingen'}</td><td>{danishDate(i.meeting)}</td></tr>)}</tbody>
           </table>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="indicators-heading">
-        <h2 id="indicators-heading">Succeskriterier</h2>
+      <Section id="indicators" title="Succeskriterier">
         <IndicatorList indicators={plan.indicators} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="inquiries-heading">
-        <h2 id="inquiries-heading">Henvendelser</h2>
+      <Section id="inquiries" title="Henvendelser">
         <InquiryChart planId={plan.id} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="group-heading">
-        <h2 id="group-heading">Styregruppe{group ? `: ${group.name}` : ''}</h2>
+      <Section id="group" title={<>Styregruppe{group ? `: ${group.name}` : ''}</>}>
         {!group ? <p>Planen har ingen styregruppe endnu.</p> : (
           <>
             <ul>{group.members.map((m) => <li key={m.person.id}>{m.person.name}{m.role ? `, ${m.role}` : ''}{m.person.organisation ? ` (${m.person.organisation.name})` : ''}</li>)}</ul>
@@ -106,13 +103,12 @@ export function PlanPage({ code }: { code: string }) {
             ))}
           </>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="activities-heading">
-        <h2 id="activities-heading">Aktiviteter ({plan.activities.totalCount})</h2>
+      <Section id="activities" title={<>Aktiviteter ({plan.activities.totalCount})</>}>
         <ul>{plan.activities.nodes.map((a) => <li key={a.id}><Link href={`/activities/${encodeURIComponent(a.id)}`}>{a.title}</Link> ({STATUS_NAMES[a.status] ?? a.status}{a.method ? `, ${a.method.name}` : ''})</li>)}</ul>
         {plan.activities.totalCount > plan.activities.nodes.length ? <p><Link href={`/activities?plan=${encodeURIComponent(plan.id)}`}>Se alle planens aktiviteter</Link></p> : null}
-      </section>
+      </Section>
     </>
   );
 }
