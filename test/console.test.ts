@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { CONSOLE_DIR } from '../server/core/console.js';
 import { Role } from '../server/core/enums.js';
+import { toGlobalId } from '../server/core/global-id.js';
 import { accessibilityProblems, launchBrowser, openPage } from './support/browser.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 
@@ -295,6 +296,23 @@ test('activities: search and filters kept in the URL, columns to sort, and an ac
   expect(await page.locator('ul.pairs > li').count()).toBeGreaterThan(0);
   expect(await page.getByRole('link', { name: 'Redigér aktiviteten' }).count()).toBe(1);
   expect(await accessibilityProblems(page)).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("the method an activity's words point to is confirmed from its page by one who may edit it", async () => {
+  const [row] = (await t.hub.orm.em.fork().execute(
+    'select a.id, m.name from activity a join method m on m.id = a.inferred_method_id where a.method_id is null and a.inferred_confidence >= 0.5 and not a.archived order by a.id limit 1',
+  )) as { id: number; name: string }[];
+  const id = toGlobalId('Activity', row!.id);
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.COORDINATOR].token}`);
+  await page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  await page.goto(`${base}/activities/${encodeURIComponent(id)}`);
+  await page.getByText(`tyder på metoden ${row!.name}`).waitFor();
+  await page.getByRole('button', { name: `Bekræft: ${row!.name}` }).click();
+  await page.getByRole('button', { name: `Bekræft: ${row!.name}` }).waitFor({ state: 'detached' });
+  expect(await page.locator('dl.facts dd').first().innerText()).toBe(row!.name);
   expect(errors).toEqual([]);
   await page.close();
 });

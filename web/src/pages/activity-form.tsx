@@ -283,8 +283,10 @@ export function ActivityFormPage({ id }: { id?: string }) {
             {' '}<Link href={id ? `/activities/${encodeURIComponent(id)}` : '/activities'}>Fortryd</Link>
           </p>
         </form>
-        <aside class="similar" aria-labelledby="similar-heading" aria-live="polite">
+        <aside class="similar" aria-labelledby="similar-heading">
           <h2 id="similar-heading">Lignende aktiviteter</h2>
+          {/* Only the count is announced while the lead types; the list itself is read on demand. */}
+          <p class="sr-only" role="status">{similar === null ? '' : similar.length === 0 ? 'Ingen lignende aktiviteter.' : `${similar.length} lignende aktiviteter fundet.`}</p>
           {!ready ? <p class="help">Skriv titel, startdato, områder og målgrupper, så viser hubben de aktiviteter, der allerede kører og ligner.</p>
             : similar === null ? <p>Leder efter lignende aktiviteter …</p>
             : similar.length === 0 ? <p>Ingen kørende aktiviteter ligner denne.</p> : (
