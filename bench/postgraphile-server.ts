@@ -20,4 +20,4 @@ serv.addTo(server).catch((error) => {
   process.exit(1);
 });
 server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log(`postgraphile listening on ${process.env.PORT}`));
-process.on('SIGTERM', () => void pgl.release().finally(() => process.exit(0)));
+process.on('SIGTERM', () => void Promise.resolve(pgl.release()).finally(() => process.exit(0)));

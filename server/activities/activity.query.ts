@@ -1,3 +1,4 @@
+import { readModelOf } from '../core/read-model.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Conditions, descendantsSql, pgArray, rows } from '../core/sql.js';
 import { Activity } from './activity.entity.js';
@@ -67,7 +68,7 @@ export async function findActivityPage(
     `select ${ACTIVITY_COLUMNS} from activity a where ${where.toSql()} and a.id > ? order by a.id limit ?`,
     [...where.params, afterId ?? 0, first + 1],
   );
-  return { items: page.map((row) => em.map(Activity, row as never)), totalCount: Number(countRow?.total ?? 0) };
+  return { items: page.map((row) => readModelOf(em, Activity)(row)), totalCount: Number(countRow?.total ?? 0) };
 }
 
 export interface GroupedActivityPage {
@@ -111,7 +112,7 @@ export async function findActivityPagesByOwner(
     delete row.__total;
     delete row.__position;
     delete row.__from_end;
-    if (inPage) page.items.push(em.map(Activity, row as never));
+    if (inPage) page.items.push(readModelOf(em, Activity)(row));
   }
   return pages;
 }

@@ -1,37 +1,40 @@
 import { wrap, type EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { readModelOf } from './read-model.js';
 import { pgArray, rows } from './sql.js';
 
-/** Loads entities by primary key, one query per batch, skipping those the request already holds. */
+/** Loads by primary key, one query per batch: what the request's unit of work holds (fresh after its own writes), else read models. */
 export function byIdLoader<T extends { id: number }>(em: EntityManager, entity: EntityClass<T>): DataLoader<number, T | null> {
   return new DataLoader(async (ids) => {
     const uow = em.getUnitOfWork();
     const found = new Map<number, T>();
     const missing: number[] = [];
     for (const id of ids) {
+      // Ids are PostgreSQL integers: one outside their range names nothing (and would fail the ::int[] cast).
+      if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) continue;
       const known = uow.getById<T>(entity, id as never);
       if (known && wrap(known).isInitialized()) found.set(id, known);
       else missing.push(id);
     }
     if (missing.length) {
-      const loaded = await em.find(entity, { id: { $in: missing } } as never);
-      for (const item of loaded) found.set(item.id, item);
+      const toModel = readModelOf(em, entity);
+      const loaded = await rows(em, `select ${toModel.columns} from ${toModel.table} t where t.id = any(?::int[])`, [pgArray(missing)]);
+      for (const row of loaded) found.set(Number(row.id), toModel(row));
     }
     return ids.map((id) => found.get(id) ?? null);
   });
 }
 
-/** Maps rows to entities once per id, reusing what the request already holds (rows of reference data repeat a lot). */
+/** Maps rows to read models once per id within a batch (rows of reference data repeat a lot). */
 function entityMapper<T extends object>(em: EntityManager, entity: EntityClass<T>) {
-  const uow = em.getUnitOfWork();
+  const toModel = readModelOf(em, entity);
   const mapped = new Map<number, T>();
   return (row: Record<string, unknown>): T => {
     const id = Number(row.id);
     let item = mapped.get(id);
     if (!item) {
-      const known = uow.getById<T>(entity, id as never);
-      item = known && wrap(known).isInitialized() ? known : em.map(entity, row as never);
+      item = toModel(row);
       mapped.set(id, item);
     }
     return item;

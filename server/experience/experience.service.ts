@@ -1,3 +1,4 @@
+import { readModelOf } from '../core/read-model.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { Activity } from '../activities/activity.entity.js';
@@ -46,7 +47,7 @@ export async function listExperiences(ctx: HubContext, args: { first?: number | 
     `select ${COLUMNS} from experience e where ${where.toSql()} and e.id < ? order by e.id desc limit ?`,
     [...where.params, afterId ?? 2 ** 31 - 1, first + 1],
   );
-  const items = page.map((row) => ctx.em.map(Experience, row as never));
+  const items = page.map((row) => readModelOf(ctx.em, Experience)(row));
   return toPage(items, first, Number(count?.total ?? 0), afterId !== undefined, (e) => [e.id]);
 }
 
@@ -59,7 +60,7 @@ export function experiencesLoader(em: EntityManager, column: 'activity_id' | 'me
       [pgArray(ids)],
     );
     const byOwner = new Map<number, Experience[]>(ids.map((id) => [id, []]));
-    for (const row of result) byOwner.get(Number(row[column]))?.push(em.map(Experience, row as never));
+    for (const row of result) byOwner.get(Number(row[column]))?.push(readModelOf(em, Experience)(row));
     return ids.map((id) => byOwner.get(id)!);
   });
 }

@@ -1,3 +1,4 @@
+import { readModelOf } from '../core/read-model.js';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit } from '../audit/audit.service.js';
@@ -49,7 +50,7 @@ export async function listActionItems(em: EntityManager, viewer: Viewer | null, 
     `select a.* from action_item a join meeting m on m.id = a.meeting_id where ${where.toSql()} order by a.due_date, a.id limit 1000`,
     where.params,
   )) as Record<string, unknown>[];
-  return result.map((row) => em.map(ActionItem, row as never));
+  return result.map((row) => readModelOf(em, ActionItem)(row));
 }
 
 export function createSteeringGroup(ctx: HubContext, input: CreateSteeringGroupInput) {

@@ -1,3 +1,4 @@
+import { readModelOf } from '../core/read-model.js';
 import { visiblePlanSql } from '../auth/visibility.js';
 import type { Viewer } from '../core/context.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -45,7 +46,7 @@ export async function listPlans(em: EntityManager, viewer: Viewer | null, args: 
     ...page.params,
     first + 1,
   ]);
-  const plans = result.map((row) => em.map(Plan, row as never));
+  const plans = result.map((row) => readModelOf(em, Plan)(row));
   return toPage(plans, first, Number(count?.total ?? 0), after !== undefined, (plan) => [plan.code, plan.id]);
 }
 
