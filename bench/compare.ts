@@ -3,6 +3,7 @@
 // asked of both (their answers checked to hold the same leaf values), in alternating rounds of autocannon.
 // Prints per query and server: req/s, p50, p99, CPU ms per request of the server and of PostgreSQL, and the ratio.
 import './quiet.js';
+import { startFlags } from '../test/support/process.js';
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -175,8 +176,8 @@ for (const scale of scales) {
   await client.connect();
   await client.query(POSTGRAPHILE_SQL);
   await client.end();
-  // The hub as npm start runs it (same heap settings), its limits on; rate limit off for a load generator.
-  const hub = await startServer('hub', ['--max-old-space-size=160', '--max-semi-space-size=8', '--import', 'tsx', 'server/main.ts'],
+  // The hub as npm start runs it (same Node flags), its limits on; rate limit off for a load generator.
+  const hub = await startServer('hub', [...startFlags(), '--import', 'tsx', 'server/main.ts'],
     { DATABASE_URL: db.url, HUB_SEED: 'none', HUB_RATE_LIMIT: '0', LOG_LEVEL: 'warn' }, '/readyz');
   const postgraphile = await startServer('postgraphile', ['--import', 'tsx', 'bench/postgraphile-server.ts'], { DATABASE_URL: db.url, GRAPHILE_ENV: 'production' }, '/graphql');
   // A coordinator sees every plan, as PostGraphile (with no roles) does.

@@ -6,6 +6,7 @@ import net from 'node:net';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { Role } from '../server/core/enums.js';
+import { startFlags } from '../test/support/process.js';
 import { benchDatabase, gql, machine, percentile } from './support.js';
 
 const { values } = parseArgs({ options: { clients: { type: 'string', default: '64' }, seconds: { type: 'string', default: '60' } } });
@@ -22,8 +23,8 @@ const freePort = () =>
 
 const db = await benchDatabase(1, 'hub_bench_load');
 const port = await freePort();
-// The same heap settings as npm start.
-const hub = spawn(process.execPath, ['--max-old-space-size=160', '--max-semi-space-size=8', '--import', 'tsx', 'server/main.ts'], {
+// The same Node flags as npm start (heap sizes, async context frames).
+const hub = spawn(process.execPath, [...startFlags(), '--import', 'tsx', 'server/main.ts'], {
   env: { ...process.env, DATABASE_URL: db.url, HUB_SEED: 'none', PORT: String(port), HOST: '127.0.0.1', HUB_RATE_LIMIT: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', HUB_DB_POOL_MAX: '20' },
   stdio: ['ignore', 'inherit', 'inherit'],
 });

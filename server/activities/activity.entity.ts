@@ -27,12 +27,14 @@ export const ACTIVITY_SEARCH_DOCUMENT = ['title', 'description']
 
 @Entity({ tableName: 'activity' })
 @Index({ name: 'activity_period_index', properties: ['startDate', 'endDate'] })
+// A plan's or a method's page of activities is read in id order: the index hands over just that page.
+@Index({ name: 'activity_plan_id_id_index', properties: ['plan', 'id'] })
+@Index({ name: 'activity_method_id_id_index', properties: ['method', 'id'] })
 @Unique({ name: 'activity_idempotency_unique', properties: ['createdBy', 'idempotencyKey'] })
 @Check({ name: 'activity_period_check', expression: 'end_date is null or end_date >= start_date' })
 @Check({ name: 'activity_capacity_check', expression: 'capacity is null or capacity >= 0' })
 @ObjectType('Activity', { implements: NodeEntity, description: 'Something a plan does for its residents, e.g. a homework café.' })
 export class Activity extends NodeEntity {
-  @Index()
   @ManyToOne(() => Plan, { ref: true, deleteRule: 'cascade' })
   plan!: Ref<Plan>;
 
@@ -44,7 +46,6 @@ export class Activity extends NodeEntity {
   @Field(() => String, { nullable: true, description: 'What happens, for whom and how; at most 10,000 characters.' })
   description?: string | null;
 
-  @Index()
   @ManyToOne(() => Method, { ref: true, nullable: true, deleteRule: 'set null' })
   method?: Ref<Method> | null;
 

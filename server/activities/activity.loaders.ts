@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import type { Activity } from './activity.entity.js';
 import type { ActivityCriteria } from './activity.filter.js';
-import { findActivityPagesByOwner, type GroupedActivityPage } from './activity.query.js';
+import { countActivitiesByOwner, findActivityPagesByOwner } from './activity.query.js';
 
 export interface ActivityPageKey {
   ownerId: number;
@@ -10,22 +11,38 @@ export interface ActivityPageKey {
   afterId: number | undefined;
 }
 
-/** Nested activity connections (Plan.activities, Method.activities): one statement per distinct set of arguments. */
-export function activityPagesLoader(em: EntityManager, ownerColumn: 'plan_id' | 'method_id') {
-  const argumentsKey = (key: ActivityPageKey) => JSON.stringify([key.criteria, key.first, key.afterId ?? null]);
-  return new DataLoader<ActivityPageKey, GroupedActivityPage, string>(
+/** Keys with the same arguments share one statement; the owners differ. */
+function byArguments<K extends { ownerId: number }, V>(argumentsOf: (key: K) => unknown[], load: (ownerIds: number[], sample: K) => Promise<Map<number, V>>, empty: V) {
+  const argumentsKey = (key: K) => JSON.stringify(argumentsOf(key));
+  return new DataLoader<K, V, string>(
     async (keys) => {
-      const groups = new Map<string, ActivityPageKey[]>();
+      const groups = new Map<string, K[]>();
       for (const key of keys) groups.set(argumentsKey(key), [...(groups.get(argumentsKey(key)) ?? []), key]);
-      const pages = new Map<string, GroupedActivityPage>();
+      const found = new Map<string, V>();
       for (const [group, members] of groups) {
-        const { criteria, first, afterId } = members[0]!;
-        const ownerIds = [...new Set(members.map((m) => m.ownerId))];
-        const result = await findActivityPagesByOwner(em, ownerColumn, ownerIds, criteria, first, afterId);
-        for (const [ownerId, page] of result) pages.set(`${ownerId}:${group}`, page);
+        const result = await load([...new Set(members.map((m) => m.ownerId))], members[0]!);
+        for (const member of members) found.set(`${member.ownerId}:${group}`, result.get(member.ownerId) ?? empty);
       }
-      return keys.map((key) => pages.get(`${key.ownerId}:${argumentsKey(key)}`)!);
+      return keys.map((key) => found.get(`${key.ownerId}:${argumentsKey(key)}`) ?? empty);
     },
     { cacheKeyFn: (key) => `${key.ownerId}:${argumentsKey(key)}` },
+  );
+}
+
+/** Nested activity connections (Plan.activities, Method.activities): one statement per distinct set of arguments. */
+export function activityPagesLoader(em: EntityManager, ownerColumn: 'plan_id' | 'method_id') {
+  return byArguments<ActivityPageKey, Activity[]>(
+    (key) => [key.criteria, key.first, key.afterId ?? null],
+    (ownerIds, { criteria, first, afterId }) => findActivityPagesByOwner(em, ownerColumn, ownerIds, criteria, first, afterId),
+    [],
+  );
+}
+
+/** Their totalCount, for the queries that select it: one statement per distinct filter. */
+export function activityCountsLoader(em: EntityManager, ownerColumn: 'plan_id' | 'method_id') {
+  return byArguments<{ ownerId: number; criteria: ActivityCriteria }, number>(
+    (key) => [key.criteria],
+    (ownerIds, { criteria }) => countActivitiesByOwner(em, ownerColumn, ownerIds, criteria),
+    0,
   );
 }

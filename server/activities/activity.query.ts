@@ -54,31 +54,27 @@ export function activityConditions(criteria: ActivityCriteria): Conditions {
   return where;
 }
 
-/** One page of activities after `afterId`, ordered by id, plus the count of the whole filtered list. */
+/** One page of activities after `afterId`, ordered by id, and the count of the whole filtered list (run only when read). */
 export async function findActivityPage(
   em: EntityManager,
   criteria: ActivityCriteria,
   first: number,
   afterId: number | undefined,
-): Promise<{ items: Activity[]; totalCount: number }> {
+): Promise<{ items: Activity[]; count: () => Promise<number> }> {
   const where = activityConditions(criteria);
-  const [countRow] = await rows(em, `select count(*)::int as total from activity a where ${where.toSql()}`, where.params);
   const page = await rows(
     em,
     `select ${ACTIVITY_COLUMNS} from activity a where ${where.toSql()} and a.id > ? order by a.id limit ?`,
     [...where.params, afterId ?? 0, first + 1],
   );
-  return { items: page.map((row) => readModelOf(em, Activity)(row)), totalCount: Number(countRow?.total ?? 0) };
-}
-
-export interface GroupedActivityPage {
-  items: Activity[];
-  totalCount: number;
+  const toModel = readModelOf(em, Activity);
+  const count = async () => Number((await rows(em, `select count(*)::int as total from activity a where ${where.toSql()}`, where.params))[0]?.total ?? 0);
+  return { items: page.map(toModel), count };
 }
 
 /**
- * Pages of activities for many owners (plans or methods) in one statement: each owner's first+1 rows
- * after the cursor and the size of its whole filtered list.
+ * Pages of activities for many owners (plans or methods) in one statement: for each owner, its first+1 rows
+ * after the cursor, by index (LATERAL ... LIMIT), never the owner's whole list.
  */
 export async function findActivityPagesByOwner(
   em: EntityManager,
@@ -87,32 +83,35 @@ export async function findActivityPagesByOwner(
   criteria: ActivityCriteria,
   first: number,
   afterId: number | undefined,
-): Promise<Map<number, GroupedActivityPage>> {
+): Promise<Map<number, Activity[]>> {
   const where = activityConditions(criteria);
-  // The last row of each owner is always returned, so an owner paged past its end still reports its total.
   const result = await rows(
     em,
-    `select * from (
-       select ${ACTIVITY_COLUMNS},
-         count(*) over (partition by a.${ownerColumn}) as __total,
-         count(*) filter (where a.id > ?) over (partition by a.${ownerColumn} order by a.id) as __position,
-         row_number() over (partition by a.${ownerColumn} order by a.id desc) as __from_end
-       from activity a
-       where a.${ownerColumn} = any(?::int[]) and ${where.toSql()}
-     ) page
-     where (page.id > ? and page.__position <= ?) or page.__from_end = 1
-     order by page.id`,
-    [afterId ?? 0, pgArray(ownerIds), ...where.params, afterId ?? 0, first + 1],
+    `select page.* from unnest(?::int[]) as owner(id)
+     cross join lateral (
+       select ${ACTIVITY_COLUMNS} from activity a
+       where a.${ownerColumn} = owner.id and ${where.toSql()} and a.id > ? order by a.id limit ?
+     ) page`,
+    [pgArray(ownerIds), ...where.params, afterId ?? 0, first + 1],
   );
-  const pages = new Map<number, GroupedActivityPage>(ownerIds.map((id) => [id, { items: [], totalCount: 0 }]));
-  for (const row of result) {
-    const page = pages.get(Number(row[ownerColumn]))!;
-    page.totalCount = Number(row.__total);
-    const inPage = Number(row.id) > (afterId ?? 0) && Number(row.__position) <= first + 1;
-    delete row.__total;
-    delete row.__position;
-    delete row.__from_end;
-    if (inPage) page.items.push(readModelOf(em, Activity)(row));
-  }
+  const toModel = readModelOf(em, Activity);
+  const pages = new Map<number, Activity[]>(ownerIds.map((id) => [id, []]));
+  for (const row of result) pages.get(Number(row[ownerColumn]))!.push(toModel(row));
   return pages;
+}
+
+/** The size of each owner's whole filtered list, in one statement: asked only for a query that selects totalCount. */
+export async function countActivitiesByOwner(
+  em: EntityManager,
+  ownerColumn: 'plan_id' | 'method_id',
+  ownerIds: readonly number[],
+  criteria: ActivityCriteria,
+): Promise<Map<number, number>> {
+  const where = activityConditions(criteria);
+  const result = await rows(
+    em,
+    `select a.${ownerColumn} as owner, count(*)::int as total from activity a where a.${ownerColumn} = any(?::int[]) and ${where.toSql()} group by 1`,
+    [pgArray(ownerIds), ...where.params],
+  );
+  return new Map(result.map((row) => [Number(row.owner), Number(row.total)]));
 }

@@ -23,6 +23,30 @@ export async function authenticate(em: EntityManager, token: string): Promise<Vi
   };
 }
 
+/**
+ * authenticate, remembering each signed-in token for a short while: the look-up ran on every request, a
+ * statement of its own. Users are never changed or revoked through the API (a new user is a new token), so the
+ * only staleness is a role or plan list edited in the database by hand, seen within `ttlMs`. Failed look-ups are
+ * not remembered (the rate limit counts them).
+ */
+export function cachedAuthenticator(ttlMs = 10_000, maxEntries = 10_000) {
+  const cache = new Map<string, { viewer: Viewer; until: number }>();
+  return async (em: EntityManager, token: string): Promise<Viewer | null> => {
+    const now = Date.now();
+    const key = hashToken(token);
+    const known = cache.get(key);
+    if (known && known.until > now) return known.viewer;
+    const found = await authenticate(em, token);
+    // Shared by the requests of one token: frozen, so that no request can change another's viewer.
+    const viewer = found && Object.freeze({ ...found, planIds: Object.freeze([...found.planIds]) as number[] });
+    if (viewer) {
+      if (cache.size >= maxEntries) cache.delete(cache.keys().next().value!);
+      cache.set(key, { viewer, until: now + ttlMs });
+    } else cache.delete(key);
+    return viewer;
+  };
+}
+
 export interface NewUser {
   name: string;
   role: Role;

@@ -6,7 +6,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { authenticate } from '../auth/auth.service.js';
+import { cachedAuthenticator } from '../auth/auth.service.js';
 import { bearerToken } from '../auth/token.js';
 import type { HubConfig } from './config.js';
 import { serveConsole } from './console.js';
@@ -159,6 +159,7 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
   });
   await apollo.start();
 
+  const authenticate = cachedAuthenticator();
   server.on('request', async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://hub');
     try {

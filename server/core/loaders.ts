@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from './context.js';
 import { Activity } from '../activities/activity.entity.js';
-import { activityPagesLoader } from '../activities/activity.loaders.js';
+import { activityCountsLoader, activityPagesLoader } from '../activities/activity.loaders.js';
 import { Area } from '../areas/area.entity.js';
 import { User } from '../auth/user.entity.js';
 import { Method } from '../catalogue/method.entity.js';
@@ -83,8 +83,8 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
       SteeringGroup,
       'select t.plan_id as __owner, t.* from steering_group t where t.plan_id = any(?::int[])',
     ),
-    planActivities: activityPagesLoader(em, 'plan_id'),
-    methodActivities: activityPagesLoader(em, 'method_id'),
+    planActivities: { pages: activityPagesLoader(em, 'plan_id'), counts: activityCountsLoader(em, 'plan_id') },
+    methodActivities: { pages: activityPagesLoader(em, 'method_id'), counts: activityCountsLoader(em, 'method_id') },
     activityOverlaps: activityOverlapsLoader(em, viewer),
     overlapPair: overlapPairLoader(em),
     steeringGroupMeetings: meetingsLoader(em),

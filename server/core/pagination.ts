@@ -28,7 +28,8 @@ export interface Page<T> {
   edges: Edge<T>[];
   nodes: T[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** Counted only when a query selects it (a count can cost more than the page). */
+  totalCount: number | Promise<number>;
 }
 
 export type CursorKey = (string | number)[];
@@ -66,20 +67,24 @@ export function decodeCursor(cursor: string | null | undefined, kinds: ('string'
   return key as CursorKey;
 }
 
-/** Builds a page from up to first+1 rows already positioned after the cursor. */
+/** Builds a page from up to first+1 rows already positioned after the cursor; a count given as a function runs on first read. */
 export function toPage<T>(
   rows: T[],
   first: number,
-  totalCount: number,
+  totalCount: number | (() => Promise<number>),
   hasPrevious: boolean,
   keyOf: (row: T) => CursorKey,
 ): Page<T> {
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
+  let counted: Promise<number> | undefined;
   return {
     edges,
     nodes,
-    totalCount,
+    // GraphQL reads the property only for a query that selects totalCount.
+    get totalCount() {
+      return typeof totalCount === 'number' ? totalCount : (counted ??= totalCount());
+    },
     pageInfo: {
       hasNextPage: rows.length > first,
       hasPreviousPage: hasPrevious,

@@ -47,7 +47,12 @@ export function readModelOf<T extends object>(em: EntityManager, entity: EntityC
       });
     }
   }
-  const proto = meta.prototype as object;
+  // MikroORM puts setters on the entity's prototype that create its change-tracking helper on first write. Plain
+  // data properties on a prototype in between take the writes instead; the object is still an instance of the class.
+  const proto = Object.create(meta.prototype as object) as object;
+  for (const prop of Object.values(meta.properties) as EntityProperty<T>[]) {
+    Object.defineProperty(proto, prop.name, { value: undefined, writable: true, enumerable: false, configurable: true });
+  }
   const map = ((row: Row) => {
     const target = Object.create(proto) as Record<string, unknown>;
     for (const step of steps) step(row, target);

@@ -41,14 +41,14 @@ export async function listExperiences(ctx: HubContext, args: { first?: number | 
   if (filter.outcome) where.add('e.outcome = any(?::text[])', pgArray(filter.outcome));
   const query = filter.text ? prefixQuery(filter.text) : undefined;
   if (query) where.add("e.search_vector @@ to_tsquery('hub_danish', ?)", query);
-  const [count] = await rows(ctx.em, `select count(*)::int as total from experience e where ${where.toSql()}`, where.params);
+  const count = async () => Number((await rows(ctx.em, `select count(*)::int as total from experience e where ${where.toSql()}`, where.params))[0]?.total ?? 0);
   const page = await rows(
     ctx.em,
     `select ${COLUMNS} from experience e where ${where.toSql()} and e.id < ? order by e.id desc limit ?`,
     [...where.params, afterId ?? 2 ** 31 - 1, first + 1],
   );
   const items = page.map((row) => readModelOf(ctx.em, Experience)(row));
-  return toPage(items, first, Number(count?.total ?? 0), afterId !== undefined, (e) => [e.id]);
+  return toPage(items, first, count, afterId !== undefined, (e) => [e.id]);
 }
 
 /** Experiences of many activities or methods in one statement, newest first. */

@@ -8,6 +8,7 @@ import { Migration20261123125803_content_words } from './Migration20261123125803
 import { Migration20261123133649_method_inference } from './Migration20261123133649_method_inference.js';
 import { Migration20261123140500_reason_helpers } from './Migration20261123140500_reason_helpers.js';
 import { Migration20261123142000_deciders_are_people } from './Migration20261123142000_deciders_are_people.js';
+import { Migration20261123162854_activity_page_indexes } from './Migration20261123162854_activity_page_indexes.js';
 
 /** Committed migrations in the order they apply; `npm run migration:create` appends to this list. */
 export const migrationsList: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123133649_method_inference', class: Migration20261123133649_method_inference },
   { name: 'Migration20261123140500_reason_helpers', class: Migration20261123140500_reason_helpers },
   { name: 'Migration20261123142000_deciders_are_people', class: Migration20261123142000_deciders_are_people },
+  { name: 'Migration20261123162854_activity_page_indexes', class: Migration20261123162854_activity_page_indexes },
 ];

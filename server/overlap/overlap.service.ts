@@ -84,7 +84,7 @@ export async function listOverlaps(
   const first = pageSize(args.first);
   const after = decodeCursor(args.after, ['float', 'number', 'number']);
   const where = overlapConditions(viewer, args.filter ?? {});
-  const [count] = await rows(em, `select count(*)::int as total from activity_overlap o where ${where.toSql()}`, where.params);
+  const count = async () => Number((await rows(em, `select count(*)::int as total from activity_overlap o where ${where.toSql()}`, where.params))[0]?.total ?? 0);
   const page = new Conditions().add(where.toSql(), ...where.params);
   if (after) page.add('(o.score, o.activity_a_id, o.activity_b_id) < (?, ?, ?)', ...after);
   const result = await rows(
@@ -93,7 +93,7 @@ export async function listOverlaps(
      order by o.score desc, o.activity_a_id desc, o.activity_b_id desc limit ?`,
     [...page.params, first + 1],
   );
-  return toPage(result.map(fromRow), first, Number(count?.total ?? 0), after !== undefined, (o) => [o.score, ...o.activityIds]);
+  return toPage(result.map(fromRow), first, count, after !== undefined, (o) => [o.score, ...o.activityIds]);
 }
 
 /** Activity.overlaps: unreviewed pairs of many activities in one statement, best first. */

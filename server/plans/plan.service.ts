@@ -39,7 +39,7 @@ export async function listPlans(em: EntityManager, viewer: Viewer | null, args: 
       pgArray(areaIds),
     );
   }
-  const [count] = await rows(em, `select count(*)::int as total from plan p where ${where.toSql()}`, where.params);
+  const count = async () => Number((await rows(em, `select count(*)::int as total from plan p where ${where.toSql()}`, where.params))[0]?.total ?? 0);
   const page = new Conditions().add(where.toSql(), ...where.params);
   if (after) page.add('(p.code, p.id) > (?, ?)', after[0], after[1]);
   const result = await rows(em, `select p.* from plan p where ${page.toSql()} order by p.code, p.id limit ?`, [
@@ -47,7 +47,7 @@ export async function listPlans(em: EntityManager, viewer: Viewer | null, args: 
     first + 1,
   ]);
   const plans = result.map((row) => readModelOf(em, Plan)(row));
-  return toPage(plans, first, Number(count?.total ?? 0), after !== undefined, (plan) => [plan.code, plan.id]);
+  return toPage(plans, first, count, after !== undefined, (plan) => [plan.code, plan.id]);
 }
 
 export async function findPlanByCode(em: EntityManager, code: string): Promise<Plan | null> {
