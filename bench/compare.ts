@@ -100,17 +100,23 @@ const cpuMs = (pid: number) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
 };
-// PostgreSQL's CPU: every process named postgres (the benchmark's own cluster is the only one it talks to).
-const postgresCpuMs = () => {
-  let total = 0;
+// PostgreSQL's CPU: every process named postgres (the benchmark's own cluster is the only one it talks to), by
+// pid, so that a backend that ends during a round never makes the difference negative (its last ticks are lost).
+const postgresCpu = () => {
+  const byPid = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuMs(Number(entry));
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') byPid.set(Number(entry), cpuMs(Number(entry)));
     } catch {
       // Gone between the listing and the read.
     }
   }
+  return byPid;
+};
+const postgresCpuSince = (before: Map<number, number>) => {
+  let total = 0;
+  for (const [pid, ms] of postgresCpu()) total += ms - (before.get(pid) ?? 0);
   return total;
 };
 
@@ -156,7 +162,7 @@ const normaliseSchedule = (answer: unknown): unknown => JSON.parse(JSON.stringif
 interface Round { requests: number; rps: number; p50: number; p99: number; errors: number; serverCpu: number; pgCpu: number }
 async function round(url: string, query: string, pid: number, token?: string): Promise<Round> {
   const serverBefore = cpuMs(pid);
-  const pgBefore = postgresCpuMs();
+  const pgBefore = postgresCpu();
   const result = await autocannon({
     url, method: 'POST', connections, duration: seconds, body: JSON.stringify({ query }),
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -164,7 +170,7 @@ async function round(url: string, query: string, pid: number, token?: string): P
   const requests = result.requests.total;
   return {
     requests, rps: requests / seconds, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx,
-    serverCpu: (cpuMs(pid) - serverBefore) / Math.max(1, requests), pgCpu: (postgresCpuMs() - pgBefore) / Math.max(1, requests),
+    serverCpu: (cpuMs(pid) - serverBefore) / Math.max(1, requests), pgCpu: postgresCpuSince(pgBefore) / Math.max(1, requests),
   };
 }
 const mean = (rs: Round[], key: keyof Round) => rs.reduce((n, r) => n + r[key], 0) / Math.max(1, rs.length);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** A PostgreSQL array literal for a `?::int[]` or `?::text[]` parameter (never empty-list syntax errors). */
@@ -28,6 +29,37 @@ export class Conditions {
 
 export type Row = Record<string, unknown>;
 
+// SQL with `?` placeholders (MikroORM's style) turned into PostgreSQL's `$1, $2, ...`, once per distinct text.
+const numbered = new Map<string, { text: string; name: string }>();
+function numberedStatement(sql: string): { text: string; name: string } {
+  let known = numbered.get(sql);
+  if (!known) {
+    let n = 0;
+    // Placeholders outside quoted strings; the hub's SQL has no jsonb `?` operators.
+    const text = sql.replace(/'(?:[^']|'')*'|\?/g, (part) => (part === '?' ? `$${++n}` : part));
+    known = { text, name: `hub_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}` };
+    if (numbered.size < 5000) numbered.set(sql, known);
+  }
+  return known;
+}
+
+type Pool = { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }> };
+const pools = new WeakMap<object, Promise<Pool>>();
+
+/**
+ * A read's rows. Outside a transaction it goes straight to the ORM's own pg pool as a named prepared statement
+ * (PostgreSQL parses and plans it once per connection; parameters travel apart from the text), skipping the
+ * ORM's query formatting; inside one, through the ORM so that it joins the transaction.
+ */
 export async function rows(em: EntityManager, sql: string, params: unknown[] = []): Promise<Row[]> {
-  return (await em.execute(sql, params)) as Row[];
+  if (em.isInTransaction()) return (await em.execute(sql, params)) as Row[];
+  const connection = em.getConnection();
+  let pool = pools.get(connection);
+  if (!pool) {
+    pool = (connection as unknown as { getNativeClient(): Promise<Pool> }).getNativeClient();
+    pools.set(connection, pool);
+  }
+  const { text, name } = numberedStatement(sql);
+  (em.config.get('onQuery') as ((sql: string, params: unknown[]) => unknown) | undefined)?.(sql, params);
+  return (await (await pool).query({ name, text, values: params })).rows;
 }

@@ -51,7 +51,9 @@ export async function listPlans(em: EntityManager, viewer: Viewer | null, args: 
 }
 
 export async function findPlanByCode(em: EntityManager, code: string): Promise<Plan | null> {
-  return em.findOne(Plan, { code });
+  const toModel = readModelOf(em, Plan);
+  const [row] = await rows(em, `select ${toModel.columns} from plan t where t.code = ?`, [code]);
+  return row ? toModel(row) : null;
 }
 
 export function createPlan(ctx: HubContext, input: CreatePlanInput) {
