@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import DataLoader from 'dataloader';
 import type { Activity } from './activity.entity.js';
 import type { ActivityCriteria } from './activity.filter.js';
+import { byArguments } from '../core/loader-kit.js';
 import { countActivitiesByOwner, findActivityPagesByOwner } from './activity.query.js';
 
 export interface ActivityPageKey {
@@ -9,24 +9,6 @@ export interface ActivityPageKey {
   criteria: ActivityCriteria;
   first: number;
   afterId: number | undefined;
-}
-
-/** Keys with the same arguments share one statement; the owners differ. */
-function byArguments<K extends { ownerId: number }, V>(argumentsOf: (key: K) => unknown[], load: (ownerIds: number[], sample: K) => Promise<Map<number, V>>, empty: V) {
-  const argumentsKey = (key: K) => JSON.stringify(argumentsOf(key));
-  return new DataLoader<K, V, string>(
-    async (keys) => {
-      const groups = new Map<string, K[]>();
-      for (const key of keys) groups.set(argumentsKey(key), [...(groups.get(argumentsKey(key)) ?? []), key]);
-      const found = new Map<string, V>();
-      for (const [group, members] of groups) {
-        const result = await load([...new Set(members.map((m) => m.ownerId))], members[0]!);
-        for (const member of members) found.set(`${member.ownerId}:${group}`, result.get(member.ownerId) ?? empty);
-      }
-      return keys.map((key) => found.get(`${key.ownerId}:${argumentsKey(key)}`) ?? empty);
-    },
-    { cacheKeyFn: (key) => `${key.ownerId}:${argumentsKey(key)}` },
-  );
 }
 
 /** Nested activity connections (Plan.activities, Method.activities): one statement per distinct set of arguments. */

@@ -73,3 +73,21 @@ export function pivotLoader<T extends object>(
       `where p.${pivot.owner} = any(?::int[]) order by ${pivot.orderBy}, t.id`,
   );
 }
+
+/** Keys with the same arguments share one statement; the owners differ. */
+export function byArguments<K extends { ownerId: number }, V>(argumentsOf: (key: K) => unknown[], load: (ownerIds: number[], sample: K) => Promise<Map<number, V>>, empty: V) {
+  const argumentsKey = (key: K) => JSON.stringify(argumentsOf(key));
+  return new DataLoader<K, V, string>(
+    async (keys) => {
+      const groups = new Map<string, K[]>();
+      for (const key of keys) groups.set(argumentsKey(key), [...(groups.get(argumentsKey(key)) ?? []), key]);
+      const found = new Map<string, V>();
+      for (const [group, members] of groups) {
+        const result = await load([...new Set(members.map((m) => m.ownerId))], members[0]!);
+        for (const member of members) found.set(`${member.ownerId}:${group}`, result.get(member.ownerId) ?? empty);
+      }
+      return keys.map((key) => found.get(`${key.ownerId}:${argumentsKey(key)}`) ?? empty);
+    },
+    { cacheKeyFn: (key) => `${key.ownerId}:${argumentsKey(key)}` },
+  );
+}

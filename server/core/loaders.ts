@@ -8,7 +8,7 @@ import { Method } from '../catalogue/method.entity.js';
 import { Evaluation, Indicator } from '../effect/effect.entity.js';
 import { activityEvaluationsLoader, activityIndicatorsLoader, measurementsLoader, planIndicatorsLoader } from '../effect/effect.service.js';
 import { Experience } from '../experience/experience.entity.js';
-import { experiencesLoader } from '../experience/experience.service.js';
+import { experiencesLoader, methodExperiencePagesLoader } from '../experience/experience.service.js';
 import { actionItemsLoader, meetingsLoader } from '../governance/governance.service.js';
 import { ActionItem, Meeting } from '../governance/meeting.entity.js';
 import { TargetGroup } from '../catalogue/target-group.entity.js';
@@ -95,8 +95,8 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
     activityEvaluations: activityEvaluationsLoader(em),
     activityExperiences: experiencesLoader(em, 'activity_id', false),
     publishableActivityExperiences: experiencesLoader(em, 'activity_id', true),
-    methodExperiences: experiencesLoader(em, 'method_id', false),
-    publishableMethodExperiences: experiencesLoader(em, 'method_id', true),
+    methodExperiences: methodExperiencePagesLoader(em, false),
+    publishableMethodExperiences: methodExperiencePagesLoader(em, true),
     overlapReview: overlapReviewLoader(em),
     activityThemes: pivotLoader(em, Theme, {
       table: 'activity_theme',

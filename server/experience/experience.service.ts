@@ -1,4 +1,5 @@
 import { readModelOf } from '../core/read-model.js';
+import { byArguments } from '../core/loader-kit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { Activity } from '../activities/activity.entity.js';
@@ -65,13 +66,45 @@ export function experiencesLoader(em: EntityManager, column: 'activity_id' | 'me
   });
 }
 
-/** A page of one method's experiences (loaded whole per method: there are tens, not thousands). */
-export async function methodExperiencePage(loader: DataLoader<number, Experience[]>, methodId: number, first?: number | null, after?: string | null) {
+type MethodPageKey = { ownerId: number; first: number; afterId: number | undefined };
+
+/** Pages of many methods' experiences in one statement, newest first, first+1 rows each by index (LATERAL ... LIMIT). */
+export function methodExperiencePagesLoader(em: EntityManager, publishable: boolean) {
+  const condition = publishable ? `and e.publishable and ${visibleActivityIdSql(null, 'e.activity_id')}` : '';
+  const pages = byArguments<MethodPageKey, Experience[]>(
+    (key) => [key.first, key.afterId ?? null],
+    async (ownerIds, { first, afterId }) => {
+      const result = await rows(
+        em,
+        `select page.* from unnest(?::int[]) as owner(id) cross join lateral (
+           select ${COLUMNS} from experience e where e.method_id = owner.id ${condition} and e.id < ? order by e.id desc limit ?
+         ) page`,
+        [pgArray(ownerIds), afterId ?? 2 ** 31 - 1, first + 1],
+      );
+      const toModel = readModelOf(em, Experience);
+      const byOwner = new Map<number, Experience[]>();
+      for (const row of result) byOwner.set(Number(row.method_id), [...(byOwner.get(Number(row.method_id)) ?? []), toModel(row)]);
+      return byOwner;
+    },
+    [],
+  );
+  const counts = byArguments<{ ownerId: number }, number>(
+    () => [],
+    async (ownerIds) => {
+      const result = await rows(em, `select e.method_id as owner, count(*)::int as total from experience e where e.method_id = any(?::int[]) ${condition} group by 1`, [pgArray(ownerIds)]);
+      return new Map(result.map((row) => [Number(row.owner), Number(row.total)]));
+    },
+    0,
+  );
+  return { pages, counts };
+}
+
+/** A page of one method's experiences, batched with its siblings; the count only when asked. */
+export async function methodExperiencePage(loaders: ReturnType<typeof methodExperiencePagesLoader>, methodId: number, first?: number | null, after?: string | null) {
   const size = pageSize(first);
   const afterId = decodeCursor(after, ['number'])?.[0] as number | undefined;
-  const all = await loader.load(methodId);
-  const rest = afterId === undefined ? all : all.filter((e) => e.id < afterId);
-  return toPage(rest.slice(0, size + 1), size, all.length, afterId !== undefined, (e) => [e.id]);
+  const items = await loaders.pages.load({ ownerId: methodId, first: size, afterId });
+  return toPage(items, size, () => loaders.counts.load({ ownerId: methodId }), afterId !== undefined, (e) => [e.id]);
 }
 
 export function createExperience(ctx: HubContext, input: CreateExperienceInput) {
