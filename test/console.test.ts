@@ -127,7 +127,7 @@ test('the administrator invites a project lead: plans to pick, Danish errors bes
 test('the coordinator reviews an overlap on the board: groups to open, pairs side by side with Danish reasons, a decision that sticks, a CSV to export', async () => {
   const { page, errors } = await openPage(browser);
   await page.goto(`${base}/login#token=${t.users[Role.COORDINATOR].token}`);
-  await page.getByRole('link', { name: 'Overlap' }).click();
+  await page.getByRole('link', { name: 'Overlap', exact: true }).click();
   await page.getByRole('heading', { name: 'Overlap' }).waitFor();
   await page.getByLabel('Bydel').selectOption({ label: 'Vollsmose' });
   await page.getByRole('button', { name: 'Vis' }).click();
@@ -176,7 +176,7 @@ test('the coordinator reviews an overlap on the board: groups to open, pairs sid
 test('the coverage map: areas by target groups with gaps marked in words, a theme to pick, and a cell that opens its activities', async () => {
   const { page, errors } = await openPage(browser);
   await page.goto(`${base}/login#token=${t.users[Role.COORDINATOR].token}`);
-  await page.getByRole('link', { name: 'Dækning' }).click();
+  await page.getByRole('link', { name: 'Dækning', exact: true }).click();
   await page.getByRole('heading', { name: 'Dækning' }).waitFor();
   await page.getByRole('rowheader', { name: 'Vollsmose' }).waitFor();
   expect(await page.getByRole('button', { name: /^hul: .*ingen aktiviteter$/ }).count()).toBeGreaterThan(0);
@@ -195,7 +195,7 @@ test('the coverage map: areas by target groups with gaps marked in words, a them
 test('the reader previews the newsletter of a period, in Danish, and copies it as the same HTML the newsletter command writes', async () => {
   const { page, errors } = await openPage(browser);
   await page.goto(`${base}/login#token=${t.users[Role.READER].token}`);
-  await page.getByRole('link', { name: 'Nyhedsbrev' }).click();
+  await page.getByRole('link', { name: 'Nyhedsbrev', exact: true }).click();
   await page.getByLabel('Fra', { exact: true }).fill('2026-10-23');
   await page.getByLabel('Til og med').fill('2026-11-22');
   const draft = page.getByRole('article', { name: 'Nyt fra de boligsociale helhedsplaner' });

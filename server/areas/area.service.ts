@@ -1,3 +1,4 @@
+import { readAll } from '../core/read-model.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit } from '../audit/audit.service.js';
 import { requireMutation } from '../auth/permissions.js';
@@ -15,7 +16,7 @@ const KIND_ORDER = [AreaKind.MUNICIPALITY, AreaKind.DISTRICT, AreaKind.ESTATE];
 
 /** Areas, municipality first, then districts and estates, each by name. */
 export async function listAreas(em: EntityManager, kind?: AreaKind | null): Promise<Area[]> {
-  const areas = await em.find(Area, kind ? { kind } : {}, { orderBy: { name: 'asc', id: 'asc' } });
+  const areas = await (kind ? readAll(em, Area, 't.name, t.id', 't.kind = ?', [kind]) : readAll(em, Area, 't.name, t.id'));
   return areas.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 }
 

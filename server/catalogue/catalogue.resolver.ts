@@ -1,3 +1,4 @@
+import { readAll } from '../core/read-model.js';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ActivityConnection } from '../activities/activity.connection.js';
 import { ActivityFilter } from '../activities/activity.filter.js';
@@ -16,7 +17,7 @@ import { Theme } from './theme.entity.js';
 export class ThemeResolver {
   @Query(() => [Theme], { description: 'The themes (indsatsområder), by code.' })
   themes(@Ctx() { em }: HubContext): Promise<Theme[]> {
-    return em.find(Theme, {}, { orderBy: { code: 'asc' } });
+    return readAll(em, Theme, 't.code');
   }
 
   @Mutation(() => ThemePayload, { description: 'Adds a theme (ADMIN, COORDINATOR).' })
@@ -29,7 +30,7 @@ export class ThemeResolver {
 export class TargetGroupResolver {
   @Query(() => [TargetGroup], { description: 'All target groups, youngest first, then by name.' })
   targetGroups(@Ctx() { em }: HubContext): Promise<TargetGroup[]> {
-    return em.find(TargetGroup, {}, { orderBy: { minAge: 'asc nulls last', name: 'asc', id: 'asc' } });
+    return readAll(em, TargetGroup, 't.min_age asc nulls last, t.name, t.id');
   }
 
   @Mutation(() => TargetGroupPayload, { description: 'Adds a target group (ADMIN, COORDINATOR).' })
@@ -55,7 +56,7 @@ export class TargetGroupResolver {
 export class MethodResolver {
   @Query(() => [Method], { description: 'The method catalogue, by name.' })
   methods(@Ctx() { em }: HubContext): Promise<Method[]> {
-    return em.find(Method, {}, { orderBy: { name: 'asc', id: 'asc' } });
+    return readAll(em, Method, 't.name, t.id');
   }
 
   @Mutation(() => MethodPayload, { description: 'Adds a method to the catalogue (ADMIN, COORDINATOR).' })

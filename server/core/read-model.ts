@@ -1,5 +1,6 @@
 import { ReferenceKind, type EntityClass, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { rows } from './sql.js';
 
 type Row = Record<string, unknown>;
 type Mapper<T> = ((row: Row) => T) & { columns: string; table: string };
@@ -62,4 +63,10 @@ export function readModelOf<T extends object>(em: EntityManager, entity: EntityC
   map.table = meta.tableName;
   mappers.set(entity, map as Mapper<object>);
   return map;
+}
+
+/** Every row of an entity's table (alias t) as read models, ordered by `orderBy`, optionally narrowed by `where`. */
+export async function readAll<T extends object>(em: EntityManager, entity: EntityClass<T>, orderBy: string, where = 'true', params: unknown[] = []): Promise<T[]> {
+  const toModel = readModelOf(em, entity);
+  return (await rows(em, `select ${toModel.columns} from ${toModel.table} t where ${where} order by ${orderBy}`, params)).map(toModel);
 }

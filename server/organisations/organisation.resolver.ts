@@ -1,3 +1,4 @@
+import { readAll } from '../core/read-model.js';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { HubContext } from '../core/context.js';
 import { Organisation } from './organisation.entity.js';
@@ -8,7 +9,7 @@ import { createOrganisation } from './organisation.service.js';
 export class OrganisationResolver {
   @Query(() => [Organisation], { description: 'All organisations, by name.' })
   organisations(@Ctx() { em }: HubContext): Promise<Organisation[]> {
-    return em.find(Organisation, {}, { orderBy: { name: 'asc', id: 'asc' } });
+    return readAll(em, Organisation, 't.name, t.id');
   }
 
   @Mutation(() => OrganisationPayload, { description: 'Adds an organisation (ADMIN, COORDINATOR).' })
