@@ -5,7 +5,7 @@ import { rows } from './sql.js';
 type Row = Record<string, unknown>;
 type Mapper<T> = ((row: Row) => T) & { columns: string; table: string };
 
-// One mapper per entity class and platform: built once from MikroORM's metadata, then reused by every request.
+// One mapper per entity class: built once from MikroORM's metadata, then reused by every request.
 const mappers = new WeakMap<object, Mapper<object>>();
 
 /**
