@@ -91,7 +91,8 @@ export async function findActivityPagesByOwner(
      cross join lateral (
        select ${ACTIVITY_COLUMNS} from activity a
        where a.${ownerColumn} = owner.id and ${where.toSql()} and a.id > ? order by a.id limit ?
-     ) page`,
+     ) page
+     order by page.${ownerColumn}, page.id`,
     [pgArray(ownerIds), ...where.params, afterId ?? 0, first + 1],
   );
   const toModel = readModelOf(em, Activity);

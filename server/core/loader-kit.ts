@@ -80,7 +80,12 @@ export function byArguments<K extends { ownerId: number }, V>(argumentsOf: (key:
   return new DataLoader<K, V, string>(
     async (keys) => {
       const groups = new Map<string, K[]>();
-      for (const key of keys) groups.set(argumentsKey(key), [...(groups.get(argumentsKey(key)) ?? []), key]);
+      for (const key of keys) {
+        const group = argumentsKey(key);
+        const members = groups.get(group);
+        if (members) members.push(key);
+        else groups.set(group, [key]);
+      }
       const found = new Map<string, V>();
       for (const [group, members] of groups) {
         const result = await load([...new Set(members.map((m) => m.ownerId))], members[0]!);

@@ -78,12 +78,18 @@ export function methodExperiencePagesLoader(em: EntityManager, publishable: bool
         em,
         `select page.* from unnest(?::int[]) as owner(id) cross join lateral (
            select ${COLUMNS} from experience e where e.method_id = owner.id ${condition} and e.id < ? order by e.id desc limit ?
-         ) page`,
+         ) page
+         order by page.method_id, page.id desc`,
         [pgArray(ownerIds), afterId ?? 2 ** 31 - 1, first + 1],
       );
       const toModel = readModelOf(em, Experience);
       const byOwner = new Map<number, Experience[]>();
-      for (const row of result) byOwner.set(Number(row.method_id), [...(byOwner.get(Number(row.method_id)) ?? []), toModel(row)]);
+      for (const row of result) {
+        const owner = Number(row.method_id);
+        const page = byOwner.get(owner);
+        if (page) page.push(toModel(row));
+        else byOwner.set(owner, [toModel(row)]);
+      }
       return byOwner;
     },
     [],
