@@ -16,7 +16,7 @@ export function IndicatorList({ indicators }: { indicators: readonly Indicator[]
             {' '}(mål {i.direction === 'DECREASE' ? 'ned til' : 'op til'} {number.format(i.target)} {i.unit}{i.baseline == null ? '' : `, fra ${number.format(i.baseline)}`})
             <div class="progress-row">
               <progress max={100} value={progress ?? 0} aria-labelledby={labelId} aria-valuetext={progress == null ? 'ikke beregnet' : `${progress} procent af vejen`} />
-              <span>{progress == null ? 'ikke beregnet' : `${progress} %`}</span>
+              <span>{progress == null ? 'ikke beregnet' : `${progress} % af vejen`}</span>
             </div>
           </li>
         );
