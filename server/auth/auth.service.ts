@@ -31,12 +31,13 @@ export async function authenticate(em: EntityManager, token: string): Promise<Vi
  */
 export function cachedAuthenticator(ttlMs = 10_000, maxEntries = 10_000) {
   const cache = new Map<string, { viewer: Viewer; until: number }>();
-  return async (em: EntityManager, token: string): Promise<Viewer | null> => {
+  // The EntityManager is forked only on a miss: a cached token costs no fork.
+  return async (em: () => EntityManager, token: string): Promise<Viewer | null> => {
     const now = Date.now();
     const key = hashToken(token);
     const known = cache.get(key);
     if (known && known.until > now) return known.viewer;
-    const found = await authenticate(em, token);
+    const found = await authenticate(em(), token);
     // Shared by the requests of one token: frozen, so that no request can change another's viewer.
     const viewer = found && Object.freeze({ ...found, planIds: Object.freeze([...found.planIds]) as number[] });
     if (viewer) {

@@ -5,10 +5,16 @@ import {
   getNullableType,
   isLeafType,
   isListType,
+  isInterfaceType,
   isObjectType,
+  Kind,
   parse,
   visit,
   type DocumentNode,
+  type FieldNode,
+  type GraphQLNamedType,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from 'graphql';
@@ -177,6 +183,9 @@ export interface CostLimits {
   heavyQueries: number;
 }
 
+/** Fields counted per query text up to 20 kB (the same few are asked again and again; at most 10 MB), oldest out first. */
+const selectionCounts = new Map<string, number>();
+
 /**
  * Validation compares the fields of a selection set pairwise: a document with too many is refused before Apollo
  * parses and validates it (Apollo answers errors thrown from its own hooks there with 500).
@@ -184,18 +193,47 @@ export interface CostLimits {
  */
 export function tooManySelections(query: unknown, limits: Pick<CostLimits, 'selections' | 'tokens'>): GraphQLError | null {
   if (limits.selections <= 0 || typeof query !== 'string') return null;
-  let document: DocumentNode;
-  try {
-    document = parse(query, limits.tokens > 0 ? { maxTokens: limits.tokens } : {});
-  } catch {
-    return null;
+  let selections = selectionCounts.get(query);
+  if (selections === undefined) {
+    let document: DocumentNode;
+    try {
+      document = parse(query, limits.tokens > 0 ? { maxTokens: limits.tokens } : {});
+    } catch {
+      return null;
+    }
+    selections = countSelections(document);
+    if (query.length <= 20_000) {
+      if (selectionCounts.size >= 500) selectionCounts.delete(selectionCounts.keys().next().value!);
+      selectionCounts.set(query, selections);
+    }
   }
-  const selections = countSelections(document);
   if (selections <= limits.selections) return null;
   return limitError(
     `The document has ${selections} fields, more than the limit of ${limits.selections} (HUB_MAX_SELECTIONS): ask for fewer fields.`,
     'HUB_MAX_SELECTIONS',
   );
+}
+
+/**
+ * Estimates already made, per parsed document (Apollo keeps one object per query text) and per operation name and
+ * variables: the same question asked again is not walked again. Bounded per document; large variables are not kept.
+ */
+export class CostEstimates {
+  private readonly byDocument = new WeakMap<DocumentNode, Map<string, number>>();
+
+  cost(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined, estimate: () => number): number {
+    const vars = variables && Object.keys(variables).length ? JSON.stringify(variables) : '';
+    if (vars.length > 1_000) return estimate();
+    const key = `${operationName ?? ''}\n${vars}`;
+    let known = this.byDocument.get(document);
+    const cached = known?.get(key);
+    if (cached !== undefined) return cached;
+    const cost = estimate();
+    if (!known) this.byDocument.set(document, (known = new Map()));
+    if (known.size >= 64) known.clear();
+    known.set(key, cost);
+    return cost;
+  }
 }
 
 /**
@@ -205,6 +243,7 @@ export function tooManySelections(query: unknown, limits: Pick<CostLimits, 'sele
  */
 export function costPlugin<C extends { budget?: ExecutionBudget; held: { release?: () => void } }>(schema: GraphQLSchema, limits: CostLimits): ApolloServerPlugin<C> {
   const gate = limits.heavyQueries > 0 ? new HeavyQueryGate(limits.heavyQueries, 10_000) : undefined;
+  const estimates = new CostEstimates();
   return {
     async requestDidStart() {
       return {
@@ -214,7 +253,9 @@ export function costPlugin<C extends { budget?: ExecutionBudget; held: { release
           }
           let cost: number;
           try {
-            cost = getComplexity({ estimators: [costEstimator], schema, query: document, operationName: operationName ?? undefined, variables: request.variables ?? {} });
+            cost = estimates.cost(document, operationName, request.variables, () =>
+              getComplexity({ estimators: [costEstimator], schema, query: document, operationName: operationName ?? undefined, variables: request.variables ?? {} }),
+            );
           } catch (error) {
             if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
               throw limitError('The query expands to too many fields through its fragments (HUB_MAX_COST).', 'HUB_MAX_COST');
@@ -262,10 +303,11 @@ export class ExecutionBudget {
     return this.exceeded;
   }
 
-  /** Counts one resolved field; throws once the answer is too large or too slow, and for every field after. */
-  spend(): void {
+  /** Counts `values` of the answer; throws once the answer is too large or too slow, and for every count after. */
+  spend(values = 1): void {
     if (this.exceeded) throw this.exceeded;
-    this.fields++;
+    const before = this.fields;
+    this.fields += values;
     if (this.maxFields > 0 && this.fields > this.maxFields) {
       this.exceeded = limitError(
         `The answer would hold more than ${this.maxFields.toLocaleString('en')} values (HUB_MAX_ANSWER_FIELDS): ask for fewer items or fields.`,
@@ -273,23 +315,69 @@ export class ExecutionBudget {
       );
       throw this.exceeded;
     }
-    // Reading the clock on every 256th field keeps the check cheap.
-    if ((this.fields & 255) === 0 && performance.now() > this.deadline) {
+    // Reading the clock once every 256 values keeps the check cheap.
+    if (before >>> 8 !== this.fields >>> 8 && performance.now() > this.deadline) {
       this.exceeded = limitError('The query took too long and was stopped (HUB_MAX_EXECUTION_MS): ask for less at once.', 'HUB_MAX_EXECUTION_MS');
       throw this.exceeded;
     }
   }
 }
 
-/** Makes every field of the schema spend from the request's budget (`context.budget`) before it resolves. */
+/** Leaf fields written directly under a field (through fragments too), per field node: what each object of its value adds. */
+const leafCounts = new WeakMap<FieldNode, number>();
+
+function leavesIn(selectionSet: SelectionSetNode | undefined, parent: GraphQLNamedType, info: GraphQLResolveInfo): number {
+  let leaves = 0;
+  for (const selection of selectionSet?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) {
+      if (selection.name.value === '__typename') leaves++;
+      else if (isObjectType(parent) || isInterfaceType(parent)) {
+        const field = parent.getFields()[selection.name.value];
+        if (field && isLeafType(getNamedType(field.type))) leaves++;
+      }
+    } else {
+      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
+      const condition = fragment?.typeCondition ? info.schema.getType(fragment.typeCondition.name.value) : parent;
+      leaves += leavesIn(fragment?.selectionSet, condition ?? parent, info);
+    }
+  }
+  return leaves;
+}
+
+function leavesUnder(info: GraphQLResolveInfo): number {
+  const key = info.fieldNodes[0]!;
+  let leaves = leafCounts.get(key);
+  if (leaves === undefined) {
+    leaves = 0;
+    for (const node of info.fieldNodes) leaves += leavesIn(node.selectionSet, getNamedType(info.returnType), info);
+    leafCounts.set(key, leaves);
+  }
+  return leaves;
+}
+
+const objectsIn = (value: unknown): number => (Array.isArray(value) ? value.length : value == null ? 0 : 1);
+
+/**
+ * Makes the answer's values spend from the request's budget (`context.budget`): each field that returns objects
+ * spends one when it resolves and, once its value is there, one per leaf field asked of each object. Leaf fields
+ * keep no wrapper, so executors read them straight off the object.
+ */
 export function withExecutionBudget(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
+      if (isLeafType(getNamedType(field.type))) continue;
       const resolve: GraphQLFieldResolver<unknown, { budget?: ExecutionBudget }> = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, context, info) => {
-        context.budget?.spend();
-        return resolve(source, args, context, info);
+        const budget = context.budget;
+        if (!budget) return resolve(source, args, context, info);
+        budget.spend();
+        const value = resolve(source, args, context, info);
+        const leaves = leavesUnder(info);
+        if (leaves === 0) return value;
+        if (value instanceof Promise) return value.then((resolved) => (budget.spend(leaves * objectsIn(resolved)), resolved));
+        budget.spend(leaves * objectsIn(value));
+        return value;
       };
     }
   }

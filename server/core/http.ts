@@ -17,6 +17,7 @@ import { costPlugin, tooManySelections } from './cost.js';
 import type { DatabaseHealth } from './db-health.js';
 import { HttpDrain } from './drain.js';
 import { inputGuardPlugin, withoutEcho } from './input-guard.js';
+import { compiledExecution } from './jit.js';
 import { queryProtection } from './limits.js';
 import { logger } from './logger.js';
 import { RateLimiter } from './rate-limit.js';
@@ -120,7 +121,7 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
   const limiter = config.rateLimitPerMinute > 0 ? new RateLimiter(config.rateLimitPerMinute) : undefined;
   server.on('close', () => limiter?.close());
   const apollo = new ApolloServer<HubContext>({
-    schema,
+    ...(process.env.HUB_JIT === '0' ? { schema } : { gateway: compiledExecution(schema, (value) => value.constructor.name) }),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: config.development,
     csrfPrevention: true,
@@ -210,7 +211,7 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
         res.setHeader('retry-after', '2');
         return sendJson(res, 503, { errors: [{ message: DATABASE_DOWN_MESSAGE, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } }] });
       }
-      const viewer = token ? await authenticate(orm.em.fork(), token) : null;
+      const viewer = token ? await authenticate(() => orm.em.fork(), token) : null;
       if (!viewer && token) limiter?.take(addressKey);
       if (!viewer) {
         res.setHeader('www-authenticate', 'Bearer realm="hub"');

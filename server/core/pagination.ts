@@ -116,7 +116,8 @@ export function ConnectionType<T extends object>(name: string, nodeType: ClassTy
     @Field(() => PageInfo, { description: 'Cursors and whether more pages exist.' })
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: 'Number of items in the whole list, over all pages.' })
+    // Not simple: the value may be a promise (counted only when asked), which only a resolver awaits.
+    @Field(() => Int, { simple: false, description: 'Number of items in the whole list, over all pages.' })
     totalCount!: number;
   }
   return ConnectionBase;

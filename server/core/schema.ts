@@ -21,6 +21,7 @@ import { withVisibility } from '../auth/visibility.js';
 import { withExecutionBudget } from './cost.js';
 import { validateArgument } from './input-guard.js';
 import { NodeResolver } from './node.resolver.js';
+import { withPlainFields } from './plain-fields.js';
 
 export const resolvers = [
   NodeResolver,
@@ -63,6 +64,7 @@ export function hubSchema(): Promise<GraphQLSchema> {
     validateFn: validateArgument,
     emitSchemaFile: false,
   })
+    .then(withPlainFields)
     .then(withVisibility)
     .then(withExecutionBudget);
   return schema;

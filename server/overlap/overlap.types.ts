@@ -94,6 +94,7 @@ export class OverlapConnection {
   @Field(() => PageInfo, { description: 'Cursors and whether more pages exist.' })
   pageInfo!: PageInfo;
 
-  @Field(() => Int, { description: 'Number of overlaps in the whole list, over all pages.' })
+  // Not simple: counted only when asked, so the value may be a promise (see core/plain-fields.ts).
+  @Field(() => Int, { simple: false, description: 'Number of overlaps in the whole list, over all pages.' })
   totalCount!: number;
 }
