@@ -49,6 +49,17 @@ describe('execution budget', () => {
     expect(budget.stoppedBy?.extensions.limit).toBe('HUB_MAX_ANSWER_FIELDS');
   });
 
+  test("counts a list's values in one step, and reads the clock whenever the count passes a multiple of 256", async () => {
+    const budget = new ExecutionBudget(1000, 5);
+    budget.spend(200);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    budget.spend(50);
+    expect(() => budget.spend(10)).toThrow(/HUB_MAX_EXECUTION_MS/);
+    const large = new ExecutionBudget(1000, 0);
+    large.spend(999);
+    expect(() => large.spend(2)).toThrow(/more than 1,000 values/);
+  });
+
   test('stops a query that runs past its time', async () => {
     const budget = new ExecutionBudget(0, 5);
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -11,6 +11,8 @@ export interface HubConfig {
   adminToken: string | undefined;
   development: boolean;
   introspection: boolean;
+  /** Operations compiled once per document by graphql-jit (core/jit.ts) instead of interpreted by graphql-js. */
+  compiledExecution: boolean;
   /** Requests a minute per token (per address without one); 0 switches the limit off. */
   rateLimitPerMinute: number;
   /** Database pool: size, connect timeout and the statement timeout of request queries, in ms. */
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     adminToken,
     development,
     introspection: parseBoolean('HUB_INTROSPECTION', env.HUB_INTROSPECTION, true),
+    compiledExecution: parseBoolean('HUB_COMPILED_EXECUTION', env.HUB_COMPILED_EXECUTION, true),
     rateLimitPerMinute: parseCount('HUB_RATE_LIMIT', env.HUB_RATE_LIMIT, 600),
     database: {
       poolMax: parseCount('HUB_DB_POOL_MAX', env.HUB_DB_POOL_MAX, 10),

@@ -121,7 +121,7 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
   const limiter = config.rateLimitPerMinute > 0 ? new RateLimiter(config.rateLimitPerMinute) : undefined;
   server.on('close', () => limiter?.close());
   const apollo = new ApolloServer<HubContext>({
-    ...(process.env.HUB_JIT === '0' ? { schema } : { gateway: compiledExecution(schema, (value) => value.constructor.name) }),
+    ...(config.compiledExecution ? { gateway: compiledExecution(schema, (value) => value.constructor.name) } : { schema }),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: config.development,
     csrfPrevention: true,

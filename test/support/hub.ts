@@ -43,6 +43,7 @@ export function testConfig(overrides: Partial<HubConfig> = {}): HubConfig {
     adminToken: undefined,
     development: false,
     introspection: true,
+    compiledExecution: true,
     rateLimitPerMinute: 0,
     database: { poolMax: 10, connectTimeoutMs: 5000, statementTimeoutMs: 5000 },
     // Every test's operations run under the default query limits.
