@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { startProcess } from './support/process.js';
+import { spawn } from 'node:child_process';
+import { ROOT, startProcess } from './support/process.js';
 
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((d) => fs.rm(d, { recursive: true, force: true }))));
@@ -34,4 +36,47 @@ test('bad configuration stops the hub with a message, not a stack trace', async 
   expect(await run.exited).toBe(1);
   expect(run.output()).toContain('hub not started: HUB_SEED must be "demo" or "none", got "everything"');
   expect(run.output()).not.toMatch(/\n\s+at /);
+});
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+test('stopping the process `npm start` was started as stops the hub and its PostgreSQL (nohup npm start & ... kill $!)', async () => {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hub-npm-'));
+  dirs.push(dataDir);
+  const npm = spawn('npm', ['start'], {
+    cwd: ROOT,
+    env: { ...process.env, HUB_DATA_DIR: dataDir, HUB_SEED: 'none', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  npm.stdout.on('data', (chunk) => (output += chunk));
+  npm.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => npm.on('exit', resolve));
+  let hubPid = 0;
+  try {
+    for (let i = 0; i < 600 && !/GraphQL API on/.test(output); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(output).toMatch(/GraphQL API on http:\/\/\S+\/graphql/);
+    // hub.pid names the hub itself, a process of its own below npm.
+    hubPid = Number((await fs.readFile(path.join(dataDir, 'hub.pid'), 'utf8')).trim());
+    expect(hubPid).toBeGreaterThan(0);
+    expect(hubPid).not.toBe(npm.pid);
+    npm.kill('SIGTERM');
+    await exited;
+    for (let i = 0; i < 300 && alive(hubPid); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(alive(hubPid)).toBe(false);
+    expect(existsSync(path.join(dataDir, 'hub.pid'))).toBe(false);
+    expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+  } finally {
+    // A hub left behind is stopped the way that also stops its PostgreSQL.
+    if (hubPid && alive(hubPid)) process.kill(hubPid, 'SIGTERM');
+    for (let i = 0; i < 200 && hubPid && alive(hubPid); i++) await new Promise((r) => setTimeout(r, 100));
+    npm.kill('SIGKILL');
+  }
 });
