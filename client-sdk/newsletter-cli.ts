@@ -1,4 +1,4 @@
-// npm run newsletter -- --since 2026-11-01 [--until 2026-11-30] [--format md|html] [--out FILE]; reads HUB_URL and HUB_TOKEN.
+// npx hub-newsletter --since 2026-11-01 [--until 2026-11-30] [--format md|html] [--max N] [--out FILE]; reads HUB_URL and HUB_TOKEN.
 import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createHubClient, HubAuthError, HubGraphQLError, HubTransportError } from './client.js';
@@ -6,7 +6,10 @@ import { renderHtml, renderMarkdown } from './newsletter.js';
 
 const USAGE = `Renders a Danish newsletter draft from the hub's highlights.
 
-  npm run newsletter -- --since 2026-11-01 [--until 2026-11-30] [--format md|html] [--out FILE]
+  npx hub-newsletter --since 2026-11-01 [--until 2026-11-30] [--format md|html] [--max N] [--out FILE]
+
+  --max N    at most N news items, best first (default 30, at most 100)
+  --out FILE write the draft to FILE instead of standard output
 
   HUB_URL    the hub's GraphQL endpoint (default http://localhost:4000/graphql)
   HUB_TOKEN  a bearer token, best a READER's (the demo tokens are in .data/demo-tokens.json)`;
@@ -26,7 +29,7 @@ function instant(value: string, name: string): string {
 
 let values;
 try {
-  values = parseArgs({ options: { since: { type: 'string' }, until: { type: 'string' }, format: { type: 'string', default: 'md' }, out: { type: 'string' }, help: { type: 'boolean' } } }).values;
+  values = parseArgs({ options: { since: { type: 'string' }, until: { type: 'string' }, format: { type: 'string', default: 'md' }, max: { type: 'string', default: '30' }, out: { type: 'string' }, help: { type: 'boolean' } } }).values;
 } catch (error) {
   fail(`${(error as Error).message}\n\n${USAGE}`, 2);
 }
@@ -36,6 +39,8 @@ if (values.help) {
 }
 if (!values.since) fail(`--since is required\n\n${USAGE}`, 2);
 if (values.format !== 'md' && values.format !== 'html') fail(`--format must be md or html, got "${values.format}"`, 2);
+const max = Number(values.max);
+if (!Number.isInteger(max) || max < 1 || max > 100) fail(`--max must be a whole number from 1 to 100, got "${values.max}"`, 2);
 const url = process.env.HUB_URL || 'http://localhost:4000/graphql';
 const token = process.env.HUB_TOKEN;
 if (!token) fail(`HUB_TOKEN is not set\n\n${USAGE}`, 2);
@@ -44,7 +49,7 @@ const until = values.until ? instant(values.until, 'until') : new Date().toISOSt
 
 const client = createHubClient({ url, token, retries: 2 });
 try {
-  const items = await client.highlights({ since, until, first: 50 });
+  const items = await client.highlights({ since, until, first: max });
   const draft = values.format === 'html' ? renderHtml(items, { since, until }) : renderMarkdown(items, { since, until });
   if (values.out) {
     await fs.writeFile(values.out, draft);

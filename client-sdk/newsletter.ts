@@ -14,17 +14,50 @@ export const SECTIONS: { kind: HighlightKind; heading: string }[] = [
 ];
 
 const EMAIL = /[^\s@<>]+@[^\s@<>]+\.[A-Za-z]{2,}/g;
-const PHONE = /(\+45[\s-]?)?\b\d{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?\d{2}\b/g;
+// Danish phone numbers as people write them (8 digits, in pairs or fours, optionally +45); never a year or a range such as "2027-2030".
+const PHONE = /(?:\+45[\s-]?)?(?<![\d-])(?:\d{8}|\d{2}(?: \d{2}){3}|\d{4} \d{4})(?![\d-])/g;
 
-/** The hub never sends personal data in highlights; the draft makes sure of it once more. */
+/** The hub never sends personal data in highlights (it redacts the people register); the draft makes sure of it once more. */
 export function redact(text: string): string {
   return text.replace(EMAIL, '[skjult]').replace(PHONE, '[skjult]');
 }
 
 const date = (iso: string) => new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
 
-function sections(items: NewsletterItem[]) {
-  return SECTIONS.map((s) => ({ ...s, items: items.filter((i) => i.kind === s.kind) })).filter((s) => s.items.length > 0);
+/** Entries shown in full per section; the rest are listed by name under "Også". */
+export const FULL_PER_SECTION = 5;
+
+export interface NewsletterEntry {
+  title: string;
+  summary: string;
+  /** The items an entry stands for when several say the same thing. */
+  names: string[];
+}
+
+// "Evaluering: Ungeklub fortsætter" -> "Ungeklub fortsætter": the section heading already says what kind it is.
+const withoutKind = (title: string) => title.replace(/^[^:]{1,40}:\s+/, '');
+
+/** Items that say the same thing (ten evaluations with one sentence) become one entry naming them all. */
+function entries(kind: HighlightKind, items: NewsletterItem[]): NewsletterEntry[] {
+  const bySummary = new Map<string, NewsletterItem[]>();
+  for (const item of items) {
+    const summary = redact(item.summary);
+    bySummary.set(summary, [...(bySummary.get(summary) ?? []), item]);
+  }
+  return [...bySummary].map(([summary, same]) =>
+    same.length === 1
+      ? { title: redact(same[0]!.title), summary, names: [] }
+      : { title: kind === 'EVALUATION' ? `Samme vurdering af ${same.length} tilbud` : `${same.length} med samme nyhed`, summary, names: same.map((item) => redact(withoutKind(item.title))) },
+  );
+}
+
+/** The draft's sections in reading order, each with its entries in full and the names of the rest: what both renderings (and the console) show. */
+export function newsletterSections(items: NewsletterItem[]) {
+  return SECTIONS.map((section) => {
+    const all = entries(section.kind, items.filter((item) => item.kind === section.kind));
+    const more = all.slice(FULL_PER_SECTION).flatMap((entry) => (entry.names.length ? entry.names : [withoutKind(entry.title)]));
+    return { ...section, entries: all.slice(0, FULL_PER_SECTION), more };
+  }).filter((section) => section.entries.length > 0);
 }
 
 export interface NewsletterPeriod {
@@ -36,9 +69,14 @@ export interface NewsletterPeriod {
 export function renderMarkdown(items: NewsletterItem[], period: NewsletterPeriod): string {
   const lines = [`# Nyt fra de boligsociale helhedsplaner`, '', `_Perioden ${date(period.since)} til ${date(period.until)}_`, ''];
   if (!items.length) lines.push('Der er ingen nyheder i perioden.', '');
-  for (const section of sections(items)) {
+  for (const section of newsletterSections(items)) {
     lines.push(`## ${section.heading}`, '');
-    for (const item of section.items) lines.push(`### ${redact(item.title)}`, '', redact(item.summary), '');
+    for (const entry of section.entries) {
+      lines.push(`### ${entry.title}`, '');
+      if (entry.names.length) lines.push(...entry.names.map((name) => `- ${name}`), '');
+      lines.push(entry.summary, '');
+    }
+    if (section.more.length) lines.push('Også:', '', ...section.more.map((name) => `- ${name}`), '');
   }
   lines.push('---', '', '_Udkast fra koordineringshubben. Læs igennem før udsendelse._', '');
   return lines.join('\n');
@@ -51,11 +89,17 @@ export function renderHtml(items: NewsletterItem[], period: NewsletterPeriod): s
   const font = 'font-family:Arial,Helvetica,sans-serif;';
   const rows: string[] = [];
   if (!items.length) rows.push(`<tr><td style="${font}font-size:15px;color:#333333;padding:8px 24px;">Der er ingen nyheder i perioden.</td></tr>`);
-  for (const section of sections(items)) {
+  const bullets = (names: string[]) => `<tr><td style="${font}font-size:15px;line-height:22px;color:#333333;padding:0 24px 8px 24px;"><ul style="margin:0;padding-left:20px;">${names.map((name) => `<li>${escape(name)}</li>`).join('')}</ul></td></tr>`;
+  for (const section of newsletterSections(items)) {
     rows.push(`<tr><td style="${font}font-size:20px;font-weight:bold;color:#1f4e79;padding:24px 24px 8px 24px;border-top:2px solid #1f4e79;">${escape(section.heading)}</td></tr>`);
-    for (const item of section.items) {
-      rows.push(`<tr><td style="${font}font-size:16px;font-weight:bold;color:#222222;padding:12px 24px 4px 24px;">${escape(redact(item.title))}</td></tr>`);
-      rows.push(`<tr><td style="${font}font-size:15px;line-height:22px;color:#333333;padding:0 24px 12px 24px;">${escape(redact(item.summary))}</td></tr>`);
+    for (const entry of section.entries) {
+      rows.push(`<tr><td style="${font}font-size:16px;font-weight:bold;color:#222222;padding:12px 24px 4px 24px;">${escape(entry.title)}</td></tr>`);
+      if (entry.names.length) rows.push(bullets(entry.names));
+      rows.push(`<tr><td style="${font}font-size:15px;line-height:22px;color:#333333;padding:0 24px 12px 24px;">${escape(entry.summary)}</td></tr>`);
+    }
+    if (section.more.length) {
+      rows.push(`<tr><td style="${font}font-size:15px;font-weight:bold;color:#333333;padding:8px 24px 4px 24px;">Også:</td></tr>`);
+      rows.push(bullets(section.more));
     }
   }
   return `<!DOCTYPE html>

@@ -128,15 +128,43 @@ describe('the newsletter', () => {
     expect(html).not.toMatch(/<script|<link|https?:\/\/|<img/i);
   });
 
+  test('the demo month reads like an editor wrote it: no mangled names or years, no place said twice, no news repeated, capped', async () => {
+    const items = await client(Role.READER).highlights({ ...period, first: 50 });
+    const markdown = renderMarkdown(items, period);
+    const lines = markdown.split('\n').filter((line) => line.trim());
+    // A year or a range of years ("Sommerskole 2027", "2027-2030") is never taken for a phone number.
+    expect(markdown).not.toContain('[skjult]');
+    // "Ungeklub i Kildegården i Kildegården" and "Jobcafé i Egeparken og Jobcafé i Egeparken" are gone.
+    for (const line of lines) {
+      expect(line, line).not.toMatch(/ i ([\p{L}][\p{L} ]+?) i \1\b/u);
+      expect(line, line).not.toMatch(/(?:: | nu )(.{6,}) og \1(?:,|$)/u);
+    }
+    // No sentence is printed twice: items saying the same are one entry naming them all.
+    const summaries = lines.filter((line) => !/^(#|- |_|---|Også:)/.test(line));
+    expect(new Set(summaries).size).toBe(summaries.length);
+    expect(markdown).toMatch(/### Samme vurdering af \d+ tilbud\n\n(- .+\n)+\n.+/);
+    // At most FULL_PER_SECTION entries in full per section; the rest by name.
+    for (const section of markdown.split('\n## ').slice(1)) expect(section.split('\n### ').length - 1).toBeLessThanOrEqual(5);
+    // Readers see no draft plan: a DRAFT plan is never news.
+    const drafts = await t.gql<{ plans: { nodes: { name: string; status: string }[] } }>('{ plans(first: 100) { nodes { name status } } }');
+    for (const plan of drafts.data!.plans.nodes.filter((p) => p.status === 'DRAFT')) expect(markdown).not.toContain(plan.name);
+  });
+
+  test('personal data that slipped into a text is blanked, and nothing else', () => {
+    const item = { kind: 'NEW_PLAN' as const, title: 'Ny helhedsplan: Korsløkken 2027-2030', summary: 'Fra 2027 til 2030; tlf. +45 12345678 eller 8765 4321.', occurredAt: period.until, score: 1, subject: null };
+    expect(renderMarkdown([item], period)).toContain('### Ny helhedsplan: Korsløkken 2027-2030');
+    expect(renderMarkdown([item], period)).toContain('Fra 2027 til 2030; tlf. [skjult] eller [skjult].');
+  });
+
   test('personal data that slipped into a text is blanked', () => {
     const item = { kind: 'EXPERIENCE_PUBLISHED' as const, title: 'Ring til Anna', summary: 'Skriv til anna@example.dk eller ring 12 34 56 78.', occurredAt: period.until, score: 1, subject: null };
     expect(renderMarkdown([item], period)).toContain('Skriv til [skjult] eller ring [skjult].');
   });
 
   test('the command fails clearly when the hub is unreachable or refuses the token', async () => {
-    const run = (env: Record<string, string>) =>
+    const run = (env: Record<string, string>, args: string[] = []) =>
       new Promise<{ code: number | null; output: string }>((resolve) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'client-sdk/newsletter-cli.ts', '--since', '2026-11-01'], {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'client-sdk/newsletter-cli.ts', '--since', '2026-11-01', ...args], {
           cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
         });
         let output = '';
@@ -153,5 +181,14 @@ describe('the newsletter', () => {
     const ok = await run({ HUB_URL: t.hub.url, HUB_TOKEN: t.users.READER.token });
     expect(ok.code).toBe(0);
     expect(ok.output).toContain('# Nyt fra de boligsociale helhedsplaner');
+    const badMax = await run({ HUB_URL: t.hub.url, HUB_TOKEN: t.users.READER.token }, ['--max', '0']);
+    expect(badMax.code).toBe(2);
+    expect(badMax.output).toMatch(/--max must be a whole number from 1 to 100/);
+    // --max N: the draft holds N items (entries, names under "Også" and names in a shared entry).
+    const few = await run({ HUB_URL: t.hub.url, HUB_TOKEN: t.users.READER.token }, ['--max', '3', '--since', '2026-10-23']);
+    expect(few.code).toBe(0);
+    const shown = few.output.split('\n').filter((line) => line.startsWith('### ') || line.startsWith('- ')).length;
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThanOrEqual(3);
   });
 });

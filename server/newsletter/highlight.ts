@@ -60,6 +60,13 @@ const DECISION_WORD: Record<string, string> = { CONTINUE: 'fortsætter', ADJUST:
 const dk = (date: string) => new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 const shorten = (text: string, max = 280) => (text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`);
 const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} og ${items.at(-1)}`);
+/** " i A og B" for the areas a title does not name already ("Ungeklub i Kildegården", not "... i Kildegården i Kildegården"). */
+const where = (title: string, areas: string[]) => {
+  const unnamed = areas.filter((area) => !title.toLocaleLowerCase('da').includes(area.toLocaleLowerCase('da')));
+  return unnamed.length ? ` i ${list(unnamed)}` : '';
+};
+/** A group list in prose: "for unge 13-17", or nothing when the activity names none. */
+const forWhom = (groups: string[]) => (groups.length ? ` for ${list(groups.map((g) => g.toLowerCase()))}` : '');
 
 interface Candidate {
   kind: HighlightKind;
@@ -117,17 +124,17 @@ async function candidates(em: EntityManager, since: Date, until: Date): Promise<
   return [
     ...plans.map((r) => ({
       kind: HighlightKind.NEW_PLAN, title: `Ny helhedsplan: ${r.name}`,
-      summary: shorten(`${r.name} arbejder i ${list(r.areas as string[])} fra ${dk(String(r.start_date))} til ${dk(String(r.end_date))}. ${r.description ?? ''}`.trim()),
+      summary: shorten(`${r.name} arbejder${where(String(r.name), r.areas as string[])} fra ${dk(String(r.start_date))} til ${dk(String(r.end_date))}. ${r.description ?? ''}`.trim()),
       occurredAt: new Date(String(r.created_at)), reach: Math.min(1, Number(r.residents) / 8000), subjectType: 'Plan' as const, subjectId: Number(r.id), planId: Number(r.id),
     })),
     ...created.map((r) => ({
       kind: HighlightKind.NEW_ACTIVITY, title: `Nyt tilbud: ${r.title}`,
-      summary: `${r.plan_name} har registreret ${r.title} i ${list(r.areas as string[])} for ${list((r.groups as string[]).map((g) => g.toLowerCase()))}.`,
+      summary: `${r.plan_name} har registreret ${r.title}${where(String(r.title), r.areas as string[])}${forWhom(r.groups as string[])}.`,
       occurredAt: new Date(String(r.created_at)), reach: reachOfCapacity(r), subjectType: 'Activity' as const, subjectId: Number(r.id), planId: Number(r.plan_id),
     })),
     ...starting.map((r) => ({
       kind: HighlightKind.ACTIVITY_STARTING, title: `Starter snart: ${r.title}`,
-      summary: `${r.title} starter ${dk(String(r.start_date))} i ${list(r.areas as string[])} (${r.plan_name}) for ${list((r.groups as string[]).map((g) => g.toLowerCase()))}.`,
+      summary: `${r.title} starter ${dk(String(r.start_date))}${where(String(r.title), r.areas as string[])} (${r.plan_name})${forWhom(r.groups as string[])}.`,
       occurredAt: new Date(`${r.start_date}T08:00:00Z`), reach: reachOfCapacity(r), subjectType: 'Activity' as const, subjectId: Number(r.id), planId: Number(r.plan_id),
     })),
     ...experiences.map((r) => ({
@@ -146,10 +153,11 @@ async function candidates(em: EntityManager, since: Date, until: Date): Promise<
       occurredAt: new Date(String(r.decided_at)), reach: reachOfCapacity(r), subjectType: 'Evaluation' as const, subjectId: Number(r.id), planId: Number(r.plan_id),
     })),
     ...resolved.map((r) => ({
-      kind: HighlightKind.OVERLAP_RESOLVED, title: `Samarbejde: ${r.a_title} og ${r.b_title}`,
+      // Two activities of one name ("Jobcafé i Egeparken" in two plans) are named once, as each plan's own.
+      kind: HighlightKind.OVERLAP_RESOLVED, title: r.a_title === r.b_title ? `Samarbejde om ${r.a_title}` : `Samarbejde: ${r.a_title} og ${r.b_title}`,
       summary: r.a_plan === r.b_plan
-        ? `${r.a_plan} koordinerer nu ${r.a_title} og ${r.b_title}, så de supplerer hinanden.`
-        : `${r.a_plan} og ${r.b_plan} koordinerer nu ${r.a_title} og ${r.b_title}, så tilbuddene supplerer hinanden i stedet for at konkurrere.`,
+        ? `${r.a_plan} koordinerer nu ${r.a_title === r.b_title ? `sine to tilbud ${r.a_title}` : `${r.a_title} og ${r.b_title}`}, så de supplerer hinanden.`
+        : `${r.a_plan} og ${r.b_plan} koordinerer nu ${r.a_title === r.b_title ? `hver deres ${r.a_title}` : `${r.a_title} og ${r.b_title}`}, så tilbuddene supplerer hinanden i stedet for at konkurrere.`,
       occurredAt: new Date(String(r.reviewed_at)), reach: 0.9, subjectType: 'Activity' as const, subjectId: Number(r.a_id), planId: Number(r.plan_id),
     })),
   ];

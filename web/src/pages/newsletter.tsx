@@ -1,6 +1,6 @@
 import { useQuery } from '@urql/preact';
 import { useState } from 'preact/hooks';
-import { redact, renderHtml, SECTIONS, type NewsletterItem } from '../../../client-sdk/newsletter.js';
+import { newsletterSections, renderHtml, type NewsletterItem } from '../../../client-sdk/newsletter.js';
 import { describeError } from '../api.js';
 import { danishDate, isoDay } from '../format.js';
 import { NewsletterHighlightsDocument } from '../generated/graphql.js';
@@ -12,7 +12,7 @@ export function NewsletterPage() {
   const [until, setUntil] = useState(isoDay(new Date()));
   const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
   const period = { since: `${since}T00:00:00Z`, until: `${until}T23:59:59Z` };
-  const [{ data, error, fetching }] = useQuery({ query: NewsletterHighlightsDocument, variables: { ...period, first: 50 } });
+  const [{ data, error, fetching }] = useQuery({ query: NewsletterHighlightsDocument, variables: { ...period, first: 30 } });
   const items = (data?.highlights ?? []) as NewsletterItem[];
   const problem = since > until ? 'Startdatoen ligger efter slutdatoen.' : describeError(error);
   return (
@@ -44,20 +44,24 @@ export function NewsletterPage() {
         <h2 id="draft-heading">Nyt fra de boligsociale helhedsplaner</h2>
         <p class="period">Perioden {danishDate(since)} til {danishDate(until)}</p>
         {!data ? <p aria-live="polite">{fetching ? 'Henter nyhederne …' : ''}</p> : items.length === 0 ? <p>Der er ingen nyheder i perioden.</p> : (
-          SECTIONS.map((section) => {
-            const inSection = items.filter((item) => item.kind === section.kind);
-            return inSection.length === 0 ? null : (
-              <section key={section.kind}>
-                <h3>{section.heading}</h3>
-                {inSection.map((item) => (
-                  <div key={`${item.kind}:${item.subject?.id ?? item.title}`} class="item">
-                    <h4>{redact(item.title)}</h4>
-                    <p>{redact(item.summary)}</p>
-                  </div>
-                ))}
-              </section>
-            );
-          })
+          newsletterSections(items).map((section) => (
+            <section key={section.kind}>
+              <h3>{section.heading}</h3>
+              {section.entries.map((entry) => (
+                <div key={entry.title} class="item">
+                  <h4>{entry.title}</h4>
+                  {entry.names.length ? <ul>{entry.names.map((name) => <li key={name}>{name}</li>)}</ul> : null}
+                  <p>{entry.summary}</p>
+                </div>
+              ))}
+              {section.more.length ? (
+                <div class="item">
+                  <h4>Også</h4>
+                  <ul>{section.more.map((name) => <li key={name}>{name}</li>)}</ul>
+                </div>
+              ) : null}
+            </section>
+          ))
         )}
         <p class="period">Udkast fra koordineringshubben. Læs igennem før udsendelse.</p>
       </article>
