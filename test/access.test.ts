@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ROLE_MUTATIONS, type MutationName } from '../server/auth/permissions.js';
+import { getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, type GraphQLInputType } from 'graphql';
+import { MUTATION_ROLES, ROLE_MUTATIONS, type MutationName } from '../server/auth/permissions.js';
+import { hubSchema } from '../server/core/schema.js';
 import { Role } from '../server/core/enums.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 
@@ -103,7 +105,7 @@ describe('authentication', () => {
 });
 
 describe('permissions', () => {
-  const inputs: Record<MutationName, () => Promise<Record<string, unknown>>> = {
+  const inputs: Partial<Record<MutationName, () => Promise<Record<string, unknown>>>> = {
     createArea: async () => ({ code: unique('omraade'), name: 'Testparken', kind: 'ESTATE', parentId: ids.district, latitude: 55.4, longitude: 10.4 }),
     createOrganisation: async () => ({ name: unique('Testforeningen'), kind: 'NGO' }),
     createTheme: async () => ({ code: unique('TEMA'), name: 'Sundhed' }),
@@ -143,7 +145,7 @@ describe('permissions', () => {
   });
 
   test.each(matrix)('$mutation as $role: allowed=$allowed', async ({ mutation, role, allowed }) => {
-    const input = await inputs[mutation]();
+    const input = await inputs[mutation]!();
     const result = await t.gql(`mutation($input: ${inputType(mutation)}!) { ${mutation}(input: $input) { ${ERRORS} } }`, { input }, role);
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
     const { userErrors } = result.data[mutation];
@@ -344,6 +346,45 @@ describe('audit', () => {
     const actions = new Set(((await t.hub.orm.em.fork().execute('select distinct action from audit_event')) as { action: string }[]).map((r) => r.action));
     for (const action of ['createArea', 'createOrganisation', 'createTheme', 'createTargetGroup', 'createMethod', 'createPerson', 'createPlan', 'createUser']) {
       expect(actions.has(action), action).toBe(true);
+    }
+  });
+});
+
+describe('one permission rule for every mutation', () => {
+  let t: TestHub;
+  beforeAll(async () => {
+    t = await startTestHub();
+  });
+  afterAll(() => t?.stop());
+
+  // The smallest input the schema accepts: every required field with a value of its type.
+  const SCALARS: Record<string, unknown> = { ID: 'UGxhbjox', String: 'x', Int: 1, Float: 1, Boolean: false, LocalDate: '2026-01-01', DateTime: '2026-01-01T00:00:00Z', NonNegativeInt: 1, PositiveInt: 1 };
+  const smallest = (type: GraphQLInputType): unknown => {
+    if (isNonNullType(type)) return smallest(type.ofType);
+    if (isListType(type)) return [];
+    if (isEnumType(type)) return type.getValues()[0]!.name;
+    if (isScalarType(type)) return SCALARS[type.name] ?? 'x';
+    if (isInputObjectType(type)) {
+      return Object.fromEntries(Object.values(type.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, smallest(f.type)]));
+    }
+    return null;
+  };
+
+  test('every mutation of the schema has a rule in the registry (auth/permissions.ts), and every rule a mutation', async () => {
+    const mutations = Object.keys((await hubSchema()).getMutationType()!.getFields()).sort();
+    expect(Object.keys(MUTATION_ROLES).sort()).toEqual(mutations);
+  });
+
+  test('every mutation asks the registry first: a reader is refused each of them, before any input is looked at', async () => {
+    const fields = Object.values((await hubSchema()).getMutationType()!.getFields());
+    for (const field of fields) {
+      const input = field.args.find((a) => a.name === 'input')!;
+      const inputType = getNamedType(input.type).name;
+      const payload = getNullableType(field.type);
+      expect(payload.toString()).toMatch(/Payload$/);
+      const result = await t.gql(`mutation($input: ${inputType}!) { ${field.name}(input: $input) { ${ERRORS} } }`, { input: smallest(input.type) }, Role.READER);
+      expect(result.errors, `${field.name}: ${JSON.stringify(result.errors)}`).toBeUndefined();
+      expect(result.data[field.name].userErrors, field.name).toEqual([{ field: [], code: 'FORBIDDEN', message: `As a reader you may not call ${field.name}` }]);
     }
   });
 });

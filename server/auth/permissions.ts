@@ -2,30 +2,48 @@ import type { Viewer } from '../core/context.js';
 import { Role } from '../core/enums.js';
 import { refuse, UserErrorCode } from '../core/user-errors.js';
 
-export type MutationName =
-  | 'createArea'
-  | 'createOrganisation'
-  | 'createTheme'
-  | 'createTargetGroup'
-  | 'createMethod'
-  | 'updateMethod'
-  | 'createPerson'
-  | 'createPlan'
-  | 'createUser'
-  | 'createActivity'
-  | 'updateActivity'
-  | 'archiveActivity';
+const REFERENCE_DATA = [Role.ADMIN, Role.COORDINATOR] as const;
+const PLAN_WORK = [Role.COORDINATOR, Role.PROJECT_LEAD] as const;
 
-const REFERENCE_DATA: MutationName[] = ['createArea', 'createOrganisation', 'createTheme', 'createTargetGroup', 'createMethod', 'updateMethod', 'createPerson'];
-const ACTIVITIES: MutationName[] = ['createActivity', 'updateActivity', 'archiveActivity'];
+/**
+ * Every mutation and the roles that may call it at all: one rule each, checked first by every mutation
+ * (`requireMutation`), and a test fails for a mutation of the schema without one. Project leads are further
+ * limited to their own plans by the service, on the loaded plan (`mayEditPlan`).
+ */
+export const MUTATION_ROLES = {
+  createArea: REFERENCE_DATA,
+  createOrganisation: REFERENCE_DATA,
+  createTheme: REFERENCE_DATA,
+  createTargetGroup: REFERENCE_DATA,
+  createMethod: REFERENCE_DATA,
+  updateMethod: REFERENCE_DATA,
+  createPerson: REFERENCE_DATA,
+  createUser: [Role.ADMIN],
+  createPlan: [Role.COORDINATOR],
+  createActivity: PLAN_WORK,
+  updateActivity: PLAN_WORK,
+  archiveActivity: PLAN_WORK,
+  reviewOverlap: PLAN_WORK,
+  reviewOverlapGroup: PLAN_WORK,
+  createSteeringGroup: PLAN_WORK,
+  recordMeeting: PLAN_WORK,
+  completeActionItem: PLAN_WORK,
+  createIndicator: PLAN_WORK,
+  recordMeasurement: PLAN_WORK,
+  evaluateActivity: PLAN_WORK,
+  recordInquiries: PLAN_WORK,
+  createExperience: PLAN_WORK,
+} as const satisfies Record<string, readonly Role[]>;
 
-/** Which mutations each role may call at all; PROJECT_LEAD is further limited to their own plans. */
-export const ROLE_MUTATIONS: Record<Role, ReadonlySet<MutationName>> = {
-  [Role.ADMIN]: new Set([...REFERENCE_DATA, 'createUser']),
-  [Role.COORDINATOR]: new Set([...REFERENCE_DATA, 'createPlan', ...ACTIVITIES]),
-  [Role.PROJECT_LEAD]: new Set(ACTIVITIES),
-  [Role.READER]: new Set(),
-};
+export type MutationName = keyof typeof MUTATION_ROLES;
+
+/** Which mutations each role may call at all. */
+export const ROLE_MUTATIONS: Record<Role, ReadonlySet<MutationName>> = Object.fromEntries(
+  Object.values(Role).map((role) => [
+    role,
+    new Set((Object.keys(MUTATION_ROLES) as MutationName[]).filter((name) => (MUTATION_ROLES[name] as readonly Role[]).includes(role))),
+  ]),
+) as unknown as Record<Role, ReadonlySet<MutationName>>;
 
 const ROLE_NAMES: Record<Role, string> = {
   [Role.ADMIN]: 'an administrator',

@@ -2,10 +2,10 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Activity } from '../activities/activity.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { mayEditPlan } from '../auth/permissions.js';
-import type { HubContext, Viewer } from '../core/context.js';
+import { mayEditPlan, requireMutation } from '../auth/permissions.js';
+import type { HubContext } from '../core/context.js';
 import { today } from '../core/dates.js';
-import { ActivityStatus, Role } from '../core/enums.js';
+import { ActivityStatus } from '../core/enums.js';
 import { toGlobalId } from '../core/global-id.js';
 import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation } from '../core/mutation.js';
 import { groupedLoader } from '../core/loader-kit.js';
@@ -14,14 +14,6 @@ import { lockActivityForChange, refreshActivityOverlaps } from '../overlap/overl
 import { Plan } from '../plans/plan.entity.js';
 import { Evaluation, EvaluationDecision, Indicator, IndicatorDirection, Measurement } from './effect.entity.js';
 import type { CreateIndicatorInput, EvaluateActivityInput, RecordMeasurementInput } from './effect.input.js';
-
-/** Coordinators everywhere; project leads in their own plans. */
-function requireEffectRole(viewer: Viewer | null, what: string): Viewer {
-  if (!viewer || (viewer.role !== Role.COORDINATOR && viewer.role !== Role.PROJECT_LEAD)) {
-    refuse([], UserErrorCode.FORBIDDEN, `Only coordinators and project leads may ${what}`);
-  }
-  return viewer;
-}
 
 /** The plan an indicator belongs to, directly or through its activity. */
 async function planOfIndicator(em: EntityManager, indicator: Indicator): Promise<number> {
@@ -56,7 +48,7 @@ export const activityEvaluationsLoader = (em: EntityManager) =>
 
 export function createIndicator(ctx: HubContext, input: CreateIndicatorInput) {
   return runMutation(ctx, { indicator: null as Indicator | null }, async (tx) => {
-    const viewer = requireEffectRole(ctx.viewer, 'create indicators');
+    const viewer = requireMutation(ctx.viewer, 'createIndicator');
     const check = new InputChecker(tx);
     const name = check.text(['input', 'name'], input.name, { required: true, max: MAX_TITLE });
     const unit = check.text(['input', 'unit'], input.unit, { required: true, max: 40 });
@@ -83,7 +75,7 @@ export function createIndicator(ctx: HubContext, input: CreateIndicatorInput) {
 
 export function recordMeasurement(ctx: HubContext, input: RecordMeasurementInput) {
   return runMutation(ctx, { indicator: null as Indicator | null }, async (tx) => {
-    const viewer = requireEffectRole(ctx.viewer, 'record measurements');
+    const viewer = requireMutation(ctx.viewer, 'recordMeasurement');
     const check = new InputChecker(tx);
     const found = await check.ref(['input', 'indicatorId'], input.indicatorId, Indicator);
     const note = check.text(['input', 'note'], input.note, { max: MAX_TEXT });
@@ -113,7 +105,7 @@ export function recordMeasurement(ctx: HubContext, input: RecordMeasurementInput
 
 export function evaluateActivity(ctx: HubContext, input: EvaluateActivityInput) {
   return runMutation(ctx, { evaluation: null as Evaluation | null }, async (tx) => {
-    const viewer = requireEffectRole(ctx.viewer, 'evaluate activities');
+    const viewer = requireMutation(ctx.viewer, 'evaluateActivity');
     const check = new InputChecker(tx);
     const found = await check.ref(['input', 'activityId'], input.activityId, Activity);
     const rationale = check.text(['input', 'rationale'], input.rationale, { required: true, max: MAX_TEXT });

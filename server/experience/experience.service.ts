@@ -5,7 +5,7 @@ import DataLoader from 'dataloader';
 import { Activity } from '../activities/activity.entity.js';
 import { prefixQuery } from '../activities/activity.query.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { mayEditPlan } from '../auth/permissions.js';
+import { mayEditPlan, requireMutation } from '../auth/permissions.js';
 import { Method } from '../catalogue/method.entity.js';
 import { visibleActivityIdSql } from '../auth/visibility.js';
 import type { HubContext, Viewer } from '../core/context.js';
@@ -115,10 +115,7 @@ export async function methodExperiencePage(loaders: ReturnType<typeof methodExpe
 
 export function createExperience(ctx: HubContext, input: CreateExperienceInput) {
   return runMutation(ctx, { experience: null as Experience | null }, async (tx) => {
-    const viewer = ctx.viewer;
-    if (!viewer || (viewer.role !== Role.COORDINATOR && viewer.role !== Role.PROJECT_LEAD)) {
-      refuse([], UserErrorCode.FORBIDDEN, 'Only coordinators and project leads may record experiences');
-    }
+    const viewer = requireMutation(ctx.viewer, 'createExperience');
     const check = new InputChecker(tx);
     const title = check.text(['input', 'title'], input.title, { required: true, max: MAX_TITLE });
     const body = check.text(['input', 'body'], input.body, { required: true, max: MAX_TEXT });

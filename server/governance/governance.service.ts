@@ -2,7 +2,7 @@ import { readModelOf } from '../core/read-model.js';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit } from '../audit/audit.service.js';
-import { mayEditPlan } from '../auth/permissions.js';
+import { mayEditPlan, requireMutation, type MutationName } from '../auth/permissions.js';
 import { visiblePlanIdSql } from '../auth/visibility.js';
 import type { HubContext, Viewer } from '../core/context.js';
 import { today } from '../core/dates.js';
@@ -18,16 +18,9 @@ import type { CompleteActionItemInput, CreateSteeringGroupInput, RecordMeetingIn
 import { ActionItem, ActionItemStatus, Meeting } from './meeting.entity.js';
 import { SteeringGroup, SteeringGroupMember } from './steering-group.entity.js';
 
-function requireGroupRole(viewer: Viewer | null): Viewer {
-  if (!viewer || (viewer.role !== Role.COORDINATOR && viewer.role !== Role.PROJECT_LEAD)) {
-    refuse([], UserErrorCode.FORBIDDEN, 'Only coordinators and project leads may change steering groups');
-  }
-  return viewer;
-}
-
 /** Coordinators for every group; project leads for the groups of their own plans. */
-function requireGroupRights(viewerOrNull: Viewer | null, planId: number | null, field: string[]): Viewer {
-  const viewer = requireGroupRole(viewerOrNull);
+function requireGroupRights(mutation: MutationName, viewerOrNull: Viewer | null, planId: number | null, field: string[]): Viewer {
+  const viewer = requireMutation(viewerOrNull, mutation);
   if (viewer.role === Role.PROJECT_LEAD && (planId === null || !mayEditPlan(viewer, planId))) {
     refuse(field, UserErrorCode.FORBIDDEN, 'You may only change the steering group of your own plans');
   }
@@ -55,7 +48,7 @@ export async function listActionItems(em: EntityManager, viewer: Viewer | null, 
 
 export function createSteeringGroup(ctx: HubContext, input: CreateSteeringGroupInput) {
   return runMutation(ctx, { steeringGroup: null as SteeringGroup | null }, async (tx) => {
-    requireGroupRole(ctx.viewer);
+    requireMutation(ctx.viewer, 'createSteeringGroup');
     const check = new InputChecker(tx);
     const name = check.text(['input', 'name'], input.name, { required: true, max: MAX_TITLE });
     const plan = await check.ref(['input', 'planId'], input.planId, Plan);
@@ -67,7 +60,7 @@ export function createSteeringGroup(ctx: HubContext, input: CreateSteeringGroupI
       check.text(['input', 'members', i, 'role'], member.role, { max: MAX_TITLE });
     });
     check.check();
-    const viewer = requireGroupRights(ctx.viewer, plan?.id ?? null, ['input', 'planId']);
+    const viewer = requireGroupRights('createSteeringGroup', ctx.viewer, plan?.id ?? null, ['input', 'planId']);
     if (plan && (await tx.count(SteeringGroup, { plan: plan.id }))) {
       refuse(['input', 'planId'], UserErrorCode.DUPLICATE, `"${plan.name}" has a steering group already`);
     }
@@ -91,7 +84,7 @@ const MEETING_LINES = 50;
 
 export function recordMeeting(ctx: HubContext, input: RecordMeetingInput) {
   return runMutation(ctx, { meeting: null as Meeting | null }, async (tx) => {
-    requireGroupRole(ctx.viewer);
+    requireMutation(ctx.viewer, 'recordMeeting');
     const check = new InputChecker(tx);
     const group = await check.ref(['input', 'steeringGroupId'], input.steeringGroupId, SteeringGroup);
     const minutes = check.text(['input', 'minutes'], input.minutes, { max: MAX_TEXT });
@@ -108,7 +101,7 @@ export function recordMeeting(ctx: HubContext, input: RecordMeetingInput) {
       if (item.dueDate < input.date) check.problems.add(['input', 'actionItems', i, 'dueDate'], UserErrorCode.INVALID, 'A follow-up cannot be due before the meeting');
     });
     check.check();
-    const viewer = requireGroupRights(ctx.viewer, group!.plan?.id ?? null, ['input', 'steeringGroupId']);
+    const viewer = requireGroupRights('recordMeeting', ctx.viewer, group!.plan?.id ?? null, ['input', 'steeringGroupId']);
     const meeting = tx.create(Meeting, { steeringGroup: group!, date: input.date, agenda, minutes, decisions });
     items.forEach((item, i) => tx.create(ActionItem, { meeting, description: descriptions[i]!, owner: owners[i], dueDate: item.dueDate }));
     await tx.flush();
@@ -122,7 +115,7 @@ export function recordMeeting(ctx: HubContext, input: RecordMeetingInput) {
 
 export function completeActionItem(ctx: HubContext, input: CompleteActionItemInput) {
   return runMutation(ctx, { actionItem: null as ActionItem | null }, async (tx) => {
-    requireGroupRole(ctx.viewer);
+    requireMutation(ctx.viewer, 'completeActionItem');
     const check = new InputChecker(tx);
     const found = await check.ref(['input', 'id'], input.id, ActionItem);
     check.check();
@@ -130,7 +123,7 @@ export function completeActionItem(ctx: HubContext, input: CompleteActionItemInp
     const item = await tx.findOneOrFail(ActionItem, found!.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     const meeting = await tx.findOneOrFail(Meeting, item.meeting.id);
     const group = await tx.findOneOrFail(SteeringGroup, meeting.steeringGroup.id);
-    const viewer = requireGroupRights(ctx.viewer, group.plan?.id ?? null, ['input', 'id']);
+    const viewer = requireGroupRights('completeActionItem', ctx.viewer, group.plan?.id ?? null, ['input', 'id']);
     if (item.status === ActionItemStatus.DONE) refuse(['input', 'id'], UserErrorCode.INVALID, 'The follow-up is done already');
     item.status = ActionItemStatus.DONE;
     item.completedAt = new Date();

@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit } from '../audit/audit.service.js';
-import { mayEditPlan } from '../auth/permissions.js';
+import { mayEditPlan, requireMutation } from '../auth/permissions.js';
 import { visiblePlanIdSql } from '../auth/visibility.js';
 import type { HubContext, Viewer } from '../core/context.js';
-import { Role } from '../core/enums.js';
 import { badInput } from '../core/errors.js';
 import { expectIds, toGlobalId } from '../core/global-id.js';
 import { InputChecker, MAX_TITLE, runMutation } from '../core/mutation.js';
@@ -84,10 +83,7 @@ export async function inquiryStats(
 
 export function recordInquiries(ctx: HubContext, input: RecordInquiriesInput) {
   return runMutation(ctx, { stats: [] as InquiryStat[] }, async (tx) => {
-    const viewer = ctx.viewer;
-    if (!viewer || (viewer.role !== Role.COORDINATOR && viewer.role !== Role.PROJECT_LEAD)) {
-      refuse([], UserErrorCode.FORBIDDEN, 'Only coordinators and project leads may record inquiries');
-    }
+    const viewer = requireMutation(ctx.viewer, 'recordInquiries');
     const check = new InputChecker(tx);
     const plan = await check.ref(['input', 'planId'], input.planId, Plan);
     const topic = check.text(['input', 'topic'], input.topic, { required: true, max: MAX_TITLE });

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Field, FieldResolver, Float, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { Activity } from '../activities/activity.entity.js';
 import { Area } from '../areas/area.entity.js';
-import { mayEditPlan } from '../auth/permissions.js';
+import { mayEditPlan, requireMutation } from '../auth/permissions.js';
 import { Method } from '../catalogue/method.entity.js';
 import type { HubContext, Viewer } from '../core/context.js';
 import { Role } from '../core/enums.js';
@@ -186,10 +186,7 @@ async function label(em: EntityManager, by: OverlapGrouping, groups: OverlapGrou
 /** One decision for every pair of a group the viewer may review; the group is found again with the same filter. */
 export function reviewOverlapGroup(ctx: HubContext, input: ReviewOverlapGroupInput) {
   return runMutation(ctx, { reviewedCount: 0, group: null as OverlapGroup | null }, async (tx) => {
-    const viewer = ctx.viewer;
-    if (!viewer || (viewer.role !== Role.COORDINATOR && viewer.role !== Role.PROJECT_LEAD)) {
-      refuse([], UserErrorCode.FORBIDDEN, 'Only coordinators and project leads may review overlaps');
-    }
+    const viewer = requireMutation(ctx.viewer, 'reviewOverlapGroup');
     const check = new InputChecker(tx);
     const note = check.text(['input', 'note'], input.note, { max: MAX_TEXT });
     check.check();

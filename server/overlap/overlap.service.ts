@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { recordAudit } from '../audit/audit.service.js';
-import { mayEditPlan } from '../auth/permissions.js';
+import { mayEditPlan, requireMutation } from '../auth/permissions.js';
 import { Activity } from '../activities/activity.entity.js';
 import { visibleActivityIdSql } from '../auth/visibility.js';
 import type { HubContext, Language, Viewer } from '../core/context.js';
@@ -205,10 +205,7 @@ export async function supersedeReviews(em: EntityManager, activityId: number): P
 
 export function reviewOverlap(ctx: HubContext, input: ReviewOverlapInput) {
   return runMutation(ctx, { overlap: null as Overlap | null }, async (tx) => {
-    const viewer = ctx.viewer;
-    if (!viewer || (viewer.role !== Role.COORDINATOR && viewer.role !== Role.PROJECT_LEAD)) {
-      refuse([], UserErrorCode.FORBIDDEN, 'Only coordinators and project leads may review overlaps');
-    }
+    const viewer = requireMutation(ctx.viewer, 'reviewOverlap');
     const check = new InputChecker(tx);
     const distinct = new Set(input.activityIds);
     if (input.activityIds.length !== 2 || distinct.size !== 2) {
