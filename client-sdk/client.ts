@@ -1,5 +1,4 @@
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print } from 'graphql';
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import {
   ActivitiesDocument, ArchiveActivityDocument, CoverageDocument, CreateActivityDocument, CreateExperienceDocument, ExperiencesDocument,
   HighlightsDocument, OverlapsDocument, PlansDocument, ReviewOverlapDocument, SimilarActivitiesDocument, UpdateActivityDocument, ViewerDocument,
@@ -9,6 +8,9 @@ import {
 } from './generated/graphql.js';
 
 export * from './generated/graphql.js';
+
+/** A typed operation: the generated documents (typed strings), or any typed document that prints as its query text. */
+export type HubDocument<R, V> = DocumentTypeDecoration<R, V> & { toString(): string };
 
 /** The hub could not be reached, or answered with an HTTP error that is not GraphQL's. */
 export class HubTransportError extends Error {
@@ -55,8 +57,8 @@ export function createHubClient(options: HubClientOptions) {
   const backoff = options.backoffMs ?? 200;
   const doFetch = options.fetch ?? globalThis.fetch;
 
-  async function request<R, V>(document: TypedDocumentNode<R, V>, variables: V, retry: boolean): Promise<R> {
-    const body = JSON.stringify({ query: print(document), variables });
+  async function request<R, V>(document: HubDocument<R, V>, variables: V, retry: boolean): Promise<R> {
+    const body = JSON.stringify({ query: document.toString(), variables });
     for (let attempt = 0; ; attempt++) {
       let response: Response;
       try {
@@ -89,9 +91,9 @@ export function createHubClient(options: HubClientOptions) {
     }
   }
 
-  const query = <R, V>(document: TypedDocumentNode<R, V>, variables: V) => request(document, variables, true);
+  const query = <R, V>(document: HubDocument<R, V>, variables: V) => request(document, variables, true);
   // A mutation is retried only when an idempotency key makes a repeat harmless.
-  const mutate = <R, V>(document: TypedDocumentNode<R, V>, variables: V, idempotent = false) => request(document, variables, idempotent);
+  const mutate = <R, V>(document: HubDocument<R, V>, variables: V, idempotent = false) => request(document, variables, idempotent);
 
   return {
     /** Any typed operation, e.g. one generated from your own documents. */

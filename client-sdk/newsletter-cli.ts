@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // npx hub-newsletter --since 2026-11-01 [--until 2026-11-30] [--format md|html] [--max N] [--out FILE]; reads HUB_URL and HUB_TOKEN.
 import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
