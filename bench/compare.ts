@@ -16,8 +16,11 @@ import { benchDatabase, machine } from './support.js';
 
 const { values } = parseArgs({
   options: {
-    scales: { type: 'string', default: '1,10' }, seconds: { type: 'string', default: '8' }, rounds: { type: 'string', default: '2' },
-    connections: { type: 'string', default: '8' }, only: { type: 'string', default: '' },
+    scales: { type: 'string', default: '1,10' },
+    seconds: { type: 'string', default: '8' },
+    rounds: { type: 'string', default: '2' },
+    connections: { type: 'string', default: '8' },
+    only: { type: 'string', default: '' },
   },
 });
 const scales = values.scales.split(',').map(Number);
@@ -25,7 +28,12 @@ const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);
 const connections = Number(values.connections);
 
-interface Compared { label: string; hub: string; postgraphile: string | null; why?: string }
+interface Compared {
+  label: string;
+  hub: string;
+  postgraphile: string | null;
+  why?: string;
+}
 // The hub's questions (q1-q4 as in bench:read) and PostGraphile's way to ask for the same values.
 const QUERIES: Record<string, Compared> = {
   q1: {
@@ -65,7 +73,7 @@ const QUERIES: Record<string, Compared> = {
     label: 'newsletter: highlights of a month',
     hub: '{ highlights(since: "2026-10-23T00:00:00Z", until: "2026-11-23T00:00:00Z", first: 50) { kind title summary occurredAt score subject { id __typename } } }',
     postgraphile: null,
-    why: 'the ranking (kind weight x recency x reach, redaction) is the hub\'s own; PostGraphile has no equivalent without rewriting it in SQL',
+    why: "the ranking (kind weight x recency x reach, redaction) is the hub's own; PostGraphile has no equivalent without rewriting it in SQL",
   },
 };
 const chosen = Object.entries(QUERIES).filter(([key]) => !values.only || values.only.split(',').includes(key));
@@ -89,12 +97,13 @@ create or replace function board_pairs() returns setof activity_overlap language
   order by o.score desc, o.activity_a_id desc, o.activity_b_id desc
 $$;`;
 
-const freePort = () => new Promise<number>((resolve) => {
-  const server = net.createServer().listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as net.AddressInfo;
-    server.close(() => resolve(port));
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
   });
-});
 const TICK_MS = 1000 / 100;
 const cpuMs = (pid: number) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -122,9 +131,16 @@ const postgresCpuSince = (before: Map<number, number>) => {
 
 async function startServer(name: string, args: string[], env: Record<string, string>, readyPath: string): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   for (let i = 0; i < 300; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}${readyPath}`, { method: readyPath === '/graphql' ? 'POST' : 'GET', headers: { 'content-type': 'application/json' }, body: readyPath === '/graphql' ? '{"query":"{__typename}"}' : undefined }).catch(() => null);
+    const ok = await fetch(`http://127.0.0.1:${port}${readyPath}`, {
+      method: readyPath === '/graphql' ? 'POST' : 'GET',
+      headers: { 'content-type': 'application/json' },
+      body: readyPath === '/graphql' ? '{"query":"{__typename}"}' : undefined,
+    }).catch(() => null);
     if (ok?.status === 200) return { child, url: `http://127.0.0.1:${port}/graphql` };
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -133,7 +149,11 @@ async function startServer(name: string, args: string[], env: Record<string, str
 }
 
 async function ask(url: string, query: string, token?: string): Promise<unknown> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
   const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
   if (response.status !== 200 || body.errors) throw new Error(`${url}: ${response.status} ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
   return body.data;
@@ -153,24 +173,47 @@ function leaves(value: unknown, out: string[] = []): string[] {
   return out;
 }
 // PostGraphile returns the schedule as JSON text of the column; the hub as slots with seconds in times.
-const normaliseSchedule = (answer: unknown): unknown => JSON.parse(JSON.stringify(answer), (key, value) => {
-  if (key === 'schedule' && Array.isArray(value)) return value.map((s: { weekday: string; startTime: string; endTime: string }) => ({ ...s, startTime: s.startTime.slice(0, 5), endTime: s.endTime.slice(0, 5) }));
-  if ((key === 'startTime' || key === 'endTime') && typeof value === 'string') return value.slice(0, 5);
-  return value;
-});
+const normaliseSchedule = (answer: unknown): unknown =>
+  JSON.parse(JSON.stringify(answer), (key, value) => {
+    if (key === 'schedule' && Array.isArray(value))
+      return value.map((s: { weekday: string; startTime: string; endTime: string }) => ({
+        ...s,
+        startTime: s.startTime.slice(0, 5),
+        endTime: s.endTime.slice(0, 5),
+      }));
+    if ((key === 'startTime' || key === 'endTime') && typeof value === 'string') return value.slice(0, 5);
+    return value;
+  });
 
-interface Round { requests: number; rps: number; p50: number; p99: number; errors: number; serverCpu: number; pgCpu: number }
+interface Round {
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  serverCpu: number;
+  pgCpu: number;
+}
 async function round(url: string, query: string, pid: number, token?: string): Promise<Round> {
   const serverBefore = cpuMs(pid);
   const pgBefore = postgresCpu();
   const result = await autocannon({
-    url, method: 'POST', connections, duration: seconds, body: JSON.stringify({ query }),
+    url,
+    method: 'POST',
+    connections,
+    duration: seconds,
+    body: JSON.stringify({ query }),
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
   });
   const requests = result.requests.total;
   return {
-    requests, rps: requests / seconds, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx,
-    serverCpu: (cpuMs(pid) - serverBefore) / Math.max(1, requests), pgCpu: postgresCpuSince(pgBefore) / Math.max(1, requests),
+    requests,
+    rps: requests / seconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    serverCpu: (cpuMs(pid) - serverBefore) / Math.max(1, requests),
+    pgCpu: postgresCpuSince(pgBefore) / Math.max(1, requests),
   };
 }
 const mean = (rs: Round[], key: keyof Round) => rs.reduce((n, r) => n + r[key], 0) / Math.max(1, rs.length);
@@ -183,9 +226,18 @@ for (const scale of scales) {
   await client.query(POSTGRAPHILE_SQL);
   await client.end();
   // The hub as npm start runs it (same Node flags), its limits on; rate limit off for a load generator.
-  const hub = await startServer('hub', [...startFlags(), '--import', 'tsx', 'server/main.ts'],
-    { DATABASE_URL: db.url, HUB_SEED: 'none', HUB_RATE_LIMIT: '0', LOG_LEVEL: 'warn' }, '/readyz');
-  const postgraphile = await startServer('postgraphile', ['--import', 'tsx', 'bench/postgraphile-server.ts'], { DATABASE_URL: db.url, GRAPHILE_ENV: 'production' }, '/graphql');
+  const hub = await startServer(
+    'hub',
+    [...startFlags(), '--import', 'tsx', 'server/main.ts'],
+    { DATABASE_URL: db.url, HUB_SEED: 'none', HUB_RATE_LIMIT: '0', LOG_LEVEL: 'warn' },
+    '/readyz',
+  );
+  const postgraphile = await startServer(
+    'postgraphile',
+    ['--import', 'tsx', 'bench/postgraphile-server.ts'],
+    { DATABASE_URL: db.url, GRAPHILE_ENV: 'production' },
+    '/graphql',
+  );
   // A coordinator sees every plan, as PostGraphile (with no roles) does.
   const token = db.tokens[Role.COORDINATOR];
   try {
@@ -195,7 +247,10 @@ for (const scale of scales) {
       if (q.postgraphile) {
         const theirs = leaves(normaliseSchedule(await ask(postgraphile.url, q.postgraphile))).sort();
         const ours = leaves(normaliseSchedule(hubAnswer)).sort();
-        same = JSON.stringify(theirs) === JSON.stringify(ours) ? `yes (${ours.length} values)` : `NO: ${ours.length} vs ${theirs.length} values, first difference ${ours.find((v, i) => v !== theirs[i])}`;
+        same =
+          JSON.stringify(theirs) === JSON.stringify(ours)
+            ? `yes (${ours.length} values)`
+            : `NO: ${ours.length} vs ${theirs.length} values, first difference ${ours.find((v, i) => v !== theirs[i])}`;
       }
       // Warm both (JIT, plans, caches) before measuring.
       await round(hub.url, q.hub, hub.child.pid!, token);
@@ -206,11 +261,14 @@ for (const scale of scales) {
         ours.push(await round(hub.url, q.hub, hub.child.pid!, token));
         if (q.postgraphile) theirs.push(await round(postgraphile.url, q.postgraphile, postgraphile.child.pid!));
       }
-      const row = (server: string, rs: Round[]) => `| x${scale} | ${key} ${q.label} | ${server} | ${mean(rs, 'rps').toFixed(0)} | ${mean(rs, 'p50').toFixed(0)} | ${mean(rs, 'p99').toFixed(0)} | ${mean(rs, 'serverCpu').toFixed(2)} | ${mean(rs, 'pgCpu').toFixed(2)} | ${mean(rs, 'errors').toFixed(0)} |`;
+      const row = (server: string, rs: Round[]) =>
+        `| x${scale} | ${key} ${q.label} | ${server} | ${mean(rs, 'rps').toFixed(0)} | ${mean(rs, 'p50').toFixed(0)} | ${mean(rs, 'p99').toFixed(0)} | ${mean(rs, 'serverCpu').toFixed(2)} | ${mean(rs, 'pgCpu').toFixed(2)} | ${mean(rs, 'errors').toFixed(0)} |`;
       table.push(row('hub', ours));
       if (q.postgraphile) {
         table.push(row('PostGraphile', theirs));
-        table.push(`| x${scale} | ${key} | **ratio hub / PostGraphile** | **${(mean(ours, 'rps') / mean(theirs, 'rps')).toFixed(2)}** | | | ${(mean(ours, 'serverCpu') / mean(theirs, 'serverCpu')).toFixed(2)} x CPU | ${(mean(ours, 'pgCpu') / mean(theirs, 'pgCpu')).toFixed(2)} x | same values: ${same} |`);
+        table.push(
+          `| x${scale} | ${key} | **ratio hub / PostGraphile** | **${(mean(ours, 'rps') / mean(theirs, 'rps')).toFixed(2)}** | | | ${(mean(ours, 'serverCpu') / mean(theirs, 'serverCpu')).toFixed(2)} x CPU | ${(mean(ours, 'pgCpu') / mean(theirs, 'pgCpu')).toFixed(2)} x | same values: ${same} |`,
+        );
       } else table.push(`| x${scale} | ${key} | PostGraphile | | | | | | not compared: ${q.why} |`);
       console.error(table.slice(q.postgraphile ? -3 : -2).join('\n'));
     }
@@ -221,6 +279,10 @@ for (const scale of scales) {
     await db.stop();
   }
 }
-console.log(`\nhub vs PostGraphile 5.1.5: ${connections} connections, ${rounds} alternating rounds of ${seconds} s per query and server, on ${machine()}, load ${os.loadavg()[0]!.toFixed(1)}`);
-console.log('| city | query | server | req/s | p50 (ms) | p99 (ms) | server CPU ms/req | PostgreSQL CPU ms/req | errors |\n|---|---|---|---|---|---|---|---|---|');
+console.log(
+  `\nhub vs PostGraphile 5.1.5: ${connections} connections, ${rounds} alternating rounds of ${seconds} s per query and server, on ${machine()}, load ${os.loadavg()[0]!.toFixed(1)}`,
+);
+console.log(
+  '| city | query | server | req/s | p50 (ms) | p99 (ms) | server CPU ms/req | PostgreSQL CPU ms/req | errors |\n|---|---|---|---|---|---|---|---|---|',
+);
 console.log(table.join('\n'));

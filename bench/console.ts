@@ -17,21 +17,27 @@ const runs = Number(values.runs);
 
 const assets = path.join(CONSOLE_DIR, 'assets');
 const files = (await readdir(assets)).filter((f) => f.endsWith('.js') || f.endsWith('.css'));
-const sizes = await Promise.all(files.map(async (f) => {
-  const content = await readFile(path.join(assets, f));
-  return { file: f, raw: content.length, gzip: gzipSync(content, { level: 9 }).length };
-}));
+const sizes = await Promise.all(
+  files.map(async (f) => {
+    const content = await readFile(path.join(assets, f));
+    return { file: f, raw: content.length, gzip: gzipSync(content, { level: 9 }).length };
+  }),
+);
 const kB = (n: number) => (n / 1024).toFixed(1);
 const js = sizes.filter((s) => s.file.endsWith('.js'));
 console.log(`\nconsole bundle (web/dist/assets): ${sizes.map((s) => `${s.file} ${kB(s.raw)} kB, ${kB(s.gzip)} kB gzipped`).join('; ')}`);
 console.log(`JavaScript shipped: ${kB(js.reduce((n, s) => n + s.gzip, 0))} kB gzipped (budget 300 kB)`);
 
 const db = await benchDatabase(1, 'hub_bench_console');
-const hub = await startHub({ ...loadConfig({}), port: 0, host: '127.0.0.1', databaseUrl: db.url, seed: 'none', rateLimitPerMinute: 0 }, { log: () => undefined });
+const hub = await startHub(
+  { ...loadConfig({}), port: 0, host: '127.0.0.1', databaseUrl: db.url, seed: 'none', rateLimitPerMinute: 0 },
+  { log: () => undefined },
+);
 const browser = await launchBrowser();
 try {
   const base = hub.url.replace(/\/graphql$/, '');
-  const activity = (await gql(hub.url, db.tokens[Role.COORDINATOR], '{ activities(first: 1, filter: { text: "lektiecafé" }) { nodes { id } } }')).body.data.activities.nodes[0].id as string;
+  const activity = (await gql(hub.url, db.tokens[Role.COORDINATOR], '{ activities(first: 1, filter: { text: "lektiecafé" }) { nodes { id } } }')).body.data
+    .activities.nodes[0].id as string;
   // Each page and what shows that its main content is there.
   const pages: { path: string; as: Role; ready: string }[] = [
     { path: '/', as: Role.COORDINATOR, ready: 'section table tbody tr' },
@@ -81,7 +87,8 @@ try {
     }
     const fmt = (xs: number[]) => (xs.length ? `${percentile(xs, 50).toFixed(0)} / ${Math.max(...xs).toFixed(0)}` : 'n/a');
     rows.push(`| ${at.replace(encodeURIComponent(activity), '<id>')} | ${as} | ${fmt(load)} | ${fmt(inApp)} |`);
-    if (explorerBytes) notes.push(`the GraphQL explorer (ruru, only at /graphql) loaded ${kB(explorerBytes)} kB of files (brotli-compressed) on its first load`);
+    if (explorerBytes)
+      notes.push(`the GraphQL explorer (ruru, only at /graphql) loaded ${kB(explorerBytes)} kB of files (brotli-compressed) on its first load`);
     await page.close();
   }
   console.log(`\nmain content visible after navigation, ms (median / worst of ${runs}), demo city, on ${machine()}`);

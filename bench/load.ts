@@ -25,7 +25,16 @@ const db = await benchDatabase(1, 'hub_bench_load');
 const port = await freePort();
 // The same Node flags as npm start (heap sizes, async context frames).
 const hub = spawn(process.execPath, [...startFlags(), '--import', 'tsx', 'server/main.ts'], {
-  env: { ...process.env, DATABASE_URL: db.url, HUB_SEED: 'none', PORT: String(port), HOST: '127.0.0.1', HUB_RATE_LIMIT: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', HUB_DB_POOL_MAX: '20' },
+  env: {
+    ...process.env,
+    DATABASE_URL: db.url,
+    HUB_SEED: 'none',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    HUB_RATE_LIMIT: '0',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    HUB_DB_POOL_MAX: '20',
+  },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 const url = `http://127.0.0.1:${port}/graphql`;
@@ -66,29 +75,90 @@ const fail = (what: string) => {
 };
 
 const MIX: { weight: number; run: () => Promise<void> }[] = [
-  { weight: 3, run: async () => check('overlaps', await gql(url, db.tokens[Role.COORDINATOR], '{ overlaps(first: 20) { totalCount nodes { score reasons { detail } activities { title plan { code } } } } }')) },
-  { weight: 3, run: async () => check('activities', await gql(url, db.tokens[Role.READER], '{ activities(first: 50) { totalCount nodes { title areas { name } targetGroups { name } method { name } } } }')) },
-  { weight: 2, run: async () => check('nested', await gql(url, db.tokens[Role.READER], '{ plans(first: 10) { nodes { name lead { name } activities(first: 10) { nodes { title themes { name } } } } } }')) },
-  { weight: 1, run: async () => check('similar', await gql(url, db.tokens[Role.PROJECT_LEAD], 'query($d: ActivityDraftInput!) { similarActivities(draft: $d, first: 5) { score } }',
-    { d: { title: 'Lektiehjælp', targetGroupIds: [ids.group], areaIds: [ids.estate], startDate: '2026-12-01' } })) },
-  { weight: 1, run: async () => {
-    const key = `load-${process.pid}-${sequence++}`;
-    const result = await gql(url, db.tokens[Role.PROJECT_LEAD], 'mutation($i: CreateActivityInput!) { createActivity(input: $i) { activity { id version } userErrors { code } } }',
-      { i: { planId: ids.plan, title: `Belastning ${key}`, methodId: ids.method, targetGroupIds: [ids.group], areaIds: [ids.estate], startDate: '2026-12-01', idempotencyKey: key } });
-    check('create', result);
-    const activity = result.body?.data?.createActivity?.activity;
-    if (activity) created.set(activity.id, activity.version);
-  } },
-  { weight: 1, run: async () => {
-    const entries = [...created.entries()];
-    if (!entries.length) return;
-    const [id, version] = entries[Math.floor(Math.random() * entries.length)]!;
-    const result = await gql(url, db.tokens[Role.COORDINATOR], 'mutation($i: UpdateActivityInput!) { updateActivity(input: $i) { activity { version } userErrors { code } } }',
-      { i: { id, expectedVersion: version, capacity: 10 + Math.floor(Math.random() * 30) } });
-    check('update', result);
-    const after = result.body?.data?.updateActivity?.activity?.version;
-    if (after) created.set(id, Math.max(after, created.get(id) ?? 0));
-  } },
+  {
+    weight: 3,
+    run: async () =>
+      check(
+        'overlaps',
+        await gql(
+          url,
+          db.tokens[Role.COORDINATOR],
+          '{ overlaps(first: 20) { totalCount nodes { score reasons { detail } activities { title plan { code } } } } }',
+        ),
+      ),
+  },
+  {
+    weight: 3,
+    run: async () =>
+      check(
+        'activities',
+        await gql(url, db.tokens[Role.READER], '{ activities(first: 50) { totalCount nodes { title areas { name } targetGroups { name } method { name } } } }'),
+      ),
+  },
+  {
+    weight: 2,
+    run: async () =>
+      check(
+        'nested',
+        await gql(
+          url,
+          db.tokens[Role.READER],
+          '{ plans(first: 10) { nodes { name lead { name } activities(first: 10) { nodes { title themes { name } } } } } }',
+        ),
+      ),
+  },
+  {
+    weight: 1,
+    run: async () =>
+      check(
+        'similar',
+        await gql(url, db.tokens[Role.PROJECT_LEAD], 'query($d: ActivityDraftInput!) { similarActivities(draft: $d, first: 5) { score } }', {
+          d: { title: 'Lektiehjælp', targetGroupIds: [ids.group], areaIds: [ids.estate], startDate: '2026-12-01' },
+        }),
+      ),
+  },
+  {
+    weight: 1,
+    run: async () => {
+      const key = `load-${process.pid}-${sequence++}`;
+      const result = await gql(
+        url,
+        db.tokens[Role.PROJECT_LEAD],
+        'mutation($i: CreateActivityInput!) { createActivity(input: $i) { activity { id version } userErrors { code } } }',
+        {
+          i: {
+            planId: ids.plan,
+            title: `Belastning ${key}`,
+            methodId: ids.method,
+            targetGroupIds: [ids.group],
+            areaIds: [ids.estate],
+            startDate: '2026-12-01',
+            idempotencyKey: key,
+          },
+        },
+      );
+      check('create', result);
+      const activity = result.body?.data?.createActivity?.activity;
+      if (activity) created.set(activity.id, activity.version);
+    },
+  },
+  {
+    weight: 1,
+    run: async () => {
+      const entries = [...created.entries()];
+      if (!entries.length) return;
+      const [id, version] = entries[Math.floor(Math.random() * entries.length)]!;
+      const result = await gql(
+        url,
+        db.tokens[Role.COORDINATOR],
+        'mutation($i: UpdateActivityInput!) { updateActivity(input: $i) { activity { version } userErrors { code } } }',
+        { i: { id, expectedVersion: version, capacity: 10 + Math.floor(Math.random() * 30) } },
+      );
+      check('update', result);
+      const after = result.body?.data?.updateActivity?.activity?.version;
+      if (after) created.set(id, Math.max(after, created.get(id) ?? 0));
+    },
+  },
 ];
 const total = MIX.reduce((sum, m) => sum + m.weight, 0);
 function check(what: string, result: { status: number; body: any }) {
@@ -102,17 +172,19 @@ const pick = () => {
 
 const started = performance.now();
 const end = Date.now() + seconds * 1000;
-await Promise.all(Array.from({ length: clients }, async () => {
-  while (Date.now() < end) {
-    const t0 = performance.now();
-    try {
-      await pick().run();
-    } catch (error) {
-      fail(`network: ${(error as Error).message}`);
+await Promise.all(
+  Array.from({ length: clients }, async () => {
+    while (Date.now() < end) {
+      const t0 = performance.now();
+      try {
+        await pick().run();
+      } catch (error) {
+        fail(`network: ${(error as Error).message}`);
+      }
+      latencies.push(performance.now() - t0);
     }
-    latencies.push(performance.now() - t0);
-  }
-}));
+  }),
+);
 const elapsed = (performance.now() - started) / 1000;
 clearInterval(sampler);
 
@@ -127,6 +199,8 @@ await db.stop();
 console.log(`\nload: ${clients} clients for ${seconds} s on ${machine()}`);
 console.log(`| requests | req/s | p50 (ms) | p99 (ms) | failed | acknowledged writes | lost | hub peak RSS (MB) |`);
 console.log(`|---|---|---|---|---|---|---|---|`);
-console.log(`| ${latencies.length} | ${(latencies.length / elapsed).toFixed(0)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${failures} | ${created.size} | ${lost} | ${peakRss.toFixed(0)} |`);
+console.log(
+  `| ${latencies.length} | ${(latencies.length / elapsed).toFixed(0)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${failures} | ${created.size} | ${lost} | ${peakRss.toFixed(0)} |`,
+);
 if (failureKinds.size) console.log('failures:', Object.fromEntries(failureKinds));
 process.exit(failures || lost ? 1 : 0);

@@ -22,17 +22,21 @@ const QUERIES = {
       const id = async (type: string, sql: string) => Buffer.from(`${type}:${(await client.query(sql)).rows[0].id}`).toString('base64url');
       return {
         draft: {
-          title: 'Lektiehjælp for skolebørn', description: 'Frivillige hjælper skolebørn med lektier.',
+          title: 'Lektiehjælp for skolebørn',
+          description: 'Frivillige hjælper skolebørn med lektier.',
           methodId: await id('Method', "select id from method where code = 'lektiecafe'"),
           themeIds: [await id('Theme', "select id from theme where code = 'UDD'")],
           targetGroupIds: [await id('TargetGroup', "select id from target_group where code = 'skoleboern'")],
           areaIds: [await id('Area', "select id from area where code = 'vollsmose-boegeparken'")],
-          startDate: '2026-12-01', schedule: [{ weekday: 'TUESDAY', startTime: '15:00', endTime: '17:00' }],
+          startDate: '2026-12-01',
+          schedule: [{ weekday: 'TUESDAY', startTime: '15:00', endTime: '17:00' }],
         },
       };
     },
   },
-  'coverage(districts)': { query: '{ coverage(filter: { areaKind: DISTRICT, activeOn: "2026-11-22" }) { activeActivities area { name } targetGroup { name } } }' },
+  'coverage(districts)': {
+    query: '{ coverage(filter: { areaKind: DISTRICT, activeOn: "2026-11-22" }) { activeActivities area { name } targetGroup { name } } }',
+  },
 } as const;
 
 const results: Record<string, Record<number, number>> = {};
@@ -42,7 +46,10 @@ for (const scale of scales) {
   const { plans, activities, pairs, loadSeconds } = db.facts;
   facts.push(`x${scale}: ${plans} plans, ${activities} activities, ${pairs} scored pairs; loaded and scored in ${loadSeconds.toFixed(1)} s`);
   // The whole-city coverage matrix at x100 (18,000 cells) is beyond the default answer budget; it is timed with a larger one.
-  const hub = await startHub({ ...loadConfig({ HUB_MAX_ANSWER_FIELDS: '200000' }), port: 0, host: '127.0.0.1', databaseUrl: db.url, seed: 'none', rateLimitPerMinute: 0 }, { log: () => undefined });
+  const hub = await startHub(
+    { ...loadConfig({ HUB_MAX_ANSWER_FIELDS: '200000' }), port: 0, host: '127.0.0.1', databaseUrl: db.url, seed: 'none', rateLimitPerMinute: 0 },
+    { log: () => undefined },
+  );
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   try {

@@ -25,7 +25,10 @@ const cpuTimes = () => {
 const CREATE = 'mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } userErrors { code message } } }';
 
 const db = await benchDatabase(1, 'hub_bench_write');
-const hub = await startHub({ ...loadConfig({}), port: 0, host: '127.0.0.1', databaseUrl: db.url, seed: 'none', rateLimitPerMinute: 0 }, { log: () => undefined });
+const hub = await startHub(
+  { ...loadConfig({}), port: 0, host: '127.0.0.1', databaseUrl: db.url, seed: 'none', rateLimitPerMinute: 0 },
+  { log: () => undefined },
+);
 const rows: string[] = [];
 try {
   const em = hub.orm.em.fork();
@@ -38,7 +41,8 @@ try {
   const near = new Set(matches.map((m) => `${m.area_id}:${m.match_id}`));
   const spots: { plan_id: number; area_id: number }[] = [];
   for (const candidate of candidates) {
-    if (spots.some((s) => s.area_id === candidate.area_id || near.has(`${s.area_id}:${candidate.area_id}`) || near.has(`${candidate.area_id}:${s.area_id}`))) continue;
+    if (spots.some((s) => s.area_id === candidate.area_id || near.has(`${s.area_id}:${candidate.area_id}`) || near.has(`${candidate.area_id}:${s.area_id}`)))
+      continue;
     spots.push(candidate);
   }
   const [group] = (await em.execute('select id from target_group order by id limit 1')) as { id: number }[];
@@ -52,27 +56,35 @@ try {
     const end = Date.now() + seconds * 1000;
     const started = performance.now();
     const cpuBefore = cpuTimes();
-    await Promise.all(spots.slice(0, writers).map(async (spot) => {
-      while (Date.now() < end) {
-        const t0 = performance.now();
-        const result = await gql(hub.url, db.tokens[Role.COORDINATOR], CREATE, {
-          input: {
-            planId: toGlobalId('Plan', spot.plan_id), title: `Skriveprøve ${n++}`, targetGroupIds: [toGlobalId('TargetGroup', group!.id)],
-            areaIds: [toGlobalId('Area', spot.area_id)], startDate: '2027-01-04', schedule: [{ weekday: 'MONDAY', startTime: '10:00', endTime: '11:00' }],
-          },
-        });
-        latencies.push(performance.now() - t0);
-        const id = result.body?.data?.createActivity?.activity?.id;
-        if (result.status === 200 && id) acknowledged.push(id);
-        else failed++;
-      }
-    }));
+    await Promise.all(
+      spots.slice(0, writers).map(async (spot) => {
+        while (Date.now() < end) {
+          const t0 = performance.now();
+          const result = await gql(hub.url, db.tokens[Role.COORDINATOR], CREATE, {
+            input: {
+              planId: toGlobalId('Plan', spot.plan_id),
+              title: `Skriveprøve ${n++}`,
+              targetGroupIds: [toGlobalId('TargetGroup', group!.id)],
+              areaIds: [toGlobalId('Area', spot.area_id)],
+              startDate: '2027-01-04',
+              schedule: [{ weekday: 'MONDAY', startTime: '10:00', endTime: '11:00' }],
+            },
+          });
+          latencies.push(performance.now() - t0);
+          const id = result.body?.data?.createActivity?.activity?.id;
+          if (result.status === 200 && id) acknowledged.push(id);
+          else failed++;
+        }
+      }),
+    );
     const elapsed = (performance.now() - started) / 1000;
     const cpuAfter = cpuTimes();
     const busy = (100 * (cpuAfter.busy - cpuBefore.busy)) / (cpuAfter.total - cpuBefore.total);
     const stored = new Set(((await hub.orm.em.fork().execute('select id from activity')) as { id: number }[]).map((r) => toGlobalId('Activity', r.id)));
     const lost = acknowledged.filter((id) => !stored.has(id)).length;
-    rows.push(`| ${writers} | ${(acknowledged.length / elapsed).toFixed(1)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${busy.toFixed(0)} | ${failed} | ${acknowledged.length} | ${lost} |`);
+    rows.push(
+      `| ${writers} | ${(acknowledged.length / elapsed).toFixed(1)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${busy.toFixed(0)} | ${failed} | ${acknowledged.length} | ${lost} |`,
+    );
   }
 } finally {
   await hub.stop();

@@ -1,10 +1,30 @@
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import {
-  ActivitiesDocument, ArchiveActivityDocument, CoverageDocument, CreateActivityDocument, CreateExperienceDocument, ExperiencesDocument,
-  HighlightsDocument, OverlapsDocument, PlansDocument, ReviewOverlapDocument, SimilarActivitiesDocument, UpdateActivityDocument, ViewerDocument,
-  type ActivitiesQueryVariables, type ArchiveActivityInput, type CoverageQueryVariables, type CreateActivityInput, type CreateExperienceInput,
-  type ExperiencesQueryVariables, type HighlightsQueryVariables, type OverlapsQueryVariables, type PlansQueryVariables, type ReviewOverlapInput,
-  type SimilarActivitiesQueryVariables, type UpdateActivityInput,
+  ActivitiesDocument,
+  ArchiveActivityDocument,
+  CoverageDocument,
+  CreateActivityDocument,
+  CreateExperienceDocument,
+  ExperiencesDocument,
+  HighlightsDocument,
+  OverlapsDocument,
+  PlansDocument,
+  ReviewOverlapDocument,
+  SimilarActivitiesDocument,
+  UpdateActivityDocument,
+  ViewerDocument,
+  type ActivitiesQueryVariables,
+  type ArchiveActivityInput,
+  type CoverageQueryVariables,
+  type CreateActivityInput,
+  type CreateExperienceInput,
+  type ExperiencesQueryVariables,
+  type HighlightsQueryVariables,
+  type OverlapsQueryVariables,
+  type PlansQueryVariables,
+  type ReviewOverlapInput,
+  type SimilarActivitiesQueryVariables,
+  type UpdateActivityInput,
 } from './generated/graphql.js';
 
 export * from './generated/graphql.js';
@@ -14,7 +34,11 @@ export type HubDocument<R, V> = DocumentTypeDecoration<R, V> & { toString(): str
 
 /** The hub could not be reached, or answered with an HTTP error that is not GraphQL's. */
 export class HubTransportError extends Error {
-  constructor(message: string, readonly status?: number, options?: ErrorOptions) {
+  constructor(
+    message: string,
+    readonly status?: number,
+    options?: ErrorOptions,
+  ) {
     super(message, options);
     this.name = 'HubTransportError';
   }
@@ -30,7 +54,10 @@ export class HubAuthError extends HubTransportError {
 
 /** The hub answered with GraphQL errors: a malformed request or a fault, never a user's mistake (those are userErrors). */
 export class HubGraphQLError extends Error {
-  constructor(readonly errors: { message: string; extensions?: Record<string, unknown> }[], readonly status: number) {
+  constructor(
+    readonly errors: { message: string; extensions?: Record<string, unknown> }[],
+    readonly status: number,
+  ) {
     super(errors.map((e) => e.message).join('; '));
     this.name = 'HubGraphQLError';
   }

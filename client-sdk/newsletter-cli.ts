@@ -30,7 +30,16 @@ function instant(value: string, name: string): string {
 
 let values;
 try {
-  values = parseArgs({ options: { since: { type: 'string' }, until: { type: 'string' }, format: { type: 'string', default: 'md' }, max: { type: 'string', default: '30' }, out: { type: 'string' }, help: { type: 'boolean' } } }).values;
+  values = parseArgs({
+    options: {
+      since: { type: 'string' },
+      until: { type: 'string' },
+      format: { type: 'string', default: 'md' },
+      max: { type: 'string', default: '30' },
+      out: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  }).values;
 } catch (error) {
   fail(`${(error as Error).message}\n\n${USAGE}`, 2);
 }

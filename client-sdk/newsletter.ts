@@ -22,7 +22,8 @@ export function redact(text: string): string {
   return text.replace(EMAIL, '[skjult]').replace(PHONE, '[skjult]');
 }
 
-const date = (iso: string) => new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
+const date = (iso: string) =>
+  new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
 
 /** Entries shown in full per section; the rest are listed by name under "Også". */
 export const FULL_PER_SECTION = 5;
@@ -47,14 +48,21 @@ function entries(kind: HighlightKind, items: NewsletterItem[]): NewsletterEntry[
   return [...bySummary].map(([summary, same]) =>
     same.length === 1
       ? { title: redact(same[0]!.title), summary, names: [] }
-      : { title: kind === 'EVALUATION' ? `Samme vurdering af ${same.length} tilbud` : `${same.length} med samme nyhed`, summary, names: same.map((item) => redact(withoutKind(item.title))) },
+      : {
+          title: kind === 'EVALUATION' ? `Samme vurdering af ${same.length} tilbud` : `${same.length} med samme nyhed`,
+          summary,
+          names: same.map((item) => redact(withoutKind(item.title))),
+        },
   );
 }
 
 /** The draft's sections in reading order, each with its entries in full and the names of the rest: what both renderings (and the console) show. */
 export function newsletterSections(items: NewsletterItem[]) {
   return SECTIONS.map((section) => {
-    const all = entries(section.kind, items.filter((item) => item.kind === section.kind));
+    const all = entries(
+      section.kind,
+      items.filter((item) => item.kind === section.kind),
+    );
     const more = all.slice(FULL_PER_SECTION).flatMap((entry) => (entry.names.length ? entry.names : [withoutKind(entry.title)]));
     return { ...section, entries: all.slice(0, FULL_PER_SECTION), more };
   }).filter((section) => section.entries.length > 0);
@@ -89,9 +97,12 @@ export function renderHtml(items: NewsletterItem[], period: NewsletterPeriod): s
   const font = 'font-family:Arial,Helvetica,sans-serif;';
   const rows: string[] = [];
   if (!items.length) rows.push(`<tr><td style="${font}font-size:15px;color:#333333;padding:8px 24px;">Der er ingen nyheder i perioden.</td></tr>`);
-  const bullets = (names: string[]) => `<tr><td style="${font}font-size:15px;line-height:22px;color:#333333;padding:0 24px 8px 24px;"><ul style="margin:0;padding-left:20px;">${names.map((name) => `<li>${escape(name)}</li>`).join('')}</ul></td></tr>`;
+  const bullets = (names: string[]) =>
+    `<tr><td style="${font}font-size:15px;line-height:22px;color:#333333;padding:0 24px 8px 24px;"><ul style="margin:0;padding-left:20px;">${names.map((name) => `<li>${escape(name)}</li>`).join('')}</ul></td></tr>`;
   for (const section of newsletterSections(items)) {
-    rows.push(`<tr><td style="${font}font-size:20px;font-weight:bold;color:#1f4e79;padding:24px 24px 8px 24px;border-top:2px solid #1f4e79;">${escape(section.heading)}</td></tr>`);
+    rows.push(
+      `<tr><td style="${font}font-size:20px;font-weight:bold;color:#1f4e79;padding:24px 24px 8px 24px;border-top:2px solid #1f4e79;">${escape(section.heading)}</td></tr>`,
+    );
     for (const entry of section.entries) {
       rows.push(`<tr><td style="${font}font-size:16px;font-weight:bold;color:#222222;padding:12px 24px 4px 24px;">${escape(entry.title)}</td></tr>`);
       if (entry.names.length) rows.push(bullets(entry.names));

@@ -72,7 +72,9 @@ try {
     } else {
       const started = Date.now();
       const counts = await loadCity(orm.em.fork(), scale);
-      console.log(`loaded ${counts.plans} plans and ${counts.activities} activities (scale ${scale}) into ${describeDatabaseUrl(url)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      console.log(
+        `loaded ${counts.plans} plans and ${counts.activities} activities (scale ${scale}) into ${describeDatabaseUrl(url)} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
     }
   } finally {
     await orm.close();

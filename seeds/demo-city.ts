@@ -1,7 +1,15 @@
 import { DELIBERATE } from './deliberate.js';
 import { PLANS, type PlanSeed } from './plans.js';
 import {
-  DISTRICTS, FIRST_NAMES, HOUSING_ORGANISATIONS, LAST_NAMES, METHODS, MUNICIPALITY, OTHER_ORGANISATIONS, TARGET_GROUPS, THEMES,
+  DISTRICTS,
+  FIRST_NAMES,
+  HOUSING_ORGANISATIONS,
+  LAST_NAMES,
+  METHODS,
+  MUNICIPALITY,
+  OTHER_ORGANISATIONS,
+  TARGET_GROUPS,
+  THEMES,
   type AreaSeed,
 } from './reference.js';
 import { TEMPLATES, type SlotSeed } from './templates.js';
@@ -81,7 +89,14 @@ function addMonths(date: string, months: number): string {
 }
 
 const slug = (text: string) =>
-  text.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').normalize('NFD').replace(/[^a-z0-9]+/g, '').slice(0, 24);
+  text
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .normalize('NFD')
+    .replace(/[^a-z0-9]+/g, '')
+    .slice(0, 24);
 
 function people() {
   const used = new Set<string>();
@@ -117,10 +132,7 @@ export function buildDemoCity(): CitySeed {
     return district ? district.estates.map((e) => e.code) : [code];
   };
   const areaName = new Map(areas.map((a) => [a.code, a.name]));
-  const organisations = [
-    ...HOUSING_ORGANISATIONS.map((name) => ({ name, kind: 'HOUSING_ORGANISATION' })),
-    ...OTHER_ORGANISATIONS,
-  ];
+  const organisations = [...HOUSING_ORGANISATIONS.map((name) => ({ name, kind: 'HOUSING_ORGANISATION' })), ...OTHER_ORGANISATIONS];
 
   const newPerson = people();
   const persons: PersonSeed[] = [];
@@ -130,7 +142,9 @@ export function buildDemoCity(): CitySeed {
     return person.key;
   };
   const housingChief = new Map(HOUSING_ORGANISATIONS.map((org) => [org, hire(org, 'Boligchef')]));
-  const contactAt = new Map(OTHER_ORGANISATIONS.map((org) => [org.name, hire(org.name, org.kind === 'POLICE' ? 'Lokalbetjent' : org.kind === 'SCHOOL' ? 'Skoleleder' : 'Konsulent')]));
+  const contactAt = new Map(
+    OTHER_ORGANISATIONS.map((org) => [org.name, hire(org.name, org.kind === 'POLICE' ? 'Lokalbetjent' : org.kind === 'SCHOOL' ? 'Skoleleder' : 'Konsulent')]),
+  );
 
   const plans: CitySeed['plans'] = [];
   const activities: ActivitySeed[] = [];
@@ -155,7 +169,10 @@ export function buildDemoCity(): CitySeed {
 
     const estates = plan.areas.flatMap(estatesOf);
     const count = plan.status === 'ACTIVE' ? 20 : plan.status === 'ENDED' ? 10 : 6;
-    const order = shuffle(rnd, TEMPLATES.map((_, i) => i));
+    const order = shuffle(
+      rnd,
+      TEMPLATES.map((_, i) => i),
+    );
     for (const templateIndex of order.slice(0, count)) {
       const template = TEMPLATES[templateIndex]!;
       const districtWide = plan.areas.length > 0 && estatesOf(plan.areas[0]!).length > 1 && rnd() < 0.25;

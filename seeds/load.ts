@@ -53,24 +53,49 @@ interface ReferenceIds {
 async function insertReference(em: EntityManager, city: CitySeed): Promise<ReferenceIds> {
   const organisations = idMap(
     city.organisations.map((o) => o.name),
-    await insertRows(em, 'organisation', ['name', 'kind'], city.organisations.map((o) => [o.name, o.kind])),
+    await insertRows(
+      em,
+      'organisation',
+      ['name', 'kind'],
+      city.organisations.map((o) => [o.name, o.kind]),
+    ),
   );
   const persons = idMap(
     city.persons.map((p) => p.key),
-    await insertRows(em, 'person', ['name', 'title', 'organisation_id', 'email', 'phone'],
-      city.persons.map((p) => [p.name, p.title, need(organisations, p.organisation, 'organisation'), p.email, p.phone])),
+    await insertRows(
+      em,
+      'person',
+      ['name', 'title', 'organisation_id', 'email', 'phone'],
+      city.persons.map((p) => [p.name, p.title, need(organisations, p.organisation, 'organisation'), p.email, p.phone]),
+    ),
   );
-  const themes = idMap(city.themes.map((t) => t.code), await insertRows(em, 'theme', ['code', 'name'], city.themes.map((t) => [t.code, t.name])));
+  const themes = idMap(
+    city.themes.map((t) => t.code),
+    await insertRows(
+      em,
+      'theme',
+      ['code', 'name'],
+      city.themes.map((t) => [t.code, t.name]),
+    ),
+  );
   const targetGroups = new Map<string, number>();
   for (const g of city.targetGroups) {
-    const [id] = await insertRows(em, 'target_group', ['code', 'name', 'parent_id', 'min_age', 'max_age'], [
-      [g.code, g.name, g.parent ? need(targetGroups, g.parent, 'target group') : null, g.minAge ?? null, g.maxAge ?? null],
-    ]);
+    const [id] = await insertRows(
+      em,
+      'target_group',
+      ['code', 'name', 'parent_id', 'min_age', 'max_age'],
+      [[g.code, g.name, g.parent ? need(targetGroups, g.parent, 'target group') : null, g.minAge ?? null, g.maxAge ?? null]],
+    );
     targetGroups.set(g.code, id!);
   }
   const methods = idMap(
     city.methods.map((m) => m.code),
-    await insertRows(em, 'method', ['code', 'name', 'description', { name: 'keywords', cast: 'text[]' }], city.methods.map((m) => [m.code, m.name, m.description, pgArray(m.keywords ?? [])])),
+    await insertRows(
+      em,
+      'method',
+      ['code', 'name', 'description', { name: 'keywords', cast: 'text[]' }],
+      city.methods.map((m) => [m.code, m.name, m.description, pgArray(m.keywords ?? [])]),
+    ),
   );
   return { areas: new Map(), organisations, persons, themes, targetGroups, methods };
 }
@@ -83,8 +108,12 @@ async function insertPlansAndActivities(
   // Areas level by level, so each parent exists before its children.
   for (const level of ['MUNICIPALITY', 'DISTRICT', 'ESTATE']) {
     const areas = part.areas.filter((a) => a.kind === level);
-    const ids = await insertRows(em, 'area', ['code', 'name', 'kind', 'parent_id', 'latitude', 'longitude', 'residents'],
-      areas.map((a) => [a.code, a.name, a.kind, a.parent ? need(ref.areas, a.parent, 'area') : null, a.lat, a.lon, a.residents]));
+    const ids = await insertRows(
+      em,
+      'area',
+      ['code', 'name', 'kind', 'parent_id', 'latitude', 'longitude', 'residents'],
+      areas.map((a) => [a.code, a.name, a.kind, a.parent ? need(ref.areas, a.parent, 'area') : null, a.lat, a.lon, a.residents]),
+    );
     areas.forEach((a, i) => ref.areas.set(a.code, ids[i]!));
   }
   // Plans are registered two months before they start, activities three weeks before (never after the demo date).
@@ -94,33 +123,100 @@ async function insertPlansAndActivities(
   };
   const planIds = idMap(
     part.plans.map((p) => p.code),
-    await insertRows(em, 'plan', ['code', 'name', 'status', 'start_date', 'end_date', 'description', 'lead_id', 'created_at', 'updated_at'],
-      part.plans.map((p) => [p.code, p.name, p.status, p.startDate, p.endDate, p.description, need(ref.persons, p.lead, 'person'), registered(p.startDate, 60), registered(p.startDate, 60)])),
+    await insertRows(
+      em,
+      'plan',
+      ['code', 'name', 'status', 'start_date', 'end_date', 'description', 'lead_id', 'created_at', 'updated_at'],
+      part.plans.map((p) => [
+        p.code,
+        p.name,
+        p.status,
+        p.startDate,
+        p.endDate,
+        p.description,
+        need(ref.persons, p.lead, 'person'),
+        registered(p.startDate, 60),
+        registered(p.startDate, 60),
+      ]),
+    ),
   );
-  await insertRows(em, 'plan_area', ['plan_id', 'area_id'],
-    part.plans.flatMap((p) => p.areas.map((a) => [planIds.get(p.code)!, need(ref.areas, a, 'area')])), false);
-  await insertRows(em, 'plan_housing_organisation', ['plan_id', 'organisation_id'],
-    part.plans.flatMap((p) => p.housing.map((o) => [planIds.get(p.code)!, need(ref.organisations, o, 'organisation')])), false);
+  await insertRows(
+    em,
+    'plan_area',
+    ['plan_id', 'area_id'],
+    part.plans.flatMap((p) => p.areas.map((a) => [planIds.get(p.code)!, need(ref.areas, a, 'area')])),
+    false,
+  );
+  await insertRows(
+    em,
+    'plan_housing_organisation',
+    ['plan_id', 'organisation_id'],
+    part.plans.flatMap((p) => p.housing.map((o) => [planIds.get(p.code)!, need(ref.organisations, o, 'organisation')])),
+    false,
+  );
 
-  const activityIds = await insertRows(em, 'activity',
-    ['plan_id', 'title', 'description', 'method_id', 'contact_id', 'status', 'start_date', 'end_date', { name: 'schedule', cast: 'jsonb' },
-      'capacity', 'version', 'archived', 'created_at', 'updated_at'],
+  const activityIds = await insertRows(
+    em,
+    'activity',
+    [
+      'plan_id',
+      'title',
+      'description',
+      'method_id',
+      'contact_id',
+      'status',
+      'start_date',
+      'end_date',
+      { name: 'schedule', cast: 'jsonb' },
+      'capacity',
+      'version',
+      'archived',
+      'created_at',
+      'updated_at',
+    ],
     part.activities.map((a) => [
-      need(planIds, a.plan, 'plan'), a.title, a.description, a.method ? need(ref.methods, a.method, 'method') : null,
-      a.contact ? need(ref.persons, a.contact, 'person') : null, a.status, a.startDate, a.endDate ?? null, JSON.stringify(a.schedule),
-      a.capacity ?? null, 1, a.archived, registered(a.startDate, 21), registered(a.startDate, 21),
-    ]));
+      need(planIds, a.plan, 'plan'),
+      a.title,
+      a.description,
+      a.method ? need(ref.methods, a.method, 'method') : null,
+      a.contact ? need(ref.persons, a.contact, 'person') : null,
+      a.status,
+      a.startDate,
+      a.endDate ?? null,
+      JSON.stringify(a.schedule),
+      a.capacity ?? null,
+      1,
+      a.archived,
+      registered(a.startDate, 21),
+      registered(a.startDate, 21),
+    ]),
+  );
   const pivot = (table: string, column: string, of: (a: CitySeed['activities'][number]) => number[]) =>
-    insertRows(em, table, ['activity_id', column], part.activities.flatMap((a, i) => of(a).map((id) => [activityIds[i]!, id])), false);
+    insertRows(
+      em,
+      table,
+      ['activity_id', column],
+      part.activities.flatMap((a, i) => of(a).map((id) => [activityIds[i]!, id])),
+      false,
+    );
   await pivot('activity_theme', 'theme_id', (a) => a.themes.map((t) => need(ref.themes, t, 'theme')));
   await pivot('activity_target_group', 'target_group_id', (a) => a.groups.map((g) => need(ref.targetGroups, g, 'target group')));
   await pivot('activity_area', 'area_id', (a) => a.areas.map((code) => need(ref.areas, code, 'area')));
   await pivot('activity_partner', 'organisation_id', (a) => a.partners.map((o) => need(ref.organisations, o, 'organisation')));
 
-  const groupIds = await insertRows(em, 'steering_group', ['name', 'plan_id'],
-    part.steeringGroups.map((g) => [g.name, need(planIds, g.plan, 'plan')]));
-  await insertRows(em, 'steering_group_member', ['steering_group_id', 'person_id', 'role'],
-    part.steeringGroups.flatMap((g, i) => g.members.map((m) => [groupIds[i]!, need(ref.persons, m.person, 'person'), m.role])), false);
+  const groupIds = await insertRows(
+    em,
+    'steering_group',
+    ['name', 'plan_id'],
+    part.steeringGroups.map((g) => [g.name, need(planIds, g.plan, 'plan')]),
+  );
+  await insertRows(
+    em,
+    'steering_group_member',
+    ['steering_group_id', 'person_id', 'role'],
+    part.steeringGroups.flatMap((g, i) => g.members.map((m) => [groupIds[i]!, need(ref.persons, m.person, 'person'), m.role])),
+    false,
+  );
 
   const groupOfPlan = new Map(part.steeringGroups.map((g, i) => [g.plan, groupIds[i]!]));
   const residents = new Map(part.areas.map((a) => [a.code, a.residents]));
@@ -139,15 +235,38 @@ async function insertPlansAndActivities(
       steeringGroup: (code) => groupOfPlan.get(code)!,
     },
   );
-  await insertRows(em, 'experience', ['title', 'body', 'outcome', 'recommendation', 'activity_id', 'method_id', 'author_id', 'publishable', 'created_at'], life.experiences);
-  const indicatorIds = await insertRows(em, 'indicator', ['name', 'unit', 'direction', 'baseline', 'target', 'plan_id', 'activity_id', 'created_at'], life.indicators.map((i) => i.row));
-  await insertRows(em, 'measurement', ['indicator_id', 'period_start', 'period_end', 'value', 'note'],
-    life.indicators.flatMap((i, n) => i.measurements.map((m) => [indicatorIds[n]!, ...m])), false);
+  await insertRows(
+    em,
+    'experience',
+    ['title', 'body', 'outcome', 'recommendation', 'activity_id', 'method_id', 'author_id', 'publishable', 'created_at'],
+    life.experiences,
+  );
+  const indicatorIds = await insertRows(
+    em,
+    'indicator',
+    ['name', 'unit', 'direction', 'baseline', 'target', 'plan_id', 'activity_id', 'created_at'],
+    life.indicators.map((i) => i.row),
+  );
+  await insertRows(
+    em,
+    'measurement',
+    ['indicator_id', 'period_start', 'period_end', 'value', 'note'],
+    life.indicators.flatMap((i, n) => i.measurements.map((m) => [indicatorIds[n]!, ...m])),
+    false,
+  );
   await insertRows(em, 'evaluation', ['activity_id', 'decision', 'rationale', 'decided_at'], life.evaluations);
-  const meetingIds = await insertRows(em, 'meeting', ['steering_group_id', 'date', { name: 'agenda', cast: 'jsonb' }, 'minutes', { name: 'decisions', cast: 'jsonb' }, 'created_at'],
-    life.meetings.map((m) => m.row));
-  await insertRows(em, 'action_item', ['meeting_id', 'description', 'owner_id', 'due_date', 'status', 'completed_at'],
-    life.meetings.flatMap((m, n) => m.actionItems.map((item) => [meetingIds[n]!, ...item])));
+  const meetingIds = await insertRows(
+    em,
+    'meeting',
+    ['steering_group_id', 'date', { name: 'agenda', cast: 'jsonb' }, 'minutes', { name: 'decisions', cast: 'jsonb' }, 'created_at'],
+    life.meetings.map((m) => m.row),
+  );
+  await insertRows(
+    em,
+    'action_item',
+    ['meeting_id', 'description', 'owner_id', 'due_date', 'status', 'completed_at'],
+    life.meetings.flatMap((m, n) => m.actionItems.map((item) => [meetingIds[n]!, ...item])),
+  );
   await insertRows(em, 'inquiry_count', ['plan_id', 'channel', 'topic', 'period_start', 'period_end', 'count', 'created_at'], life.inquiries, false);
   return { plans: part.plans.length, activities: part.activities.length };
 }

@@ -29,7 +29,10 @@ export const TEMPLATES: ActivityTemplate[] = [
     ],
     groups: [['skoleboern']],
     themes: ['UDD'],
-    schedules: [[slot('TUESDAY', '15:00', '17:00'), slot('THURSDAY', '15:00', '17:00')], [slot('MONDAY', '15:30', '17:30'), slot('WEDNESDAY', '15:30', '17:30')]],
+    schedules: [
+      [slot('TUESDAY', '15:00', '17:00'), slot('THURSDAY', '15:00', '17:00')],
+      [slot('MONDAY', '15:30', '17:30'), slot('WEDNESDAY', '15:30', '17:30')],
+    ],
     capacity: [15, 40],
     partners: ['Røde Kors Odense', 'Vollsmose Bibliotek'],
   },
@@ -46,7 +49,9 @@ export const TEMPLATES: ActivityTemplate[] = [
   {
     method: 'bydelsmoedre',
     titles: ['Bydelsmødre i {area}', 'Bydelsmødrenes åbne rådgivning i {area}'],
-    descriptions: ['Bydelsmødrene tager en snak med kvinder, der har brug for viden om sundhed, børneopdragelse og kommunens tilbud. Samtaler foregår på flere sprog.'],
+    descriptions: [
+      'Bydelsmødrene tager en snak med kvinder, der har brug for viden om sundhed, børneopdragelse og kommunens tilbud. Samtaler foregår på flere sprog.',
+    ],
     groups: [['etniske-kvinder']],
     themes: ['SAM'],
     schedules: [[slot('WEDNESDAY', '10:00', '12:00')], [slot('FRIDAY', '10:00', '13:00')]],
@@ -96,7 +101,9 @@ export const TEMPLATES: ActivityTemplate[] = [
   {
     method: 'kvindenetvaerk',
     titles: ['Kvindenetværk i {area}', 'Kvindeklub {area}'],
-    descriptions: ['Et fast mødested for kvinder med oplæg, udflugter og hyggeligt samvær. Netværket er for kvinder, der gerne vil lære andre i området at kende.'],
+    descriptions: [
+      'Et fast mødested for kvinder med oplæg, udflugter og hyggeligt samvær. Netværket er for kvinder, der gerne vil lære andre i området at kende.',
+    ],
     groups: [['etniske-kvinder']],
     themes: ['SAM'],
     schedules: [[slot('THURSDAY', '10:00', '12:30')], [slot('MONDAY', '13:00', '15:00')]],

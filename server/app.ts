@@ -1,3 +1,4 @@
+import { logger } from './core/logger.js';
 import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import fs from 'node:fs/promises';
@@ -47,7 +48,7 @@ export function describeDatabaseUrl(url: string): string {
 
 /** Starts the whole hub: database (embedded unless DATABASE_URL), migrations, demo seed, GraphQL over HTTP. */
 export async function startHub(config: HubConfig, options: HubOptions = {}): Promise<Hub> {
-  const log = options.log ?? ((line: string) => console.log(line));
+  const log = options.log ?? ((line: string) => logger.info(line));
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;
   if (databaseUrl) {

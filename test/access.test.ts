@@ -51,7 +51,8 @@ const activityInput = (planId: string, extra: Record<string, unknown> = {}) => (
   ...extra,
 });
 
-const ACTIVITY_FIELDS = 'id title version archived status description endDate method { code } themes { code } targetGroups { code } areas { code } partners { name } schedule { weekday startTime endTime } capacity';
+const ACTIVITY_FIELDS =
+  'id title version archived status description endDate method { code } themes { code } targetGroups { code } areas { code } partners { name } schedule { weekday startTime endTime } capacity';
 const ERRORS = 'userErrors { field code message }';
 
 async function currentVersion(activityId: string): Promise<number> {
@@ -60,13 +61,21 @@ async function currentVersion(activityId: string): Promise<number> {
 }
 
 async function createActivity(input: Record<string, unknown>, as: Role = Role.COORDINATOR) {
-  const result = await t.gql(`mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { ${ACTIVITY_FIELDS} } similarActivities { score } ${ERRORS} } }`, { input }, as);
+  const result = await t.gql(
+    `mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { ${ACTIVITY_FIELDS} } similarActivities { score } ${ERRORS} } }`,
+    { input },
+    as,
+  );
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
   return result.data.createActivity;
 }
 
 async function updateActivity(input: Record<string, unknown>, as: Role = Role.COORDINATOR) {
-  const result = await t.gql(`mutation($input: UpdateActivityInput!) { updateActivity(input: $input) { activity { ${ACTIVITY_FIELDS} } ${ERRORS} } }`, { input }, as);
+  const result = await t.gql(
+    `mutation($input: UpdateActivityInput!) { updateActivity(input: $input) { activity { ${ACTIVITY_FIELDS} } ${ERRORS} } }`,
+    { input },
+    as,
+  );
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
   return result.data.updateActivity;
 }
@@ -90,8 +99,11 @@ describe('authentication', () => {
   });
 
   test('createUser shows a random token once; only its hash is stored; the token works at once', async () => {
-    const result = await t.gql(`mutation($input: CreateUserInput!) { createUser(input: $input) { user { id name role plans { code } } token ${ERRORS} } }`,
-      { input: { name: 'Ny projektleder', role: 'PROJECT_LEAD', planIds: [ids.otherPlan], personId: ids.person } }, Role.ADMIN);
+    const result = await t.gql(
+      `mutation($input: CreateUserInput!) { createUser(input: $input) { user { id name role plans { code } } token ${ERRORS} } }`,
+      { input: { name: 'Ny projektleder', role: 'PROJECT_LEAD', planIds: [ids.otherPlan], personId: ids.person } },
+      Role.ADMIN,
+    );
     const { user, token, userErrors } = result.data.createUser;
     expect(userErrors).toEqual([]);
     expect(user).toMatchObject({ name: 'Ny projektleder', role: 'PROJECT_LEAD', plans: [{ code: 'SKK' }] });
@@ -115,8 +127,22 @@ describe('permissions', () => {
       id: await t.idOf('Method', `insert into method (code, name, keywords) values ('${unique('metode')}', 'Drengeklub', '{}') returning id`),
       keywords: ['drengeklub'],
     }),
-    createPerson: async () => ({ name: 'Testa Testesen', title: 'Konsulent', organisationId: ids.civica, email: 'testa@civica.example', phone: '+45 12 34 56 78' }),
-    createPlan: async () => ({ code: unique('PLAN'), name: 'Testplan', startDate: '2027-01-01', endDate: '2030-12-31', areaIds: [ids.district], housingOrganisationIds: [ids.civica], leadId: ids.person }),
+    createPerson: async () => ({
+      name: 'Testa Testesen',
+      title: 'Konsulent',
+      organisationId: ids.civica,
+      email: 'testa@civica.example',
+      phone: '+45 12 34 56 78',
+    }),
+    createPlan: async () => ({
+      code: unique('PLAN'),
+      name: 'Testplan',
+      startDate: '2027-01-01',
+      endDate: '2030-12-31',
+      areaIds: [ids.district],
+      housingOrganisationIds: [ids.civica],
+      leadId: ids.person,
+    }),
     createUser: async () => ({ name: unique('Bruger'), role: 'READER' }),
     createActivity: async () => activityInput(ids.ownPlan),
     updateActivity: async () => ({ id: ids.ownActivity, expectedVersion: await currentVersion(ids.ownActivity), capacity: 10 + serial++ }),
@@ -126,20 +152,43 @@ describe('permissions', () => {
     },
   };
   const inputType = (mutation: MutationName) =>
-    ({ createActivity: 'CreateActivityInput', updateActivity: 'UpdateActivityInput', archiveActivity: 'ArchiveActivityInput' } as Record<string, string>)[mutation] ??
-    `${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input`;
+    (({ createActivity: 'CreateActivityInput', updateActivity: 'UpdateActivityInput', archiveActivity: 'ArchiveActivityInput' }) as Record<string, string>)[
+      mutation
+    ] ?? `${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input`;
 
   const matrix = (Object.keys(inputs) as MutationName[]).flatMap((mutation) =>
     Object.values(Role).map((role) => ({ mutation, role, allowed: ROLE_MUTATIONS[role].has(mutation) })),
   );
 
   test('the matrix is what the roles promise', () => {
-    const allowed = (role: Role) => matrix.filter((m) => m.role === role && m.allowed).map((m) => m.mutation).sort();
-    expect(allowed(Role.ADMIN)).toEqual(['createArea', 'createMethod', 'createOrganisation', 'createPerson', 'createTargetGroup', 'createTheme', 'createUser', 'updateMethod']);
-    expect(allowed(Role.COORDINATOR)).toEqual(
-      ['archiveActivity', 'createActivity', 'createArea', 'createMethod', 'createOrganisation', 'createPerson', 'createPlan', 'createTargetGroup', 'createTheme',
-        'updateActivity', 'updateMethod'],
-    );
+    const allowed = (role: Role) =>
+      matrix
+        .filter((m) => m.role === role && m.allowed)
+        .map((m) => m.mutation)
+        .sort();
+    expect(allowed(Role.ADMIN)).toEqual([
+      'createArea',
+      'createMethod',
+      'createOrganisation',
+      'createPerson',
+      'createTargetGroup',
+      'createTheme',
+      'createUser',
+      'updateMethod',
+    ]);
+    expect(allowed(Role.COORDINATOR)).toEqual([
+      'archiveActivity',
+      'createActivity',
+      'createArea',
+      'createMethod',
+      'createOrganisation',
+      'createPerson',
+      'createPlan',
+      'createTargetGroup',
+      'createTheme',
+      'updateActivity',
+      'updateMethod',
+    ]);
     expect(allowed(Role.PROJECT_LEAD)).toEqual(['archiveActivity', 'createActivity', 'updateActivity']);
     expect(allowed(Role.READER)).toEqual([]);
   });
@@ -159,14 +208,21 @@ describe('permissions', () => {
     const version = await currentVersion(ids.otherActivity);
     const update = await updateActivity({ id: ids.otherActivity, expectedVersion: version, title: 'Kapret' }, Role.PROJECT_LEAD);
     expect(update.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'FORBIDDEN' });
-    const archive = await t.gql(`mutation($input: ArchiveActivityInput!) { archiveActivity(input: $input) { ${ERRORS} } }`,
-      { input: { id: ids.otherActivity, expectedVersion: version } }, Role.PROJECT_LEAD);
+    const archive = await t.gql(
+      `mutation($input: ArchiveActivityInput!) { archiveActivity(input: $input) { ${ERRORS} } }`,
+      { input: { id: ids.otherActivity, expectedVersion: version } },
+      Role.PROJECT_LEAD,
+    );
     expect(archive.data.archiveActivity.userErrors[0]).toMatchObject({ code: 'FORBIDDEN' });
     expect(await currentVersion(ids.otherActivity)).toBe(version);
   });
 
   test('readers see no personal data and no audit log; project leads no audit log either', async () => {
-    const people = await t.gql('{ plan(code: "VOL-OEST") { lead { email phone } activities(first: 5) { nodes { contact { email phone } } } } }', undefined, Role.READER);
+    const people = await t.gql(
+      '{ plan(code: "VOL-OEST") { lead { email phone } activities(first: 5) { nodes { contact { email phone } } } } }',
+      undefined,
+      Role.READER,
+    );
     expect(people.data.plan.lead).toEqual({ email: null, phone: null });
     for (const node of people.data.plan.activities.nodes) expect(node.contact ?? { email: null, phone: null }).toEqual({ email: null, phone: null });
     for (const role of [Role.READER, Role.PROJECT_LEAD]) {
@@ -216,8 +272,9 @@ describe('validation', () => {
   });
 
   test('enum and scalar values are checked by the schema: a malformed request is a 400', async () => {
-    const bad = await t.gql('mutation($input: CreateActivityInput!) { createActivity(input: $input) { userErrors { code } } }',
-      { input: activityInput(ids.ownPlan, { status: 'SOMETIMES', startDate: '2026-02-30', capacity: -1 }) });
+    const bad = await t.gql('mutation($input: CreateActivityInput!) { createActivity(input: $input) { userErrors { code } } }', {
+      input: activityInput(ids.ownPlan, { status: 'SOMETIMES', startDate: '2026-02-30', capacity: -1 }),
+    });
     expect(bad.status).toBe(400);
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
@@ -225,29 +282,48 @@ describe('validation', () => {
   test('codes are unique, hierarchies consistent, ages ordered', async () => {
     const area = (input: Record<string, unknown>) =>
       t.gql(`mutation($input: CreateAreaInput!) { createArea(input: $input) { area { code parent { code } } ${ERRORS} } }`, { input }, Role.ADMIN);
-    expect((await area({ code: 'vollsmose', name: 'Igen', kind: 'DISTRICT', parentId: ids.municipality })).data.createArea.userErrors)
-      .toEqual([{ field: ['input', 'code'], code: 'DUPLICATE', message: 'An area with the code "vollsmose" exists already' }]);
-    expect(fieldsOf((await area({ code: unique('x'), name: 'Forkert', kind: 'DISTRICT', parentId: ids.estate })).data.createArea.userErrors))
-      .toEqual(['input.parentId:INVALID']);
-    expect(fieldsOf((await area({ code: unique('x'), name: 'Halv', kind: 'ESTATE', parentId: ids.district, latitude: 55.4 })).data.createArea.userErrors))
-      .toEqual(['input.longitude:INVALID']);
+    expect((await area({ code: 'vollsmose', name: 'Igen', kind: 'DISTRICT', parentId: ids.municipality })).data.createArea.userErrors).toEqual([
+      { field: ['input', 'code'], code: 'DUPLICATE', message: 'An area with the code "vollsmose" exists already' },
+    ]);
+    expect(fieldsOf((await area({ code: unique('x'), name: 'Forkert', kind: 'DISTRICT', parentId: ids.estate })).data.createArea.userErrors)).toEqual([
+      'input.parentId:INVALID',
+    ]);
+    expect(
+      fieldsOf((await area({ code: unique('x'), name: 'Halv', kind: 'ESTATE', parentId: ids.district, latitude: 55.4 })).data.createArea.userErrors),
+    ).toEqual(['input.longitude:INVALID']);
     expect(fieldsOf((await area({ code: 'has space', name: 'X', kind: 'ESTATE' })).data.createArea.userErrors)).toEqual(['input.code:INVALID']);
-    const group = await t.gql(`mutation($input: CreateTargetGroupInput!) { createTargetGroup(input: $input) { ${ERRORS} } }`,
-      { input: { code: unique('g'), name: 'Baglæns', minAge: 10, maxAge: 5 } }, Role.ADMIN);
+    const group = await t.gql(
+      `mutation($input: CreateTargetGroupInput!) { createTargetGroup(input: $input) { ${ERRORS} } }`,
+      { input: { code: unique('g'), name: 'Baglæns', minAge: 10, maxAge: 5 } },
+      Role.ADMIN,
+    );
     expect(fieldsOf(group.data.createTargetGroup.userErrors)).toEqual(['input.maxAge:INVALID']);
-    const child = await t.gql(`mutation($input: CreateTargetGroupInput!) { createTargetGroup(input: $input) { ${ERRORS} } }`,
-      { input: { code: unique('g'), name: 'For gamle', parentId: ids.unge, minAge: 16, maxAge: 25 } }, Role.ADMIN);
+    const child = await t.gql(
+      `mutation($input: CreateTargetGroupInput!) { createTargetGroup(input: $input) { ${ERRORS} } }`,
+      { input: { code: unique('g'), name: 'For gamle', parentId: ids.unge, minAge: 16, maxAge: 25 } },
+      Role.ADMIN,
+    );
     expect(fieldsOf(child.data.createTargetGroup.userErrors)).toEqual(['input.parentId:INVALID']);
-    const plan = await t.gql(`mutation($input: CreatePlanInput!) { createPlan(input: $input) { ${ERRORS} } }`,
-      { input: { code: 'VOL-OEST', name: 'X', startDate: '2027-01-01', endDate: '2026-01-01', areaIds: [], housingOrganisationIds: [ids.police] } });
-    expect(fieldsOf(plan.data.createPlan.userErrors)).toEqual(['input.endDate:INVALID', 'input.areaIds:INVALID', 'input.housingOrganisationIds.0:INVALID', 'input.code:DUPLICATE']);
-    const user = await t.gql(`mutation($input: CreateUserInput!) { createUser(input: $input) { ${ERRORS} } }`,
-      { input: { name: 'Uden planer', role: 'PROJECT_LEAD' } }, Role.ADMIN);
+    const plan = await t.gql(`mutation($input: CreatePlanInput!) { createPlan(input: $input) { ${ERRORS} } }`, {
+      input: { code: 'VOL-OEST', name: 'X', startDate: '2027-01-01', endDate: '2026-01-01', areaIds: [], housingOrganisationIds: [ids.police] },
+    });
+    expect(fieldsOf(plan.data.createPlan.userErrors)).toEqual([
+      'input.endDate:INVALID',
+      'input.areaIds:INVALID',
+      'input.housingOrganisationIds.0:INVALID',
+      'input.code:DUPLICATE',
+    ]);
+    const user = await t.gql(
+      `mutation($input: CreateUserInput!) { createUser(input: $input) { ${ERRORS} } }`,
+      { input: { name: 'Uden planer', role: 'PROJECT_LEAD' } },
+      Role.ADMIN,
+    );
     expect(fieldsOf(user.data.createUser.userErrors)).toEqual(['input.planIds:INVALID']);
   });
 
   test('a refused mutation writes nothing', async () => {
-    const count = async () => ((await t.hub.orm.em.fork().execute('select (select count(*) from activity)::int + (select count(*) from audit_event)::int as n')) as any[])[0].n;
+    const count = async () =>
+      ((await t.hub.orm.em.fork().execute('select (select count(*) from activity)::int + (select count(*) from audit_event)::int as n')) as any[])[0].n;
     const before = await count();
     await create({ title: '', areaIds: [] });
     expect(await count()).toBe(before);
@@ -257,9 +333,26 @@ describe('validation', () => {
 describe('updates', () => {
   test('left-out fields stay, null clears nullable fields, non-nullable ones cannot be cleared; every change raises the version', async () => {
     const { activity } = await createActivity(activityInput(ids.ownPlan, { endDate: '2026-12-31' }));
-    const cleared = await updateActivity({ id: activity.id, expectedVersion: activity.version, description: null, methodId: null, endDate: null, capacity: null, partnerIds: null });
+    const cleared = await updateActivity({
+      id: activity.id,
+      expectedVersion: activity.version,
+      description: null,
+      methodId: null,
+      endDate: null,
+      capacity: null,
+      partnerIds: null,
+    });
     expect(cleared.userErrors).toEqual([]);
-    expect(cleared.activity).toMatchObject({ title: activity.title, description: null, method: null, endDate: null, capacity: null, partners: [], themes: [{ code: 'UDD' }], version: activity.version + 1 });
+    expect(cleared.activity).toMatchObject({
+      title: activity.title,
+      description: null,
+      method: null,
+      endDate: null,
+      capacity: null,
+      partners: [],
+      themes: [{ code: 'UDD' }],
+      version: activity.version + 1,
+    });
     const listsOnly = await updateActivity({ id: activity.id, expectedVersion: cleared.activity.version, themeIds: [] });
     expect(listsOnly.activity.version).toBe(activity.version + 2);
     const refused = await updateActivity({ id: activity.id, expectedVersion: listsOnly.activity.version, title: null, targetGroupIds: [] });
@@ -272,7 +365,9 @@ describe('updates', () => {
     await updateActivity({ id: activity.id, expectedVersion: activity.version, capacity: 30 });
     const stale = await updateActivity({ id: activity.id, expectedVersion: activity.version, title: 'For sent' });
     expect(stale.activity).toBeNull();
-    expect(stale.userErrors).toEqual([{ field: ['input', 'expectedVersion'], code: 'VERSION_CONFLICT', message: expect.stringContaining(`at version ${activity.version + 1}`) }]);
+    expect(stale.userErrors).toEqual([
+      { field: ['input', 'expectedVersion'], code: 'VERSION_CONFLICT', message: expect.stringContaining(`at version ${activity.version + 1}`) },
+    ]);
     const now = await t.gql('query($id: ID!) { node(id: $id) { ... on Activity { title capacity } } }', { id: activity.id });
     expect(now.data.node).toEqual({ title: activity.title, capacity: 30 });
   });
@@ -292,12 +387,17 @@ describe('updates', () => {
   test('archiving hides the activity from lists and ends its changes', async () => {
     const { activity } = await createActivity(activityInput(ids.ownPlan));
     const archive = (expectedVersion: number) =>
-      t.gql(`mutation($input: ArchiveActivityInput!) { archiveActivity(input: $input) { activity { archived version } ${ERRORS} } }`, { input: { id: activity.id, expectedVersion } });
+      t.gql(`mutation($input: ArchiveActivityInput!) { archiveActivity(input: $input) { activity { archived version } ${ERRORS} } }`, {
+        input: { id: activity.id, expectedVersion },
+      });
     const done = (await archive(activity.version)).data.archiveActivity;
     expect(done).toMatchObject({ activity: { archived: true, version: activity.version + 1 }, userErrors: [] });
     const listed = await t.gql('query($t: String) { activities(first: 100, filter: { text: $t }) { nodes { id } } }', { t: activity.title });
     expect(listed.data.activities.nodes.map((n: any) => n.id)).not.toContain(activity.id);
-    expect((await archive(done.activity.version)).data.archiveActivity.userErrors[0]).toMatchObject({ code: 'INVALID', message: expect.stringMatching(/archived/) });
+    expect((await archive(done.activity.version)).data.archiveActivity.userErrors[0]).toMatchObject({
+      code: 'INVALID',
+      message: expect.stringMatching(/archived/),
+    });
   });
 });
 
@@ -327,7 +427,12 @@ describe('audit', () => {
     const log = await t.gql('query($id: ID!) { auditLog(entityId: $id) { at actor { id role } action entityType entityId changes } }', { id: activity.id });
     const [update, create] = log.data.auditLog;
     expect(log.data.auditLog).toHaveLength(2);
-    expect(update).toMatchObject({ action: 'updateActivity', entityType: 'Activity', entityId: activity.id, actor: { id: t.users.PROJECT_LEAD.id, role: 'PROJECT_LEAD' } });
+    expect(update).toMatchObject({
+      action: 'updateActivity',
+      entityType: 'Activity',
+      entityId: activity.id,
+      actor: { id: t.users.PROJECT_LEAD.id, role: 'PROJECT_LEAD' },
+    });
     expect(JSON.parse(update.changes)).toEqual({ title: { before: activity.title, after: 'Nyt navn' }, capacity: { before: 20, after: 25 } });
     expect(create.action).toBe('createActivity');
     expect(JSON.parse(create.changes).title).toEqual({ before: null, after: activity.title });
@@ -335,7 +440,11 @@ describe('audit', () => {
   });
 
   test('reference data, plans and users are audited too, never with a token', async () => {
-    const result = await t.gql(`mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } token } }`, { input: { name: 'Revisor', role: 'READER' } }, Role.ADMIN);
+    const result = await t.gql(
+      `mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } token } }`,
+      { input: { name: 'Revisor', role: 'READER' } },
+      Role.ADMIN,
+    );
     const { user, token } = result.data.createUser;
     const log = await t.gql('query($id: ID!) { auditLog(entityId: $id) { action changes } }', { id: user.id }, Role.ADMIN);
     expect(log.data.auditLog).toHaveLength(1);
@@ -358,14 +467,28 @@ describe('one permission rule for every mutation', () => {
   afterAll(() => t?.stop());
 
   // The smallest input the schema accepts: every required field with a value of its type.
-  const SCALARS: Record<string, unknown> = { ID: 'UGxhbjox', String: 'x', Int: 1, Float: 1, Boolean: false, LocalDate: '2026-01-01', DateTime: '2026-01-01T00:00:00Z', NonNegativeInt: 1, PositiveInt: 1 };
+  const SCALARS: Record<string, unknown> = {
+    ID: 'UGxhbjox',
+    String: 'x',
+    Int: 1,
+    Float: 1,
+    Boolean: false,
+    LocalDate: '2026-01-01',
+    DateTime: '2026-01-01T00:00:00Z',
+    NonNegativeInt: 1,
+    PositiveInt: 1,
+  };
   const smallest = (type: GraphQLInputType): unknown => {
     if (isNonNullType(type)) return smallest(type.ofType);
     if (isListType(type)) return [];
     if (isEnumType(type)) return type.getValues()[0]!.name;
     if (isScalarType(type)) return SCALARS[type.name] ?? 'x';
     if (isInputObjectType(type)) {
-      return Object.fromEntries(Object.values(type.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, smallest(f.type)]));
+      return Object.fromEntries(
+        Object.values(type.getFields())
+          .filter((f) => isNonNullType(f.type))
+          .map((f) => [f.name, smallest(f.type)]),
+      );
     }
     return null;
   };
@@ -382,7 +505,11 @@ describe('one permission rule for every mutation', () => {
       const inputType = getNamedType(input.type).name;
       const payload = getNullableType(field.type);
       expect(payload.toString()).toMatch(/Payload$/);
-      const result = await t.gql(`mutation($input: ${inputType}!) { ${field.name}(input: $input) { ${ERRORS} } }`, { input: smallest(input.type) }, Role.READER);
+      const result = await t.gql(
+        `mutation($input: ${inputType}!) { ${field.name}(input: $input) { ${ERRORS} } }`,
+        { input: smallest(input.type) },
+        Role.READER,
+      );
       expect(result.errors, `${field.name}: ${JSON.stringify(result.errors)}`).toBeUndefined();
       expect(result.data[field.name].userErrors, field.name).toEqual([{ field: [], code: 'FORBIDDEN', message: `As a reader you may not call ${field.name}` }]);
     }

@@ -13,15 +13,33 @@ afterAll(async () => {
 });
 
 // Error texts name the request id, which differs by request.
-const comparable = (result: GraphQLResult<unknown>) => JSON.parse(JSON.stringify(result).replace(/request id [0-9a-f-]+/g, 'request id *').replace(/"requestId":"[^"]+"/g, '"requestId":"*"'));
+const comparable = (result: GraphQLResult<unknown>) =>
+  JSON.parse(
+    JSON.stringify(result)
+      .replace(/request id [0-9a-f-]+/g, 'request id *')
+      .replace(/"requestId":"[^"]+"/g, '"requestId":"*"'),
+  );
 
 const ASKED: { query: string; variables?: Record<string, unknown>; as?: Role }[] = [
-  { query: '{ plans(first: 20) { nodes { name areas { name } lead { name } activities(first: 10) { nodes { title targetGroups { name } method { name } } } } } }' },
+  {
+    query:
+      '{ plans(first: 20) { nodes { name areas { name } lead { name } activities(first: 10) { nodes { title targetGroups { name } method { name } } } } } }',
+  },
   { query: '{ activities(first: 50) { totalCount nodes { id title plan { name } areas { name } targetGroups { name } themes { name } } } }', as: Role.READER },
-  { query: '{ plan(code: "VOL-OEST") { name steeringGroup { members { role person { name } } meetings { date actionItems { description } } } indicators { name progress } } }' },
+  {
+    query:
+      '{ plan(code: "VOL-OEST") { name steeringGroup { members { role person { name } } meetings { date actionItems { description } } } indicators { name progress } } }',
+  },
   { query: '{ methods { name activities(first: 5) { totalCount nodes { title } } experiences(first: 3) { nodes { title } } } }' },
-  { query: '{ overlaps(first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { score reasons { kind detail } activities { title schedule { weekday startTime endTime } contact { name email } } } } } }' },
-  { query: '{ highlights(since: "2025-01-01T00:00:00Z", first: 10) { kind title score subject { __typename id ... on Activity { title } ... on Plan { code } } } }', as: Role.READER },
+  {
+    query:
+      '{ overlaps(first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { score reasons { kind detail } activities { title schedule { weekday startTime endTime } contact { name email } } } } } }',
+  },
+  {
+    query:
+      '{ highlights(since: "2025-01-01T00:00:00Z", first: 10) { kind title score subject { __typename id ... on Activity { title } ... on Plan { code } } } }',
+    as: Role.READER,
+  },
   // Variables, aliases, fragments, directives and a field that answers null.
   {
     query: `query($code: String!, $more: Boolean!) { a: plan(code: $code) { ...P } b: plan(code: "NO-SUCH") { name } }

@@ -41,9 +41,12 @@ test('the console is built by npm install and served by the hub itself, each pag
 test('signing in by invitation link: the token leaves the address bar, the overview shows the city in Danish, signing out returns to the login page', async () => {
   const { page, errors } = await openPage(browser);
   await page.goto(`${base}/login#token=${t.users[Role.COORDINATOR].token}`);
-  await page.getByRole('heading', { name: 'Overblik' }).waitFor({ timeout: 10_000 }).catch((error) => {
-    throw new Error(`${error.message}\n${errors.join('\n')}\n${page.url()}`);
-  });
+  await page
+    .getByRole('heading', { name: 'Overblik' })
+    .waitFor({ timeout: 10_000 })
+    .catch((error) => {
+      throw new Error(`${error.message}\n${errors.join('\n')}\n${page.url()}`);
+    });
   expect(page.url()).toBe(`${base}/`);
   const figures = await page.getByRole('list', { name: 'Nøgletal' }).innerText();
   expect(figures).toMatch(/aktive helhedsplaner/);
@@ -61,7 +64,9 @@ test('signing in by invitation link: the token leaves the address bar, the overv
 test('a token no longer valid and a lost connection are said plainly in Danish where the page shows its content', async () => {
   const { page, errors } = await openPage(browser);
   await page.goto(`${base}/login`);
-  await page.evaluate(() => (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem('hub-token', 'hub_tilbagekaldt'));
+  await page.evaluate(() =>
+    (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem('hub-token', 'hub_tilbagekaldt'),
+  );
   await page.goto(`${base}/activities`);
   await page.getByRole('alert').filter({ hasText: 'Du er ikke logget ind, eller din nøgle er ikke længere gyldig. Log ind igen.' }).first().waitFor();
   await page.goto(`${base}/login#token=${t.users[Role.READER].token}`);
@@ -301,9 +306,11 @@ test('activities: search and filters kept in the URL, columns to sort, and an ac
 });
 
 test("the method an activity's words point to is confirmed from its page by one who may edit it", async () => {
-  const [row] = (await t.hub.orm.em.fork().execute(
-    'select a.id, m.name from activity a join method m on m.id = a.inferred_method_id where a.method_id is null and a.inferred_confidence >= 0.5 and not a.archived order by a.id limit 1',
-  )) as { id: number; name: string }[];
+  const [row] = (await t.hub.orm.em
+    .fork()
+    .execute(
+      'select a.id, m.name from activity a join method m on m.id = a.inferred_method_id where a.method_id is null and a.inferred_confidence >= 0.5 and not a.archived order by a.id limit 1',
+    )) as { id: number; name: string }[];
   const id = toGlobalId('Activity', row!.id);
   const { page, errors } = await openPage(browser);
   await page.goto(`${base}/login#token=${t.users[Role.COORDINATOR].token}`);
@@ -388,10 +395,19 @@ test('the project lead registers an activity: own plans only, similar activities
 
 test('a version conflict is explained: the lead fetches the new version, keeps their own change on top of it, and saves', async () => {
   const plan = await t.idOf('Plan', "select id from plan where code = 'VOL-OEST'");
-  const created = await t.mutate('createActivity', 'CreateActivityInput', {
-    planId: plan, title: 'Fædregruppe i Bøgeparken', startDate: '2026-12-01', targetGroupIds: [await t.idOf('TargetGroup', "select id from target_group where code = 'faedre'")],
-    areaIds: [await t.idOf('Area', "select id from area where code = 'vollsmose-boegeparken'")],
-  }, 'activity { id version }', Role.PROJECT_LEAD);
+  const created = await t.mutate(
+    'createActivity',
+    'CreateActivityInput',
+    {
+      planId: plan,
+      title: 'Fædregruppe i Bøgeparken',
+      startDate: '2026-12-01',
+      targetGroupIds: [await t.idOf('TargetGroup', "select id from target_group where code = 'faedre'")],
+      areaIds: [await t.idOf('Area', "select id from area where code = 'vollsmose-boegeparken'")],
+    },
+    'activity { id version }',
+    Role.PROJECT_LEAD,
+  );
   const id = created.activity.id as string;
   const { page, errors } = await openPage(browser);
   await page.goto(`${base}/login#token=${t.users[Role.PROJECT_LEAD].token}`);
@@ -400,7 +416,12 @@ test('a version conflict is explained: the lead fetches the new version, keeps t
   await page.getByRole('heading', { name: 'Redigér: Fædregruppe i Bøgeparken' }).waitFor();
   await page.getByLabel('Pladser (valgfri)').fill('12');
   // Meanwhile a coordinator renames it.
-  const renamed = await t.mutate('updateActivity', 'UpdateActivityInput', { id, expectedVersion: created.activity.version, title: 'Fædrenetværket i Bøgeparken' }, 'activity { version }');
+  const renamed = await t.mutate(
+    'updateActivity',
+    'UpdateActivityInput',
+    { id, expectedVersion: created.activity.version, title: 'Fædrenetværket i Bøgeparken' },
+    'activity { version }',
+  );
   expect(renamed.activity.version).toBe(created.activity.version + 1);
   await page.getByRole('button', { name: 'Gem ændringerne' }).click();
   const notice = page.locator('.notice.warning');

@@ -89,7 +89,10 @@ describe('heavy-query gate', () => {
   test('a query that waits too long is answered 503 with Retry-After', async () => {
     const gate = new HeavyQueryGate(1, 20);
     await gate.enter();
-    const error = await gate.enter().then(() => null, (e: { extensions: { code: string; http: { status: number; headers: Map<string, string> } } }) => e);
+    const error = await gate.enter().then(
+      () => null,
+      (e: { extensions: { code: string; http: { status: number; headers: Map<string, string> } } }) => e,
+    );
     expect(error?.extensions.code).toBe('BUSY');
     expect(error?.extensions.http.status).toBe(503);
     expect(error?.extensions.http.headers.get('retry-after')).toBe('5');

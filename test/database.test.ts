@@ -27,7 +27,10 @@ async function tempDir(): Promise<string> {
 
 describe('migrations', () => {
   test('every migration file is listed, in order', () => {
-    const files = readdirSync(MIGRATIONS_PATH).filter((f) => /^Migration\d+.*\.ts$/.test(f)).map((f) => f.replace(/\.ts$/, '')).sort();
+    const files = readdirSync(MIGRATIONS_PATH)
+      .filter((f) => /^Migration\d+.*\.ts$/.test(f))
+      .map((f) => f.replace(/\.ts$/, ''))
+      .sort();
     expect(migrationsList.map((m) => m.name)).toEqual(files);
   });
 

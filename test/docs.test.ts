@@ -4,7 +4,14 @@ import { expect, test } from 'vitest';
 import { ROOT } from './support/process.js';
 
 // The README and the design documents a newcomer reads: every file they name must be in the repository.
-const DOCUMENTS = ['README.md', 'seeds/README.md', 'client-sdk/README.md', ...readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const DOCUMENTS = [
+  'README.md',
+  'seeds/README.md',
+  'client-sdk/README.md',
+  ...readdirSync(path.join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 const REPO_PATH = /^[\w.-]+(?:\/[\w.-]+)*\/[\w.-]+\.(?:ts|tsx|mjs|md|graphql|json|yml|png)$/;
 
 test.each(DOCUMENTS)('%s links and names only files inside the repository', (document) => {

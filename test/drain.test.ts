@@ -14,9 +14,12 @@ const ACTIVITY = 'id title description status startDate endDate capacity created
 // Eight aliases of a page of 100 activities with their plans and overlaps: about 4 MB of JSON (answer and time limits switched off for
 // this hub, so five of them at once come near its 160 MB heap: the size is kept below what the heap allows with margin).
 const ALIASES = 8;
-const LARGE = `{ ${Array.from({ length: ALIASES }, (_, i) => `a${i}: activities(first: 100) { nodes { ${ACTIVITY} plan { code name description areas { name residents } }
+const LARGE = `{ ${Array.from(
+  { length: ALIASES },
+  (_, i) => `a${i}: activities(first: 100) { nodes { ${ACTIVITY} plan { code name description areas { name residents } }
   method { name description } areas { name kind residents latitude longitude } targetGroups { name minAge maxAge } themes { code name }
-  overlaps { score reasons { kind weight detail } activities { id title description } } } }`).join(' ')} }`;
+  overlaps { score reasons { kind weight detail } activities { id title description } } } }`,
+).join(' ')} }`;
 
 test('SIGTERM lets every response in flight finish writing, multi-megabyte answers included', async () => {
   const hub = startProcess({
@@ -40,7 +43,10 @@ test('SIGTERM lets every response in flight finish writing, multi-megabyte answe
     });
     await new Promise((resolve) => setTimeout(resolve, 400));
     hub.child.kill('SIGTERM');
-    const results = await Promise.all(answers).catch((error) => { console.error(hub.output().slice(-3000)); throw error; });
+    const results = await Promise.all(answers).catch((error) => {
+      console.error(hub.output().slice(-3000));
+      throw error;
+    });
     for (const { status, body } of results) {
       expect(status, body.slice(0, 300)).toBe(200);
       expect(body.length, body.slice(0, 300) + ' ... ' + body.slice(-300)).toBeGreaterThan(3_000_000);

@@ -72,18 +72,36 @@ describe('values PostgreSQL or the domain cannot hold are refused at the boundar
     const areas = (await t.hub.orm.em.fork().execute('select id from area order by id limit 26')) as { id: number }[];
     const { toGlobalId } = await import('../server/core/global-id.js');
     const tooMany = await t.gql(CREATE, { input: { ...base, areaIds: areas.map((a) => toGlobalId('Area', a.id)) } });
-    expect(tooMany.data.createActivity.userErrors).toEqual([expect.objectContaining({ field: ['input', 'areaIds'], code: 'INVALID', message: 'areaIds may hold at most 25 items, got 26' })]);
-    const slots = Array.from({ length: 22 }, (_, i) => ({ weekday: 'MONDAY', startTime: `${String(i).padStart(2, '0')}:00`, endTime: `${String(i).padStart(2, '0')}:30` }));
+    expect(tooMany.data.createActivity.userErrors).toEqual([
+      expect.objectContaining({ field: ['input', 'areaIds'], code: 'INVALID', message: 'areaIds may hold at most 25 items, got 26' }),
+    ]);
+    const slots = Array.from({ length: 22 }, (_, i) => ({
+      weekday: 'MONDAY',
+      startTime: `${String(i).padStart(2, '0')}:00`,
+      endTime: `${String(i).padStart(2, '0')}:30`,
+    }));
     const manySlots = await t.gql(CREATE, { input: { ...base, schedule: slots } });
     expect(manySlots.data.createActivity.userErrors[0]).toMatchObject({ field: ['input', 'schedule'], code: 'INVALID' });
     const overlapping = await t.gql(CREATE, {
-      input: { ...base, schedule: [{ weekday: 'TUESDAY', startTime: '15:00', endTime: '17:00' }, { weekday: 'TUESDAY', startTime: '16:30', endTime: '18:00' }] },
+      input: {
+        ...base,
+        schedule: [
+          { weekday: 'TUESDAY', startTime: '15:00', endTime: '17:00' },
+          { weekday: 'TUESDAY', startTime: '16:30', endTime: '18:00' },
+        ],
+      },
     });
     expect(overlapping.data.createActivity.userErrors).toEqual([
       expect.objectContaining({ field: ['input', 'schedule'], code: 'INVALID', message: 'The slots on TUESDAY overlap: 15:00-17:00 and 16:30-18:00' }),
     ]);
     const apart = await t.gql(CREATE, {
-      input: { ...base, schedule: [{ weekday: 'TUESDAY', startTime: '15:00', endTime: '16:00' }, { weekday: 'TUESDAY', startTime: '16:00', endTime: '17:00' }] },
+      input: {
+        ...base,
+        schedule: [
+          { weekday: 'TUESDAY', startTime: '15:00', endTime: '16:00' },
+          { weekday: 'TUESDAY', startTime: '16:00', endTime: '17:00' },
+        ],
+      },
     });
     expect(apart.data.createActivity.userErrors).toEqual([]);
   });
@@ -111,7 +129,13 @@ describe('values PostgreSQL or the domain cannot hold are refused at the boundar
   test('one lead cannot break the statistics: counts are capped per record and in total', async () => {
     const planId = await t.idOf('Plan', "select id from plan where code = 'VOL-OEST'");
     const record = (count: number, topic = 'Boligstøtte') =>
-      t.mutate('recordInquiries', 'RecordInquiriesInput', { planId, channel: 'PHONE', topic, periodStart: '2026-10-01', periodEnd: '2026-10-31', count }, 'stats { count }', Role.PROJECT_LEAD);
+      t.mutate(
+        'recordInquiries',
+        'RecordInquiriesInput',
+        { planId, channel: 'PHONE', topic, periodStart: '2026-10-01', periodEnd: '2026-10-31', count },
+        'stats { count }',
+        Role.PROJECT_LEAD,
+      );
     expect((await record(2147483647)).userErrors).toEqual([expect.objectContaining({ field: ['input', 'count'], code: 'INVALID' })]);
     expect((await record(1_000_000)).userErrors).toEqual([]);
     const stats = await t.gql('{ inquiryStats(groupBy: [CHANNEL]) { count share } }', undefined, Role.READER);
@@ -122,10 +146,20 @@ describe('values PostgreSQL or the domain cannot hold are refused at the boundar
   test('topics are normalised before the personal-data checks', async () => {
     const planId = await t.idOf('Plan', "select id from plan where code = 'VOL-OEST'");
     for (const topic of ['010203 1234', '０１０２０３－１２３４', 'anne(at)example.org', 'anne [at] example [dot] org', 'Ring 12 34 56 78', '+45 12345678']) {
-      const result = await t.mutate('recordInquiries', 'RecordInquiriesInput', { planId, channel: 'PHONE', topic, periodStart: '2026-09-01', periodEnd: '2026-09-30', count: 3 }, 'stats { count }');
+      const result = await t.mutate(
+        'recordInquiries',
+        'RecordInquiriesInput',
+        { planId, channel: 'PHONE', topic, periodStart: '2026-09-01', periodEnd: '2026-09-30', count: 3 },
+        'stats { count }',
+      );
       expect(result.userErrors, topic).toEqual([expect.objectContaining({ field: ['input', 'topic'], code: 'INVALID' })]);
     }
-    const fine = await t.mutate('recordInquiries', 'RecordInquiriesInput', { planId, channel: 'PHONE', topic: 'Helhedsplan 2027-2030', periodStart: '2026-09-01', periodEnd: '2026-09-30', count: 3 }, 'stats { count }');
+    const fine = await t.mutate(
+      'recordInquiries',
+      'RecordInquiriesInput',
+      { planId, channel: 'PHONE', topic: 'Helhedsplan 2027-2030', periodStart: '2026-09-01', periodEnd: '2026-09-30', count: 3 },
+      'stats { count }',
+    );
     expect(fine.userErrors).toEqual([]);
   });
 });
@@ -136,33 +170,56 @@ describe('fuzzing every argument and every mutation input with edge values', () 
 
   test('never a 5xx, never a stack trace', async () => {
     const schema = await hubSchema();
-    const ids = (await t.hub.orm.em.fork().execute(
-      "select 'Plan' as type, id from plan union all (select 'Activity', id from activity limit 3) union all (select 'Area', id from area limit 2) union all (select 'TargetGroup', id from target_group limit 2) union all (select 'Person', id from person limit 1) union all (select 'Meeting', id from meeting limit 1) union all (select 'ActionItem', id from action_item limit 1) union all (select 'Indicator', id from indicator limit 1) union all (select 'SteeringGroup', id from steering_group limit 1)",
-    )) as { type: string; id: number }[];
+    const ids = (await t.hub.orm.em
+      .fork()
+      .execute(
+        "select 'Plan' as type, id from plan union all (select 'Activity', id from activity limit 3) union all (select 'Area', id from area limit 2) union all (select 'TargetGroup', id from target_group limit 2) union all (select 'Person', id from person limit 1) union all (select 'Meeting', id from meeting limit 1) union all (select 'ActionItem', id from action_item limit 1) union all (select 'Indicator', id from indicator limit 1) union all (select 'SteeringGroup', id from steering_group limit 1)",
+      )) as { type: string; id: number }[];
     const { toGlobalId } = await import('../server/core/global-id.js');
     const realIds = ids.map((row) => toGlobalId(row.type, row.id));
     const scalar = (name: string): fc.Arbitrary<unknown> => {
       switch (name) {
-        case 'ID': return fc.constantFrom(...realIds.slice(0, 6), ...realIds.slice(-6), 'nope', '\u0000', 'QWN0aXZpdHk6OTk5OTk5OTk5OTk5');
-        case 'String': return fc.constantFrom(...EDGE_TEXT);
-        case 'Int': case 'NonNegativeInt': return fc.constantFrom(...EDGE_INT);
-        case 'Float': case 'Latitude': case 'Longitude': return fc.constantFrom(0, -1, 0.5, 1e308, -1e308, 91);
-        case 'Boolean': return fc.boolean();
-        case 'LocalDate': return fc.constantFrom('0000-01-01', '1899-12-31', '2026-02-30', '2026-11-23', '9999-12-31', 'x');
-        case 'DateTime': return fc.constantFrom('0000-01-01T00:00:00Z', '2026-11-01T00:00:00Z', '+275760-09-13T00:00:00Z', 'x');
-        case 'LocalTime': return fc.constantFrom('00:00', '23:59', '24:00', '15:00:00.000', 'x');
-        case 'EmailAddress': return fc.constantFrom('a@b.dk', 'a\u0000@b.dk', 'x');
-        default: return fc.constantFrom(...EDGE_TEXT);
+        case 'ID':
+          return fc.constantFrom(...realIds.slice(0, 6), ...realIds.slice(-6), 'nope', '\u0000', 'QWN0aXZpdHk6OTk5OTk5OTk5OTk5');
+        case 'String':
+          return fc.constantFrom(...EDGE_TEXT);
+        case 'Int':
+        case 'NonNegativeInt':
+          return fc.constantFrom(...EDGE_INT);
+        case 'Float':
+        case 'Latitude':
+        case 'Longitude':
+          return fc.constantFrom(0, -1, 0.5, 1e308, -1e308, 91);
+        case 'Boolean':
+          return fc.boolean();
+        case 'LocalDate':
+          return fc.constantFrom('0000-01-01', '1899-12-31', '2026-02-30', '2026-11-23', '9999-12-31', 'x');
+        case 'DateTime':
+          return fc.constantFrom('0000-01-01T00:00:00Z', '2026-11-01T00:00:00Z', '+275760-09-13T00:00:00Z', 'x');
+        case 'LocalTime':
+          return fc.constantFrom('00:00', '23:59', '24:00', '15:00:00.000', 'x');
+        case 'EmailAddress':
+          return fc.constantFrom('a@b.dk', 'a\u0000@b.dk', 'x');
+        default:
+          return fc.constantFrom(...EDGE_TEXT);
       }
     };
     const valueOf = (type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> => {
       const inner = getNullableType(type) as GraphQLInputType;
       const value: fc.Arbitrary<unknown> = isListType(inner)
-        ? fc.oneof(fc.array(valueOf(inner.ofType, depth + 1), { maxLength: 3 }), valueOf(inner.ofType, depth + 1).map((item) => Array(300).fill(item)))
+        ? fc.oneof(
+            fc.array(valueOf(inner.ofType, depth + 1), { maxLength: 3 }),
+            valueOf(inner.ofType, depth + 1).map((item) => Array(300).fill(item)),
+          )
         : isInputObjectType(inner)
-          ? depth > 3 ? fc.constant({}) : fc.record(Object.fromEntries(Object.values(inner.getFields()).map((f) => [f.name, valueOf(f.type, depth + 1)])), { requiredKeys: [] })
-          : isEnumType(inner) ? fc.constantFrom(...inner.getValues().map((v) => v.name), 'BOGUS')
-          : isScalarType(inner) ? scalar(inner.name) : fc.constant(null);
+          ? depth > 3
+            ? fc.constant({})
+            : fc.record(Object.fromEntries(Object.values(inner.getFields()).map((f) => [f.name, valueOf(f.type, depth + 1)])), { requiredKeys: [] })
+          : isEnumType(inner)
+            ? fc.constantFrom(...inner.getValues().map((v) => v.name), 'BOGUS')
+            : isScalarType(inner)
+              ? scalar(inner.name)
+              : fc.constant(null);
       return isNonNullType(type) ? value : fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 5, arbitrary: value });
     };
     const checked: string[] = [];

@@ -31,27 +31,54 @@ describe('experiences', () => {
     mutate('createExperience', 'CreateExperienceInput', input, 'experience { id title publishable outcome method { code } activity { title } }', as);
 
   test("a project lead records an experience on their own activity; the method defaults to the activity's", async () => {
-    const result = await create({
-      title: 'Faste frivillige giver ro', body: 'Da vi fik faste frivillige hver tirsdag, kom flere børn igen ugen efter.',
-      outcome: 'WORKED', recommendation: 'Bind de frivillige til en fast dag.', activityId: ids.ownActivity, publishable: true,
-    }, Role.PROJECT_LEAD);
+    const result = await create(
+      {
+        title: 'Faste frivillige giver ro',
+        body: 'Da vi fik faste frivillige hver tirsdag, kom flere børn igen ugen efter.',
+        outcome: 'WORKED',
+        recommendation: 'Bind de frivillige til en fast dag.',
+        activityId: ids.ownActivity,
+        publishable: true,
+      },
+      Role.PROJECT_LEAD,
+    );
     expect(result.userErrors).toEqual([]);
     expect(result.experience).toMatchObject({ publishable: true, method: { code: 'lektiecafe' }, activity: { title: 'Lektiecafé i Bøgeparkens beboerhus' } });
   });
 
   test('who may record, and what the input needs', async () => {
-    expect(codes((await create({ title: 'x', body: 'y', outcome: 'MIXED', activityId: ids.otherActivity }, Role.PROJECT_LEAD)).userErrors)).toEqual(['input.activityId:FORBIDDEN']);
+    expect(codes((await create({ title: 'x', body: 'y', outcome: 'MIXED', activityId: ids.otherActivity }, Role.PROJECT_LEAD)).userErrors)).toEqual([
+      'input.activityId:FORBIDDEN',
+    ]);
     // A lesson on a method alone speaks for every plan: coordinators record it, project leads name their own activity.
-    expect(codes((await create({ title: 'x', body: 'y', outcome: 'MIXED', methodId: ids.lektiecafe, publishable: true }, Role.PROJECT_LEAD)).userErrors)).toEqual(['input.activityId:FORBIDDEN']);
-    expect((await create({ title: 'På tværs', body: 'Gælder alle planer.', outcome: 'MIXED', methodId: ids.lektiecafe, publishable: true })).userErrors).toEqual([]);
-    for (const role of [Role.READER, Role.ADMIN]) expect(codes((await create({ title: 'x', body: 'y', outcome: 'MIXED', methodId: ids.lektiecafe }, role)).userErrors)).toEqual([':FORBIDDEN']);
+    expect(
+      codes((await create({ title: 'x', body: 'y', outcome: 'MIXED', methodId: ids.lektiecafe, publishable: true }, Role.PROJECT_LEAD)).userErrors),
+    ).toEqual(['input.activityId:FORBIDDEN']);
+    expect(
+      (await create({ title: 'På tværs', body: 'Gælder alle planer.', outcome: 'MIXED', methodId: ids.lektiecafe, publishable: true })).userErrors,
+    ).toEqual([]);
+    for (const role of [Role.READER, Role.ADMIN])
+      expect(codes((await create({ title: 'x', body: 'y', outcome: 'MIXED', methodId: ids.lektiecafe }, role)).userErrors)).toEqual([':FORBIDDEN']);
     expect(codes((await create({ title: ' ', body: '', outcome: 'MIXED' })).userErrors)).toEqual(['input.title:INVALID', 'input.body:INVALID', ':INVALID']);
   });
 
   test('readers see publishable experiences only, everywhere', async () => {
-    await create({ title: 'Intern: konflikt med bestyrelsen', body: 'Fortroligt forløb om lokaler.', outcome: 'DID_NOT_WORK', methodId: ids.lektiecafe, publishable: false });
-    await create({ title: 'Lektiecaféen flyttede til biblioteket', body: 'Flere piger kom, da caféen flyttede til biblioteket.', outcome: 'WORKED', methodId: ids.lektiecafe, publishable: true });
-    const query = 'query($m: ID!) { experiences(first: 100) { totalCount nodes { title publishable } } node(id: $m) { ... on Method { experiences { totalCount nodes { title } } } } }';
+    await create({
+      title: 'Intern: konflikt med bestyrelsen',
+      body: 'Fortroligt forløb om lokaler.',
+      outcome: 'DID_NOT_WORK',
+      methodId: ids.lektiecafe,
+      publishable: false,
+    });
+    await create({
+      title: 'Lektiecaféen flyttede til biblioteket',
+      body: 'Flere piger kom, da caféen flyttede til biblioteket.',
+      outcome: 'WORKED',
+      methodId: ids.lektiecafe,
+      publishable: true,
+    });
+    const query =
+      'query($m: ID!) { experiences(first: 100) { totalCount nodes { title publishable } } node(id: $m) { ... on Method { experiences { totalCount nodes { title } } } } }';
     const coordinator = await t.gql(query, { m: ids.lektiecafe });
     const reader = await t.gql(query, { m: ids.lektiecafe }, Role.READER);
     const titles = (r: any) => r.data.experiences.nodes.map((n: any) => n.title);
@@ -63,7 +90,9 @@ describe('experiences', () => {
 
   test('experiences filter by text (Danish), method, outcome, target group and theme', async () => {
     const titles = async (filter: Record<string, unknown>) =>
-      (await t.gql('query($f: ExperienceFilter) { experiences(first: 100, filter: $f) { nodes { title } } }', { f: filter })).data.experiences.nodes.map((n: any) => n.title) as string[];
+      (await t.gql('query($f: ExperienceFilter) { experiences(first: 100, filter: $f) { nodes { title } } }', { f: filter })).data.experiences.nodes.map(
+        (n: any) => n.title,
+      ) as string[];
     expect(await titles({ text: 'frivillig' })).toContain('Faste frivillige giver ro');
     expect(await titles({ text: 'biblioteket' })).toContain('Lektiecaféen flyttede til biblioteket');
     expect(await titles({ text: 'biblioteket' })).not.toContain('Faste frivillige giver ro');
@@ -87,10 +116,23 @@ describe('indicators and measurements', () => {
 
   test('an indicator belongs to exactly one of a plan or an activity', async () => {
     expect(codes((await indicator({ name: 'X', unit: 'stk', direction: 'INCREASE', target: 1 })).userErrors)).toEqual([':INVALID']);
-    expect(codes((await indicator({ name: 'X', unit: 'stk', direction: 'INCREASE', target: 1, planId: ids.ownPlan, activityId: ids.ownActivity })).userErrors)).toEqual([':INVALID']);
-    expect(codes((await indicator({ name: 'X', unit: 'stk', direction: 'INCREASE', target: 1, planId: ids.otherPlan }, Role.PROJECT_LEAD)).userErrors)).toEqual(['input.planId:FORBIDDEN']);
-    const ok = await indicator({ name: 'Deltagere pr. gang', unit: 'børn', direction: 'INCREASE', baseline: 10, target: 30, activityId: ids.ownActivity }, Role.PROJECT_LEAD);
-    expect(ok.indicator).toMatchObject({ activity: { title: 'Lektiecafé i Bøgeparkens beboerhus' }, plan: null, latestValue: null, progress: null, measurements: [] });
+    expect(
+      codes((await indicator({ name: 'X', unit: 'stk', direction: 'INCREASE', target: 1, planId: ids.ownPlan, activityId: ids.ownActivity })).userErrors),
+    ).toEqual([':INVALID']);
+    expect(codes((await indicator({ name: 'X', unit: 'stk', direction: 'INCREASE', target: 1, planId: ids.otherPlan }, Role.PROJECT_LEAD)).userErrors)).toEqual(
+      ['input.planId:FORBIDDEN'],
+    );
+    const ok = await indicator(
+      { name: 'Deltagere pr. gang', unit: 'børn', direction: 'INCREASE', baseline: 10, target: 30, activityId: ids.ownActivity },
+      Role.PROJECT_LEAD,
+    );
+    expect(ok.indicator).toMatchObject({
+      activity: { title: 'Lektiecafé i Bøgeparkens beboerhus' },
+      plan: null,
+      latestValue: null,
+      progress: null,
+      measurements: [],
+    });
   });
 
   test('progress runs from the baseline to the target, in either direction', async () => {
@@ -115,8 +157,12 @@ describe('indicators and measurements', () => {
   test('measurement periods are ordered and never overlap', async () => {
     const ind = (await indicator({ name: 'Overlap', unit: 'stk', direction: 'INCREASE', baseline: 0, target: 10, planId: ids.ownPlan })).indicator;
     await measure({ indicatorId: ind.id, periodStart: '2026-01-01', periodEnd: '2026-03-31', value: 1 });
-    expect(codes((await measure({ indicatorId: ind.id, periodStart: '2026-03-15', periodEnd: '2026-04-15', value: 2 })).userErrors)).toEqual(['input.periodStart:INVALID']);
-    expect(codes((await measure({ indicatorId: ind.id, periodStart: '2026-06-01', periodEnd: '2026-05-01', value: 2 })).userErrors)).toEqual(['input.periodEnd:INVALID']);
+    expect(codes((await measure({ indicatorId: ind.id, periodStart: '2026-03-15', periodEnd: '2026-04-15', value: 2 })).userErrors)).toEqual([
+      'input.periodStart:INVALID',
+    ]);
+    expect(codes((await measure({ indicatorId: ind.id, periodStart: '2026-06-01', periodEnd: '2026-05-01', value: 2 })).userErrors)).toEqual([
+      'input.periodEnd:INVALID',
+    ]);
     expect((await measure({ indicatorId: ind.id, periodStart: '2026-04-01', periodEnd: '2026-04-30', value: 2 })).userErrors).toEqual([]);
     const plan = await t.gql('{ plan(code: "VOL-OEST") { indicators { name } } }');
     expect(plan.data.plan.indicators.map((i: any) => i.name)).toEqual(expect.arrayContaining(['Fremmøde', 'Hærværkssager', 'Jobs', 'Overlap']));
@@ -128,20 +174,36 @@ describe('evaluations', () => {
     mutate('evaluateActivity', 'EvaluateActivityInput', input, 'evaluation { id decision rationale decidedAt activity { status endDate } }', as);
 
   test('CONTINUE and ADJUST record the decision; STOP also ends the activity that day', async () => {
-    const created = await mutate('createActivity', 'CreateActivityInput', {
-      planId: ids.ownPlan, title: 'Prøvehold', targetGroupIds: [ids.skoleboern], areaIds: [await t.idOf('Area', "select id from area where code = 'vollsmose-boegeparken'")],
-      startDate: '2025-01-01', status: 'RUNNING',
-    }, 'activity { id }');
+    const created = await mutate(
+      'createActivity',
+      'CreateActivityInput',
+      {
+        planId: ids.ownPlan,
+        title: 'Prøvehold',
+        targetGroupIds: [ids.skoleboern],
+        areaIds: [await t.idOf('Area', "select id from area where code = 'vollsmose-boegeparken'")],
+        startDate: '2025-01-01',
+        status: 'RUNNING',
+      },
+      'activity { id }',
+    );
     const id = created.activity.id;
-    expect((await evaluate({ activityId: id, decision: 'CONTINUE', rationale: 'Fuldt hold hver uge.' })).evaluation.activity).toEqual({ status: 'RUNNING', endDate: null });
+    expect((await evaluate({ activityId: id, decision: 'CONTINUE', rationale: 'Fuldt hold hver uge.' })).evaluation.activity).toEqual({
+      status: 'RUNNING',
+      endDate: null,
+    });
     expect((await evaluate({ activityId: id, decision: 'ADJUST', rationale: 'Flyt til tirsdag.' }, Role.PROJECT_LEAD)).evaluation.decision).toBe('ADJUST');
     const stop = await evaluate({ activityId: id, decision: 'STOP', rationale: 'For få deltagere tre måneder i træk.' });
     expect(stop.evaluation.activity).toEqual({ status: 'ENDED', endDate: today() });
-    expect(codes((await evaluate({ activityId: ids.otherActivity, decision: 'STOP', rationale: 'x' }, Role.PROJECT_LEAD)).userErrors)).toEqual(['input.activityId:FORBIDDEN']);
+    expect(codes((await evaluate({ activityId: ids.otherActivity, decision: 'STOP', rationale: 'x' }, Role.PROJECT_LEAD)).userErrors)).toEqual([
+      'input.activityId:FORBIDDEN',
+    ]);
     expect(codes((await evaluate({ activityId: id, decision: 'STOP', rationale: '  ' })).userErrors)).toEqual(['input.rationale:INVALID']);
     const listed = await t.gql('query($id: ID!) { node(id: $id) { ... on Activity { evaluations { decision rationale } } } }', { id }, Role.READER);
     expect(listed.data.node.evaluations).toEqual([
-      { decision: 'STOP', rationale: 'For få deltagere tre måneder i træk.' }, { decision: 'ADJUST', rationale: 'Flyt til tirsdag.' }, { decision: 'CONTINUE', rationale: 'Fuldt hold hver uge.' },
+      { decision: 'STOP', rationale: 'For få deltagere tre måneder i træk.' },
+      { decision: 'ADJUST', rationale: 'Flyt til tirsdag.' },
+      { decision: 'CONTINUE', rationale: 'Fuldt hold hver uge.' },
     ]);
   });
 });

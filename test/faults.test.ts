@@ -28,19 +28,35 @@ test('a PostgreSQL restart during a stream of writes: requests fail only while i
   const em = setup.em.fork();
   const [area] = (await em.execute("insert into area (code, name, kind) values ('x', 'X', 'ESTATE') returning id")) as { id: number }[];
   const [group] = (await em.execute("insert into target_group (code, name) values ('g', 'G') returning id")) as { id: number }[];
-  const [plan] = (await em.execute("insert into plan (code, name, status, start_date, end_date, created_at, updated_at) values ('P', 'P', 'ACTIVE', '2026-01-01', '2027-12-31', now(), now()) returning id")) as { id: number }[];
+  const [plan] = (await em.execute(
+    "insert into plan (code, name, status, start_date, end_date, created_at, updated_at) values ('P', 'P', 'ACTIVE', '2026-01-01', '2027-12-31', now(), now()) returning id",
+  )) as { id: number }[];
   const { token } = await insertUser(em, { name: 'Coordinator', role: Role.COORDINATOR });
   await setup.close();
 
-  const hub = await startHub(testConfig({ databaseUrl: db.url, database: { poolMax: 5, connectTimeoutMs: 1000, statementTimeoutMs: 5000 } }), { log: () => undefined });
+  const hub = await startHub(testConfig({ databaseUrl: db.url, database: { poolMax: 5, connectTimeoutMs: 1000, statementTimeoutMs: 5000 } }), {
+    log: () => undefined,
+  });
   cleanup.push(() => hub.stop());
   const base = hub.url.replace('/graphql', '');
   const acknowledged: string[] = [];
   let failures = 0;
   const write = async (n: number) => {
-    const result = await graphqlRequest<any>(hub.url, token, 'mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } userErrors { code } } }', {
-      input: { planId: toGlobalId('Plan', plan!.id), title: `Skrivning ${n}`, targetGroupIds: [toGlobalId('TargetGroup', group!.id)], areaIds: [toGlobalId('Area', area!.id)], startDate: '2026-06-01', idempotencyKey: `w${n}` },
-    }).catch(() => undefined);
+    const result = await graphqlRequest<any>(
+      hub.url,
+      token,
+      'mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } userErrors { code } } }',
+      {
+        input: {
+          planId: toGlobalId('Plan', plan!.id),
+          title: `Skrivning ${n}`,
+          targetGroupIds: [toGlobalId('TargetGroup', group!.id)],
+          areaIds: [toGlobalId('Area', area!.id)],
+          startDate: '2026-06-01',
+          idempotencyKey: `w${n}`,
+        },
+      },
+    ).catch(() => undefined);
     const id = result?.data?.createActivity?.activity?.id;
     if (result?.status === 200 && id) acknowledged.push(id);
     else failures++;
@@ -83,7 +99,9 @@ test('request queries run with a statement timeout', async () => {
   cleanup.push(() => fs.rm(dir, { recursive: true, force: true }));
   const db = await startEmbeddedPostgres(dir);
   cleanup.push(() => db.stop());
-  const hub = await startHub(testConfig({ databaseUrl: db.url, database: { poolMax: 2, connectTimeoutMs: 1000, statementTimeoutMs: 1234 } }), { log: () => undefined });
+  const hub = await startHub(testConfig({ databaseUrl: db.url, database: { poolMax: 2, connectTimeoutMs: 1000, statementTimeoutMs: 1234 } }), {
+    log: () => undefined,
+  });
   cleanup.push(() => hub.stop());
   expect(await hub.orm.em.fork().execute('show statement_timeout')).toEqual([{ statement_timeout: '1234ms' }]);
   await expect(hub.orm.em.fork().execute('select pg_sleep(2)')).rejects.toThrow(/statement timeout/);

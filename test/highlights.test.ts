@@ -9,7 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-const HIGHLIGHTS = 'query($since: DateTime!, $until: DateTime, $first: Int) { highlights(since: $since, until: $until, first: $first) { kind title summary occurredAt score subject { __typename id } } }';
+const HIGHLIGHTS =
+  'query($since: DateTime!, $until: DateTime, $first: Int) { highlights(since: $since, until: $until, first: $first) { kind title summary occurredAt score subject { __typename id } } }';
 const month = { since: '2026-10-23T00:00:00Z', until: `${DEMO_TODAY}T12:00:00Z` };
 
 async function highlights(variables: Record<string, unknown>, as: Role = Role.READER) {
@@ -34,14 +35,19 @@ test('variety: neither one plan nor one kind fills the top of the list', async (
   const top = await highlights({ ...month, first: 10 });
   expect(top).toHaveLength(10);
   expect(new Set(top.map((i) => i.kind)).size).toBeGreaterThanOrEqual(4);
-  const plans = await Promise.all(top.map(async (i) => {
-    const data = await t.gql(`query($id: ID!) { node(id: $id) {
+  const plans = await Promise.all(
+    top.map(async (i) => {
+      const data = await t.gql(
+        `query($id: ID!) { node(id: $id) {
       ... on Activity { plan { code } } ... on Plan { code } ... on Indicator { ip: plan { code } ia: activity { plan { code } } }
-      ... on Evaluation { ea: activity { plan { code } } } ... on Experience { xa: activity { plan { code } } } } }`, { id: i.subject.id });
-    expect(data.errors).toBeUndefined();
-    const n = data.data.node ?? {};
-    return n.code ?? n.plan?.code ?? n.ip?.code ?? n.ia?.plan?.code ?? n.ea?.plan?.code ?? n.xa?.plan?.code ?? null;
-  }));
+      ... on Evaluation { ea: activity { plan { code } } } ... on Experience { xa: activity { plan { code } } } } }`,
+        { id: i.subject.id },
+      );
+      expect(data.errors).toBeUndefined();
+      const n = data.data.node ?? {};
+      return n.code ?? n.plan?.code ?? n.ip?.code ?? n.ia?.plan?.code ?? n.ea?.plan?.code ?? n.xa?.plan?.code ?? null;
+    }),
+  );
   const perPlan = new Map<string, number>();
   for (const code of plans.filter(Boolean)) perPlan.set(code, (perPlan.get(code) ?? 0) + 1);
   expect(Math.max(...perPlan.values())).toBeLessThanOrEqual(2);
@@ -52,7 +58,13 @@ test('publishable content only, and never personal data, whoever asks', async ()
   const since = new Date(Date.now() - 60_000).toISOString();
   for (const publishable of [true, false]) {
     await t.gql('mutation($input: CreateExperienceInput!) { createExperience(input: $input) { userErrors { code } } }', {
-      input: { title: publishable ? 'Offentlig erfaring' : 'Intern erfaring', body: 'Kontakt anna@example.dk for detaljer.', outcome: 'WORKED', methodId: method, publishable },
+      input: {
+        title: publishable ? 'Offentlig erfaring' : 'Intern erfaring',
+        body: 'Kontakt anna@example.dk for detaljer.',
+        outcome: 'WORKED',
+        methodId: method,
+        publishable,
+      },
     });
   }
   for (const role of [Role.READER, Role.COORDINATOR, Role.ADMIN]) {

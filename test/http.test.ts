@@ -48,7 +48,10 @@ describe('HTTP', () => {
     const landing = await fetch(t.hub.url, { headers: { accept: 'text/html' } });
     expect(landing.status).toBe(200);
     expect(landing.headers.get('content-type')).toContain('text/html');
-    expect((await fetch(t.hub.url, { method: 'POST', headers: { accept: 'text/html', 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).status).toBe(401);
+    expect(
+      (await fetch(t.hub.url, { method: 'POST', headers: { accept: 'text/html', 'content-type': 'application/json' }, body: JSON.stringify({ query }) }))
+        .status,
+    ).toBe(401);
   });
 
   test('GET queries work for clients that say they are not a browser form (CSRF prevention)', async () => {

@@ -22,8 +22,11 @@ describe('query limits with the defaults', () => {
     const rules = [...specifiedRules, ...queryProtection(testConfig({ limits: loadConfig({}).limits })).validationRules];
     const readme = [...readFileSync(`${ROOT}README.md`, 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
     // The SDK's operations share fragments across files: one document.
-    const sdk = readdirSync(`${ROOT}client-sdk/operations`).map((f) => readFileSync(`${ROOT}client-sdk/operations/${f}`, 'utf8')).join('\n');
-    const nested = '{ plans(first: 35) { nodes { areas { name } lead { name } activities(first: 50) { nodes { targetGroups { name } areas { name } method { name } themes { name } partners { name } } } } } }';
+    const sdk = readdirSync(`${ROOT}client-sdk/operations`)
+      .map((f) => readFileSync(`${ROOT}client-sdk/operations/${f}`, 'utf8'))
+      .join('\n');
+    const nested =
+      '{ plans(first: 35) { nodes { areas { name } lead { name } activities(first: 50) { nodes { targetGroups { name } areas { name } method { name } themes { name } partners { name } } } } } }';
     for (const source of [...readme, sdk, nested]) expect(validate(schema, parse(source), rules).map((e) => e.message)).toEqual([]);
   });
 
@@ -103,7 +106,12 @@ describe('the execution budget, the second line behind the cost limit', () => {
 
   test('mutations are not stopped by the budget: a write that committed is answered', async () => {
     const planId = await t.idOf('Plan', "select id from plan where code = 'VOL-OEST'");
-    const result = await t.mutate('createIndicator', 'CreateIndicatorInput', { planId, name: 'Budget', unit: 'antal', direction: 'INCREASE', target: 10 }, 'indicator { id name unit direction target baseline plan { code name status areas { name } } }');
+    const result = await t.mutate(
+      'createIndicator',
+      'CreateIndicatorInput',
+      { planId, name: 'Budget', unit: 'antal', direction: 'INCREASE', target: 10 },
+      'indicator { id name unit direction target baseline plan { code name status areas { name } } }',
+    );
     expect(result.userErrors).toEqual([]);
     expect(result.indicator.name).toBe('Budget');
   });
@@ -131,7 +139,7 @@ describe('rate limit', () => {
     expect((await t.gql('{ themes { code } }', undefined, Role.COORDINATOR)).status).toBe(200);
   });
 
-  test('made-up tokens share their address\'s bucket: rotating them ends in 429 without a database look-up', async () => {
+  test("made-up tokens share their address's bucket: rotating them ends in 429 without a database look-up", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) statuses.push((await t.gql('{ themes { code } }', undefined, { token: `hub_made_up_${i}_${Math.random()}` })).status);
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);

@@ -16,9 +16,11 @@ beforeAll(async () => {
   orm = await initOrm(database.url);
   await migrate(orm);
   await loadCitySeed(orm.em.fork(), labelledCity());
-  const found = (await orm.em.fork().execute(
-    'select x.title as a, y.title as b, o.score from activity_overlap o join activity x on x.id = o.activity_a_id join activity y on y.id = o.activity_b_id',
-  )) as { a: string; b: string; score: number }[];
+  const found = (await orm.em
+    .fork()
+    .execute(
+      'select x.title as a, y.title as b, o.score from activity_overlap o join activity x on x.id = o.activity_a_id join activity y on y.id = o.activity_b_id',
+    )) as { a: string; b: string; score: number }[];
   const keyOf = new Map(labelledCity().activities.map((a) => [a.title, a.key!]));
   for (const row of found) scores.set(pairKey(keyOf.get(row.a)!, keyOf.get(row.b)!), Number(row.score));
 });
@@ -37,8 +39,10 @@ test('the default threshold separates true overlaps from near misses: precision 
   const truePositives = [...predicted].filter((key) => truth.has(key)).length;
   const precision = truePositives / predicted.size;
   const recall = truePositives / truth.size;
-  console.log(`overlap scoring at threshold ${DEFAULT_THRESHOLD}: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} ` +
-    `(${truePositives} of ${truth.size} true pairs found, ${predicted.size - truePositives} false alarms)`);
+  console.log(
+    `overlap scoring at threshold ${DEFAULT_THRESHOLD}: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} ` +
+      `(${truePositives} of ${truth.size} true pairs found, ${predicted.size - truePositives} false alarms)`,
+  );
   const missed = [...truth].filter((key) => !predicted.has(key));
   const wrong = [...predicted].filter((key) => !truth.has(key));
   if (missed.length || wrong.length) console.log(`missed: ${missed.join(' ')}; false alarms: ${wrong.map((k) => `${k} ${scores.get(k)}`).join(' ')}`);
@@ -64,10 +68,17 @@ test('the kind of work of a registration without a method is inferred from its w
   )) as { title: string; code: string | null; confidence: number | null; words: string[] | null }[];
   const byTitle = new Map(inferred.map((row) => [row.title, row]));
   const expected: Record<string, string | null> = {
-    'Lektiehjælp for 4.-6. klasse': 'lektiecafe', 'Lektiecafeen i Nordhaven': 'lektiecafe', 'Pigefodbold i Nordhaven': 'idraet',
-    'Kvindeklubben i Nordhaven': 'kvindenetvaerk', 'Gå-hold for ældre i Nordhaven': 'seniormotion', 'Gadeplansteam i Østparken': 'gadeplan',
-    'Jobvejledning i Nordparken': 'jobcafe', 'Studievalg i Østparken': 'uddannelsesvejledning', 'Forældrenetværk i Nordhaven': 'familiekursus',
-    'CV-værksted for ledige': 'jobcafe', 'Familiecafé i Nordparken': null,
+    'Lektiehjælp for 4.-6. klasse': 'lektiecafe',
+    'Lektiecafeen i Nordhaven': 'lektiecafe',
+    'Pigefodbold i Nordhaven': 'idraet',
+    'Kvindeklubben i Nordhaven': 'kvindenetvaerk',
+    'Gå-hold for ældre i Nordhaven': 'seniormotion',
+    'Gadeplansteam i Østparken': 'gadeplan',
+    'Jobvejledning i Nordparken': 'jobcafe',
+    'Studievalg i Østparken': 'uddannelsesvejledning',
+    'Forældrenetværk i Nordhaven': 'familiekursus',
+    'CV-værksted for ledige': 'jobcafe',
+    'Familiecafé i Nordparken': null,
   };
   for (const [title, code] of Object.entries(expected)) expect(byTitle.get(title)?.code ?? null, title).toBe(code);
   const homework = byTitle.get('Lektiehjælp for 4.-6. klasse')!;

@@ -23,34 +23,46 @@ async function ok<T = any>(query: string, variables?: Record<string, unknown>, a
 }
 
 async function overlapsOf(key: string, minScore?: number): Promise<any[]> {
-  const data = await ok(`query($id: ID!, $min: Float) { node(id: $id) { ... on Activity { overlaps(minScore: $min) { ${OVERLAP} } } } }`, { id: byKey.get(key), min: minScore });
+  const data = await ok(`query($id: ID!, $min: Float) { node(id: $id) { ... on Activity { overlaps(minScore: $min) { ${OVERLAP} } } } }`, {
+    id: byKey.get(key),
+    min: minScore,
+  });
   return data.node.overlaps;
 }
 
-const partnerTitles = (overlaps: any[], key: string) =>
-  overlaps.map((o) => o.activities.find((a: any) => a.id !== byKey.get(key))?.title);
+const partnerTitles = (overlaps: any[], key: string) => overlaps.map((o) => o.activities.find((a: any) => a.id !== byKey.get(key))?.title);
 
 describe('overlaps in the demo city', () => {
-  test.each(DOCUMENTED_PAIRS.filter((p) => p.overlap).map((p) => ({ pair: p.pair.join('/') })))('documented overlap $pair is found and explained', async ({ pair }) => {
-    const [a, b] = pair.split('/') as [string, string];
-    const overlaps = await overlapsOf(a);
-    const found = overlaps.find((o) => o.activities.some((x: any) => x.id === byKey.get(b)));
-    expect(found, `${titleOf.get(a)} / ${titleOf.get(b)}`).toBeDefined();
-    expect(found.score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
-    expect(found.activities.map((x: any) => x.id)).toEqual([byKey.get(a), byKey.get(b)].sort((x, y) => Number(Buffer.from(x!, 'base64url').toString().split(':')[1]) - Number(Buffer.from(y!, 'base64url').toString().split(':')[1])));
-    const kinds = found.reasons.map((r: any) => r.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['TARGET_GROUP', 'AREA', 'PERIOD']));
-    expect(kinds.includes('METHOD') || (kinds.includes('THEME') && kinds.includes('TEXT'))).toBe(true);
-    const sum = found.reasons.reduce((total: number, r: any) => total + r.weight, 0);
-    expect(sum).toBeCloseTo(found.score, 2);
-    for (const reason of found.reasons) expect(reason.detail.length).toBeGreaterThan(5);
-  });
+  test.each(DOCUMENTED_PAIRS.filter((p) => p.overlap).map((p) => ({ pair: p.pair.join('/') })))(
+    'documented overlap $pair is found and explained',
+    async ({ pair }) => {
+      const [a, b] = pair.split('/') as [string, string];
+      const overlaps = await overlapsOf(a);
+      const found = overlaps.find((o) => o.activities.some((x: any) => x.id === byKey.get(b)));
+      expect(found, `${titleOf.get(a)} / ${titleOf.get(b)}`).toBeDefined();
+      expect(found.score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+      expect(found.activities.map((x: any) => x.id)).toEqual(
+        [byKey.get(a), byKey.get(b)].sort(
+          (x, y) => Number(Buffer.from(x!, 'base64url').toString().split(':')[1]) - Number(Buffer.from(y!, 'base64url').toString().split(':')[1]),
+        ),
+      );
+      const kinds = found.reasons.map((r: any) => r.kind);
+      expect(kinds).toEqual(expect.arrayContaining(['TARGET_GROUP', 'AREA', 'PERIOD']));
+      expect(kinds.includes('METHOD') || (kinds.includes('THEME') && kinds.includes('TEXT'))).toBe(true);
+      const sum = found.reasons.reduce((total: number, r: any) => total + r.weight, 0);
+      expect(sum).toBeCloseTo(found.score, 2);
+      for (const reason of found.reasons) expect(reason.detail.length).toBeGreaterThan(5);
+    },
+  );
 
-  test.each(DOCUMENTED_PAIRS.filter((p) => !p.overlap).map((p) => ({ pair: p.pair.join('/') })))('documented near miss $pair is not reported', async ({ pair }) => {
-    const [a, b] = pair.split('/') as [string, string];
-    const data = await ok(`query($id: ID!) { node(id: $id) { ... on Activity { overlaps(minScore: 0) { activities { id } } } } }`, { id: byKey.get(a) });
-    expect(data.node.overlaps.flatMap((o: any) => o.activities.map((x: any) => x.id))).not.toContain(byKey.get(b));
-  });
+  test.each(DOCUMENTED_PAIRS.filter((p) => !p.overlap).map((p) => ({ pair: p.pair.join('/') })))(
+    'documented near miss $pair is not reported',
+    async ({ pair }) => {
+      const [a, b] = pair.split('/') as [string, string];
+      const data = await ok(`query($id: ID!) { node(id: $id) { ... on Activity { overlaps(minScore: 0) { activities { id } } } } }`, { id: byKey.get(a) });
+      expect(data.node.overlaps.flatMap((o: any) => o.activities.map((x: any) => x.id))).not.toContain(byKey.get(b));
+    },
+  );
 
   test('reasons read as plain Danish words naming the group, the place, the period and the time; English when asked for', async () => {
     const [d1] = (await overlapsOf('D1a')).filter((o) => partnerTitles([o], 'D1a')[0] === titleOf.get('D1b'));
@@ -96,7 +108,10 @@ describe('the overlap list', () => {
     let previous = 1;
     let total = 0;
     for (let page = 0; page < 3; page++) {
-      const data: any = await ok(`query($after: String) { overlaps(first: 50, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { score activities { id } } } } }`, { after });
+      const data: any = await ok(
+        `query($after: String) { overlaps(first: 50, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { score activities { id } } } } }`,
+        { after },
+      );
       total = data.overlaps.totalCount;
       for (const edge of data.overlaps.edges) {
         expect(edge.node.score).toBeLessThanOrEqual(previous);
@@ -120,7 +135,14 @@ describe('the overlap list', () => {
     const rising = await t.idOf('Area', "select id from area where code = 'rising'");
     const women = await t.idOf('TargetGroup', "select id from target_group where code = 'etniske-kvinder'");
     const krim = await t.idOf('Theme', "select id from theme where code = 'KRIM'");
-    for (const filter of [{ planIds: [skk] }, { areaIds: [rising] }, { targetGroupIds: [women] }, { themeIds: [krim] }, { includeSamePlan: false }, { minScore: 0.9 }]) {
+    for (const filter of [
+      { planIds: [skk] },
+      { areaIds: [rising] },
+      { targetGroupIds: [women] },
+      { themeIds: [krim] },
+      { includeSamePlan: false },
+      { minScore: 0.9 },
+    ]) {
       const n = await count(filter);
       expect(n, JSON.stringify(filter)).toBeGreaterThan(0);
       expect(n, JSON.stringify(filter)).toBeLessThan(all);
@@ -137,7 +159,8 @@ describe('the overlap list', () => {
   });
 
   test('a nested overlap query costs as many statements for 5 pairs as for 100', async () => {
-    const query = 'query($n: Int) { overlaps(first: $n) { nodes { score review { decision } activities { title plan { name } method { name } areas { name } } } } }';
+    const query =
+      'query($n: Int) { overlaps(first: $n) { nodes { score review { decision } activities { title plan { name } method { name } areas { name } } } } }';
     const statements = async (n: number) => {
       t.statements.length = 0;
       await ok(query, { n });
@@ -149,8 +172,11 @@ describe('the overlap list', () => {
 
 describe('reviews', () => {
   const review = (ids: (string | undefined)[], decision: string, as: Role = Role.COORDINATOR, note?: string) =>
-    t.gql(`mutation($input: ReviewOverlapInput!) { reviewOverlap(input: $input) { overlap { ${OVERLAP} } userErrors { field code message } } }`,
-      { input: { activityIds: ids, decision, note } }, as);
+    t.gql(
+      `mutation($input: ReviewOverlapInput!) { reviewOverlap(input: $input) { overlap { ${OVERLAP} } userErrors { field code message } } }`,
+      { input: { activityIds: ids, decision, note } },
+      as,
+    );
 
   test('a reviewed pair is hidden unless asked for, shows its review, and is audited', async () => {
     const result = await review([byKey.get('D7a'), byKey.get('D7b')], 'COORDINATED', Role.COORDINATOR, 'Fælles jobcafé fra januar');
@@ -159,8 +185,12 @@ describe('reviews', () => {
     expect(partnerTitles(await overlapsOf('D7a'), 'D7a')).not.toContain(titleOf.get('D7b'));
     const ejerslykke = await t.idOf('Plan', "select id from plan where code = 'EJE'");
     const listed = async (includeReviewed: boolean) =>
-      (await ok('query($p: [ID!], $r: Boolean) { overlaps(first: 100, filter: { planIds: $p, includeReviewed: $r }) { nodes { activities { id } review { decision } } } }',
-        { p: [ejerslykke], r: includeReviewed })).overlaps.nodes.filter((n: any) => n.activities.some((a: any) => a.id === byKey.get('D7b')));
+      (
+        await ok(
+          'query($p: [ID!], $r: Boolean) { overlaps(first: 100, filter: { planIds: $p, includeReviewed: $r }) { nodes { activities { id } review { decision } } } }',
+          { p: [ejerslykke], r: includeReviewed },
+        )
+      ).overlaps.nodes.filter((n: any) => n.activities.some((a: any) => a.id === byKey.get('D7b')));
     expect(await listed(false)).toEqual([]);
     expect(await listed(true)).toEqual([expect.objectContaining({ review: { decision: 'COORDINATED' } })]);
     const log = await ok('{ auditLog(first: 5) { action entityType changes } }');
@@ -192,7 +222,8 @@ describe('reviews', () => {
   });
 
   test('the input must name two different activities that overlap', async () => {
-    const codes = async (ids: (string | undefined)[]) => (await review(ids, 'COMPLEMENTARY')).data.reviewOverlap.userErrors.map((e: any) => `${e.field.join('.')}:${e.code}`);
+    const codes = async (ids: (string | undefined)[]) =>
+      (await review(ids, 'COMPLEMENTARY')).data.reviewOverlap.userErrors.map((e: any) => `${e.field.join('.')}:${e.code}`);
     expect(await codes([byKey.get('D5a')])).toEqual(['input.activityIds:INVALID']);
     expect(await codes([byKey.get('D5a'), byKey.get('D5a')])).toEqual(['input.activityIds:INVALID']);
     expect(await codes([byKey.get('N1a'), byKey.get('N1b')])).toEqual(['input.activityIds:INVALID']);
@@ -211,12 +242,20 @@ describe('similar activities', () => {
 
   test('a draft is scored against the existing activities before it is registered', async () => {
     const ids = await draftIds();
-    const data = await ok(`query($draft: ActivityDraftInput!) { similarActivities(draft: $draft, first: 30) { ${OVERLAP} } }`, {
-      draft: {
-        title: 'Lektiehjælp for skolebørn i Egeparken', themeIds: [ids.udd], targetGroupIds: [ids.children], areaIds: [ids.estate],
-        startDate: '2026-12-01', schedule: [{ weekday: 'TUESDAY', startTime: '15:00', endTime: '17:00' }],
+    const data = await ok(
+      `query($draft: ActivityDraftInput!) { similarActivities(draft: $draft, first: 30) { ${OVERLAP} } }`,
+      {
+        draft: {
+          title: 'Lektiehjælp for skolebørn i Egeparken',
+          themeIds: [ids.udd],
+          targetGroupIds: [ids.children],
+          areaIds: [ids.estate],
+          startDate: '2026-12-01',
+          schedule: [{ weekday: 'TUESDAY', startTime: '15:00', endTime: '17:00' }],
+        },
       },
-    }, Role.PROJECT_LEAD);
+      Role.PROJECT_LEAD,
+    );
     const similar = data.similarActivities;
     expect(similar.length).toBeGreaterThan(0);
     expect(similar.length).toBeLessThanOrEqual(30);
@@ -236,13 +275,22 @@ describe('similar activities', () => {
 
   test('a project lead registering a duplicate of a neighbour sees it in the payload', async () => {
     const ids = await draftIds();
-    const result = await ok(`mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } similarActivities { ${OVERLAP} } userErrors { code } } }`, {
-      input: {
-        planId: ids.plan, title: 'Lektiecafé for mellemtrinnet', methodId: ids.lektiecafe, themeIds: [ids.udd], targetGroupIds: [ids.children],
-        areaIds: [await t.idOf('Area', "select id from area where code = 'vollsmose-boegeparken'")], startDate: '2026-12-01',
-        schedule: [{ weekday: 'TUESDAY', startTime: '15:00', endTime: '17:00' }],
+    const result = await ok(
+      `mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } similarActivities { ${OVERLAP} } userErrors { code } } }`,
+      {
+        input: {
+          planId: ids.plan,
+          title: 'Lektiecafé for mellemtrinnet',
+          methodId: ids.lektiecafe,
+          themeIds: [ids.udd],
+          targetGroupIds: [ids.children],
+          areaIds: [await t.idOf('Area', "select id from area where code = 'vollsmose-boegeparken'")],
+          startDate: '2026-12-01',
+          schedule: [{ weekday: 'TUESDAY', startTime: '15:00', endTime: '17:00' }],
+        },
       },
-    }, Role.PROJECT_LEAD);
+      Role.PROJECT_LEAD,
+    );
     const { activity, similarActivities } = result.createActivity;
     const titles = similarActivities.flatMap((o: any) => o.activities.filter((a: any) => a.id !== activity.id).map((a: any) => a.title));
     expect(titles).toEqual(expect.arrayContaining([titleOf.get('D1a'), titleOf.get('D1b')]));
@@ -253,13 +301,24 @@ describe('similar activities', () => {
 });
 
 describe('the kind of work from the words', () => {
-  test('a coordinator edits a method\'s keywords; activities without a method are inferred again and their pairs follow', async () => {
+  test("a coordinator edits a method's keywords; activities without a method are inferred again and their pairs follow", async () => {
     const plan = await t.idOf('Plan', "select id from plan where code = 'VOL-OEST'");
     const estate = await t.idOf('Area', "select id from area where code = 'vollsmose-boegeparken'");
     const group = await t.idOf('TargetGroup', "select id from target_group where code = 'unge'");
-    const register = (title: string, description: string) => t.mutate('createActivity', 'CreateActivityInput', {
-      planId: plan, title, description, targetGroupIds: [group], areaIds: [estate], startDate: '2027-01-04',
-    }, 'activity { id inferredMethod { method { code } confidence words } } similarActivities { activities { title } }');
+    const register = (title: string, description: string) =>
+      t.mutate(
+        'createActivity',
+        'CreateActivityInput',
+        {
+          planId: plan,
+          title,
+          description,
+          targetGroupIds: [group],
+          areaIds: [estate],
+          startDate: '2027-01-04',
+        },
+        'activity { id inferredMethod { method { code } confidence words } } similarActivities { activities { title } }',
+      );
     const first = await register('Parkour for unge', 'Spring og løb på trapper og mure.');
     expect(first.userErrors).toEqual([]);
     expect(first.activity.inferredMethod).toBeNull();
@@ -271,19 +330,28 @@ describe('the kind of work from the words', () => {
     const updated = await t.mutate('updateMethod', 'UpdateMethodInput', { id: method, keywords: [...keywords, 'parkour'] }, 'method { keywords }');
     expect(updated.userErrors).toEqual([]);
     expect(updated.method.keywords).toContain('parkour');
-    const after = await ok('query($id: ID!) { node(id: $id) { ... on Activity { inferredMethod { method { code } confidence words } overlaps { activities { title } } } } }', { id: first.activity.id });
+    const after = await ok(
+      'query($id: ID!) { node(id: $id) { ... on Activity { inferredMethod { method { code } confidence words } overlaps { activities { title } } } } }',
+      { id: first.activity.id },
+    );
     expect(after.node.inferredMethod).toEqual({ method: { code: 'idraet' }, confidence: 0.64, words: ['parkour'] });
     expect(after.node.overlaps.flatMap((o: any) => o.activities.map((a: any) => a.title))).toContain('Parkourtræning i Bøgeparken');
 
     const bad = await t.mutate('updateMethod', 'UpdateMethodInput', { id: method, keywords: ['to ord'] }, 'method { keywords }');
     expect(bad.userErrors.map((e: any) => `${e.field.join('.')}:${e.code}`)).toEqual(['input.keywords.0:INVALID']);
-    expect((await t.mutate('updateMethod', 'UpdateMethodInput', { id: method, keywords: ['parkour'] }, 'method { id }', Role.PROJECT_LEAD)).userErrors[0].code).toBe('FORBIDDEN');
+    expect(
+      (await t.mutate('updateMethod', 'UpdateMethodInput', { id: method, keywords: ['parkour'] }, 'method { id }', Role.PROJECT_LEAD)).userErrors[0].code,
+    ).toBe('FORBIDDEN');
   });
 });
 
 describe('coverage', () => {
   const cells = async (filter: Record<string, unknown>) =>
-    (await ok('query($f: CoverageFilter) { coverage(filter: $f) { area { code kind residents } targetGroup { code } theme { code } activeActivities } }', { f: filter })).coverage as any[];
+    (
+      await ok('query($f: CoverageFilter) { coverage(filter: $f) { area { code kind residents } targetGroup { code } theme { code } activeActivities } }', {
+        f: filter,
+      })
+    ).coverage as any[];
 
   test('districts x target groups by default, with sub-groups and sub-areas counted', async () => {
     const matrix = await cells({ activeOn: '2026-11-22' });

@@ -24,21 +24,35 @@ describe('eight concurrent calls: exactly one winner, the others a user error', 
   });
 
   test('reviewOverlap: one review stays active, whoever came last', async () => {
-    const [pair] = (await t.hub.orm.em.fork().execute('select activity_a_id as a, activity_b_id as b from activity_overlap order by score desc limit 1')) as { a: number; b: number }[];
+    const [pair] = (await t.hub.orm.em.fork().execute('select activity_a_id as a, activity_b_id as b from activity_overlap order by score desc limit 1')) as {
+      a: number;
+      b: number;
+    }[];
     const ids = [await t.idOf('Activity', `select ${pair!.a} as id`), await t.idOf('Activity', `select ${pair!.b} as id`)];
     const results = await eight((i) =>
-      t.mutate('reviewOverlap', 'ReviewOverlapInput', { activityIds: ids, decision: i % 2 ? 'COORDINATED' : 'COMPLEMENTARY', note: `Beslutning ${i}` }, 'overlap { score }'),
+      t.mutate(
+        'reviewOverlap',
+        'ReviewOverlapInput',
+        { activityIds: ids, decision: i % 2 ? 'COORDINATED' : 'COMPLEMENTARY', note: `Beslutning ${i}` },
+        'overlap { score }',
+      ),
     );
     for (const result of results) expect(result.userErrors).toEqual([]);
-    expect(await count('select count(*)::int as n from overlap_review where activity_a_id = ? and activity_b_id = ? and superseded_at is null', [pair!.a, pair!.b])).toBe(1);
+    expect(
+      await count('select count(*)::int as n from overlap_review where activity_a_id = ? and activity_b_id = ? and superseded_at is null', [pair!.a, pair!.b]),
+    ).toBe(1);
   });
 
   test('createSteeringGroup for one plan: one group, the others DUPLICATE', async () => {
-    const [{ id }] = (await t.hub.orm.em.fork().execute(
-      "insert into plan (code, name, status, start_date, end_date, created_at, updated_at) values ('RACE', 'Kapløb', 'ACTIVE', '2026-01-01', '2027-12-31', now(), now()) returning id",
-    )) as { id: number }[];
+    const [{ id }] = (await t.hub.orm.em
+      .fork()
+      .execute(
+        "insert into plan (code, name, status, start_date, end_date, created_at, updated_at) values ('RACE', 'Kapløb', 'ACTIVE', '2026-01-01', '2027-12-31', now(), now()) returning id",
+      )) as { id: number }[];
     const planId = await t.idOf('Plan', `select ${id} as id`);
-    const results = await eight((i) => t.mutate('createSteeringGroup', 'CreateSteeringGroupInput', { planId, name: `Styregruppe ${i}` }, 'steeringGroup { id }'));
+    const results = await eight((i) =>
+      t.mutate('createSteeringGroup', 'CreateSteeringGroupInput', { planId, name: `Styregruppe ${i}` }, 'steeringGroup { id }'),
+    );
     expect(results.filter((r) => r.userErrors.length === 0)).toHaveLength(1);
     for (const loser of results.filter((r) => r.userErrors.length > 0)) {
       expect(loser.userErrors).toEqual([expect.objectContaining({ field: ['input', 'planId'], code: 'DUPLICATE' })]);
@@ -79,7 +93,11 @@ describe('idempotency keys', () => {
     const other = await t.mutate('createActivity', 'CreateActivityInput', { ...input, title: 'Fodbold om tirsdagen' }, 'activity { id }', Role.PROJECT_LEAD);
     expect(other.activity).toBeNull();
     expect(other.userErrors).toEqual([
-      expect.objectContaining({ field: ['input', 'idempotencyKey'], code: 'INVALID', message: expect.stringContaining('"lektie-tirsdag" was used before for another activity') }),
+      expect.objectContaining({
+        field: ['input', 'idempotencyKey'],
+        code: 'INVALID',
+        message: expect.stringContaining('"lektie-tirsdag" was used before for another activity'),
+      }),
     ]);
     expect(await count("select count(*)::int as n from activity where title = 'Fodbold om tirsdagen'")).toBe(0);
   });

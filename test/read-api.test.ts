@@ -53,7 +53,9 @@ describe('node(id)', () => {
 
 describe('reference data', () => {
   test('areas form municipality > district > estate with coordinates and residents', async () => {
-    const data = await ok(`{ areas { kind } districts: areas(kind: DISTRICT) { name parent { kind } children { name kind latitude longitude residents parent { name } } } }`);
+    const data = await ok(
+      `{ areas { kind } districts: areas(kind: DISTRICT) { name parent { kind } children { name kind latitude longitude residents parent { name } } } }`,
+    );
     expect(data.areas[0].kind).toBe('MUNICIPALITY');
     const vollsmose = data.districts.find((d: any) => d.name === 'Vollsmose');
     expect(vollsmose.parent.kind).toBe('MUNICIPALITY');
@@ -78,7 +80,12 @@ describe('reference data', () => {
       targetGroups { code name minAge maxAge parent { code } children { code } }
       methods { code name description }
     }`);
-    expect(data.organisations).toEqual(expect.arrayContaining([{ name: 'Civica', kind: 'HOUSING_ORGANISATION' }, { name: 'Fyns Politi', kind: 'POLICE' }]));
+    expect(data.organisations).toEqual(
+      expect.arrayContaining([
+        { name: 'Civica', kind: 'HOUSING_ORGANISATION' },
+        { name: 'Fyns Politi', kind: 'POLICE' },
+      ]),
+    );
     expect(data.themes.map((t: any) => t.name)).toEqual(
       expect.arrayContaining(['Uddannelse og livschancer', 'Beskæftigelse', 'Kriminalitetsforebyggelse', 'Sammenhængskraft og medborgerskab']),
     );
@@ -90,7 +97,9 @@ describe('reference data', () => {
   });
 
   test('Method.activities lists the activities of every plan using the method', async () => {
-    const data = await ok(`{ methods { code activities(first: 100) { totalCount nodes { method { code } plan { code } } } experiences { totalCount nodes { id } } } }`);
+    const data = await ok(
+      `{ methods { code activities(first: 100) { totalCount nodes { method { code } plan { code } } } experiences { totalCount nodes { id } } } }`,
+    );
     const lektiecafe = data.methods.find((m: any) => m.code === 'lektiecafe');
     expect(lektiecafe.activities.totalCount).toBeGreaterThan(10);
     expect(new Set(lektiecafe.activities.nodes.map((n: any) => n.plan.code)).size).toBeGreaterThan(3);
@@ -105,7 +114,10 @@ describe('plans', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const data: any = await ok(`query($after: String) { plans(first: 10, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { code } } nodes { code } } }`, { after });
+      const data: any = await ok(
+        `query($after: String) { plans(first: 10, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { code } } nodes { code } } }`,
+        { after },
+      );
       expect(data.plans.totalCount).toBe(35);
       expect(data.plans.nodes.map((n: any) => n.code)).toEqual(data.plans.edges.map((e: any) => e.node.code));
       expect(data.plans.pageInfo.hasPreviousPage).toBe(after !== null);
@@ -138,7 +150,9 @@ describe('plans', () => {
   });
 
   test('PlanFilter by status and by area including sub-areas', async () => {
-    const data = await ok(`{ ended: plans(filter: { status: [ENDED] }) { totalCount nodes { code status } } draft: plans(filter: { status: [DRAFT] }) { nodes { code } } }`);
+    const data = await ok(
+      `{ ended: plans(filter: { status: [ENDED] }) { totalCount nodes { code status } } draft: plans(filter: { status: [DRAFT] }) { nodes { code } } }`,
+    );
     expect(data.ended.nodes.map((n: any) => n.code).sort()).toEqual(['RIS-2018', 'VOL-2019']);
     expect(data.draft.nodes.map((n: any) => n.code)).toEqual(['KOR-2027']);
     const vollsmose = await idOf('Area', "select id from area where code = 'vollsmose'");
@@ -229,12 +243,15 @@ describe('activities', () => {
     const plan = await idOf('Plan', "select id from plan where code = 'SKK'");
     const method = await idOf('Method', "select id from method where code = 'faedregruppe'");
     const theme = await idOf('Theme', "select id from theme where code = 'KRIM'");
-    const data = await ok(`query($p: [ID!], $m: [ID!], $th: [ID!]) {
+    const data = await ok(
+      `query($p: [ID!], $m: [ID!], $th: [ID!]) {
       byPlan: activities(first: 100, filter: { planIds: $p }) { totalCount nodes { plan { code } } }
       byMethod: activities(first: 100, filter: { methodIds: $m }) { nodes { method { code } } }
       byTheme: activities(first: 100, filter: { themeIds: $th }) { nodes { themes { code } } }
       cancelled: activities(first: 100, filter: { status: [CANCELLED] }) { totalCount nodes { status } }
-    }`, { p: [plan], m: [method], th: [theme] });
+    }`,
+      { p: [plan], m: [method], th: [theme] },
+    );
     expect(data.byPlan.totalCount).toBeGreaterThan(0);
     for (const n of data.byPlan.nodes) expect(n.plan.code).toBe('SKK');
     for (const n of data.byMethod.nodes) expect(n.method.code).toBe('faedregruppe');
@@ -257,7 +274,9 @@ describe('activities', () => {
   test('target-group filter includes sub-groups', async () => {
     const unge = await idOf('TargetGroup', "select id from target_group where code = 'unge'");
     const krim = await idOf('TargetGroup', "select id from target_group where code = 'krim-unge'");
-    const data = await ok('query($g: [ID!]) { activities(first: 100, filter: { targetGroupIds: $g }) { totalCount nodes { targetGroups { code } } } }', { g: [unge] });
+    const data = await ok('query($g: [ID!]) { activities(first: 100, filter: { targetGroupIds: $g }) { totalCount nodes { targetGroups { code } } } }', {
+      g: [unge],
+    });
     const codes = new Set(data.activities.nodes.flatMap((n: any) => n.targetGroups.map((g: any) => g.code)));
     expect(codes.has('unge')).toBe(true);
     expect(await count({ targetGroupIds: [unge] })).toBeGreaterThan(await count({ targetGroupIds: [krim] }));
@@ -276,7 +295,9 @@ describe('activities', () => {
 
   test('text search is Danish-aware: stemming, compounds and accents', async () => {
     const titles = async (text: string) =>
-      (await ok('query($t: String) { activities(first: 100, filter: { text: $t }) { nodes { title } } }', { t: text })).activities.nodes.map((n: any) => n.title) as string[];
+      (await ok('query($t: String) { activities(first: 100, filter: { text: $t }) { nodes { title } } }', { t: text })).activities.nodes.map(
+        (n: any) => n.title,
+      ) as string[];
     expect(await titles('lektiecaféer')).toContain('Lektiecafé i Bøgeparkens beboerhus');
     expect(await titles('lektiecafe')).toContain('Lektiecafé i Bøgeparkens beboerhus');
     const lektie = await titles('lektie');
@@ -307,7 +328,10 @@ describe('activities', () => {
     const page1 = first.plan.activities;
     expect(page1.nodes).toHaveLength(5);
     expect(page1.pageInfo.hasNextPage).toBe(true);
-    const rest = await ok('query($a: String) { plan(code: "VOL-OEST") { activities(first: 100, after: $a) { totalCount pageInfo { hasNextPage hasPreviousPage } nodes { id } } } }', { a: page1.pageInfo.endCursor });
+    const rest = await ok(
+      'query($a: String) { plan(code: "VOL-OEST") { activities(first: 100, after: $a) { totalCount pageInfo { hasNextPage hasPreviousPage } nodes { id } } } }',
+      { a: page1.pageInfo.endCursor },
+    );
     expect(rest.plan.activities.totalCount).toBe(page1.totalCount);
     expect(rest.plan.activities.nodes).toHaveLength(page1.totalCount - 5);
     expect(rest.plan.activities.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true });
@@ -346,7 +370,7 @@ describe('a year in the life of the demo city', () => {
       expect(indicator.measurements.length).toBeGreaterThanOrEqual(4);
       expect(indicator.progress).toBeGreaterThanOrEqual(0);
     }
-    const [row] = (await t.hub.orm.em.fork().execute("select count(distinct decision)::int as kinds from evaluation")) as any[];
+    const [row] = (await t.hub.orm.em.fork().execute('select count(distinct decision)::int as kinds from evaluation')) as any[];
     expect(row.kinds).toBe(3);
     const methods = await ok('{ methods { name experiences { totalCount } } }');
     const withLessons = methods.methods.filter((m: any) => m.experiences.totalCount > 0);

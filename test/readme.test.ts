@@ -37,9 +37,21 @@ describe('README examples run against the demo city, with the outcome the README
   let sara: { token: string };
 
   test('every example is run below', () => {
-    const markers = ['{ areas(kind: DISTRICT)', 'query Youth(', 'plan(code: "VOL-OEST") {\n    name', 'filter: { text: "lektiecafe"', 'plans(first: 100, filter: { status: [ACTIVE] })',
-      'mutation NewLead(', 'mutation Register(', 'mutation Steal(', 'query Worst(', 'query Similar(', 'mutation Decide(', 'coverage(filter: { areaKind: ESTATE, gapsOnly: true })',
-      'actionItems(overdue: true)'];
+    const markers = [
+      '{ areas(kind: DISTRICT)',
+      'query Youth(',
+      'plan(code: "VOL-OEST") {\n    name',
+      'filter: { text: "lektiecafe"',
+      'plans(first: 100, filter: { status: [ACTIVE] })',
+      'mutation NewLead(',
+      'mutation Register(',
+      'mutation Steal(',
+      'query Worst(',
+      'query Similar(',
+      'mutation Decide(',
+      'coverage(filter: { areaKind: ESTATE, gapsOnly: true })',
+      'actionItems(overdue: true)',
+    ];
     expect(blocks.filter((block) => !markers.some((m) => block.includes(m)))).toEqual([]);
   });
 
@@ -84,7 +96,7 @@ describe('README examples run against the demo city, with the outcome the README
     sara = { token: data.createUser.token };
   });
 
-  test('Register (with Sara\'s token): a homework café without a method is known by its words and meets the homework cafés of Vollsmose; sent again, the same activity', async () => {
+  test("Register (with Sara's token): a homework café without a method is known by its words and meets the homework cafés of Vollsmose; sent again, the same activity", async () => {
     const variables = {
       plan: await id('Plan', 'plan', 'VOL-OEST'),
       estate: await id('Area', 'area', 'vollsmose-boegeparken'),
@@ -98,17 +110,19 @@ describe('README examples run against the demo city, with the outcome the README
     expect(scores).toHaveLength(5);
     expect(scores[0]).toBeCloseTo(0.9, 2);
     expect(scores[4]).toBeCloseTo(0.77, 2);
-    const others = answer.similarActivities.map((o: { activities: { title: string }[] }) => o.activities.map((a) => a.title).filter((title) => title !== 'Lektiecafé for 4.-6. klasse')).flat();
+    const others = answer.similarActivities
+      .map((o: { activities: { title: string }[] }) => o.activities.map((a) => a.title).filter((title) => title !== 'Lektiecafé for 4.-6. klasse'))
+      .flat();
     expect(others).toContain('Lektiecafé i Bøgeparkens beboerhus');
     for (const title of others) expect(title).toMatch(/^Lektiecafé/);
     const again = (await run('mutation Register(', variables, sara)).createActivity;
     expect(again.activity.id).toBe(answer.activity.id);
   });
 
-  test('Steal: Sara cannot change another plan\'s activity, with the answer the README shows', async () => {
-    const [{ id: activity }] = (await t.hub.orm.em.fork().execute(
-      "select a.id from activity a join plan p on p.id = a.plan_id where p.code = 'SKK' order by a.id limit 1",
-    )) as { id: number }[];
+  test("Steal: Sara cannot change another plan's activity, with the answer the README shows", async () => {
+    const [{ id: activity }] = (await t.hub.orm.em
+      .fork()
+      .execute("select a.id from activity a join plan p on p.id = a.plan_id where p.code = 'SKK' order by a.id limit 1")) as { id: number }[];
     const data = await run('mutation Steal(', { id: await t.idOf('Activity', `select ${activity} as id`) }, sara);
     const shown = JSON.parse(README.match(/```json\n([\s\S]*?)```/)![1]!);
     expect(data.updateActivity).toEqual(shown);
@@ -126,9 +140,15 @@ describe('README examples run against the demo city, with the outcome the README
   });
 
   test('Similar: a draft meets the homework cafés next to it before it is registered', async () => {
-    const data = await run('query Similar(', {
-      estate: await id('Area', 'area', 'vollsmose-boegeparken'), children: await id('TargetGroup', 'target_group', 'skoleboern'), theme: await id('Theme', 'theme', 'UDD'),
-    }, Role.PROJECT_LEAD);
+    const data = await run(
+      'query Similar(',
+      {
+        estate: await id('Area', 'area', 'vollsmose-boegeparken'),
+        children: await id('TargetGroup', 'target_group', 'skoleboern'),
+        theme: await id('Theme', 'theme', 'UDD'),
+      },
+      Role.PROJECT_LEAD,
+    );
     expect(data.similarActivities.length).toBeGreaterThan(0);
     for (const overlap of data.similarActivities) {
       expect(overlap.score).toBeGreaterThanOrEqual(0.5);
@@ -137,8 +157,14 @@ describe('README examples run against the demo city, with the outcome the README
   });
 
   test('Decide: the team records a decision on a pair', async () => {
-    const [pair] = (await t.hub.orm.em.fork().execute('select activity_a_id as a, activity_b_id as b from activity_overlap order by score desc limit 1')) as { a: number; b: number }[];
-    const data = await run('mutation Decide(', { a: await t.idOf('Activity', `select ${pair!.a} as id`), b: await t.idOf('Activity', `select ${pair!.b} as id`) });
+    const [pair] = (await t.hub.orm.em.fork().execute('select activity_a_id as a, activity_b_id as b from activity_overlap order by score desc limit 1')) as {
+      a: number;
+      b: number;
+    }[];
+    const data = await run('mutation Decide(', {
+      a: await t.idOf('Activity', `select ${pair!.a} as id`),
+      b: await t.idOf('Activity', `select ${pair!.b} as id`),
+    });
     expect(data.reviewOverlap.userErrors).toEqual([]);
     expect(data.reviewOverlap.overlap.review).toMatchObject({ decision: 'COORDINATED', note: 'Fælles lektiecafé fra januar' });
   });
@@ -150,7 +176,7 @@ describe('README examples run against the demo city, with the outcome the README
     expect(residents).toEqual([...residents].sort((a, b) => b - a));
   });
 
-  test('follow-ups overdue, inquiry figures whose shares add up to 1, and a plan\'s indicators', async () => {
+  test("follow-ups overdue, inquiry figures whose shares add up to 1, and a plan's indicators", async () => {
     const data = await run('actionItems(overdue: true)');
     expect(data.actionItems.length).toBeGreaterThan(0);
     for (const item of data.actionItems) expect(item.dueDate < new Date().toISOString().slice(0, 10)).toBe(true);

@@ -9,8 +9,7 @@ import { printHubSchema, SCHEMA_FILE } from '../server/core/schema-file.js';
 const CONTRACT = fileURLToPath(new URL('../schema/contract.graphql', import.meta.url));
 
 /** Contract names that later issues deliver; this list only ever shrinks. */
-const OWNED_BY_LATER_ISSUES: Record<string, string[]> = {
-};
+const OWNED_BY_LATER_ISSUES: Record<string, string[]> = {};
 
 describe('schema', () => {
   test('schema/schema.graphql is what the code emits (run `npm run schema:emit` after changing the API)', async () => {

@@ -48,8 +48,10 @@ describe('the SDK for each user group', () => {
     const plan = viewer!.plans[0]!;
     const ids = async (type: string, sql: string) => t.idOf(type, sql);
     const draft = {
-      title: 'Lektiecafé for 3.-6. klasse', targetGroupIds: [await ids('TargetGroup', "select id from target_group where code = 'skoleboern'")],
-      areaIds: [await ids('Area', "select id from area where code = 'vollsmose-boegeparken'")], startDate: '2026-12-01',
+      title: 'Lektiecafé for 3.-6. klasse',
+      targetGroupIds: [await ids('TargetGroup', "select id from target_group where code = 'skoleboern'")],
+      areaIds: [await ids('Area', "select id from area where code = 'vollsmose-boegeparken'")],
+      startDate: '2026-12-01',
       methodId: await ids('Method', "select id from method where code = 'lektiecafe'"),
     };
     expect((await lead.similarActivities({ draft, first: 5 })).length).toBeGreaterThan(0);
@@ -80,8 +82,12 @@ describe('the SDK for each user group', () => {
 describe('errors and retries', () => {
   test('a refused token, an unreachable hub and a malformed request are typed errors', async () => {
     await expect(createHubClient({ url: t.hub.url, token: 'hub_not-a-real-token-at-all' }).viewer()).rejects.toBeInstanceOf(HubAuthError);
-    await expect(createHubClient({ url: 'http://127.0.0.1:1/graphql', token: 'x', retries: 1, backoffMs: 1 }).viewer()).rejects.toBeInstanceOf(HubTransportError);
-    const error = await client(Role.READER).plans({ first: 1000 }).catch((e) => e);
+    await expect(createHubClient({ url: 'http://127.0.0.1:1/graphql', token: 'x', retries: 1, backoffMs: 1 }).viewer()).rejects.toBeInstanceOf(
+      HubTransportError,
+    );
+    const error = await client(Role.READER)
+      .plans({ first: 1000 })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(HubGraphQLError);
     expect((error as HubGraphQLError).errors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
@@ -151,13 +157,27 @@ describe('the newsletter', () => {
   });
 
   test('personal data that slipped into a text is blanked, and nothing else', () => {
-    const item = { kind: 'NEW_PLAN' as const, title: 'Ny helhedsplan: Korsløkken 2027-2030', summary: 'Fra 2027 til 2030; tlf. +45 12345678 eller 8765 4321.', occurredAt: period.until, score: 1, subject: null };
+    const item = {
+      kind: 'NEW_PLAN' as const,
+      title: 'Ny helhedsplan: Korsløkken 2027-2030',
+      summary: 'Fra 2027 til 2030; tlf. +45 12345678 eller 8765 4321.',
+      occurredAt: period.until,
+      score: 1,
+      subject: null,
+    };
     expect(renderMarkdown([item], period)).toContain('### Ny helhedsplan: Korsløkken 2027-2030');
     expect(renderMarkdown([item], period)).toContain('Fra 2027 til 2030; tlf. [skjult] eller [skjult].');
   });
 
   test('personal data that slipped into a text is blanked', () => {
-    const item = { kind: 'EXPERIENCE_PUBLISHED' as const, title: 'Ring til Anna', summary: 'Skriv til anna@example.dk eller ring 12 34 56 78.', occurredAt: period.until, score: 1, subject: null };
+    const item = {
+      kind: 'EXPERIENCE_PUBLISHED' as const,
+      title: 'Ring til Anna',
+      summary: 'Skriv til anna@example.dk eller ring 12 34 56 78.',
+      occurredAt: period.until,
+      score: 1,
+      subject: null,
+    };
     expect(renderMarkdown([item], period)).toContain('Skriv til [skjult] eller ring [skjult].');
   });
 
@@ -165,7 +185,9 @@ describe('the newsletter', () => {
     const run = (env: Record<string, string>, args: string[] = []) =>
       new Promise<{ code: number | null; output: string }>((resolve) => {
         const child = spawn(process.execPath, ['--import', 'tsx', 'client-sdk/newsletter-cli.ts', '--since', '2026-11-01', ...args], {
-          cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+          cwd: ROOT,
+          env: { ...process.env, ...env },
+          stdio: ['ignore', 'pipe', 'pipe'],
         });
         let output = '';
         child.stdout.on('data', (c) => (output += c));

@@ -24,7 +24,12 @@ const ancestors = (code: string, of: (c: string) => string | undefined): string[
 };
 
 const trigrams = (text: string): Set<string> => {
-  const words = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   return new Set(words.flatMap((w) => [...`  ${w} `].slice(2).map((_, i) => `  ${w} `.slice(i, i + 3))));
 };
 
@@ -85,7 +90,11 @@ describe('the demo city', () => {
   });
 
   test('the documented activities have titles of their own', () => {
-    for (const d of DELIBERATE) expect(city.activities.filter((a) => a.title === d.title).map((a) => a.key), d.title).toEqual([d.key]);
+    for (const d of DELIBERATE)
+      expect(
+        city.activities.filter((a) => a.title === d.title).map((a) => a.key),
+        d.title,
+      ).toEqual([d.key]);
   });
 
   test('every reference resolves', () => {
@@ -104,8 +113,7 @@ describe('the demo city', () => {
     expect(byKey.size).toBe(DELIBERATE.length);
     for (const { pair, overlap } of DOCUMENTED_PAIRS) {
       const [a, b] = pair.map((k) => byKey.get(k)!) as [ActivitySeed, ActivitySeed];
-      const holds =
-        rules.live(a) && rules.live(b) && rules.period(a, b) && rules.targetGroup(a, b) && rules.area(a, b) && Boolean(rules.sameKind(a, b));
+      const holds = rules.live(a) && rules.live(b) && rules.period(a, b) && rules.targetGroup(a, b) && rules.area(a, b) && Boolean(rules.sameKind(a, b));
       expect(holds, pair.join('/')).toBe(overlap);
     }
   });
@@ -156,9 +164,11 @@ describe('a larger city for benchmarks', () => {
       await migrate(orm);
       const counts = await loadCity(orm.em.fork(), 2);
       expect(counts).toEqual({ plans: 70, activities: city.activities.length * 2 });
-      const [row] = (await orm.em.fork().execute(
-        'select (select count(*) from plan)::int as plans, (select count(*) from activity)::int as activities, (select count(*) from activity_target_group)::int as links',
-      )) as any[];
+      const [row] = (await orm.em
+        .fork()
+        .execute(
+          'select (select count(*) from plan)::int as plans, (select count(*) from activity)::int as activities, (select count(*) from activity_target_group)::int as links',
+        )) as any[];
       expect(row).toMatchObject({ plans: 70, activities: city.activities.length * 2 });
       expect(row.links).toBeGreaterThanOrEqual(row.activities);
     } finally {

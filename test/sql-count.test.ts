@@ -30,8 +30,10 @@ test('a nested query issues as many SQL statements for 35 plans as for 3 (no N+1
   await statementsFor(1);
   const small = await statementsFor(3);
   const large = await statementsFor(35);
-  console.log(`SQL statements: ${small.statements} for ${small.plans} plans and ${small.activities} activities, ` +
-    `${large.statements} for ${large.plans} plans and ${large.activities} activities`);
+  console.log(
+    `SQL statements: ${small.statements} for ${small.plans} plans and ${small.activities} activities, ` +
+      `${large.statements} for ${large.plans} plans and ${large.activities} activities`,
+  );
   expect(small.plans).toBe(3);
   expect(large.plans).toBe(35);
   expect(large.activities).toBeGreaterThan(500);

@@ -32,7 +32,9 @@ test('the embedded PostgreSQL killed hard during a stream of writes: the hub res
   const em = hub.orm.em.fork();
   const [area] = (await em.execute("insert into area (code, name, kind) values ('x', 'X', 'ESTATE') returning id")) as { id: number }[];
   const [group] = (await em.execute("insert into target_group (code, name) values ('g', 'G') returning id")) as { id: number }[];
-  const [plan] = (await em.execute("insert into plan (code, name, status, start_date, end_date, created_at, updated_at) values ('P', 'P', 'ACTIVE', '2026-01-01', '2027-12-31', now(), now()) returning id")) as { id: number }[];
+  const [plan] = (await em.execute(
+    "insert into plan (code, name, status, start_date, end_date, created_at, updated_at) values ('P', 'P', 'ACTIVE', '2026-01-01', '2027-12-31', now(), now()) returning id",
+  )) as { id: number }[];
   const { token } = await insertUser(em, { name: 'Coordinator', role: Role.COORDINATOR });
 
   const acknowledged: string[] = [];
@@ -40,9 +42,21 @@ test('the embedded PostgreSQL killed hard during a stream of writes: the hub res
   let n = 0;
   const write = async () => {
     const i = n++;
-    const result = await graphqlRequest<any>(hub.url, token, 'mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } userErrors { code } } }', {
-      input: { planId: toGlobalId('Plan', plan!.id), title: `Skrivning ${i}`, targetGroupIds: [toGlobalId('TargetGroup', group!.id)], areaIds: [toGlobalId('Area', area!.id)], startDate: '2026-06-01', idempotencyKey: `w${i}` },
-    });
+    const result = await graphqlRequest<any>(
+      hub.url,
+      token,
+      'mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } userErrors { code } } }',
+      {
+        input: {
+          planId: toGlobalId('Plan', plan!.id),
+          title: `Skrivning ${i}`,
+          targetGroupIds: [toGlobalId('TargetGroup', group!.id)],
+          areaIds: [toGlobalId('Area', area!.id)],
+          startDate: '2026-06-01',
+          idempotencyKey: `w${i}`,
+        },
+      },
+    );
     statuses.push(result.status);
     const id = result.data?.createActivity?.activity?.id;
     if (result.status === 200 && id) acknowledged.push(id);

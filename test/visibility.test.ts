@@ -48,7 +48,9 @@ describe('one visibility rule per type, on every path', () => {
     const variables = { plan: planId, activity: activityId, area: areaId };
     const reader = (await t.gql(query, variables, Role.READER)).data;
     expect(reader.plans.nodes.map((p: { code: string }) => p.code)).not.toContain('UDKAST');
-    const [{ drafts, all }] = (await t.hub.orm.em.fork().execute("select count(*) filter (where status = 'DRAFT')::int as drafts, count(*)::int as all from plan")) as { drafts: number; all: number }[];
+    const [{ drafts, all }] = (await t.hub.orm.em
+      .fork()
+      .execute("select count(*) filter (where status = 'DRAFT')::int as drafts, count(*)::int as all from plan")) as { drafts: number; all: number }[];
     expect(drafts).toBeGreaterThanOrEqual(1);
     expect(reader.plans.totalCount).toBe(all - drafts);
     expect(reader.plan).toBeNull();
@@ -71,10 +73,22 @@ describe('one visibility rule per type, on every path', () => {
     const estate = await t.idOf('Area', "select id from area where code = 'vollsmose-boegeparken'");
     const group = await t.idOf('TargetGroup', "select id from target_group where code = 'skoleboern'");
     const method = await t.idOf('Method', "select id from method where code = 'lektiecafe'");
-    const theme = toGlobalId('Theme', await one('select theme_id as id from activity_theme at join activity a on a.id = at.activity_id where a.method_id = (select id from method where code = \'lektiecafe\') limit 1'));
+    const theme = toGlobalId(
+      'Theme',
+      await one(
+        "select theme_id as id from activity_theme at join activity a on a.id = at.activity_id where a.method_id = (select id from method where code = 'lektiecafe') limit 1",
+      ),
+    );
     const registered = {
-      planId, title: 'Lektiecafé i udkastet', description: 'Lektiehjælp for skolebørn', methodId: method, themeIds: [theme],
-      targetGroupIds: [group], areaIds: [estate], startDate: '2026-01-05', schedule: [{ weekday: 'TUESDAY', startTime: '15:00', endTime: '17:00' }],
+      planId,
+      title: 'Lektiecafé i udkastet',
+      description: 'Lektiehjælp for skolebørn',
+      methodId: method,
+      themeIds: [theme],
+      targetGroupIds: [group],
+      areaIds: [estate],
+      startDate: '2026-01-05',
+      schedule: [{ weekday: 'TUESDAY', startTime: '15:00', endTime: '17:00' }],
     };
     const created = await t.mutate('createActivity', 'CreateActivityInput', registered, 'activity { id } similarActivities { activities { id } }');
     expect(created.userErrors).toEqual([]);
@@ -82,16 +96,50 @@ describe('one visibility rule per type, on every path', () => {
     const neighbour: string = created.similarActivities[0].activities.find((a: { id: string }) => a.id !== secret).id;
     const group_ = await t.mutate('createSteeringGroup', 'CreateSteeringGroupInput', { planId, name: 'Hemmelig styregruppe' }, 'steeringGroup { id }');
     const steeringGroup: string = group_.steeringGroup.id;
-    const recorded = await t.mutate('recordMeeting', 'RecordMeetingInput', {
-      steeringGroupId: steeringGroup, date: '2026-02-01', actionItems: [{ description: 'Hemmelig opfølgning', dueDate: '2026-03-01' }],
-    }, 'meeting { id }');
+    const recorded = await t.mutate(
+      'recordMeeting',
+      'RecordMeetingInput',
+      {
+        steeringGroupId: steeringGroup,
+        date: '2026-02-01',
+        actionItems: [{ description: 'Hemmelig opfølgning', dueDate: '2026-03-01' }],
+      },
+      'meeting { id }',
+    );
     expect(recorded.userErrors).toEqual([]);
-    expect((await t.mutate('recordInquiries', 'RecordInquiriesInput', {
-      planId, channel: 'PHONE', topic: 'Husleje', count: 777, periodStart: '2026-02-01', periodEnd: '2026-02-28',
-    }, 'stats { count }')).userErrors).toEqual([]);
-    expect((await t.mutate('createExperience', 'CreateExperienceInput', {
-      activityId: secret, title: 'Hemmelig erfaring', body: 'Fra udkastet', outcome: 'WORKED', publishable: true,
-    }, 'experience { id }')).userErrors).toEqual([]);
+    expect(
+      (
+        await t.mutate(
+          'recordInquiries',
+          'RecordInquiriesInput',
+          {
+            planId,
+            channel: 'PHONE',
+            topic: 'Husleje',
+            count: 777,
+            periodStart: '2026-02-01',
+            periodEnd: '2026-02-28',
+          },
+          'stats { count }',
+        )
+      ).userErrors,
+    ).toEqual([]);
+    expect(
+      (
+        await t.mutate(
+          'createExperience',
+          'CreateExperienceInput',
+          {
+            activityId: secret,
+            title: 'Hemmelig erfaring',
+            body: 'Fra udkastet',
+            outcome: 'WORKED',
+            publishable: true,
+          },
+          'experience { id }',
+        )
+      ).userErrors,
+    ).toEqual([]);
 
     const query = `query($secret: ID!, $neighbour: ID!, $group: ID!, $draft: ActivityDraftInput!, $sg: ID!, $meeting: ID!, $area: ID!, $tg: ID!) {
       methods { activities(first: 100) { nodes { id } } }
@@ -108,7 +156,16 @@ describe('one visibility rule per type, on every path', () => {
       s: node(id: $secret) { id }
       g: node(id: $group) { id }
     }`;
-    const variables = { secret, neighbour, group, draft: { ...registered, planId: undefined }, sg: steeringGroup, meeting: recorded.meeting.id, area: estate, tg: group };
+    const variables = {
+      secret,
+      neighbour,
+      group,
+      draft: { ...registered, planId: undefined },
+      sg: steeringGroup,
+      meeting: recorded.meeting.id,
+      area: estate,
+      tg: group,
+    };
     const answer = async (role: Role) => {
       const result = await t.gql(query, variables, role);
       expect(result.errors).toBeUndefined();
@@ -140,11 +197,19 @@ describe('one visibility rule per type, on every path', () => {
 
   test('highlights announce no DRAFT plan and name no person from the register, whoever asks', async () => {
     const planId = await t.idOf('Plan', "select id from plan where code = 'VOL-OEST'");
-    const created = await t.mutate('createActivity', 'CreateActivityInput', {
-      planId, title: `Gåtur med ${staffName}`, description: 'Hver tirsdag',
-      targetGroupIds: [await t.idOf('TargetGroup', 'select id from target_group order by id limit 1')],
-      areaIds: [await t.idOf('Area', "select id from area where kind = 'ESTATE' order by id limit 1")], startDate: '2027-01-04',
-    }, 'activity { id }');
+    const created = await t.mutate(
+      'createActivity',
+      'CreateActivityInput',
+      {
+        planId,
+        title: `Gåtur med ${staffName}`,
+        description: 'Hver tirsdag',
+        targetGroupIds: [await t.idOf('TargetGroup', 'select id from target_group order by id limit 1')],
+        areaIds: [await t.idOf('Area', "select id from area where kind = 'ESTATE' order by id limit 1")],
+        startDate: '2027-01-04',
+      },
+      'activity { id }',
+    );
     expect(created.userErrors).toEqual([]);
     const since = new Date(Date.now() - 3600_000).toISOString();
     for (const role of [Role.READER, Role.COORDINATOR]) {

@@ -15,7 +15,9 @@ beforeAll(async () => {
   t = await startTestHub();
   const em = t.hub.orm.em.fork();
   const estates = ((await em.execute("select id from area where kind = 'ESTATE' order by id")) as { id: number }[]).map((r) => r.id);
-  const near = new Set(((await em.execute('select area_id, match_id from area_match')) as { area_id: number; match_id: number }[]).map((m) => `${m.area_id}:${m.match_id}`));
+  const near = new Set(
+    ((await em.execute('select area_id, match_id from area_match')) as { area_id: number; match_id: number }[]).map((m) => `${m.area_id}:${m.match_id}`),
+  );
   here = estates.find((id) => estates.some((other) => other !== id && near.has(`${id}:${other}`)))!;
   nextDoor = estates.find((id) => id !== here && near.has(`${here}:${id}`))!;
   far = estates.find((id) => id !== here && !near.has(`${here}:${id}`) && !near.has(`${nextDoor}:${id}`))!;
@@ -30,10 +32,21 @@ afterAll(() => t?.stop());
 
 const area = (id: number) => toGlobalId('Area', id);
 const create = (areaId: number, title: string) =>
-  t.mutate('createActivity', 'CreateActivityInput', {
-    planId, title, methodId, description: 'Lektiehjælp og samvær efter skole', targetGroupIds: [groupIds[0]], areaIds: [area(areaId)], startDate: '2027-01-04',
-    schedule: [{ weekday: 'MONDAY', startTime: '15:00', endTime: '17:00' }],
-  }, 'activity { id version }');
+  t.mutate(
+    'createActivity',
+    'CreateActivityInput',
+    {
+      planId,
+      title,
+      methodId,
+      description: 'Lektiehjælp og samvær efter skole',
+      targetGroupIds: [groupIds[0]],
+      areaIds: [area(areaId)],
+      startDate: '2027-01-04',
+      schedule: [{ weekday: 'MONDAY', startTime: '15:00', endTime: '17:00' }],
+    },
+    'activity { id version }',
+  );
 
 test('activity writes lock their part of the city only: a write elsewhere goes on, one whose pairs could meet waits', async () => {
   expect([here, nextDoor, far].every(Boolean)).toBe(true);
@@ -78,7 +91,9 @@ test('concurrent creates, moves, updates, stops and reviews of neighbouring acti
   for (const result of results) expect(result.userErrors).toEqual([]);
 
   const em = t.hub.orm.em.fork();
-  const stored = (await em.execute('select activity_a_id as a, activity_b_id as b, round(score::numeric, 4)::text as score from activity_overlap order by 1, 2')) as unknown[];
+  const stored = (await em.execute(
+    'select activity_a_id as a, activity_b_id as b, round(score::numeric, 4)::text as score from activity_overlap order by 1, 2',
+  )) as unknown[];
   const recomputed = (await em.execute(
     `select least(p.s_id, p.b_id) as a, greatest(p.s_id, p.b_id) as b, round(p.score::numeric, 4)::text as score
      from (${scoredPairsSql(storedSubjectsSql(false), { forward: true })}) p where p.score >= ${STORE_FLOOR} order by 1, 2`,

@@ -38,7 +38,11 @@ function checkSchedule(check: InputChecker, path: Path, slots: readonly Schedule
   const result = slots.map((slot, i) => {
     const clean = { weekday: slot.weekday, startTime: slot.startTime.slice(0, 5), endTime: slot.endTime.slice(0, 5) };
     if (clean.endTime <= clean.startTime) {
-      check.problems.add([...path, i, 'endTime'], UserErrorCode.INVALID, `The slot on ${clean.weekday} ends (${clean.endTime}) before it starts (${clean.startTime})`);
+      check.problems.add(
+        [...path, i, 'endTime'],
+        UserErrorCode.INVALID,
+        `The slot on ${clean.weekday} ends (${clean.endTime}) before it starts (${clean.startTime})`,
+      );
     }
     const key = `${clean.weekday} ${clean.startTime}-${clean.endTime}`;
     if (seen.has(key)) check.problems.add([...path, i], UserErrorCode.INVALID, `The slot ${key} is given twice`);
@@ -48,8 +52,17 @@ function checkSchedule(check: InputChecker, path: Path, slots: readonly Schedule
   const sorted = result.sort((a, b) => WEEK.indexOf(a.weekday) - WEEK.indexOf(b.weekday) || a.startTime.localeCompare(b.startTime));
   sorted.forEach((slot, i) => {
     const before = sorted[i - 1];
-    if (before && before.weekday === slot.weekday && slot.startTime < before.endTime && `${before.startTime}-${before.endTime}` !== `${slot.startTime}-${slot.endTime}`) {
-      check.problems.add(path, UserErrorCode.INVALID, `The slots on ${slot.weekday} overlap: ${before.startTime}-${before.endTime} and ${slot.startTime}-${slot.endTime}`);
+    if (
+      before &&
+      before.weekday === slot.weekday &&
+      slot.startTime < before.endTime &&
+      `${before.startTime}-${before.endTime}` !== `${slot.startTime}-${slot.endTime}`
+    ) {
+      check.problems.add(
+        path,
+        UserErrorCode.INVALID,
+        `The slots on ${slot.weekday} overlap: ${before.startTime}-${before.endTime} and ${slot.startTime}-${slot.endTime}`,
+      );
     }
   });
   return sorted;
@@ -103,8 +116,11 @@ async function readInference(tx: EntityManager, activity: Activity): Promise<voi
 
 /** The ids of one type among input ids, as far as they can name a row; the rest is refused when checked. */
 function decodedIds(ids: readonly string[], type: string): number[] {
-  return ids.slice(0, ACTIVITY_CAPS.areas).map(fromGlobalId)
-    .filter((d) => d?.type === type && d.id <= 2 ** 31 - 1).map((d) => d!.id);
+  return ids
+    .slice(0, ACTIVITY_CAPS.areas)
+    .map(fromGlobalId)
+    .filter((d) => d?.type === type && d.id <= 2 ** 31 - 1)
+    .map((d) => d!.id);
 }
 
 /**
@@ -121,8 +137,11 @@ async function lockForChange(tx: EntityManager, viewer: Viewer, id: string, expe
   const plan = await tx.findOneOrFail(Plan, activity.plan.id);
   requirePlan(viewer, plan.id, ['input', 'id'], plan.name);
   if (activity.version !== expectedVersion) {
-    refuse(['input', 'expectedVersion'], UserErrorCode.VERSION_CONFLICT,
-      `The activity is at version ${activity.version}, not ${expectedVersion}: someone changed it since you read it. Reload it and apply your change again.`);
+    refuse(
+      ['input', 'expectedVersion'],
+      UserErrorCode.VERSION_CONFLICT,
+      `The activity is at version ${activity.version}, not ${expectedVersion}: someone changed it since you read it. Reload it and apply your change again.`,
+    );
   }
   if (activity.archived) refuse(['input', 'id'], UserErrorCode.INVALID, 'The activity is archived and can no longer be changed');
   await tx.populate(activity, ['themes', 'targetGroups', 'areas', 'partners']);
@@ -140,8 +159,11 @@ export function createActivity(ctx: HubContext, input: CreateActivityInput) {
       await tx.execute('select pg_advisory_xact_lock(?, hashtext(?))', [viewer.userId, idempotencyKey]);
       const first = await tx.findOne(Activity, { createdBy: viewer.userId, idempotencyKey });
       if (first && first.idempotencyFingerprint && first.idempotencyFingerprint !== fingerprint) {
-        refuse(['input', 'idempotencyKey'], UserErrorCode.INVALID,
-          `The idempotency key "${idempotencyKey}" was used before for another activity ("${first.title}"); give a new activity a new key`);
+        refuse(
+          ['input', 'idempotencyKey'],
+          UserErrorCode.INVALID,
+          `The idempotency key "${idempotencyKey}" was used before for another activity ("${first.title}"); give a new activity a new key`,
+        );
       }
       if (first) return { ...EMPTY, activity: first };
     }
@@ -160,7 +182,10 @@ export function createActivity(ctx: HubContext, input: CreateActivityInput) {
     const schedule = checkSchedule(check, ['input', 'schedule'], input.schedule ?? []);
     checkPeriod(check, input.startDate, input.endDate);
     check.check();
-    await lockAreaBlocks(tx, areas.map((area) => area.id));
+    await lockAreaBlocks(
+      tx,
+      areas.map((area) => area.id),
+    );
     const activity = tx.create(Activity, {
       plan: plan!,
       title: title!,

@@ -33,7 +33,10 @@ export class ActivityFilter {
   activeOn?: string | null;
 
   @MaxLength(500)
-  @Field(() => String, { nullable: true, description: "Free text, Danish-aware (stemming), over title and description: every word must begin a word of the activity, accents optional." })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Free text, Danish-aware (stemming), over title and description: every word must begin a word of the activity, accents optional.',
+  })
   text?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Default false.' })

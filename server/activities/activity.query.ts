@@ -6,17 +6,39 @@ import type { ActivityCriteria } from './activity.filter.js';
 
 /** Columns of an activity row as the entity maps them (the search vector stays in the database). */
 export const ACTIVITY_COLUMNS = [
-  'id', 'plan_id', 'title', 'description', 'method_id', 'contact_id', 'status', 'start_date', 'end_date',
-  'schedule', 'capacity', 'version', 'archived', 'created_at', 'updated_at', 'created_by_id', 'idempotency_key',
-  'inferred_method_id', 'inferred_confidence', 'inferred_words',
-].map((column) => `a.${column}`).join(', ');
+  'id',
+  'plan_id',
+  'title',
+  'description',
+  'method_id',
+  'contact_id',
+  'status',
+  'start_date',
+  'end_date',
+  'schedule',
+  'capacity',
+  'version',
+  'archived',
+  'created_at',
+  'updated_at',
+  'created_by_id',
+  'idempotency_key',
+  'inferred_method_id',
+  'inferred_confidence',
+  'inferred_words',
+]
+  .map((column) => `a.${column}`)
+  .join(', ');
 
 /**
  * Every word must begin a word of the activity after stemming, so "lektie" finds "lektiecafé" and
  * "lektiehjælp" (Danish compounds). Only letters and digits reach the tsquery.
  */
 export function prefixQuery(text: string): string | undefined {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 20);
+  const words = text
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu)
+    ?.slice(0, 20);
   return words?.length ? words.map((word) => `${word}:*`).join(' & ') : undefined;
 }
 
@@ -29,10 +51,7 @@ export function activityConditions(criteria: ActivityCriteria): Conditions {
   if (criteria.methodIds) where.add('a.method_id = any(?::int[])', pgArray(criteria.methodIds));
   if (criteria.status) where.add('a.status = any(?::text[])', pgArray(criteria.status));
   if (criteria.areaIds) {
-    where.add(
-      `exists (select 1 from activity_area aa where aa.activity_id = a.id and aa.area_id in (${descendantsSql('area')}))`,
-      pgArray(criteria.areaIds),
-    );
+    where.add(`exists (select 1 from activity_area aa where aa.activity_id = a.id and aa.area_id in (${descendantsSql('area')}))`, pgArray(criteria.areaIds));
   }
   if (criteria.targetGroupIds) {
     where.add(
@@ -41,10 +60,7 @@ export function activityConditions(criteria: ActivityCriteria): Conditions {
     );
   }
   if (criteria.themeIds) {
-    where.add(
-      'exists (select 1 from activity_theme at where at.activity_id = a.id and at.theme_id = any(?::int[]))',
-      pgArray(criteria.themeIds),
-    );
+    where.add('exists (select 1 from activity_theme at where at.activity_id = a.id and at.theme_id = any(?::int[]))', pgArray(criteria.themeIds));
   }
   if (criteria.activeOn) {
     where.add('a.start_date <= ?::date and (a.end_date is null or a.end_date >= ?::date)', criteria.activeOn, criteria.activeOn);
@@ -62,11 +78,11 @@ export async function findActivityPage(
   afterId: number | undefined,
 ): Promise<{ items: Activity[]; count: () => Promise<number> }> {
   const where = activityConditions(criteria);
-  const page = await rows(
-    em,
-    `select ${ACTIVITY_COLUMNS} from activity a where ${where.toSql()} and a.id > ? order by a.id limit ?`,
-    [...where.params, afterId ?? 0, first + 1],
-  );
+  const page = await rows(em, `select ${ACTIVITY_COLUMNS} from activity a where ${where.toSql()} and a.id > ? order by a.id limit ?`, [
+    ...where.params,
+    afterId ?? 0,
+    first + 1,
+  ]);
   const toModel = readModelOf(em, Activity);
   const count = async () => Number((await rows(em, `select count(*)::int as total from activity a where ${where.toSql()}`, where.params))[0]?.total ?? 0);
   return { items: page.map(toModel), count };

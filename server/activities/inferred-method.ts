@@ -2,7 +2,8 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import { Method } from '../catalogue/method.entity.js';
 
 @ObjectType('InferredMethod', {
-  description: 'The method the words of an activity registered without one point to (from the method keywords); a client offers it to be confirmed with updateActivity(methodId).',
+  description:
+    'The method the words of an activity registered without one point to (from the method keywords); a client offers it to be confirmed with updateActivity(methodId).',
 })
 export class InferredMethod {
   @Field(() => Method, { description: 'The method.' })

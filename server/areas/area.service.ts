@@ -44,7 +44,7 @@ export function createArea(ctx: HubContext, input: CreateAreaInput) {
       if (parent && KIND_ORDER.indexOf(parent.kind) >= KIND_ORDER.indexOf(input.kind)) {
         check.problems.add(['input', 'parentId'], UserErrorCode.INVALID, `A ${input.kind.toLowerCase()} cannot lie inside a ${parent.kind.toLowerCase()}`);
       }
-      if ((input.latitude ?? null) === null !== ((input.longitude ?? null) === null)) {
+      if (((input.latitude ?? null) === null) !== ((input.longitude ?? null) === null)) {
         check.problems.add(['input', input.latitude == null ? 'latitude' : 'longitude'], UserErrorCode.INVALID, 'Give latitude and longitude together');
       }
       await checkCodeFree(check, ['input', 'code'], 'area', code, 'An area');

@@ -45,7 +45,8 @@ export class CreateMethodInput {
 
   @Field(() => [String], {
     nullable: true,
-    description: 'Danish words that show the method in an activity\'s title or description, at most 50 of at most 40 letters each, one word each (e.g. "lektie", "lektiehjælp").',
+    description:
+      'Danish words that show the method in an activity\'s title or description, at most 50 of at most 40 letters each, one word each (e.g. "lektie", "lektiehjælp").',
   })
   keywords?: string[] | null;
 }

@@ -6,7 +6,13 @@ import { nestedActivityPage } from '../activities/activity.service.js';
 import type { HubContext } from '../core/context.js';
 import { PageArgs } from '../core/pagination.js';
 import {
-  CreateMethodInput, CreateTargetGroupInput, CreateThemeInput, MethodPayload, TargetGroupPayload, ThemePayload, UpdateMethodInput,
+  CreateMethodInput,
+  CreateTargetGroupInput,
+  CreateThemeInput,
+  MethodPayload,
+  TargetGroupPayload,
+  ThemePayload,
+  UpdateMethodInput,
 } from './catalogue.input.js';
 import { createMethod, createTargetGroup, createTheme, updateMethod } from './catalogue.service.js';
 import { Method } from './method.entity.js';

@@ -49,8 +49,11 @@ export function createTargetGroup(ctx: HubContext, input: CreateTargetGroupInput
         check.problems.add(['input', 'maxAge'], UserErrorCode.INVALID, `maxAge (${maxAge}) must not be below minAge (${minAge})`);
       }
       if (parent && ((minAge !== null && minAge < (parent.minAge ?? 0)) || (maxAge !== null && maxAge > (parent.maxAge ?? Infinity)))) {
-        check.problems.add(['input', 'parentId'], UserErrorCode.INVALID,
-          `The ages must lie within those of "${parent.name}" (${parent.minAge ?? 0}-${parent.maxAge ?? ''})`);
+        check.problems.add(
+          ['input', 'parentId'],
+          UserErrorCode.INVALID,
+          `The ages must lie within those of "${parent.name}" (${parent.minAge ?? 0}-${parent.maxAge ?? ''})`,
+        );
       }
       await checkCodeFree(check, ['input', 'code'], 'target_group', code, 'A target group');
       check.check();
@@ -123,7 +126,9 @@ export function updateMethod(ctx: HubContext, input: UpdateMethodInput) {
     if (keywords !== undefined) method!.keywords = keywords;
     await tx.flush();
     recordAudit(tx, viewer, 'updateMethod', { type: 'Method', id: method!.id }, before, {
-      name: method!.name, description: method!.description ?? null, keywords: method!.keywords,
+      name: method!.name,
+      description: method!.description ?? null,
+      keywords: method!.keywords,
     });
     // The words of activities without a method now point elsewhere: their inference and pairs follow.
     if (keywords !== undefined && JSON.stringify(keywords) !== JSON.stringify(before.keywords)) await refreshInferences(tx);

@@ -23,7 +23,8 @@ export class Method extends NodeEntity {
 
   @Property({ type: 'text[]', columnType: 'text[]', defaultRaw: "'{}'" })
   @Field(() => [String], {
-    description: 'Danish words that show the method in a title or description (a word, or the start or part of a compound: "lektie" finds "lektiehjælp"); the hub infers the method of activities registered without one from them.',
+    description:
+      'Danish words that show the method in a title or description (a word, or the start or part of a compound: "lektie" finds "lektiehjælp"); the hub infers the method of activities registered without one from them.',
   })
   keywords: string[] = [];
 }

@@ -66,7 +66,11 @@ class RequestContext implements HubContext {
 
 /** One EntityManager fork and one set of DataLoaders per request. */
 export function createContext(
-  rootEm: EntityManager, viewer: Viewer | null, requestId: string, clientRequestId: string | null = null, language: Language = 'da',
+  rootEm: EntityManager,
+  viewer: Viewer | null,
+  requestId: string,
+  clientRequestId: string | null = null,
+  language: Language = 'da',
 ): HubContext {
   return new RequestContext(rootEm, viewer, requestId, clientRequestId, language);
 }

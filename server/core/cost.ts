@@ -71,7 +71,7 @@ export const LIST_LENGTHS: Readonly<Record<string, number>> = {
 /** Rows of the coverage matrix by area kind (without areaIds), times target groups, times themes when given. */
 const COVERAGE_AREAS: Readonly<Record<string, number>> = { MUNICIPALITY: 1, DISTRICT: 15, ESTATE: 40 };
 
-function coverageCells(args: Record<string, any>): number {
+function coverageCells(args: { filter?: { areaIds?: unknown[]; areaKind?: string; targetGroupIds?: unknown[]; themeIds?: unknown[] } }): number {
   const filter = args.filter ?? {};
   const areas = filter.areaIds?.length ?? COVERAGE_AREAS[filter.areaKind ?? 'DISTRICT'] ?? 40;
   const groups = filter.targetGroupIds?.length ?? LIST_LENGTHS['Query.targetGroups']!;
@@ -241,7 +241,10 @@ export class CostEstimates {
  * Queries then run on a budget (see withExecutionBudget); one that runs out is answered with that error alone.
  * Mutations have no budget: stopping one after it committed would hide a write that happened.
  */
-export function costPlugin<C extends { budget?: ExecutionBudget; held: { release?: () => void } }>(schema: GraphQLSchema, limits: CostLimits): ApolloServerPlugin<C> {
+export function costPlugin<C extends { budget?: ExecutionBudget; held: { release?: () => void } }>(
+  schema: GraphQLSchema,
+  limits: CostLimits,
+): ApolloServerPlugin<C> {
   const gate = limits.heavyQueries > 0 ? new HeavyQueryGate(limits.heavyQueries, 10_000) : undefined;
   const estimates = new CostEstimates();
   return {
@@ -254,7 +257,13 @@ export function costPlugin<C extends { budget?: ExecutionBudget; held: { release
           let cost: number;
           try {
             cost = estimates.cost(document, operationName, request.variables, () =>
-              getComplexity({ estimators: [costEstimator], schema, query: document, operationName: operationName ?? undefined, variables: request.variables ?? {} }),
+              getComplexity({
+                estimators: [costEstimator],
+                schema,
+                query: document,
+                operationName: operationName ?? undefined,
+                variables: request.variables ?? {},
+              }),
             );
           } catch (error) {
             if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
@@ -277,7 +286,9 @@ export function costPlugin<C extends { budget?: ExecutionBudget; held: { release
           const stoppedBy = contextValue.budget?.stoppedBy;
           if (!stoppedBy || response.body.kind !== 'single') return;
           // A partial answer full of nulls would mislead: the whole query is refused instead.
-          response.body.singleResult = { errors: [{ message: stoppedBy.message, extensions: { code: ErrorCode.QUERY_LIMIT, limit: stoppedBy.extensions.limit } }] };
+          response.body.singleResult = {
+            errors: [{ message: stoppedBy.message, extensions: { code: ErrorCode.QUERY_LIMIT, limit: stoppedBy.extensions.limit } }],
+          };
           response.http.status = 400;
         },
       };

@@ -43,11 +43,15 @@ export class HttpDrain {
         // Connections the kernel completed but the hub has not accepted yet would be reset by closing the
         // listener at once: it stays open for one grace period, answering with "connection: close".
         // After the timer, setImmediate runs past a poll phase, which accepts what the kernel holds.
-        setTimeout(() => setImmediate(() => {
-          listening = false;
-          // http.Server#close would also drop connections whose request is not parsed yet: stop listening only.
-          net.Server.prototype.close.call(this.server, () => resolve());
-        }), IDLE_GRACE_MS);
+        setTimeout(
+          () =>
+            setImmediate(() => {
+              listening = false;
+              // http.Server#close would also drop connections whose request is not parsed yet: stop listening only.
+              net.Server.prototype.close.call(this.server, () => resolve());
+            }),
+          IDLE_GRACE_MS,
+        );
       });
       let timer: NodeJS.Timeout | undefined;
       const cutOff = new Promise<void>((resolve) => {

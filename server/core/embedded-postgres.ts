@@ -116,6 +116,7 @@ async function checkReachableByPostgresUser(dir: string): Promise<void> {
     throw new Error(
       `The OS user "postgres" cannot reach ${path.dirname(dir)}. Running as root, the embedded PostgreSQL runs as that user: ` +
         'choose a HUB_DATA_DIR in a directory it can enter (for example under /var/tmp), or run the hub as an ordinary user.',
+      { cause: error },
     );
   }
 }
@@ -209,7 +210,9 @@ export async function startEmbeddedPostgres(
           failures++;
           if (failures >= policy.failuresBeforeFailed && state !== 'failed') {
             state = 'failed';
-            log(`embedded PostgreSQL could not be restarted ${failures} times in a row; /healthz reports unhealthy. Last output:\n${recent.slice(-5).join('\n')}`);
+            log(
+              `embedded PostgreSQL could not be restarted ${failures} times in a row; /healthz reports unhealthy. Last output:\n${recent.slice(-5).join('\n')}`,
+            );
           }
           restart();
         }

@@ -52,6 +52,20 @@ export const entities = [
 
 /** Entity classes that are GraphQL Node types, by type name: node(id) resolves through this. */
 export const nodeEntities = {
-  Area, Organisation, Person, Theme, TargetGroup, Method, Plan, Activity, SteeringGroup, User, Experience, Indicator, Evaluation, Meeting, ActionItem,
+  Area,
+  Organisation,
+  Person,
+  Theme,
+  TargetGroup,
+  Method,
+  Plan,
+  Activity,
+  SteeringGroup,
+  User,
+  Experience,
+  Indicator,
+  Evaluation,
+  Meeting,
+  ActionItem,
 };
 export type NodeTypeName = keyof typeof nodeEntities;

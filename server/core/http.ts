@@ -60,7 +60,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 
 /** A client's own request id, logged beside the hub's when it is a plain token of at most 100 characters. */
 function clientId(header: string | string[] | undefined): string | null {
-  return typeof header === 'string' && /^[\w.:\/+=-]{1,100}$/.test(header) ? header : null;
+  return typeof header === 'string' && /^[\w.:/+=-]{1,100}$/.test(header) ? header : null;
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
@@ -106,7 +106,13 @@ async function databaseProblem(orm: MikroORM): Promise<string | null> {
   const timeout = new Promise<string>((resolve) => {
     timer = setTimeout(() => resolve('no answer within 2 s'), 2000);
   });
-  const query = orm.em.fork().execute('select 1').then(() => null, (error: Error) => error.message);
+  const query = orm.em
+    .fork()
+    .execute('select 1')
+    .then(
+      () => null,
+      (error: Error) => error.message,
+    );
   try {
     return await Promise.race([query, timeout]);
   } finally {
@@ -144,14 +150,17 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
           const started = performance.now();
           return {
             async willSendResponse({ operationName, response, contextValue: ctx }) {
-              logger.info({
-                requestId: ctx.requestId,
-                ...(ctx.clientRequestId ? { clientRequestId: ctx.clientRequestId } : {}),
-                operation: operationName ?? null,
-                userId: ctx.viewer?.userId ?? null,
-                ms: Math.round((performance.now() - started) * 10) / 10,
-                status: response.http.status ?? 200,
-              }, 'graphql');
+              logger.info(
+                {
+                  requestId: ctx.requestId,
+                  ...(ctx.clientRequestId ? { clientRequestId: ctx.clientRequestId } : {}),
+                  operation: operationName ?? null,
+                  userId: ctx.viewer?.userId ?? null,
+                  ms: Math.round((performance.now() - started) * 10) / 10,
+                  status: response.http.status ?? 200,
+                },
+                'graphql',
+              );
             },
           };
         },
@@ -172,9 +181,7 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
       if (url.pathname === '/readyz') {
         if (drain.draining) return sendJson(res, 503, { status: 'stopping' });
         const reason = health.problem ?? (await databaseProblem(orm));
-        return reason === null
-          ? sendJson(res, 200, { status: 'ready', database: 'ok' })
-          : sendJson(res, 503, { status: 'unavailable', database: reason });
+        return reason === null ? sendJson(res, 200, { status: 'ready', database: 'ok' }) : sendJson(res, 503, { status: 'unavailable', database: reason });
       }
       if (url.pathname !== '/graphql') {
         if (await serveExplorerAsset(req, res, url.pathname)) return;
@@ -236,7 +243,8 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
       }
       const query = req.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
       const tooLarge = tooManySelections(query, config.limits);
-      if (tooLarge) return sendJson(res, 400, { errors: [{ message: tooLarge.message, extensions: { code: ErrorCode.QUERY_LIMIT, limit: tooLarge.extensions.limit } }] });
+      if (tooLarge)
+        return sendJson(res, 400, { errors: [{ message: tooLarge.message, extensions: { code: ErrorCode.QUERY_LIMIT, limit: tooLarge.extensions.limit } }] });
       const headers = new HeaderMap();
       for (const [name, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -273,4 +281,3 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
   });
   return { server, apollo, drain };
 }
-

@@ -5,6 +5,7 @@ import { badInput, ErrorCode } from './errors.js';
 import { UserErrorCode, type UserError } from './user-errors.js';
 
 /** The NUL character, which PostgreSQL text cannot hold, and UTF-16 surrogate halves without their partner. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for.
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function unstorableText(text: string): boolean {

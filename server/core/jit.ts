@@ -37,9 +37,9 @@ export function compiledExecution(schema: GraphQLSchema, typeName: (value: objec
         executor: async ({ document, operationName, request, context }) => {
           const variableValues = request.variables ?? {};
           const query = compile(document, operationName);
-          const result = query ? ((await query.query(undefined, context, variableValues)) as ExecutionResult<Record<string, any>>) : undefined;
+          const result = query ? ((await query.query(undefined, context, variableValues)) as ExecutionResult<Record<string, unknown>>) : undefined;
           if (!result || (result.data === undefined && result.errors)) {
-            return (await execute({ schema, document, operationName, variableValues, contextValue: context })) as ExecutionResult<Record<string, any>>;
+            return (await execute({ schema, document, operationName, variableValues, contextValue: context })) as ExecutionResult<Record<string, unknown>>;
           }
           return result.errors ? { ...result, errors: result.errors.map(upstreamError) } : result;
         },

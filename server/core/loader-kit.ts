@@ -42,11 +42,7 @@ function entityMapper<T extends object>(em: EntityManager, entity: EntityClass<T
 }
 
 /** Groups rows of `sql` (which selects the target's columns plus an `__owner` column) by owner. */
-export function groupedLoader<T extends object>(
-  em: EntityManager,
-  entity: EntityClass<T>,
-  sql: string,
-): DataLoader<number, T[]> {
+export function groupedLoader<T extends object>(em: EntityManager, entity: EntityClass<T>, sql: string): DataLoader<number, T[]> {
   return new DataLoader(async (ownerIds) => {
     const result = await rows(em, sql, [pgArray(ownerIds)]);
     const toEntity = entityMapper(em, entity);
@@ -75,7 +71,11 @@ export function pivotLoader<T extends object>(
 }
 
 /** Keys with the same arguments share one statement; the owners differ. */
-export function byArguments<K extends { ownerId: number }, V>(argumentsOf: (key: K) => unknown[], load: (ownerIds: number[], sample: K) => Promise<Map<number, V>>, empty: V) {
+export function byArguments<K extends { ownerId: number }, V>(
+  argumentsOf: (key: K) => unknown[],
+  load: (ownerIds: number[], sample: K) => Promise<Map<number, V>>,
+  empty: V,
+) {
   const argumentsKey = (key: K) => JSON.stringify(argumentsOf(key));
   return new DataLoader<K, V, string>(
     async (keys) => {

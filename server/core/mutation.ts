@@ -107,7 +107,8 @@ export class InputChecker {
   /** A whole number within a cap that no real case reaches (the column could hold more, the domain cannot). */
   atMost(path: Path, value: number | null | undefined, max: number): number | null {
     if (value === null || value === undefined) return null;
-    if (value > max) this.problems.add(path, UserErrorCode.INVALID, `${label(path)} may be at most ${max.toLocaleString('en')}, got ${value.toLocaleString('en')}`);
+    if (value > max)
+      this.problems.add(path, UserErrorCode.INVALID, `${label(path)} may be at most ${max.toLocaleString('en')}, got ${value.toLocaleString('en')}`);
     return value;
   }
 

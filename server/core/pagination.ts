@@ -68,13 +68,7 @@ export function decodeCursor(cursor: string | null | undefined, kinds: ('string'
 }
 
 /** Builds a page from up to first+1 rows already positioned after the cursor; a count given as a function runs on first read. */
-export function toPage<T>(
-  rows: T[],
-  first: number,
-  totalCount: number | (() => Promise<number>),
-  hasPrevious: boolean,
-  keyOf: (row: T) => CursorKey,
-): Page<T> {
+export function toPage<T>(rows: T[], first: number, totalCount: number | (() => Promise<number>), hasPrevious: boolean, keyOf: (row: T) => CursorKey): Page<T> {
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
   let counted: Promise<number> | undefined;

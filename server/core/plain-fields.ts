@@ -10,7 +10,7 @@ import { getMetadataStorage } from 'type-graphql';
  */
 export function withPlainFields(schema: GraphQLSchema): GraphQLSchema {
   const storage = getMetadataStorage();
-  const hasResolver = (target: Function, name: string) =>
+  const hasResolver = (target: object, name: string) =>
     storage.fieldResolvers.some((resolver) => resolver.methodName === name && resolver.getObjectType?.() === target);
   for (const objectType of storage.objectTypes) {
     const type = schema.getType(objectType.name);

@@ -32,12 +32,20 @@ export function readModelOf<T extends object>(em: EntityManager, entity: EntityC
       const type = prop.customType;
       if (prop.runtimeType === 'Date') {
         // Timestamps come from the driver as text; MikroORM's hydrator parses them into Dates.
-        steps.push((row, target) => { const v = row[field]; target[name] = v == null || v instanceof Date ? v : platform.parseDate(v as string); });
+        steps.push((row, target) => {
+          const v = row[field];
+          target[name] = v == null || v instanceof Date ? v : platform.parseDate(v as string);
+        });
       } else if (type) {
         // MikroORM's own conversions (dates as 'YYYY-MM-DD', JSON, arrays).
-        steps.push((row, target) => { const v = row[field]; target[name] = v == null ? v : type.convertToJSValue(v, platform); });
+        steps.push((row, target) => {
+          const v = row[field];
+          target[name] = v == null ? v : type.convertToJSValue(v, platform);
+        });
       } else {
-        steps.push((row, target) => { target[name] = row[field]; });
+        steps.push((row, target) => {
+          target[name] = row[field];
+        });
       }
     } else if ((prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)) && prop.fieldNames.length === 1) {
       columns.push(field);
@@ -66,7 +74,13 @@ export function readModelOf<T extends object>(em: EntityManager, entity: EntityC
 }
 
 /** Every row of an entity's table (alias t) as read models, ordered by `orderBy`, optionally narrowed by `where`. */
-export async function readAll<T extends object>(em: EntityManager, entity: EntityClass<T>, orderBy: string, where = 'true', params: unknown[] = []): Promise<T[]> {
+export async function readAll<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  orderBy: string,
+  where = 'true',
+  params: unknown[] = [],
+): Promise<T[]> {
   const toModel = readModelOf(em, entity);
   return (await rows(em, `select ${toModel.columns} from ${toModel.table} t where ${where} order by ${orderBy}`, params)).map(toModel);
 }

@@ -40,6 +40,4 @@ export const DateTimeScalar = bounded<Date>(DateTimeResolver, (time) => {
   return year < 1900 || year > 2199 ? `Times must lie in the years 1900 to 2199, got the year ${year}` : null;
 });
 
-export const NonNegativeIntScalar = bounded<number>(NonNegativeIntResolver, (n) =>
-  n > MAX_INT ? `Whole numbers may be at most ${MAX_INT}, got ${n}` : null,
-);
+export const NonNegativeIntScalar = bounded<number>(NonNegativeIntResolver, (n) => (n > MAX_INT ? `Whole numbers may be at most ${MAX_INT}, got ${n}` : null));

@@ -44,7 +44,11 @@ export const activityIndicatorsLoader = (em: EntityManager) =>
   groupedLoader(em, Indicator, 'select t.activity_id as __owner, t.* from indicator t where t.activity_id = any(?::int[]) order by t.id');
 
 export const activityEvaluationsLoader = (em: EntityManager) =>
-  groupedLoader(em, Evaluation, 'select t.activity_id as __owner, t.* from evaluation t where t.activity_id = any(?::int[]) order by t.decided_at desc, t.id desc');
+  groupedLoader(
+    em,
+    Evaluation,
+    'select t.activity_id as __owner, t.* from evaluation t where t.activity_id = any(?::int[]) order by t.decided_at desc, t.id desc',
+  );
 
 export function createIndicator(ctx: HubContext, input: CreateIndicatorInput) {
   return runMutation(ctx, { indicator: null as Indicator | null }, async (tx) => {
@@ -60,14 +64,26 @@ export function createIndicator(ctx: HubContext, input: CreateIndicatorInput) {
     }
     check.check();
     const planId = plan?.id ?? activity!.plan.id;
-    if (!mayEditPlan(viewer, planId)) refuse(['input', plan ? 'planId' : 'activityId'], UserErrorCode.FORBIDDEN, 'You may only add indicators to your own plans');
+    if (!mayEditPlan(viewer, planId))
+      refuse(['input', plan ? 'planId' : 'activityId'], UserErrorCode.FORBIDDEN, 'You may only add indicators to your own plans');
     const indicator = tx.create(Indicator, {
-      name: name!, unit: unit!, direction: input.direction, baseline: input.baseline ?? null, target: input.target, plan, activity,
+      name: name!,
+      unit: unit!,
+      direction: input.direction,
+      baseline: input.baseline ?? null,
+      target: input.target,
+      plan,
+      activity,
     });
     await tx.flush();
     recordAudit(tx, viewer, 'createIndicator', { type: 'Indicator', id: indicator.id }, null, {
-      name: indicator.name, unit: indicator.unit, direction: indicator.direction, baseline: indicator.baseline ?? null, target: indicator.target,
-      plan: plan ? toGlobalId('Plan', plan.id) : null, activity: activity ? toGlobalId('Activity', activity.id) : null,
+      name: indicator.name,
+      unit: indicator.unit,
+      direction: indicator.direction,
+      baseline: indicator.baseline ?? null,
+      target: indicator.target,
+      plan: plan ? toGlobalId('Plan', plan.id) : null,
+      activity: activity ? toGlobalId('Activity', activity.id) : null,
     });
     return { indicator };
   });
@@ -91,13 +107,19 @@ export function recordMeasurement(ctx: HubContext, input: RecordMeasurementInput
     }
     const clash = await tx.findOne(Measurement, { indicator: indicator.id, periodStart: { $lte: input.periodEnd }, periodEnd: { $gte: input.periodStart } });
     if (clash) {
-      refuse(['input', 'periodStart'], UserErrorCode.INVALID,
-        `The period overlaps the measurement of ${clash.periodStart} to ${clash.periodEnd}; periods of one indicator never overlap`);
+      refuse(
+        ['input', 'periodStart'],
+        UserErrorCode.INVALID,
+        `The period overlaps the measurement of ${clash.periodStart} to ${clash.periodEnd}; periods of one indicator never overlap`,
+      );
     }
     tx.create(Measurement, { indicator, periodStart: input.periodStart, periodEnd: input.periodEnd, value: input.value, note });
     await tx.flush();
     recordAudit(tx, viewer, 'recordMeasurement', { type: 'Indicator', id: indicator.id }, null, {
-      periodStart: input.periodStart, periodEnd: input.periodEnd, value: input.value, note,
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+      value: input.value,
+      note,
     });
     return { indicator };
   });
@@ -128,7 +150,9 @@ export function evaluateActivity(ctx: HubContext, input: EvaluateActivityInput) 
     }
     await tx.flush();
     recordAudit(tx, viewer, 'evaluateActivity', { type: 'Evaluation', id: evaluation.id }, null, {
-      activity: toGlobalId('Activity', activity.id), decision: input.decision, rationale,
+      activity: toGlobalId('Activity', activity.id),
+      decision: input.decision,
+      rationale,
     });
     if (input.decision === EvaluationDecision.STOP) await refreshActivityOverlaps(tx, [activity.id]);
     return { evaluation };

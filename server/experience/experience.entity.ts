@@ -17,9 +17,15 @@ export enum ExperienceOutcome {
 registerEnumType(ExperienceOutcome, { name: 'ExperienceOutcome', description: 'How the experience turned out.' });
 
 /** Searchable text of an experience, as for activities: Danish stems and unstemmed words, without accents. */
-const EXPERIENCE_SEARCH_DOCUMENT = [['title', 'A'], ['body', 'B'], ['recommendation', 'B']]
-  .map(([column, weight]) =>
-    `setweight(to_tsvector('hub_danish'::regconfig, coalesce(${column}, '')) || to_tsvector('hub_simple'::regconfig, coalesce(${column}, '')), '${weight}')`)
+const EXPERIENCE_SEARCH_DOCUMENT = [
+  ['title', 'A'],
+  ['body', 'B'],
+  ['recommendation', 'B'],
+]
+  .map(
+    ([column, weight]) =>
+      `setweight(to_tsvector('hub_danish'::regconfig, coalesce(${column}, '')) || to_tsvector('hub_simple'::regconfig, coalesce(${column}, '')), '${weight}')`,
+  )
   .join(' || ');
 
 @Entity({ tableName: 'experience' })

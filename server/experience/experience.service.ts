@@ -24,7 +24,10 @@ export const publishableOnly = (viewer: Viewer | null) => !viewer || viewer.role
 const COLUMNS = 'e.id, e.title, e.body, e.outcome, e.recommendation, e.activity_id, e.method_id, e.author_id, e.created_by_id, e.publishable, e.created_at';
 
 /** experiences(first, after, filter): newest first. */
-export async function listExperiences(ctx: HubContext, args: { first?: number | null; after?: string | null; filter?: ExperienceFilter | null }): Promise<Page<Experience>> {
+export async function listExperiences(
+  ctx: HubContext,
+  args: { first?: number | null; after?: string | null; filter?: ExperienceFilter | null },
+): Promise<Page<Experience>> {
   const first = pageSize(args.first);
   const afterId = decodeCursor(args.after, ['number'])?.[0] as number | undefined;
   const filter = args.filter ?? {};
@@ -35,7 +38,10 @@ export async function listExperiences(ctx: HubContext, args: { first?: number | 
   if (methodIds) where.add('e.method_id = any(?::int[])', pgArray(methodIds));
   const groupIds = expectIds(filter.targetGroupIds, 'TargetGroup', 'filter.targetGroupIds');
   if (groupIds) {
-    where.add(`exists (select 1 from activity_target_group tg where tg.activity_id = e.activity_id and tg.target_group_id in (${descendantsSql('target_group')}))`, pgArray(groupIds));
+    where.add(
+      `exists (select 1 from activity_target_group tg where tg.activity_id = e.activity_id and tg.target_group_id in (${descendantsSql('target_group')}))`,
+      pgArray(groupIds),
+    );
   }
   const themeIds = expectIds(filter.themeIds, 'Theme', 'filter.themeIds');
   if (themeIds) where.add('exists (select 1 from activity_theme t where t.activity_id = e.activity_id and t.theme_id = any(?::int[]))', pgArray(themeIds));
@@ -43,11 +49,11 @@ export async function listExperiences(ctx: HubContext, args: { first?: number | 
   const query = filter.text ? prefixQuery(filter.text) : undefined;
   if (query) where.add("e.search_vector @@ to_tsquery('hub_danish', ?)", query);
   const count = async () => Number((await rows(ctx.em, `select count(*)::int as total from experience e where ${where.toSql()}`, where.params))[0]?.total ?? 0);
-  const page = await rows(
-    ctx.em,
-    `select ${COLUMNS} from experience e where ${where.toSql()} and e.id < ? order by e.id desc limit ?`,
-    [...where.params, afterId ?? 2 ** 31 - 1, first + 1],
-  );
+  const page = await rows(ctx.em, `select ${COLUMNS} from experience e where ${where.toSql()} and e.id < ? order by e.id desc limit ?`, [
+    ...where.params,
+    afterId ?? 2 ** 31 - 1,
+    first + 1,
+  ]);
   const items = page.map((row) => readModelOf(ctx.em, Experience)(row));
   return toPage(items, first, count, afterId !== undefined, (e) => [e.id]);
 }
@@ -97,7 +103,11 @@ export function methodExperiencePagesLoader(em: EntityManager, publishable: bool
   const counts = byArguments<{ ownerId: number }, number>(
     () => [],
     async (ownerIds) => {
-      const result = await rows(em, `select e.method_id as owner, count(*)::int as total from experience e where e.method_id = any(?::int[]) ${condition} group by 1`, [pgArray(ownerIds)]);
+      const result = await rows(
+        em,
+        `select e.method_id as owner, count(*)::int as total from experience e where e.method_id = any(?::int[]) ${condition} group by 1`,
+        [pgArray(ownerIds)],
+      );
       return new Map(result.map((row) => [Number(row.owner), Number(row.total)]));
     },
     0,
@@ -106,11 +116,22 @@ export function methodExperiencePagesLoader(em: EntityManager, publishable: bool
 }
 
 /** A page of one method's experiences, batched with its siblings; the count only when asked. */
-export async function methodExperiencePage(loaders: ReturnType<typeof methodExperiencePagesLoader>, methodId: number, first?: number | null, after?: string | null) {
+export async function methodExperiencePage(
+  loaders: ReturnType<typeof methodExperiencePagesLoader>,
+  methodId: number,
+  first?: number | null,
+  after?: string | null,
+) {
   const size = pageSize(first);
   const afterId = decodeCursor(after, ['number'])?.[0] as number | undefined;
   const items = await loaders.pages.load({ ownerId: methodId, first: size, afterId });
-  return toPage(items, size, () => loaders.counts.load({ ownerId: methodId }), afterId !== undefined, (e) => [e.id]);
+  return toPage(
+    items,
+    size,
+    () => loaders.counts.load({ ownerId: methodId }),
+    afterId !== undefined,
+    (e) => [e.id],
+  );
 }
 
 export function createExperience(ctx: HubContext, input: CreateExperienceInput) {

@@ -2,7 +2,12 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import type { HubContext } from '../core/context.js';
 import { Person } from '../people/person.entity.js';
 import {
-  ActionItemPayload, CompleteActionItemInput, CreateSteeringGroupInput, MeetingPayload, RecordMeetingInput, SteeringGroupPayload,
+  ActionItemPayload,
+  CompleteActionItemInput,
+  CreateSteeringGroupInput,
+  MeetingPayload,
+  RecordMeetingInput,
+  SteeringGroupPayload,
 } from './governance.input.js';
 import { completeActionItem, createSteeringGroup, listActionItems, recordMeeting } from './governance.service.js';
 import { ActionItem, Meeting } from './meeting.entity.js';
@@ -15,7 +20,9 @@ export class MeetingResolver {
     return createSteeringGroup(ctx, input);
   }
 
-  @Mutation(() => MeetingPayload, { description: 'Records a meeting with agenda, minutes, decisions and follow-ups (COORDINATOR; PROJECT_LEAD for their plans).' })
+  @Mutation(() => MeetingPayload, {
+    description: 'Records a meeting with agenda, minutes, decisions and follow-ups (COORDINATOR; PROJECT_LEAD for their plans).',
+  })
   recordMeeting(@Ctx() ctx: HubContext, @Arg('input', () => RecordMeetingInput, { description: 'The meeting.' }) input: RecordMeetingInput) {
     return recordMeeting(ctx, input);
   }

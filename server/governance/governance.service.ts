@@ -28,12 +28,21 @@ function requireGroupRights(mutation: MutationName, viewerOrNull: Viewer | null,
 }
 
 export const meetingsLoader = (em: EntityManager) =>
-  groupedLoader(em, Meeting, 'select t.steering_group_id as __owner, t.* from meeting t where t.steering_group_id = any(?::int[]) order by t.date desc, t.id desc');
+  groupedLoader(
+    em,
+    Meeting,
+    'select t.steering_group_id as __owner, t.* from meeting t where t.steering_group_id = any(?::int[]) order by t.date desc, t.id desc',
+  );
 export const actionItemsLoader = (em: EntityManager) =>
   groupedLoader(em, ActionItem, 'select t.meeting_id as __owner, t.* from action_item t where t.meeting_id = any(?::int[]) order by t.due_date, t.id');
 
 /** actionItems(overdue, steeringGroupId): by due date; overdue means open with a due date before today. */
-export async function listActionItems(em: EntityManager, viewer: Viewer | null, overdue: boolean | null | undefined, steeringGroupId: string | null | undefined): Promise<ActionItem[]> {
+export async function listActionItems(
+  em: EntityManager,
+  viewer: Viewer | null,
+  overdue: boolean | null | undefined,
+  steeringGroupId: string | null | undefined,
+): Promise<ActionItem[]> {
   const where = new Conditions();
   where.add(visiblePlanIdSql(viewer, '(select sg.plan_id from steering_group sg where sg.id = m.steering_group_id)'));
   if (overdue === true) where.add("a.status = 'OPEN' and a.due_date < ?::date", today());
@@ -47,36 +56,45 @@ export async function listActionItems(em: EntityManager, viewer: Viewer | null, 
 }
 
 export function createSteeringGroup(ctx: HubContext, input: CreateSteeringGroupInput) {
-  return runMutation(ctx, { steeringGroup: null as SteeringGroup | null }, async (tx) => {
-    requireMutation(ctx.viewer, 'createSteeringGroup');
-    const check = new InputChecker(tx);
-    const name = check.text(['input', 'name'], input.name, { required: true, max: MAX_TITLE });
-    const plan = await check.ref(['input', 'planId'], input.planId, Plan);
-    const people = await check.refs(['input', 'members'], (input.members ?? []).map((m) => m.personId), Person);
-    const seen = new Set<string>();
-    (input.members ?? []).forEach((member, i) => {
-      if (seen.has(member.personId)) check.problems.add(['input', 'members', i, 'personId'], UserErrorCode.INVALID, 'The person is a member already');
-      seen.add(member.personId);
-      check.text(['input', 'members', i, 'role'], member.role, { max: MAX_TITLE });
-    });
-    check.check();
-    const viewer = requireGroupRights('createSteeringGroup', ctx.viewer, plan?.id ?? null, ['input', 'planId']);
-    if (plan && (await tx.count(SteeringGroup, { plan: plan.id }))) {
-      refuse(['input', 'planId'], UserErrorCode.DUPLICATE, `"${plan.name}" has a steering group already`);
-    }
-    const group = tx.create(SteeringGroup, { name: name!, plan });
-    const byId = new Map(people.map((p) => [p.globalId, p]));
-    for (const member of input.members ?? []) {
-      tx.create(SteeringGroupMember, { steeringGroup: group, person: byId.get(member.personId)!, role: member.role?.trim() || null });
-    }
-    await tx.flush();
-    recordAudit(tx, viewer, 'createSteeringGroup', { type: 'SteeringGroup', id: group.id }, null, {
-      name: group.name,
-      plan: plan ? toGlobalId('Plan', plan.id) : null,
-      members: (input.members ?? []).map((m) => ({ person: m.personId, role: m.role ?? null })),
-    });
-    return { steeringGroup: group };
-  }, { field: ['input', 'planId'], message: 'The plan has a steering group already' });
+  return runMutation(
+    ctx,
+    { steeringGroup: null as SteeringGroup | null },
+    async (tx) => {
+      requireMutation(ctx.viewer, 'createSteeringGroup');
+      const check = new InputChecker(tx);
+      const name = check.text(['input', 'name'], input.name, { required: true, max: MAX_TITLE });
+      const plan = await check.ref(['input', 'planId'], input.planId, Plan);
+      const people = await check.refs(
+        ['input', 'members'],
+        (input.members ?? []).map((m) => m.personId),
+        Person,
+      );
+      const seen = new Set<string>();
+      (input.members ?? []).forEach((member, i) => {
+        if (seen.has(member.personId)) check.problems.add(['input', 'members', i, 'personId'], UserErrorCode.INVALID, 'The person is a member already');
+        seen.add(member.personId);
+        check.text(['input', 'members', i, 'role'], member.role, { max: MAX_TITLE });
+      });
+      check.check();
+      const viewer = requireGroupRights('createSteeringGroup', ctx.viewer, plan?.id ?? null, ['input', 'planId']);
+      if (plan && (await tx.count(SteeringGroup, { plan: plan.id }))) {
+        refuse(['input', 'planId'], UserErrorCode.DUPLICATE, `"${plan.name}" has a steering group already`);
+      }
+      const group = tx.create(SteeringGroup, { name: name!, plan });
+      const byId = new Map(people.map((p) => [p.globalId, p]));
+      for (const member of input.members ?? []) {
+        tx.create(SteeringGroupMember, { steeringGroup: group, person: byId.get(member.personId)!, role: member.role?.trim() || null });
+      }
+      await tx.flush();
+      recordAudit(tx, viewer, 'createSteeringGroup', { type: 'SteeringGroup', id: group.id }, null, {
+        name: group.name,
+        plan: plan ? toGlobalId('Plan', plan.id) : null,
+        members: (input.members ?? []).map((m) => ({ person: m.personId, role: m.role ?? null })),
+      });
+      return { steeringGroup: group };
+    },
+    { field: ['input', 'planId'], message: 'The plan has a steering group already' },
+  );
 }
 
 /** Agenda points, decisions and follow-ups one meeting may record. */
@@ -98,7 +116,8 @@ export function recordMeeting(ctx: HubContext, input: RecordMeetingInput) {
     const owners = await Promise.all(items.map((item, i) => check.ref(['input', 'actionItems', i, 'ownerId'], item.ownerId, Person)));
     const descriptions = items.map((item, i) => check.text(['input', 'actionItems', i, 'description'], item.description, { required: true, max: MAX_TEXT }));
     items.forEach((item, i) => {
-      if (item.dueDate < input.date) check.problems.add(['input', 'actionItems', i, 'dueDate'], UserErrorCode.INVALID, 'A follow-up cannot be due before the meeting');
+      if (item.dueDate < input.date)
+        check.problems.add(['input', 'actionItems', i, 'dueDate'], UserErrorCode.INVALID, 'A follow-up cannot be due before the meeting');
     });
     check.check();
     const viewer = requireGroupRights('recordMeeting', ctx.viewer, group!.plan?.id ?? null, ['input', 'steeringGroupId']);
@@ -106,7 +125,11 @@ export function recordMeeting(ctx: HubContext, input: RecordMeetingInput) {
     items.forEach((item, i) => tx.create(ActionItem, { meeting, description: descriptions[i]!, owner: owners[i], dueDate: item.dueDate }));
     await tx.flush();
     recordAudit(tx, viewer, 'recordMeeting', { type: 'Meeting', id: meeting.id }, null, {
-      steeringGroup: toGlobalId('SteeringGroup', group!.id), date: input.date, agenda, minutes, decisions,
+      steeringGroup: toGlobalId('SteeringGroup', group!.id),
+      date: input.date,
+      agenda,
+      minutes,
+      decisions,
       actionItems: items.map((item, i) => ({ description: descriptions[i], owner: item.ownerId ?? null, dueDate: item.dueDate })),
     });
     return { meeting };

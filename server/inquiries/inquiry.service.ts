@@ -88,7 +88,11 @@ export function recordInquiries(ctx: HubContext, input: RecordInquiriesInput) {
     const plan = await check.ref(['input', 'planId'], input.planId, Plan);
     const topic = check.text(['input', 'topic'], input.topic, { required: true, max: MAX_TITLE });
     if (topic && looksPersonal(topic)) {
-      check.problems.add(['input', 'topic'], UserErrorCode.INVALID, 'A topic must not hold personal data such as a CPR number, an e-mail address or a phone number');
+      check.problems.add(
+        ['input', 'topic'],
+        UserErrorCode.INVALID,
+        'A topic must not hold personal data such as a CPR number, an e-mail address or a phone number',
+      );
     }
     check.atMost(['input', 'count'], input.count, MAX_INQUIRIES_PER_RECORD);
     if (input.periodEnd < input.periodStart) {
@@ -103,13 +107,29 @@ export function recordInquiries(ctx: HubContext, input: RecordInquiriesInput) {
       refuse(['input', 'count'], UserErrorCode.INVALID, `All recorded inquiries together may not exceed ${MAX_INQUIRIES_IN_ALL.toLocaleString('en')}`);
     }
     const record = tx.create(InquiryCount, {
-      plan: plan!, channel: input.channel, topic: topic!, periodStart: input.periodStart, periodEnd: input.periodEnd, count: input.count, createdAt: new Date(),
+      plan: plan!,
+      channel: input.channel,
+      topic: topic!,
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+      count: input.count,
+      createdAt: new Date(),
     });
     await tx.flush();
     recordAudit(tx, viewer, 'recordInquiries', { type: 'Plan', id: plan!.id }, null, {
-      plan: toGlobalId('Plan', plan!.id), channel: record.channel, topic: record.topic, periodStart: record.periodStart, periodEnd: record.periodEnd, count: record.count,
+      plan: toGlobalId('Plan', plan!.id),
+      channel: record.channel,
+      topic: record.topic,
+      periodStart: record.periodStart,
+      periodEnd: record.periodEnd,
+      count: record.count,
     });
-    const stats = await inquiryStats(tx, viewer, { groupBy: [InquiryGrouping.CHANNEL], planIds: [toGlobalId('Plan', plan!.id)], from: input.periodStart, to: input.periodEnd });
+    const stats = await inquiryStats(tx, viewer, {
+      groupBy: [InquiryGrouping.CHANNEL],
+      planIds: [toGlobalId('Plan', plan!.id)],
+      from: input.periodStart,
+      to: input.periodEnd,
+    });
     return { stats };
   });
 }

@@ -1,42 +1,69 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261122182930_overlap extends Migration {
-
   override name = 'Migration20261122182930_overlap';
 
   override up(): void | Promise<void> {
     // Trigram similarity for the text signal of overlap scoring.
     this.addSql(`create extension if not exists pg_trgm;`);
-  this.addSql(`create table "area_match" ("area_id" int not null, "match_id" int not null, "relation" varchar(16) not null, "distance_km" double precision null, primary key ("area_id", "match_id"));`);
+    this.addSql(
+      `create table "area_match" ("area_id" int not null, "match_id" int not null, "relation" varchar(16) not null, "distance_km" double precision null, primary key ("area_id", "match_id"));`,
+    );
     this.addSql(`create index "area_match_match_id_index" on "area_match" ("match_id");`);
 
     this.addSql(`create table "hub_setting" ("key" varchar(64) not null, "value" text not null, primary key ("key"));`);
 
-    this.addSql(`create table "target_group_match" ("group_id" int not null, "match_id" int not null, "relation" varchar(16) not null, primary key ("group_id", "match_id"));`);
+    this.addSql(
+      `create table "target_group_match" ("group_id" int not null, "match_id" int not null, "relation" varchar(16) not null, primary key ("group_id", "match_id"));`,
+    );
     this.addSql(`create index "target_group_match_match_id_index" on "target_group_match" ("match_id");`);
 
-    this.addSql(`create table "overlap_review" ("id" serial primary key, "activity_a_id" int not null, "activity_b_id" int not null, "decision" text not null, "note" text null, "reviewed_by_id" int null, "reviewed_at" timestamptz not null, "superseded_at" timestamptz null);`);
+    this.addSql(
+      `create table "overlap_review" ("id" serial primary key, "activity_a_id" int not null, "activity_b_id" int not null, "decision" text not null, "note" text null, "reviewed_by_id" int null, "reviewed_at" timestamptz not null, "superseded_at" timestamptz null);`,
+    );
     this.addSql(`create index "overlap_review_reviewed_by_id_index" on "overlap_review" ("reviewed_by_id");`);
     this.addSql(`create index "overlap_review_other_index" on "overlap_review" ("activity_b_id");`);
     this.addSql(`create index "overlap_review_pair_index" on "overlap_review" ("activity_a_id", "activity_b_id");`);
 
-    this.addSql(`create table "activity_overlap" ("activity_a_id" int not null, "activity_b_id" int not null, "score" double precision not null, "reasons" jsonb not null, "common_start" date not null, "common_end" date null, "same_plan" boolean not null, primary key ("activity_a_id", "activity_b_id"));`);
+    this.addSql(
+      `create table "activity_overlap" ("activity_a_id" int not null, "activity_b_id" int not null, "score" double precision not null, "reasons" jsonb not null, "common_start" date not null, "common_end" date null, "same_plan" boolean not null, primary key ("activity_a_id", "activity_b_id"));`,
+    );
     this.addSql(`create index "activity_overlap_other_index" on "activity_overlap" ("activity_b_id");`);
     this.addSql(`create index "activity_overlap_score_index" on "activity_overlap" ("score", "activity_a_id", "activity_b_id");`);
 
-    this.addSql(`alter table "area_match" add constraint "area_match_area_id_foreign" foreign key ("area_id") references "area" ("id") on update cascade on delete cascade;`);
-    this.addSql(`alter table "area_match" add constraint "area_match_match_id_foreign" foreign key ("match_id") references "area" ("id") on update cascade on delete cascade;`);
+    this.addSql(
+      `alter table "area_match" add constraint "area_match_area_id_foreign" foreign key ("area_id") references "area" ("id") on update cascade on delete cascade;`,
+    );
+    this.addSql(
+      `alter table "area_match" add constraint "area_match_match_id_foreign" foreign key ("match_id") references "area" ("id") on update cascade on delete cascade;`,
+    );
 
-    this.addSql(`alter table "target_group_match" add constraint "target_group_match_group_id_foreign" foreign key ("group_id") references "target_group" ("id") on update cascade on delete cascade;`);
-    this.addSql(`alter table "target_group_match" add constraint "target_group_match_match_id_foreign" foreign key ("match_id") references "target_group" ("id") on update cascade on delete cascade;`);
+    this.addSql(
+      `alter table "target_group_match" add constraint "target_group_match_group_id_foreign" foreign key ("group_id") references "target_group" ("id") on update cascade on delete cascade;`,
+    );
+    this.addSql(
+      `alter table "target_group_match" add constraint "target_group_match_match_id_foreign" foreign key ("match_id") references "target_group" ("id") on update cascade on delete cascade;`,
+    );
 
-    this.addSql(`alter table "overlap_review" add constraint "overlap_review_activity_a_id_foreign" foreign key ("activity_a_id") references "activity" ("id") on delete cascade;`);
-    this.addSql(`alter table "overlap_review" add constraint "overlap_review_activity_b_id_foreign" foreign key ("activity_b_id") references "activity" ("id") on delete cascade;`);
-    this.addSql(`alter table "overlap_review" add constraint "overlap_review_reviewed_by_id_foreign" foreign key ("reviewed_by_id") references "app_user" ("id") on delete set null;`);
-    this.addSql(`alter table "overlap_review" add constraint "overlap_review_decision_check" check ("decision" in ('COMPLEMENTARY', 'COORDINATED', 'DUPLICATE'));`);
+    this.addSql(
+      `alter table "overlap_review" add constraint "overlap_review_activity_a_id_foreign" foreign key ("activity_a_id") references "activity" ("id") on delete cascade;`,
+    );
+    this.addSql(
+      `alter table "overlap_review" add constraint "overlap_review_activity_b_id_foreign" foreign key ("activity_b_id") references "activity" ("id") on delete cascade;`,
+    );
+    this.addSql(
+      `alter table "overlap_review" add constraint "overlap_review_reviewed_by_id_foreign" foreign key ("reviewed_by_id") references "app_user" ("id") on delete set null;`,
+    );
+    this.addSql(
+      `alter table "overlap_review" add constraint "overlap_review_decision_check" check ("decision" in ('COMPLEMENTARY', 'COORDINATED', 'DUPLICATE'));`,
+    );
 
-    this.addSql(`alter table "activity_overlap" add constraint "activity_overlap_activity_a_id_foreign" foreign key ("activity_a_id") references "activity" ("id") on update cascade on delete cascade;`);
-    this.addSql(`alter table "activity_overlap" add constraint "activity_overlap_activity_b_id_foreign" foreign key ("activity_b_id") references "activity" ("id") on update cascade on delete cascade;`);
+    this.addSql(
+      `alter table "activity_overlap" add constraint "activity_overlap_activity_a_id_foreign" foreign key ("activity_a_id") references "activity" ("id") on update cascade on delete cascade;`,
+    );
+    this.addSql(
+      `alter table "activity_overlap" add constraint "activity_overlap_activity_b_id_foreign" foreign key ("activity_b_id") references "activity" ("id") on update cascade on delete cascade;`,
+    );
 
     // Lower-case, accent-free text for comparisons (unaccent itself is only stable, so it is wrapped).
     this.addSql(`create or replace function hub_norm(value text) returns text language sql immutable parallel safe as
@@ -111,5 +138,4 @@ export class Migration20261122182930_overlap extends Migration {
     this.addSql(`drop function if exists hub_strip(text, text[]);`);
     this.addSql(`drop function if exists hub_content_words(text, text, text[], text);`);
   }
-
 }

@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123122052_races_and_idempotency extends Migration {
-
   override name = 'Migration20261123122052_races_and_idempotency';
 
   override up(): void | Promise<void> {
@@ -19,5 +18,4 @@ export class Migration20261123122052_races_and_idempotency extends Migration {
 
     this.addSql(`drop index "overlap_review_active_unique";`);
   }
-
 }

@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123125803_content_words extends Migration {
-
   override name = 'Migration20261123125803_content_words';
 
   override up(): void | Promise<void> {
@@ -12,5 +11,4 @@ export class Migration20261123125803_content_words extends Migration {
   override down(): void | Promise<void> {
     this.addSql(`alter table "activity" drop column "content_stems", drop column "method_stems";`);
   }
-
 }

@@ -1,14 +1,15 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123133649_method_inference extends Migration {
-
   override name = 'Migration20261123133649_method_inference';
 
   override up(): void | Promise<void> {
     this.addSql(`alter table "method" add "keywords" text[] not null default '{}';`);
 
     this.addSql(`alter table "activity" add "inferred_method_id" int null, add "inferred_confidence" double precision null, add "inferred_words" text[] null;`);
-    this.addSql(`alter table "activity" add constraint "activity_inferred_method_id_foreign" foreign key ("inferred_method_id") references "method" ("id") on delete set null;`);
+    this.addSql(
+      `alter table "activity" add constraint "activity_inferred_method_id_foreign" foreign key ("inferred_method_id") references "method" ("id") on delete set null;`,
+    );
   }
 
   override down(): void | Promise<void> {
@@ -18,5 +19,4 @@ export class Migration20261123133649_method_inference extends Migration {
 
     this.addSql(`alter table "method" drop column "keywords";`);
   }
-
 }

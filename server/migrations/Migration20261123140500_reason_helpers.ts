@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123140500_reason_helpers extends Migration {
-
   override name = 'Migration20261123140500_reason_helpers';
 
   override up(): void | Promise<void> {
@@ -18,5 +17,4 @@ export class Migration20261123140500_reason_helpers extends Migration {
     this.addSql(`drop function if exists hub_reason(text, double precision, text, text);`);
     this.addSql(`drop function if exists hub_quoted(text[]);`);
   }
-
 }

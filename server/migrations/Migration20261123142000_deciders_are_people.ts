@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123142000_deciders_are_people extends Migration {
-
   override name = 'Migration20261123142000_deciders_are_people';
 
   override up(): void | Promise<void> {
@@ -17,5 +16,4 @@ export class Migration20261123142000_deciders_are_people extends Migration {
   override down(): void | Promise<void> {
     // The persons stay: they may be named by reviews and other records by now.
   }
-
 }

@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123162854_activity_page_indexes extends Migration {
-
   override name = 'Migration20261123162854_activity_page_indexes';
 
   override up(): void | Promise<void> {
@@ -17,5 +16,4 @@ export class Migration20261123162854_activity_page_indexes extends Migration {
     this.addSql(`create index "activity_method_id_index" on "activity" ("method_id");`);
     this.addSql(`create index "activity_plan_id_index" on "activity" ("plan_id");`);
   }
-
 }

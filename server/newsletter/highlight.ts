@@ -8,16 +8,10 @@ import { NodeEntity } from '../core/node.js';
 import { MAX_PAGE_SIZE } from '../core/pagination.js';
 import { DateTimeScalar } from '../core/scalars.js';
 import { rows, type Row } from '../core/sql.js';
+import { forWhom, HighlightKind, rankHighlights, where, type Candidate } from './ranking.js';
 
-export enum HighlightKind {
-  NEW_PLAN = 'NEW_PLAN',
-  NEW_ACTIVITY = 'NEW_ACTIVITY',
-  ACTIVITY_STARTING = 'ACTIVITY_STARTING',
-  EXPERIENCE_PUBLISHED = 'EXPERIENCE_PUBLISHED',
-  TARGET_REACHED = 'TARGET_REACHED',
-  EVALUATION = 'EVALUATION',
-  OVERLAP_RESOLVED = 'OVERLAP_RESOLVED',
-}
+export { HighlightKind };
+
 registerEnumType(HighlightKind, { name: 'HighlightKind', description: 'What kind of news a highlight is.' });
 
 @ObjectType('Highlight', { description: 'Something worth telling the network about, ranked for a newsletter.' })
@@ -42,43 +36,10 @@ export class Highlight {
   planId!: number | null;
 }
 
-/** How newsworthy each kind is, before recency and reach. */
-const KIND_WEIGHT: Record<HighlightKind, number> = {
-  TARGET_REACHED: 1.0,
-  OVERLAP_RESOLVED: 0.95,
-  EXPERIENCE_PUBLISHED: 0.9,
-  NEW_PLAN: 0.85,
-  ACTIVITY_STARTING: 0.8,
-  EVALUATION: 0.75,
-  NEW_ACTIVITY: 0.7,
-};
-/** Each further item of the same plan, and of the same kind, counts for less, so one plan or kind cannot fill the list. */
-const SAME_PLAN_FACTOR = 0.6;
-const SAME_KIND_FACTOR = 0.8;
-
 const DECISION_WORD: Record<string, string> = { CONTINUE: 'fortsætter', ADJUST: 'justeres', STOP: 'stoppes' };
-const dk = (date: string) => new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+const dk = (date: string) =>
+  new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 const shorten = (text: string, max = 280) => (text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`);
-const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} og ${items.at(-1)}`);
-/** " i A og B" for the areas a title does not name already ("Ungeklub i Kildegården", not "... i Kildegården i Kildegården"). */
-const where = (title: string, areas: string[]) => {
-  const unnamed = areas.filter((area) => !title.toLocaleLowerCase('da').includes(area.toLocaleLowerCase('da')));
-  return unnamed.length ? ` i ${list(unnamed)}` : '';
-};
-/** A group list in prose: "for unge 13-17", or nothing when the activity names none. */
-const forWhom = (groups: string[]) => (groups.length ? ` for ${list(groups.map((g) => g.toLowerCase()))}` : '');
-
-interface Candidate {
-  kind: HighlightKind;
-  title: string;
-  summary: string;
-  occurredAt: Date;
-  reach: number;
-  subjectType: NodeTypeName;
-  subjectId: number;
-  planId: number | null;
-}
-
 const NAMES = `
   (select coalesce(array_agg(ar.name order by ar.name), '{}') from activity_area aa join area ar on ar.id = aa.area_id where aa.activity_id = a.id) as areas,
   (select coalesce(array_agg(g.name order by g.name), '{}') from activity_target_group atg join target_group g on g.id = atg.target_group_id where atg.activity_id = a.id) as groups`;
@@ -87,21 +48,39 @@ async function candidates(em: EntityManager, since: Date, until: Date): Promise<
   const window = [since.toISOString(), until.toISOString()];
   const untilDate = until.toISOString().slice(0, 10);
   const [plans, created, starting, experiences, targets, evaluations, resolved] = await Promise.all([
-    rows(em, `select p.id, p.name, p.description, p.start_date, p.end_date, p.created_at,
+    rows(
+      em,
+      `select p.id, p.name, p.description, p.start_date, p.end_date, p.created_at,
         (select coalesce(array_agg(ar.name order by ar.name), '{}') from plan_area pa join area ar on ar.id = pa.area_id where pa.plan_id = p.id) as areas,
         (select coalesce(sum(ar.residents), 0) from plan_area pa join area ar on ar.id = pa.area_id where pa.plan_id = p.id) as residents
-      from plan p where p.status <> 'DRAFT' and p.created_at >= ?::timestamptz and p.created_at < ?::timestamptz`, window),
-    rows(em, `select a.id, a.title, a.plan_id, a.created_at, a.capacity, p.name as plan_name, ${NAMES}
+      from plan p where p.status <> 'DRAFT' and p.created_at >= ?::timestamptz and p.created_at < ?::timestamptz`,
+      window,
+    ),
+    rows(
+      em,
+      `select a.id, a.title, a.plan_id, a.created_at, a.capacity, p.name as plan_name, ${NAMES}
       from activity a join plan p on p.id = a.plan_id
-      where p.status <> 'DRAFT' and a.created_at >= ?::timestamptz and a.created_at < ?::timestamptz and not a.archived and a.status <> 'CANCELLED'`, window),
-    rows(em, `select a.id, a.title, a.plan_id, a.start_date, a.capacity, p.name as plan_name, ${NAMES}
+      where p.status <> 'DRAFT' and a.created_at >= ?::timestamptz and a.created_at < ?::timestamptz and not a.archived and a.status <> 'CANCELLED'`,
+      window,
+    ),
+    rows(
+      em,
+      `select a.id, a.title, a.plan_id, a.start_date, a.capacity, p.name as plan_name, ${NAMES}
       from activity a join plan p on p.id = a.plan_id
-      where p.status <> 'DRAFT' and a.start_date > ?::date and a.start_date <= ?::date + 30 and not a.archived and a.status in ('PLANNED', 'RUNNING')`, [untilDate, untilDate]),
-    rows(em, `select e.id, e.title, e.body, e.recommendation, e.created_at, a.plan_id, m.name as method_name
+      where p.status <> 'DRAFT' and a.start_date > ?::date and a.start_date <= ?::date + 30 and not a.archived and a.status in ('PLANNED', 'RUNNING')`,
+      [untilDate, untilDate],
+    ),
+    rows(
+      em,
+      `select e.id, e.title, e.body, e.recommendation, e.created_at, a.plan_id, m.name as method_name
       from experience e left join activity a on a.id = e.activity_id left join method m on m.id = e.method_id
       where e.publishable and e.created_at >= ?::timestamptz and e.created_at < ?::timestamptz
-        and not exists (select 1 from plan d where d.id = a.plan_id and d.status = 'DRAFT')`, window),
-    rows(em, `select i.id, i.name, i.unit, i.target, i.direction, coalesce(i.plan_id, a.plan_id) as plan_id, m.value, m.period_end,
+        and not exists (select 1 from plan d where d.id = a.plan_id and d.status = 'DRAFT')`,
+      window,
+    ),
+    rows(
+      em,
+      `select i.id, i.name, i.unit, i.target, i.direction, coalesce(i.plan_id, a.plan_id) as plan_id, m.value, m.period_end,
         coalesce(p.name, a.title) as subject_name
       from measurement m join indicator i on i.id = m.indicator_id
       left join plan p on p.id = i.plan_id left join activity a on a.id = i.activity_id
@@ -110,55 +89,102 @@ async function candidates(em: EntityManager, since: Date, until: Date): Promise<
         and case i.direction when 'INCREASE' then m.value >= i.target else m.value <= i.target end
         and not exists (select 1 from measurement earlier where earlier.indicator_id = i.id and earlier.period_end < m.period_end
           and case i.direction when 'INCREASE' then earlier.value >= i.target else earlier.value <= i.target end)`,
-      [since.toISOString().slice(0, 10), untilDate]),
-    rows(em, `select v.id, v.decision, v.rationale, v.decided_at, a.title, a.plan_id, a.capacity from evaluation v join activity a on a.id = v.activity_id
+      [since.toISOString().slice(0, 10), untilDate],
+    ),
+    rows(
+      em,
+      `select v.id, v.decision, v.rationale, v.decided_at, a.title, a.plan_id, a.capacity from evaluation v join activity a on a.id = v.activity_id
       where v.decided_at >= ?::timestamptz and v.decided_at < ?::timestamptz
-        and not exists (select 1 from plan d where d.id = a.plan_id and d.status = 'DRAFT')`, window),
-    rows(em, `select r.id, r.reviewed_at, x.id as a_id, x.title as a_title, y.title as b_title, x.plan_id, px.name as a_plan, py.name as b_plan
+        and not exists (select 1 from plan d where d.id = a.plan_id and d.status = 'DRAFT')`,
+      window,
+    ),
+    rows(
+      em,
+      `select r.id, r.reviewed_at, x.id as a_id, x.title as a_title, y.title as b_title, x.plan_id, px.name as a_plan, py.name as b_plan
       from overlap_review r join activity x on x.id = r.activity_a_id join activity y on y.id = r.activity_b_id
       join plan px on px.id = x.plan_id join plan py on py.id = y.plan_id
       where r.decision = 'COORDINATED' and r.superseded_at is null and r.reviewed_at >= ?::timestamptz and r.reviewed_at < ?::timestamptz
-        and px.status <> 'DRAFT' and py.status <> 'DRAFT'`, window),
+        and px.status <> 'DRAFT' and py.status <> 'DRAFT'`,
+      window,
+    ),
   ]);
   const reachOfCapacity = (row: Row) => Math.min(1, Number(row.capacity ?? 15) / 40);
   return [
     ...plans.map((r) => ({
-      kind: HighlightKind.NEW_PLAN, title: `Ny helhedsplan: ${r.name}`,
-      summary: shorten(`${r.name} arbejder${where(String(r.name), r.areas as string[])} fra ${dk(String(r.start_date))} til ${dk(String(r.end_date))}. ${r.description ?? ''}`.trim()),
-      occurredAt: new Date(String(r.created_at)), reach: Math.min(1, Number(r.residents) / 8000), subjectType: 'Plan' as const, subjectId: Number(r.id), planId: Number(r.id),
+      kind: HighlightKind.NEW_PLAN,
+      title: `Ny helhedsplan: ${r.name}`,
+      summary: shorten(
+        `${r.name} arbejder${where(String(r.name), r.areas as string[])} fra ${dk(String(r.start_date))} til ${dk(String(r.end_date))}. ${r.description ?? ''}`.trim(),
+      ),
+      occurredAt: new Date(String(r.created_at)),
+      reach: Math.min(1, Number(r.residents) / 8000),
+      subjectType: 'Plan' as const,
+      subjectId: Number(r.id),
+      planId: Number(r.id),
     })),
     ...created.map((r) => ({
-      kind: HighlightKind.NEW_ACTIVITY, title: `Nyt tilbud: ${r.title}`,
+      kind: HighlightKind.NEW_ACTIVITY,
+      title: `Nyt tilbud: ${r.title}`,
       summary: `${r.plan_name} har registreret ${r.title}${where(String(r.title), r.areas as string[])}${forWhom(r.groups as string[])}.`,
-      occurredAt: new Date(String(r.created_at)), reach: reachOfCapacity(r), subjectType: 'Activity' as const, subjectId: Number(r.id), planId: Number(r.plan_id),
+      occurredAt: new Date(String(r.created_at)),
+      reach: reachOfCapacity(r),
+      subjectType: 'Activity' as const,
+      subjectId: Number(r.id),
+      planId: Number(r.plan_id),
     })),
     ...starting.map((r) => ({
-      kind: HighlightKind.ACTIVITY_STARTING, title: `Starter snart: ${r.title}`,
+      kind: HighlightKind.ACTIVITY_STARTING,
+      title: `Starter snart: ${r.title}`,
       summary: `${r.title} starter ${dk(String(r.start_date))}${where(String(r.title), r.areas as string[])} (${r.plan_name})${forWhom(r.groups as string[])}.`,
-      occurredAt: new Date(`${r.start_date}T08:00:00Z`), reach: reachOfCapacity(r), subjectType: 'Activity' as const, subjectId: Number(r.id), planId: Number(r.plan_id),
+      occurredAt: new Date(`${r.start_date}T08:00:00Z`),
+      reach: reachOfCapacity(r),
+      subjectType: 'Activity' as const,
+      subjectId: Number(r.id),
+      planId: Number(r.plan_id),
     })),
     ...experiences.map((r) => ({
-      kind: HighlightKind.EXPERIENCE_PUBLISHED, title: `Erfaring${r.method_name ? ` med ${String(r.method_name).toLowerCase()}` : ''}: ${r.title}`,
+      kind: HighlightKind.EXPERIENCE_PUBLISHED,
+      title: `Erfaring${r.method_name ? ` med ${String(r.method_name).toLowerCase()}` : ''}: ${r.title}`,
       summary: shorten(`${r.body}${r.recommendation ? ` Anbefaling: ${r.recommendation}` : ''}`),
-      occurredAt: new Date(String(r.created_at)), reach: 0.8, subjectType: 'Experience' as const, subjectId: Number(r.id), planId: r.plan_id === null ? null : Number(r.plan_id),
+      occurredAt: new Date(String(r.created_at)),
+      reach: 0.8,
+      subjectType: 'Experience' as const,
+      subjectId: Number(r.id),
+      planId: r.plan_id === null ? null : Number(r.plan_id),
     })),
     ...targets.map((r) => ({
-      kind: HighlightKind.TARGET_REACHED, title: `Mål nået: ${r.name} – ${r.subject_name}`,
+      kind: HighlightKind.TARGET_REACHED,
+      title: `Mål nået: ${r.name} – ${r.subject_name}`,
       summary: `${r.subject_name} nåede ${Number(r.value).toLocaleString('da-DK')} ${r.unit} (målet var ${Number(r.target).toLocaleString('da-DK')}) i perioden til ${dk(String(r.period_end))}.`,
-      occurredAt: new Date(`${r.period_end}T12:00:00Z`), reach: 0.9, subjectType: 'Indicator' as const, subjectId: Number(r.id), planId: Number(r.plan_id),
+      occurredAt: new Date(`${r.period_end}T12:00:00Z`),
+      reach: 0.9,
+      subjectType: 'Indicator' as const,
+      subjectId: Number(r.id),
+      planId: Number(r.plan_id),
     })),
     ...evaluations.map((r) => ({
-      kind: HighlightKind.EVALUATION, title: `Evaluering: ${r.title} ${DECISION_WORD[String(r.decision)]}`,
+      kind: HighlightKind.EVALUATION,
+      title: `Evaluering: ${r.title} ${DECISION_WORD[String(r.decision)]}`,
       summary: shorten(String(r.rationale)),
-      occurredAt: new Date(String(r.decided_at)), reach: reachOfCapacity(r), subjectType: 'Evaluation' as const, subjectId: Number(r.id), planId: Number(r.plan_id),
+      occurredAt: new Date(String(r.decided_at)),
+      reach: reachOfCapacity(r),
+      subjectType: 'Evaluation' as const,
+      subjectId: Number(r.id),
+      planId: Number(r.plan_id),
     })),
     ...resolved.map((r) => ({
       // Two activities of one name ("Jobcafé i Egeparken" in two plans) are named once, as each plan's own.
-      kind: HighlightKind.OVERLAP_RESOLVED, title: r.a_title === r.b_title ? `Samarbejde om ${r.a_title}` : `Samarbejde: ${r.a_title} og ${r.b_title}`,
-      summary: r.a_plan === r.b_plan
-        ? `${r.a_plan} koordinerer nu ${r.a_title === r.b_title ? `sine to tilbud ${r.a_title}` : `${r.a_title} og ${r.b_title}`}, så de supplerer hinanden.`
-        : `${r.a_plan} og ${r.b_plan} koordinerer nu ${r.a_title === r.b_title ? `hver deres ${r.a_title}` : `${r.a_title} og ${r.b_title}`}, så tilbuddene supplerer hinanden i stedet for at konkurrere.`,
-      occurredAt: new Date(String(r.reviewed_at)), reach: 0.9, subjectType: 'Activity' as const, subjectId: Number(r.a_id), planId: Number(r.plan_id),
+      kind: HighlightKind.OVERLAP_RESOLVED,
+      title: r.a_title === r.b_title ? `Samarbejde om ${r.a_title}` : `Samarbejde: ${r.a_title} og ${r.b_title}`,
+      summary:
+        r.a_plan === r.b_plan
+          ? `${r.a_plan} koordinerer nu ${r.a_title === r.b_title ? `sine to tilbud ${r.a_title}` : `${r.a_title} og ${r.b_title}`}, så de supplerer hinanden.`
+          : `${r.a_plan} og ${r.b_plan} koordinerer nu ${r.a_title === r.b_title ? `hver deres ${r.a_title}` : `${r.a_title} og ${r.b_title}`}, så tilbuddene supplerer hinanden i stedet for at konkurrere.`,
+      occurredAt: new Date(String(r.reviewed_at)),
+      reach: 0.9,
+      subjectType: 'Activity' as const,
+      subjectId: Number(r.a_id),
+      planId: Number(r.plan_id),
     })),
   ];
 }
@@ -182,39 +208,20 @@ async function nameRedactor(em: EntityManager): Promise<(text: string) => string
 export async function highlights(em: EntityManager, since: Date, until: Date | null | undefined, first: number | null | undefined): Promise<Highlight[]> {
   const end = until ?? new Date();
   const limit = first ?? 20;
-  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${limit}`, { argument: 'first' });
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE)
+    throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${limit}`, { argument: 'first' });
   if (end <= since) throw badInput('until must be after since', { argument: 'until' });
-  const span = end.getTime() - since.getTime();
   const withoutNames = await nameRedactor(em);
-  const pool = (await candidates(em, since, end)).map((c) => ({ ...c, title: withoutNames(c.title), summary: withoutNames(c.summary) })).map((c) => {
-    const recency = Math.min(1, Math.max(0, 1 - Math.abs(end.getTime() - c.occurredAt.getTime()) / span));
-    return { ...c, base: KIND_WEIGHT[c.kind] * (0.5 + 0.5 * recency) * (0.7 + 0.3 * c.reach) };
-  });
-  const picked: Highlight[] = [];
-  const perPlan = new Map<number, number>();
-  const perKind = new Map<HighlightKind, number>();
-  const order = (a: { score: number; occurredAt: Date; kind: string; subjectId: number }, b: typeof a) =>
-    b.score - a.score || b.occurredAt.getTime() - a.occurredAt.getTime() || a.kind.localeCompare(b.kind) || a.subjectId - b.subjectId;
-  while (picked.length < limit && pool.length) {
-    const scored = pool.map((c) => ({
-      ...c,
-      score: Math.round(c.base * SAME_PLAN_FACTOR ** (c.planId === null ? 0 : (perPlan.get(c.planId) ?? 0)) * SAME_KIND_FACTOR ** (perKind.get(c.kind) ?? 0) * 1e4) / 1e4,
-    }));
-    scored.sort(order);
-    const best = scored[0]!;
-    pool.splice(pool.findIndex((c) => c.kind === best.kind && c.subjectId === best.subjectId && c.subjectType === best.subjectType), 1);
-    if (best.planId !== null) perPlan.set(best.planId, (perPlan.get(best.planId) ?? 0) + 1);
-    perKind.set(best.kind, (perKind.get(best.kind) ?? 0) + 1);
-    picked.push(Object.assign(new Highlight(), {
-      kind: best.kind, title: best.title, summary: best.summary, occurredAt: best.occurredAt, score: best.score,
-      subjectType: best.subjectType, subjectId: best.subjectId, planId: best.planId,
-    }));
-  }
-  return picked;
+  const pool = (await candidates(em, since, end)).map((c) => ({ ...c, title: withoutNames(c.title), summary: withoutNames(c.summary) }));
+  return rankHighlights(pool, since, end, limit).map((picked) => Object.assign(new Highlight(), picked));
 }
 
 const LOADER_OF: Partial<Record<NodeTypeName, keyof Loaders>> = {
-  Plan: 'plan', Activity: 'activity', Experience: 'experience', Indicator: 'indicator', Evaluation: 'evaluation',
+  Plan: 'plan',
+  Activity: 'activity',
+  Experience: 'experience',
+  Indicator: 'indicator',
+  Evaluation: 'evaluation',
 };
 
 @Resolver(() => Highlight)
@@ -231,7 +238,8 @@ export class HighlightResolver {
 
   @FieldResolver(() => NodeEntity, { nullable: true, description: 'The plan, activity, experience, indicator or evaluation it is about.' })
   subject(@Root() highlight: Highlight, @Ctx() { loaders }: HubContext) {
-    const loader = LOADER_OF[highlight.subjectType] && Object.hasOwn(nodeEntities, highlight.subjectType) ? loaders[LOADER_OF[highlight.subjectType]!] : undefined;
+    const loader =
+      LOADER_OF[highlight.subjectType] && Object.hasOwn(nodeEntities, highlight.subjectType) ? loaders[LOADER_OF[highlight.subjectType]!] : undefined;
     return loader ? (loader as { load(id: number): Promise<NodeEntity | null> }).load(highlight.subjectId) : null;
   }
 }

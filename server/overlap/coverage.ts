@@ -74,7 +74,9 @@ export async function coverage(em: EntityManager, viewer: Viewer | null, filter:
 
 @Resolver(() => CoverageCell)
 export class CoverageResolver {
-  @Query(() => [CoverageCell], { description: 'The coverage matrix: area x target group (x theme) cells with their active activities; gapsOnly for the empty ones.' })
+  @Query(() => [CoverageCell], {
+    description: 'The coverage matrix: area x target group (x theme) cells with their active activities; gapsOnly for the empty ones.',
+  })
   coverage(
     @Ctx() { em, viewer }: HubContext,
     @Arg('filter', () => CoverageFilter, { nullable: true, description: 'Rows, columns, date and gaps.' }) filter?: CoverageFilter | null,

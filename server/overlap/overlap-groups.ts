@@ -103,14 +103,18 @@ interface PairRow {
 /** The stored pairs a filter keeps, reviewed ones included, with what grouping needs of them. */
 async function pairsOf(em: EntityManager, viewer: Viewer | null, filter: OverlapFilter): Promise<PairRow[]> {
   const where = overlapConditions(viewer, filter, { withReviewed: true });
-  return (await rows(em, `
+  return (await rows(
+    em,
+    `
     select o.activity_a_id as a, o.activity_b_id as b, o.score, ${UNREVIEWED_SQL} as unreviewed, xa.plan_id as plan_a, xb.plan_id as plan_b,
       coalesce(${kindOf('xa')}, ${kindOf('xb')}) as kind,
       (select coalesce((select m.match_id from area_match m join area d on d.id = m.match_id
          where m.area_id = fa.area_id and m.relation = 'INSIDE' and d.kind = 'DISTRICT' limit 1), fa.area_id)
        from (select min(area_id) as area_id from activity_area where activity_id = o.activity_a_id) fa) as area_id
     from activity_overlap o join activity xa on xa.id = o.activity_a_id join activity xb on xb.id = o.activity_b_id
-    where ${where.toSql()}`, where.params)) as unknown as PairRow[];
+    where ${where.toSql()}`,
+    where.params,
+  )) as unknown as PairRow[];
 }
 
 /** Activities that overlap each other, directly or through one another (union-find over the pairs). */
@@ -133,7 +137,12 @@ const keyOf = (by: OverlapGrouping, p: PairRow): string =>
   by === OverlapGrouping.PLAN_PAIR ? `plans:${Math.min(p.plan_a, p.plan_b)}-${Math.max(p.plan_a, p.plan_b)}` : `area:${p.area_id}:${p.kind ?? 0}`;
 
 /** The groups of the filtered pairs, best first; groups with nothing left to review only with includeReviewed. */
-export async function overlapGroups(em: EntityManager, viewer: Viewer | null, by: OverlapGrouping, filter: OverlapFilter | null | undefined): Promise<OverlapGroup[]> {
+export async function overlapGroups(
+  em: EntityManager,
+  viewer: Viewer | null,
+  by: OverlapGrouping,
+  filter: OverlapFilter | null | undefined,
+): Promise<OverlapGroup[]> {
   const pairs = await pairsOf(em, viewer, filter ?? {});
   const clusters = by === OverlapGrouping.CLUSTER ? clusterKeys(pairs) : undefined;
   const groups = new Map<string, OverlapGroup>();
@@ -142,8 +151,17 @@ export async function overlapGroups(em: EntityManager, viewer: Viewer | null, by
     let group = groups.get(key);
     if (!group) {
       group = Object.assign(new OverlapGroup(), {
-        key, label: '', pairCount: 0, unreviewedCount: 0, unreviewedShare: 0, bestScore: 0, planIds: [], activityIds: [], pairs: [],
-        areaId: by === OverlapGrouping.AREA_AND_KIND ? p.area_id : null, methodId: by === OverlapGrouping.AREA_AND_KIND ? p.kind : null,
+        key,
+        label: '',
+        pairCount: 0,
+        unreviewedCount: 0,
+        unreviewedShare: 0,
+        bestScore: 0,
+        planIds: [],
+        activityIds: [],
+        pairs: [],
+        areaId: by === OverlapGrouping.AREA_AND_KIND ? p.area_id : null,
+        methodId: by === OverlapGrouping.AREA_AND_KIND ? p.kind : null,
       });
       groups.set(key, group);
     }
@@ -168,17 +186,36 @@ export async function overlapGroups(em: EntityManager, viewer: Viewer | null, by
 async function label(em: EntityManager, by: OverlapGrouping, groups: OverlapGroup[]): Promise<void> {
   const ids = (pick: (g: OverlapGroup) => (number | null)[]) => [...new Set(groups.flatMap(pick).filter((id): id is number => id !== null))];
   const names = async (table: string, column: string, list: number[]) =>
-    new Map(((await rows(em, `select id, ${column} as name from ${table} where id = any(?::int[])`, [`{${list.join(',')}}`])) as { id: number; name: string }[])
-      .map((r) => [Number(r.id), r.name]));
+    new Map(
+      ((await rows(em, `select id, ${column} as name from ${table} where id = any(?::int[])`, [`{${list.join(',')}}`])) as { id: number; name: string }[]).map(
+        (r) => [Number(r.id), r.name],
+      ),
+    );
   if (by === OverlapGrouping.PLAN_PAIR) {
-    const plans = await names('plan', 'name', ids((g) => g.planIds));
+    const plans = await names(
+      'plan',
+      'name',
+      ids((g) => g.planIds),
+    );
     for (const g of groups) g.label = g.planIds.length === 1 ? `Inden for ${plans.get(g.planIds[0]!)}` : g.planIds.map((id) => plans.get(id)).join(' og ');
   } else if (by === OverlapGrouping.AREA_AND_KIND) {
-    const areas = await names('area', 'name', ids((g) => [g.areaId]));
-    const methods = await names('method', 'name', ids((g) => [g.methodId]));
+    const areas = await names(
+      'area',
+      'name',
+      ids((g) => [g.areaId]),
+    );
+    const methods = await names(
+      'method',
+      'name',
+      ids((g) => [g.methodId]),
+    );
     for (const g of groups) g.label = `${areas.get(g.areaId!) ?? 'Ukendt område'}: ${g.methodId ? methods.get(g.methodId) : 'uden kendt metode'}`;
   } else {
-    const titles = await names('activity', 'title', ids((g) => [g.activityIds[0] ?? null]));
+    const titles = await names(
+      'activity',
+      'title',
+      ids((g) => [g.activityIds[0] ?? null]),
+    );
     for (const g of groups) g.label = `${g.activityIds.length} aktiviteter, bl.a. '${titles.get(g.activityIds[0]!)}'`;
   }
 }
@@ -191,10 +228,20 @@ export function reviewOverlapGroup(ctx: HubContext, input: ReviewOverlapGroupInp
     const note = check.text(['input', 'note'], input.note, { max: MAX_TEXT });
     check.check();
     const group = (await overlapGroups(tx, viewer, input.by, { ...input.filter, includeReviewed: true })).find((g) => g.key === input.key);
-    if (!group) refuse(['input', 'key'], UserErrorCode.NOT_FOUND, `No group "${input.key.slice(0, 100)}" with this grouping and filter (any more); ask for the groups again`);
-    const plansOf = new Map(((await rows(tx, 'select id, plan_id from activity where id = any(?::int[])', [`{${group.activityIds.join(',')}}`])) as { id: number; plan_id: number }[])
-      .map((r) => [Number(r.id), Number(r.plan_id)]));
-    const mine = group.pairs.filter(([a, b]) => viewer.role === Role.COORDINATOR || mayEditPlan(viewer, plansOf.get(a)!) || mayEditPlan(viewer, plansOf.get(b)!));
+    if (!group)
+      refuse(
+        ['input', 'key'],
+        UserErrorCode.NOT_FOUND,
+        `No group "${input.key.slice(0, 100)}" with this grouping and filter (any more); ask for the groups again`,
+      );
+    const plansOf = new Map(
+      (
+        (await rows(tx, 'select id, plan_id from activity where id = any(?::int[])', [`{${group.activityIds.join(',')}}`])) as { id: number; plan_id: number }[]
+      ).map((r) => [Number(r.id), Number(r.plan_id)]),
+    );
+    const mine = group.pairs.filter(
+      ([a, b]) => viewer.role === Role.COORDINATOR || mayEditPlan(viewer, plansOf.get(a)!) || mayEditPlan(viewer, plansOf.get(b)!),
+    );
     if (mine.length === 0) refuse(['input', 'key'], UserErrorCode.FORBIDDEN, 'You may only review overlaps that involve an activity of your own plans');
     // Pairs in one order, so two group reviews that share pairs never wait for each other in a circle.
     mine.sort(([a1, b1], [a2, b2]) => a1 - a2 || b1 - b2);
@@ -211,15 +258,22 @@ export class OverlapGroupResolver {
   overlapGroups(
     @Ctx() { em, viewer }: HubContext,
     @Arg('by', () => OverlapGrouping, { description: 'How to group.' }) by: OverlapGrouping,
-    @Arg('filter', () => OverlapFilter, { nullable: true, description: 'Which pairs, as for overlaps; reviewed pairs always count in the shares.' }) filter?: OverlapFilter | null,
-    @Arg('keys', () => [String], { nullable: true, description: 'Only the groups with these keys, at most 100: e.g. the pairs of a group when it is opened.' }) keys?: string[] | null,
+    @Arg('filter', () => OverlapFilter, { nullable: true, description: 'Which pairs, as for overlaps; reviewed pairs always count in the shares.' })
+    filter?: OverlapFilter | null,
+    @Arg('keys', () => [String], { nullable: true, description: 'Only the groups with these keys, at most 100: e.g. the pairs of a group when it is opened.' })
+    keys?: string[] | null,
   ): Promise<OverlapGroup[]> {
     if (keys && keys.length > 100) throw badInput(`keys holds ${keys.length} keys; at most 100`, { argument: 'keys' });
     return overlapGroups(em, viewer, by, filter).then((groups) => (keys ? groups.filter((g) => keys.includes(g.key)) : groups));
   }
 
-  @Mutation(() => OverlapGroupReviewPayload, { description: 'Records one decision for every pair of a group (COORDINATOR; PROJECT_LEAD for the pairs touching their plans).' })
-  reviewOverlapGroup(@Ctx() ctx: HubContext, @Arg('input', () => ReviewOverlapGroupInput, { description: 'The group and the decision.' }) input: ReviewOverlapGroupInput) {
+  @Mutation(() => OverlapGroupReviewPayload, {
+    description: 'Records one decision for every pair of a group (COORDINATOR; PROJECT_LEAD for the pairs touching their plans).',
+  })
+  reviewOverlapGroup(
+    @Ctx() ctx: HubContext,
+    @Arg('input', () => ReviewOverlapGroupInput, { description: 'The group and the decision.' }) input: ReviewOverlapGroupInput,
+  ) {
     return reviewOverlapGroup(ctx, input);
   }
 
@@ -249,4 +303,3 @@ export class OverlapGroupResolver {
     return group.methodId ? loaders.method.load(group.methodId) : null;
   }
 }
-

@@ -25,12 +25,17 @@ export class OverlapFilter {
   themeIds?: string[] | null;
 
   @ArrayMaxSize(200)
-  @Field(() => [ID], { nullable: true, description: 'Overlaps in which at least one activity is of one of these kinds of work: its method, or the method inferred from its words with confidence from 0.5.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Overlaps in which at least one activity is of one of these kinds of work: its method, or the method inferred from its words with confidence from 0.5.',
+  })
   methodIds?: string[] | null;
 
   @Field(() => LocalDateScalar, {
     nullable: true,
-    description: 'Only pairs whose activities are both active on this date. Default: pairs whose common period has not ended before today (current and future overlaps).',
+    description:
+      'Only pairs whose activities are both active on this date. Default: pairs whose common period has not ended before today (current and future overlaps).',
   })
   activeOn?: string | null;
 

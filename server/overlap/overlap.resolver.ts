@@ -22,7 +22,8 @@ export class OverlapResolver {
   }
 
   @Query(() => [Overlap], {
-    description: 'Existing activities that a draft would overlap, best first: asked before registering. Each Overlap names only the existing activity, as the draft has no id yet.',
+    description:
+      'Existing activities that a draft would overlap, best first: asked before registering. Each Overlap names only the existing activity, as the draft has no id yet.',
   })
   similarActivities(
     @Ctx() { em, viewer }: HubContext,
@@ -34,7 +35,8 @@ export class OverlapResolver {
 
   @Query(() => InferredMethod, {
     nullable: true,
-    description: 'The method the words of a draft point to, as Activity.inferredMethod will be once it is saved without one: for a form to offer while the lead types.',
+    description:
+      'The method the words of a draft point to, as Activity.inferredMethod will be once it is saved without one: for a form to offer while the lead types.',
   })
   async inferMethod(
     @Ctx() { em, loaders }: HubContext,
@@ -65,7 +67,8 @@ export class OverlapResolver {
     @Arg('language', () => ReasonLanguage, {
       nullable: true,
       description: 'The language of the details: Danish unless asked for here or by an Accept-Language header that prefers English.',
-    }) asked?: ReasonLanguage | null,
+    })
+    asked?: ReasonLanguage | null,
   ): OverlapReason[] {
     return reasonsOf(overlap, asked ? (asked === ReasonLanguage.EN ? 'en' : 'da') : language);
   }

@@ -29,9 +29,11 @@ function toOverlap(activityIds: number[], score: number, reasons: unknown): Over
 
 /** The reasons of an overlap in one language, read from their stored JSON when the field is resolved. */
 export function reasonsOf(overlap: Overlap, language: Language): OverlapReason[] {
-  return (JSON.parse(overlap.reasonsJson) as { kind: OverlapReasonKind; weight: number; detail: string; detail_en?: string }[]).map(
-    (r): OverlapReason => ({ kind: r.kind, weight: Number(r.weight), detail: language === 'en' ? (r.detail_en ?? r.detail) : r.detail }),
-  );
+  return (JSON.parse(overlap.reasonsJson) as { kind: OverlapReasonKind; weight: number; detail: string; detail_en?: string }[]).map((r): OverlapReason => ({
+    kind: r.kind,
+    weight: Number(r.weight),
+    detail: language === 'en' ? (r.detail_en ?? r.detail) : r.detail,
+  }));
 }
 
 export const fromRow = (row: Row) => toOverlap([Number(row.activity_a_id), Number(row.activity_b_id)], Number(row.score), row.reasons);
@@ -40,8 +42,7 @@ const UNREVIEWED =
   'not exists (select 1 from overlap_review r where r.activity_a_id = o.activity_a_id and r.activity_b_id = o.activity_b_id and r.superseded_at is null)';
 
 /** Either activity of the pair meets a condition on `x.id`. */
-const eitherActivity = (condition: string) =>
-  `exists (select 1 from unnest(array[o.activity_a_id, o.activity_b_id]) as x(id) where ${condition})`;
+const eitherActivity = (condition: string) => `exists (select 1 from unnest(array[o.activity_a_id, o.activity_b_id]) as x(id) where ${condition})`;
 
 /** The stored pairs (alias o) a filter keeps for this viewer; reviewed ones only with includeReviewed or when asked. */
 export function overlapConditions(viewer: Viewer | null, filter: OverlapFilter, options: { withReviewed?: boolean } = {}): Conditions {
@@ -56,17 +57,23 @@ export function overlapConditions(viewer: Viewer | null, filter: OverlapFilter, 
   if (planIds) where.add(eitherActivity('exists (select 1 from activity p where p.id = x.id and p.plan_id = any(?::int[]))'), pgArray(planIds));
   const areaIds = expectIds(filter.areaIds, 'Area', 'filter.areaIds');
   if (areaIds) {
-    where.add(eitherActivity(`exists (select 1 from activity_area aa where aa.activity_id = x.id and aa.area_id in (${descendantsSql('area')}))`), pgArray(areaIds));
+    where.add(
+      eitherActivity(`exists (select 1 from activity_area aa where aa.activity_id = x.id and aa.area_id in (${descendantsSql('area')}))`),
+      pgArray(areaIds),
+    );
   }
   const groupIds = expectIds(filter.targetGroupIds, 'TargetGroup', 'filter.targetGroupIds');
   if (groupIds) {
     where.add(
-      eitherActivity(`exists (select 1 from activity_target_group tg where tg.activity_id = x.id and tg.target_group_id in (${descendantsSql('target_group')}))`),
+      eitherActivity(
+        `exists (select 1 from activity_target_group tg where tg.activity_id = x.id and tg.target_group_id in (${descendantsSql('target_group')}))`,
+      ),
       pgArray(groupIds),
     );
   }
   const themeIds = expectIds(filter.themeIds, 'Theme', 'filter.themeIds');
-  if (themeIds) where.add(eitherActivity('exists (select 1 from activity_theme t where t.activity_id = x.id and t.theme_id = any(?::int[]))'), pgArray(themeIds));
+  if (themeIds)
+    where.add(eitherActivity('exists (select 1 from activity_theme t where t.activity_id = x.id and t.theme_id = any(?::int[]))'), pgArray(themeIds));
   const methodIds = expectIds(filter.methodIds, 'Method', 'filter.methodIds');
   if (methodIds) where.add(eitherActivity(`exists (select 1 from activity k where k.id = x.id and ${kindOf('k')} = any(?::int[]))`), pgArray(methodIds));
   return where;
@@ -84,7 +91,8 @@ export async function listOverlaps(
   const first = pageSize(args.first);
   const after = decodeCursor(args.after, ['float', 'number', 'number']);
   const where = overlapConditions(viewer, args.filter ?? {});
-  const count = async () => Number((await rows(em, `select count(*)::int as total from activity_overlap o where ${where.toSql()}`, where.params))[0]?.total ?? 0);
+  const count = async () =>
+    Number((await rows(em, `select count(*)::int as total from activity_overlap o where ${where.toSql()}`, where.params))[0]?.total ?? 0);
   const page = new Conditions().add(where.toSql(), ...where.params);
   if (after) page.add('(o.score, o.activity_a_id, o.activity_b_id) < (?, ?, ?)', ...after);
   const result = await rows(
@@ -137,15 +145,27 @@ export async function similarToActivity(em: EntityManager, activityId: number, l
 }
 
 /** inferMethod: what a registration form offers to confirm while the lead types, before anything is saved. */
-export async function inferDraftMethod(em: EntityManager, title: string, description: string | null | undefined): Promise<{ methodId: number; confidence: number; words: string[] } | null> {
+export async function inferDraftMethod(
+  em: EntityManager,
+  title: string,
+  description: string | null | undefined,
+): Promise<{ methodId: number; confidence: number; words: string[] } | null> {
   const [row] = await rows(em, DRAFT_INFERENCE_SQL, [title, description ?? null]);
-  return row ? { methodId: Number(row.inferred_method_id), confidence: Number(row.inferred_confidence), words: (row.inferred_words as string[] | null) ?? [] } : null;
+  return row
+    ? { methodId: Number(row.inferred_method_id), confidence: Number(row.inferred_confidence), words: (row.inferred_words as string[] | null) ?? [] }
+    : null;
 }
 
 /** similarActivities(draft): the draft scored against the stored activities, without storing anything. */
-export async function similarToDraft(em: EntityManager, viewer: Viewer | null, draft: ActivityDraftInput, first: number | null | undefined): Promise<Overlap[]> {
+export async function similarToDraft(
+  em: EntityManager,
+  viewer: Viewer | null,
+  draft: ActivityDraftInput,
+  first: number | null | undefined,
+): Promise<Overlap[]> {
   const limit = first ?? 10;
-  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${limit}`, { argument: 'first' });
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE)
+    throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${limit}`, { argument: 'first' });
   const groups = expectIds(draft.targetGroupIds, 'TargetGroup', 'draft.targetGroupIds') ?? [];
   const areas = expectIds(draft.areaIds, 'Area', 'draft.areaIds') ?? [];
   if (!groups.length || !areas.length) throw badInput('draft needs at least one target group and one area', { argument: 'draft' });
@@ -197,10 +217,10 @@ export function overlapReviewLoader(em: EntityManager) {
 
 /** Reviews of an activity's pairs stop counting when it changes whom, where, when or how it works. */
 export async function supersedeReviews(em: EntityManager, activityId: number): Promise<void> {
-  await em.execute(
-    'update overlap_review set superseded_at = now() where superseded_at is null and (activity_a_id = ? or activity_b_id = ?)',
-    [activityId, activityId],
-  );
+  await em.execute('update overlap_review set superseded_at = now() where superseded_at is null and (activity_a_id = ? or activity_b_id = ?)', [
+    activityId,
+    activityId,
+  ]);
 }
 
 export function reviewOverlap(ctx: HubContext, input: ReviewOverlapInput) {
@@ -229,9 +249,20 @@ export function reviewOverlap(ctx: HubContext, input: ReviewOverlapInput) {
  * overlap. Concurrent reviews of one pair take turns, so one stays active: an advisory lock rather than the
  * pair's row, as activity writes lock pair rows after review rows and must not meet it in a circle.
  */
-export async function recordReview(tx: EntityManager, viewer: Viewer, a: number, b: number, decision: OverlapDecision, note: string | null): Promise<Row | null> {
+export async function recordReview(
+  tx: EntityManager,
+  viewer: Viewer,
+  a: number,
+  b: number,
+  decision: OverlapDecision,
+  note: string | null,
+): Promise<Row | null> {
   await tx.execute('select pg_advisory_xact_lock(?, ?)', [a, b]);
-  const [pair] = await rows(tx, 'select activity_a_id, activity_b_id, score, reasons::text as reasons from activity_overlap where activity_a_id = ? and activity_b_id = ?', [a, b]);
+  const [pair] = await rows(
+    tx,
+    'select activity_a_id, activity_b_id, score, reasons::text as reasons from activity_overlap where activity_a_id = ? and activity_b_id = ?',
+    [a, b],
+  );
   if (!pair) return null;
   await tx.execute('update overlap_review set superseded_at = now() where superseded_at is null and activity_a_id = ? and activity_b_id = ?', [a, b]);
   const review = tx.create(OverlapReviewRecord, { activity: a, other: b, decision, note, reviewedBy: viewer.userId, reviewedAt: new Date() });
@@ -260,7 +291,10 @@ export async function overlapsOfPairs(em: EntityManager, pairs: readonly [number
 /** Stored pairs by "a:b" (a < b), batched across the fields that ask in one request. */
 export function overlapPairLoader(em: EntityManager) {
   return new DataLoader<string, Overlap | null>(async (keys) => {
-    const found = await overlapsOfPairs(em, keys.map((k) => k.split(':').map(Number) as [number, number]));
+    const found = await overlapsOfPairs(
+      em,
+      keys.map((k) => k.split(':').map(Number) as [number, number]),
+    );
     const byKey = new Map(found.map((o) => [o.activityIds.join(':'), o]));
     return keys.map((k) => byKey.get(k) ?? null);
   });

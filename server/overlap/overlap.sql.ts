@@ -101,7 +101,10 @@ const inferenceOf = (x: string) => `left join lateral (
   ) r where r.rank = 1 and ${x}.method_id is null
 ) i on true`;
 
-const liveActivitiesSql = (onlyIds: boolean, columns: string) => `select a.id, a.plan_id, a.method_id, a.start_date, a.end_date, a.schedule, a.title, a.description,
+const liveActivitiesSql = (
+  onlyIds: boolean,
+  columns: string,
+) => `select a.id, a.plan_id, a.method_id, a.start_date, a.end_date, a.schedule, a.title, a.description,
       array(select theme_id from activity_theme where activity_id = a.id) as theme_ids,
       array(select target_group_id from activity_target_group where activity_id = a.id) as group_ids,
       array(select area_id from activity_area where activity_id = a.id) as area_ids${columns}

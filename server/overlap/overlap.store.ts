@@ -24,10 +24,10 @@ export async function refreshAllOverlaps(em: EntityManager): Promise<void> {
   await em.execute(storeActivityWordsSql(false));
   await em.execute('delete from activity_overlap');
   await em.execute(insertPairs(scoredPairsSql(storedSubjectsSql(false), { forward: true })));
-  await em.execute(
-    'insert into hub_setting (key, value) values (?, ?) on conflict (key) do update set value = excluded.value',
-    [MODEL_KEY, OVERLAP_MODEL_VERSION],
-  );
+  await em.execute('insert into hub_setting (key, value) values (?, ?) on conflict (key) do update set value = excluded.value', [
+    MODEL_KEY,
+    OVERLAP_MODEL_VERSION,
+  ]);
 }
 
 /** Recomputes the pairs of the given activities, in the caller's transaction. */
@@ -109,7 +109,10 @@ export async function refreshInferences(em: EntityManager): Promise<number> {
   const ids = ((await em.execute(changedInferencesSql())) as { id: number }[]).map((r) => r.id);
   if (ids.length === 0) return 0;
   const areas = (await em.execute('select distinct area_id from activity_area where activity_id = any(?::int[])', [pgArray(ids)])) as { area_id: number }[];
-  await lockAreaBlocks(em, areas.map((r) => r.area_id));
+  await lockAreaBlocks(
+    em,
+    areas.map((r) => r.area_id),
+  );
   await refreshActivityOverlaps(em, ids);
   return ids.length;
 }

@@ -44,7 +44,7 @@ export enum ReasonLanguage {
   DA = 'DA',
   EN = 'EN',
 }
-registerEnumType(ReasonLanguage, { name: 'ReasonLanguage', description: 'The language of a reason\'s detail.' });
+registerEnumType(ReasonLanguage, { name: 'ReasonLanguage', description: "The language of a reason's detail." });
 
 @ObjectType('OverlapReview', { description: 'A decision recorded on an overlapping pair.' })
 export class OverlapReview {

@@ -34,18 +34,12 @@ export async function listPlans(em: EntityManager, viewer: Viewer | null, args: 
   if (args.filter?.status) where.add('p.status = any(?::text[])', pgArray(args.filter.status));
   const areaIds = expectIds(args.filter?.areaIds, 'Area', 'filter.areaIds');
   if (areaIds) {
-    where.add(
-      `exists (select 1 from plan_area pa where pa.plan_id = p.id and pa.area_id in (${descendantsSql('area')}))`,
-      pgArray(areaIds),
-    );
+    where.add(`exists (select 1 from plan_area pa where pa.plan_id = p.id and pa.area_id in (${descendantsSql('area')}))`, pgArray(areaIds));
   }
   const count = async () => Number((await rows(em, `select count(*)::int as total from plan p where ${where.toSql()}`, where.params))[0]?.total ?? 0);
   const page = new Conditions().add(where.toSql(), ...where.params);
   if (after) page.add('(p.code, p.id) > (?, ?)', after[0], after[1]);
-  const result = await rows(em, `select p.* from plan p where ${page.toSql()} order by p.code, p.id limit ?`, [
-    ...page.params,
-    first + 1,
-  ]);
+  const result = await rows(em, `select p.* from plan p where ${page.toSql()} order by p.code, p.id limit ?`, [...page.params, first + 1]);
   const plans = result.map((row) => readModelOf(em, Plan)(row));
   return toPage(plans, first, count, after !== undefined, (plan) => [plan.code, plan.id]);
 }

@@ -28,9 +28,7 @@ export interface TestDatabase {
 /** A fresh database: a copy of the seeded template, or empty when `empty` is set. */
 export async function createTestDatabase(serverUrl: string, options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const name = `hub_test_${randomBytes(5).toString('hex')}`;
-  await admin(serverUrl, (client) =>
-    client.query(options.empty ? `create database ${name}` : `create database ${name} template ${TEMPLATE_DATABASE}`),
-  );
+  await admin(serverUrl, (client) => client.query(options.empty ? `create database ${name}` : `create database ${name} template ${TEMPLATE_DATABASE}`));
   return {
     url: withDatabaseName(serverUrl, name),
     drop: () => admin(serverUrl, (client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),

@@ -88,8 +88,12 @@ export async function startTestHub(options: { empty?: boolean; config?: Partial<
       return graphqlRequest(hub.url, token, query, variables);
     },
     async mutate(name, inputType, input, fields, as = Role.COORDINATOR) {
-      const result = await graphqlRequest<any>(hub.url, users[as].token,
-        `mutation($input: ${inputType}!) { ${name}(input: $input) { ${fields} userErrors { field code message } } }`, { input });
+      const result = await graphqlRequest<any>(
+        hub.url,
+        users[as].token,
+        `mutation($input: ${inputType}!) { ${name}(input: $input) { ${fields} userErrors { field code message } } }`,
+        { input },
+      );
       expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
       return result.data[name];
     },

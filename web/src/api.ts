@@ -16,8 +16,23 @@ export const session = {
 
 /** Types without an id of their own are stored inside their parent in the normalised cache. */
 const EMBEDDED = [
-  'ActivityConnection', 'PlanConnection', 'OverlapConnection', 'ExperienceConnection', 'PageInfo', 'ActivityEdge', 'PlanEdge', 'OverlapEdge',
-  'Overlap', 'OverlapReason', 'OverlapReview', 'OverlapGroup', 'CoverageCell', 'ScheduleSlot', 'InquiryStat', 'InferredMethod', 'UserError',
+  'ActivityConnection',
+  'PlanConnection',
+  'OverlapConnection',
+  'ExperienceConnection',
+  'PageInfo',
+  'ActivityEdge',
+  'PlanEdge',
+  'OverlapEdge',
+  'Overlap',
+  'OverlapReason',
+  'OverlapReview',
+  'OverlapGroup',
+  'CoverageCell',
+  'ScheduleSlot',
+  'InquiryStat',
+  'InferredMethod',
+  'UserError',
 ];
 
 export function createClient(): Client {
@@ -32,7 +47,9 @@ export function createClient(): Client {
 }
 
 /** Plain Danish for what went wrong with a request. */
-export function describeError(error: { networkError?: Error; response?: { status?: number }; graphQLErrors?: { message: string; extensions?: Record<string, unknown> }[] } | undefined): string | null {
+export function describeError(
+  error: { networkError?: Error; response?: { status?: number }; graphQLErrors?: { message: string; extensions?: Record<string, unknown> }[] } | undefined,
+): string | null {
   if (!error) return null;
   const status = error.response?.status;
   if (status === 401) return 'Du er ikke logget ind, eller din nøgle er ikke længere gyldig. Log ind igen.';

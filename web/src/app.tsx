@@ -32,27 +32,63 @@ function Shell({ path }: { path: string }) {
   const problem = describeError(error);
   return (
     <>
-      <a class="skip" href="#indhold">Gå til indhold</a>
+      <a class="skip" href="#indhold">
+        Gå til indhold
+      </a>
       <header class="top">
-        <Link href="/" class="brand">Boligsocial koordinering</Link>
+        <Link href="/" class="brand">
+          Boligsocial koordinering
+        </Link>
         <nav aria-label="Hovedmenu">
           <ul>
-            <li><Link href="/">Overblik</Link></li>
-            <li><Link href="/activities">Aktiviteter</Link></li>
-            <li><Link href="/overlaps">Overlap</Link></li>
-            <li><Link href="/coverage">Dækning</Link></li>
-            <li><Link href="/newsletter">Nyhedsbrev</Link></li>
-            {data?.viewer?.role === 'ADMIN' ? <li><Link href="/brugere">Brugere</Link></li> : null}
-            <li><a href="/graphql">GraphQL</a></li>
+            <li>
+              <Link href="/">Overblik</Link>
+            </li>
+            <li>
+              <Link href="/activities">Aktiviteter</Link>
+            </li>
+            <li>
+              <Link href="/overlaps">Overlap</Link>
+            </li>
+            <li>
+              <Link href="/coverage">Dækning</Link>
+            </li>
+            <li>
+              <Link href="/newsletter">Nyhedsbrev</Link>
+            </li>
+            {data?.viewer?.role === 'ADMIN' ? (
+              <li>
+                <Link href="/brugere">Brugere</Link>
+              </li>
+            ) : null}
+            <li>
+              <a href="/graphql">GraphQL</a>
+            </li>
           </ul>
         </nav>
         <div class="who">
-          {data?.viewer ? <span>{data.viewer.name} ({ROLE_NAMES[data.viewer.role] ?? data.viewer.role})</span> : null}
-          <button type="button" onClick={() => { session.token = null; navigate('/login'); }}>Log ud</button>
+          {data?.viewer ? (
+            <span>
+              {data.viewer.name} ({ROLE_NAMES[data.viewer.role] ?? data.viewer.role})
+            </span>
+          ) : null}
+          <button
+            type="button"
+            onClick={() => {
+              session.token = null;
+              navigate('/login');
+            }}
+          >
+            Log ud
+          </button>
         </div>
       </header>
       <main id="indhold" tabIndex={-1}>
-        {problem ? <p role="alert" class="error">{problem}</p> : null}
+        {problem ? (
+          <p role="alert" class="error">
+            {problem}
+          </p>
+        ) : null}
         <Page path={path} role={data?.viewer?.role} />
       </main>
     </>
@@ -79,7 +115,9 @@ function NotFound() {
   return (
     <>
       <h1>Siden findes ikke</h1>
-      <p>Der er ingen side på denne adresse. <Link href="/">Gå til overblikket</Link>.</p>
+      <p>
+        Der er ingen side på denne adresse. <Link href="/">Gå til overblikket</Link>.
+      </p>
     </>
   );
 }

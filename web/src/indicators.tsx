@@ -1,4 +1,13 @@
-type Indicator = { id: string; name: string; unit: string; baseline?: number | null; target: number; latestValue?: number | null; progress?: number | null; direction: string };
+type Indicator = {
+  id: string;
+  name: string;
+  unit: string;
+  baseline?: number | null;
+  target: number;
+  latestValue?: number | null;
+  progress?: number | null;
+  direction: string;
+};
 
 const number = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
 
@@ -12,10 +21,16 @@ export function IndicatorList({ indicators }: { indicators: readonly Indicator[]
         const progress = i.progress == null ? null : Math.round(i.progress * 100);
         return (
           <li key={i.id}>
-            <span id={labelId}>{i.name}</span>: {i.latestValue == null ? 'ikke målt endnu' : `${number.format(i.latestValue)} ${i.unit}`}
-            {' '}(mål {i.direction === 'DECREASE' ? 'ned til' : 'op til'} {number.format(i.target)} {i.unit}{i.baseline == null ? '' : `, fra ${number.format(i.baseline)}`})
+            <span id={labelId}>{i.name}</span>: {i.latestValue == null ? 'ikke målt endnu' : `${number.format(i.latestValue)} ${i.unit}`} (mål{' '}
+            {i.direction === 'DECREASE' ? 'ned til' : 'op til'} {number.format(i.target)} {i.unit}
+            {i.baseline == null ? '' : `, fra ${number.format(i.baseline)}`})
             <div class="progress-row">
-              <progress max={100} value={progress ?? 0} aria-labelledby={labelId} aria-valuetext={progress == null ? 'ikke beregnet' : `${progress} procent af vejen`} />
+              <progress
+                max={100}
+                value={progress ?? 0}
+                aria-labelledby={labelId}
+                aria-valuetext={progress == null ? 'ikke beregnet' : `${progress} procent af vejen`}
+              />
               <span>{progress == null ? 'ikke beregnet' : `${progress} % af vejen`}</span>
             </div>
           </li>

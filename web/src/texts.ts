@@ -2,9 +2,13 @@
 export const STATUS_NAMES: Record<string, string> = { PLANNED: 'planlagt', RUNNING: 'i gang', PAUSED: 'sat på pause', ENDED: 'afsluttet', CANCELLED: 'aflyst' };
 export const PLAN_STATUS_NAMES: Record<string, string> = { ACTIVE: 'aktiv', DRAFT: 'kladde', ENDED: 'afsluttet' };
 export const WEEKDAYS: { value: string; short: string; long: string }[] = [
-  { value: 'MONDAY', short: 'man', long: 'mandag' }, { value: 'TUESDAY', short: 'tir', long: 'tirsdag' },
-  { value: 'WEDNESDAY', short: 'ons', long: 'onsdag' }, { value: 'THURSDAY', short: 'tor', long: 'torsdag' },
-  { value: 'FRIDAY', short: 'fre', long: 'fredag' }, { value: 'SATURDAY', short: 'lør', long: 'lørdag' }, { value: 'SUNDAY', short: 'søn', long: 'søndag' },
+  { value: 'MONDAY', short: 'man', long: 'mandag' },
+  { value: 'TUESDAY', short: 'tir', long: 'tirsdag' },
+  { value: 'WEDNESDAY', short: 'ons', long: 'onsdag' },
+  { value: 'THURSDAY', short: 'tor', long: 'torsdag' },
+  { value: 'FRIDAY', short: 'fre', long: 'fredag' },
+  { value: 'SATURDAY', short: 'lør', long: 'lørdag' },
+  { value: 'SUNDAY', short: 'søn', long: 'søndag' },
 ];
 const SHORT_DAY = Object.fromEntries(WEEKDAYS.map((d) => [d.value, d.short]));
 export const DECISION_NAMES: Record<string, string> = { COMPLEMENTARY: 'komplementær', COORDINATED: 'koordineret', DUPLICATE: 'dublet' };
@@ -36,11 +40,16 @@ const FIELD_TEXTS: Record<string, string> = {
 /** Danish text for a userError of a form: by its code, and by its field where the rule is the field's own. */
 export function userErrorText(error: UserError, subject = 'aktiviteten'): string {
   switch (error.code) {
-    case 'VERSION_CONFLICT': return `En anden har ændret ${subject}, siden du åbnede den.`;
-    case 'FORBIDDEN': return 'Det har du ikke adgang til: du kan kun ændre i dine egne helhedsplaner.';
-    case 'NOT_FOUND': return 'Det valgte findes ikke længere. Hent siden igen.';
-    case 'DUPLICATE': return 'Det findes allerede.';
-    default: return FIELD_TEXTS[error.field[1] ?? ''] ?? 'Værdien er ikke gyldig.';
+    case 'VERSION_CONFLICT':
+      return `En anden har ændret ${subject}, siden du åbnede den.`;
+    case 'FORBIDDEN':
+      return 'Det har du ikke adgang til: du kan kun ændre i dine egne helhedsplaner.';
+    case 'NOT_FOUND':
+      return 'Det valgte findes ikke længere. Hent siden igen.';
+    case 'DUPLICATE':
+      return 'Det findes allerede.';
+    default:
+      return FIELD_TEXTS[error.field[1] ?? ''] ?? 'Værdien er ikke gyldig.';
   }
 }
 
@@ -48,7 +57,7 @@ export function userErrorText(error: UserError, subject = 'aktiviteten'): string
 export function errorsByField(errors: readonly UserError[], subject?: string): Record<string, string> {
   const byField: Record<string, string> = {};
   for (const error of errors) {
-    const field = error.code === 'VERSION_CONFLICT' ? '' : error.field[1] ?? '';
+    const field = error.code === 'VERSION_CONFLICT' ? '' : (error.field[1] ?? '');
     byField[field] ??= userErrorText(error, subject);
   }
   return byField;

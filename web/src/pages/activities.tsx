@@ -11,7 +11,11 @@ type Row = ActivityListQuery['activities']['nodes'][number];
 type Column = 'title' | 'plan' | 'method' | 'status' | 'start';
 
 const SORT_KEYS: Record<Column, (row: Row) => string> = {
-  title: (r) => r.title, plan: (r) => r.plan.name, method: (r) => r.method?.name ?? '', status: (r) => STATUS_NAMES[r.status] ?? r.status, start: (r) => r.startDate,
+  title: (r) => r.title,
+  plan: (r) => r.plan.name,
+  method: (r) => r.method?.name ?? '',
+  status: (r) => STATUS_NAMES[r.status] ?? r.status,
+  start: (r) => r.startDate,
 };
 const HEADINGS: Record<Column, string> = { title: 'Aktivitet', plan: 'Helhedsplan', method: 'Metode', status: 'Status', start: 'Start' };
 const compare = new Intl.Collator('da-DK', { numeric: true }).compare;
@@ -50,9 +54,11 @@ export function ActivitiesPage({ role }: { role: string | undefined }) {
     if (!result.data) return;
     const { nodes, totalCount, pageInfo } = result.data.activities;
     setRows((before) => (after ? [...(before ?? []), ...nodes] : nodes));
-    setPage({ total: totalCount, next: pageInfo.hasNextPage ? pageInfo.endCursor ?? null : null });
+    setPage({ total: totalCount, next: pageInfo.hasNextPage ? (pageInfo.endCursor ?? null) : null });
   };
-  useEffect(() => { void load(null); }, [JSON.stringify(applied)]);
+  useEffect(() => {
+    void load(null);
+  }, [JSON.stringify(applied)]);
 
   const sorted = rows && [...rows].sort((a, b) => (sort.up ? 1 : -1) * compare(SORT_KEYS[sort.column](a), SORT_KEYS[sort.column](b)));
   const set = (key: keyof Filters) => (e: Event) => setForm({ ...form, [key]: (e.target as HTMLInputElement).value });
@@ -61,7 +67,11 @@ export function ActivitiesPage({ role }: { role: string | undefined }) {
       <label for={`f-${key}`}>{label}</label>
       <select id={`f-${key}`} value={form[key]} onChange={set(key)}>
         <option value="">{all}</option>
-        {options?.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+        {options?.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
       </select>
     </div>
   );
@@ -70,13 +80,23 @@ export function ActivitiesPage({ role }: { role: string | undefined }) {
   return (
     <>
       <h1>Aktiviteter</h1>
-      {role === 'PROJECT_LEAD' || role === 'COORDINATOR' ? <p><Link href="/activities/new" class="button">Registrér en aktivitet</Link></p> : null}
-      <form class="filters" role="search" onSubmit={(e) => {
-        e.preventDefault();
-        const search = new URLSearchParams(Object.entries(form).filter(([, v]) => v));
-        history.replaceState(null, '', `/activities${search.size ? `?${search}` : ''}`);
-        setApplied(form);
-      }}>
+      {role === 'PROJECT_LEAD' || role === 'COORDINATOR' ? (
+        <p>
+          <Link href="/activities/new" class="button">
+            Registrér en aktivitet
+          </Link>
+        </p>
+      ) : null}
+      <form
+        class="filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const search = new URLSearchParams(Object.entries(form).filter(([, v]) => v));
+          history.replaceState(null, '', `/activities${search.size ? `?${search}` : ''}`);
+          setApplied(form);
+        }}
+      >
         <div>
           <label for="f-text">Søg i titel og beskrivelse</label>
           <input id="f-text" type="search" value={form.text} onInput={set('text')} />
@@ -85,19 +105,59 @@ export function ActivitiesPage({ role }: { role: string | undefined }) {
         {select('area', 'Område', 'Hele byen', districts)}
         {select('group', 'Målgruppe', 'Alle', catalogue.data?.targetGroups)}
         {select('method', 'Metode', 'Alle', catalogue.data?.methods)}
-        {select('status', 'Status', 'Alle', Object.entries(STATUS_NAMES).map(([id, name]) => ({ id, name })))}
+        {select(
+          'status',
+          'Status',
+          'Alle',
+          Object.entries(STATUS_NAMES).map(([id, name]) => ({ id, name })),
+        )}
         <div class="check">
-          <input id="f-archived" type="checkbox" checked={form.archived === '1'} onChange={(e) => setForm({ ...form, archived: (e.target as HTMLInputElement).checked ? '1' : '' })} />
-          <label class="inline" for="f-archived">Også arkiverede</label>
+          <input
+            id="f-archived"
+            type="checkbox"
+            checked={form.archived === '1'}
+            onChange={(e) => setForm({ ...form, archived: (e.target as HTMLInputElement).checked ? '1' : '' })}
+          />
+          <label class="inline" for="f-archived">
+            Også arkiverede
+          </label>
         </div>
         <button type="submit">Søg</button>
-        <button type="button" disabled={!rows?.length} onClick={() => sorted && downloadCsv('aktiviteter.csv', [
-          ['Aktivitet', 'Helhedsplan', 'Metode', 'Status', 'Start', 'Slut', 'Områder', 'Målgrupper'],
-          ...sorted.map((r) => [r.title, r.plan.name, r.method?.name ?? '', STATUS_NAMES[r.status] ?? r.status, r.startDate, r.endDate ?? '', r.areas.map((a) => a.name).join(', '), r.targetGroups.map((g) => g.name).join(', ')]),
-        ])}>Eksportér CSV</button>
+        <button
+          type="button"
+          disabled={!rows?.length}
+          onClick={() =>
+            sorted &&
+            downloadCsv('aktiviteter.csv', [
+              ['Aktivitet', 'Helhedsplan', 'Metode', 'Status', 'Start', 'Slut', 'Områder', 'Målgrupper'],
+              ...sorted.map((r) => [
+                r.title,
+                r.plan.name,
+                r.method?.name ?? '',
+                STATUS_NAMES[r.status] ?? r.status,
+                r.startDate,
+                r.endDate ?? '',
+                r.areas.map((a) => a.name).join(', '),
+                r.targetGroups.map((g) => g.name).join(', '),
+              ]),
+            ])
+          }
+        >
+          Eksportér CSV
+        </button>
       </form>
-      {problem ? <p role="alert" class="error">{problem}</p> : null}
-      <p aria-live="polite">{!sorted ? (busy ? 'Henter aktiviteterne …' : '') : `${page.total} aktiviteter${sorted.length < page.total ? `, ${sorted.length} vist (sorteringen gælder de viste)` : ''}.`}</p>
+      {problem ? (
+        <p role="alert" class="error">
+          {problem}
+        </p>
+      ) : null}
+      <p aria-live="polite">
+        {!sorted
+          ? busy
+            ? 'Henter aktiviteterne …'
+            : ''
+          : `${page.total} aktiviteter${sorted.length < page.total ? `, ${sorted.length} vist (sorteringen gælder de viste)` : ''}.`}
+      </p>
       {sorted?.length ? (
         <table>
           <thead>
@@ -105,7 +165,8 @@ export function ActivitiesPage({ role }: { role: string | undefined }) {
               {(Object.keys(HEADINGS) as Column[]).map((column) => (
                 <th key={column} scope="col" aria-sort={sort.column === column ? (sort.up ? 'ascending' : 'descending') : undefined}>
                   <button type="button" class="sort" onClick={() => setSort({ column, up: sort.column === column ? !sort.up : true })}>
-                    {HEADINGS[column]}{sort.column === column ? (sort.up ? ' ▲' : ' ▼') : ''}
+                    {HEADINGS[column]}
+                    {sort.column === column ? (sort.up ? ' ▲' : ' ▼') : ''}
                   </button>
                 </th>
               ))}
@@ -115,8 +176,13 @@ export function ActivitiesPage({ role }: { role: string | undefined }) {
           <tbody>
             {sorted.map((r) => (
               <tr key={r.id}>
-                <td><Link href={`/activities/${encodeURIComponent(r.id)}`}>{r.title}</Link>{r.archived ? ' (arkiveret)' : ''}</td>
-                <td><Link href={`/plans/${encodeURIComponent(r.plan.code)}`}>{r.plan.name}</Link></td>
+                <td>
+                  <Link href={`/activities/${encodeURIComponent(r.id)}`}>{r.title}</Link>
+                  {r.archived ? ' (arkiveret)' : ''}
+                </td>
+                <td>
+                  <Link href={`/plans/${encodeURIComponent(r.plan.code)}`}>{r.plan.name}</Link>
+                </td>
                 <td>{r.method?.name ?? ''}</td>
                 <td>{STATUS_NAMES[r.status] ?? r.status}</td>
                 <td>{danishDate(r.startDate)}</td>
@@ -126,7 +192,11 @@ export function ActivitiesPage({ role }: { role: string | undefined }) {
           </tbody>
         </table>
       ) : null}
-      {page.next ? <button type="button" disabled={busy} onClick={() => void load(page.next)}>Vis flere</button> : null}
+      {page.next ? (
+        <button type="button" disabled={busy} onClick={() => void load(page.next)}>
+          Vis flere
+        </button>
+      ) : null}
     </>
   );
 }

@@ -4,25 +4,63 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { describeError } from '../api.js';
 import { decimal } from '../format.js';
 import {
-  ActivityToEditDocument, CatalogueDocument, CreateActivityDocument, SimilarToDraftDocument, UpdateActivityDocument, ViewerDocument,
-  type ActivityStatus, type SimilarToDraftQuery, type Weekday,
+  ActivityToEditDocument,
+  CatalogueDocument,
+  CreateActivityDocument,
+  SimilarToDraftDocument,
+  UpdateActivityDocument,
+  ViewerDocument,
+  type ActivityStatus,
+  type SimilarToDraftQuery,
+  type Weekday,
 } from '../generated/graphql.js';
 import { Link, navigate } from '../router.js';
 import { errorsByField, STATUS_NAMES, WEEKDAYS } from '../texts.js';
 
 type Slot = { weekday: Weekday; startTime: string; endTime: string };
 type Values = {
-  planId: string; title: string; description: string; methodId: string; areaIds: string[]; targetGroupIds: string[]; themeIds: string[];
-  startDate: string; endDate: string; capacity: string; status: ActivityStatus; schedule: Slot[];
+  planId: string;
+  title: string;
+  description: string;
+  methodId: string;
+  areaIds: string[];
+  targetGroupIds: string[];
+  themeIds: string[];
+  startDate: string;
+  endDate: string;
+  capacity: string;
+  status: ActivityStatus;
+  schedule: Slot[];
 };
 type Option = { id: string; name: string; parent?: { id: string } | null };
 
 const EMPTY: Values = {
-  planId: '', title: '', description: '', methodId: '', areaIds: [], targetGroupIds: [], themeIds: [], startDate: '', endDate: '', capacity: '', status: 'PLANNED', schedule: [],
+  planId: '',
+  title: '',
+  description: '',
+  methodId: '',
+  areaIds: [],
+  targetGroupIds: [],
+  themeIds: [],
+  startDate: '',
+  endDate: '',
+  capacity: '',
+  status: 'PLANNED',
+  schedule: [],
 };
 const FIELD_NAMES: Record<keyof Values, string> = {
-  planId: 'helhedsplan', title: 'titel', description: 'beskrivelse', methodId: 'metode', areaIds: 'områder', targetGroupIds: 'målgrupper', themeIds: 'temaer',
-  startDate: 'startdato', endDate: 'slutdato', capacity: 'pladser', status: 'status', schedule: 'ugeskema',
+  planId: 'helhedsplan',
+  title: 'titel',
+  description: 'beskrivelse',
+  methodId: 'metode',
+  areaIds: 'områder',
+  targetGroupIds: 'målgrupper',
+  themeIds: 'temaer',
+  startDate: 'startdato',
+  endDate: 'slutdato',
+  capacity: 'pladser',
+  status: 'status',
+  schedule: 'ugeskema',
 };
 const DEBOUNCE_MS = 500;
 
@@ -31,10 +69,11 @@ function tree(options: readonly Option[]): { option: Option; depth: number }[] {
   const ids = new Set(options.map((o) => o.id));
   const out: { option: Option; depth: number }[] = [];
   const visit = (parent: string | null, depth: number) => {
-    for (const o of options) if ((o.parent && ids.has(o.parent.id) ? o.parent.id : null) === parent) {
-      out.push({ option: o, depth });
-      visit(o.id, depth + 1);
-    }
+    for (const o of options)
+      if ((o.parent && ids.has(o.parent.id) ? o.parent.id : null) === parent) {
+        out.push({ option: o, depth });
+        visit(o.id, depth + 1);
+      }
   };
   visit(null, 0);
   return out;
@@ -45,9 +84,17 @@ function Field(props: { id: string; label: string; error?: string | undefined; h
   return (
     <div class={`field${props.error ? ' invalid' : ''}`}>
       <label for={props.id}>{props.label}</label>
-      {props.hint ? <p class="help" id={`${props.id}-hint`}>{props.hint}</p> : null}
+      {props.hint ? (
+        <p class="help" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
       {props.children}
-      {props.error ? <p class="error" id={`${props.id}-error`} role="alert">{props.error}</p> : null}
+      {props.error ? (
+        <p class="error" id={`${props.id}-error`} role="alert">
+          {props.error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -57,20 +104,39 @@ const described = (id: string, error: string | undefined, hint = false) => ({
   'aria-describedby': [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined,
 });
 
-function Checklist(props: { name: string; legend: string; options: readonly Option[]; chosen: string[]; error?: string | undefined; onChange: (ids: string[]) => void }) {
+function Checklist(props: {
+  name: string;
+  legend: string;
+  options: readonly Option[];
+  chosen: string[];
+  error?: string | undefined;
+  onChange: (ids: string[]) => void;
+}) {
   return (
     <fieldset class={`checklist${props.error ? ' invalid' : ''}`} aria-describedby={props.error ? `${props.name}-error` : undefined}>
       <legend>{props.legend}</legend>
       <div class="scroll">
         {tree(props.options).map(({ option, depth }) => (
           <div key={option.id} class="check" style={{ paddingLeft: `${depth * 1.25}rem` }}>
-            <input type="checkbox" id={`${props.name}-${option.id}`} checked={props.chosen.includes(option.id)}
-              onChange={(e) => props.onChange((e.target as HTMLInputElement).checked ? [...props.chosen, option.id] : props.chosen.filter((x) => x !== option.id))} />
-            <label class="inline" for={`${props.name}-${option.id}`}>{option.name}</label>
+            <input
+              type="checkbox"
+              id={`${props.name}-${option.id}`}
+              checked={props.chosen.includes(option.id)}
+              onChange={(e) =>
+                props.onChange((e.target as HTMLInputElement).checked ? [...props.chosen, option.id] : props.chosen.filter((x) => x !== option.id))
+              }
+            />
+            <label class="inline" for={`${props.name}-${option.id}`}>
+              {option.name}
+            </label>
           </div>
         ))}
       </div>
-      {props.error ? <p class="error" id={`${props.name}-error`} role="alert">{props.error}</p> : null}
+      {props.error ? (
+        <p class="error" id={`${props.name}-error`} role="alert">
+          {props.error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }
@@ -83,19 +149,33 @@ function ScheduleEditor({ slots, error, onChange }: { slots: Slot[]; error?: str
       {slots.length === 0 ? <p class="help">Intet fast ugeskema. Tilføj de tidsrum, aktiviteten holdes i hver uge.</p> : null}
       {slots.map((slot, i) => (
         <div key={i} class="slot">
-          <label for={`slot-${i}-day`} class="sr-only">Ugedag for tidsrum {i + 1}</label>
+          <label for={`slot-${i}-day`} class="sr-only">
+            Ugedag for tidsrum {i + 1}
+          </label>
           <select id={`slot-${i}-day`} value={slot.weekday} onChange={(e) => change(i, { weekday: (e.target as HTMLSelectElement).value as Weekday })}>
-            {WEEKDAYS.map((d) => <option key={d.value} value={d.value}>{d.long}</option>)}
+            {WEEKDAYS.map((d) => (
+              <option key={d.value} value={d.value}>
+                {d.long}
+              </option>
+            ))}
           </select>
           <label for={`slot-${i}-start`}>fra</label>
           <input id={`slot-${i}-start`} type="time" value={slot.startTime} onInput={(e) => change(i, { startTime: (e.target as HTMLInputElement).value })} />
           <label for={`slot-${i}-end`}>til</label>
           <input id={`slot-${i}-end`} type="time" value={slot.endTime} onInput={(e) => change(i, { endTime: (e.target as HTMLInputElement).value })} />
-          <button type="button" class="secondary" onClick={() => onChange(slots.filter((_, j) => j !== i))}>Fjern<span class="sr-only"> tidsrum {i + 1}</span></button>
+          <button type="button" class="secondary" onClick={() => onChange(slots.filter((_, j) => j !== i))}>
+            Fjern<span class="sr-only"> tidsrum {i + 1}</span>
+          </button>
         </div>
       ))}
-      <button type="button" class="secondary" onClick={() => onChange([...slots, { weekday: 'MONDAY', startTime: '15:00', endTime: '17:00' }])}>Tilføj tidsrum</button>
-      {error ? <p class="error" id="schedule-error" role="alert">{error}</p> : null}
+      <button type="button" class="secondary" onClick={() => onChange([...slots, { weekday: 'MONDAY', startTime: '15:00', endTime: '17:00' }])}>
+        Tilføj tidsrum
+      </button>
+      {error ? (
+        <p class="error" id="schedule-error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }
@@ -105,17 +185,27 @@ function useSimilar(values: Values, ownId: string | undefined) {
   const client = useClient();
   const [answer, setAnswer] = useState<SimilarToDraftQuery | null>(null);
   const ready = values.title.trim() && values.areaIds.length && values.targetGroupIds.length && /^\d{4}-\d{2}-\d{2}$/.test(values.startDate);
-  const draft = ready ? {
-    title: values.title.trim(), description: values.description.trim() || null, planId: values.planId || null, methodId: values.methodId || null,
-    areaIds: values.areaIds, targetGroupIds: values.targetGroupIds, themeIds: values.themeIds, startDate: values.startDate,
-    endDate: values.endDate && values.endDate >= values.startDate ? values.endDate : null,
-    schedule: values.schedule.filter((s) => s.startTime && s.endTime && s.startTime < s.endTime),
-  } : null;
+  const draft = ready
+    ? {
+        title: values.title.trim(),
+        description: values.description.trim() || null,
+        planId: values.planId || null,
+        methodId: values.methodId || null,
+        areaIds: values.areaIds,
+        targetGroupIds: values.targetGroupIds,
+        themeIds: values.themeIds,
+        startDate: values.startDate,
+        endDate: values.endDate && values.endDate >= values.startDate ? values.endDate : null,
+        schedule: values.schedule.filter((s) => s.startTime && s.endTime && s.startTime < s.endTime),
+      }
+    : null;
   const key = JSON.stringify(draft);
   useEffect(() => {
     if (!draft) return setAnswer(null);
     const timer = setTimeout(async () => {
-      const result = await client.query(SimilarToDraftDocument, { draft, title: draft.title, description: draft.description }, { requestPolicy: 'network-only' }).toPromise();
+      const result = await client
+        .query(SimilarToDraftDocument, { draft, title: draft.title, description: draft.description }, { requestPolicy: 'network-only' })
+        .toPromise();
       if (result.data) setAnswer(result.data);
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
@@ -141,9 +231,18 @@ export function ActivityFormPage({ id }: { id?: string }) {
 
   const loaded = existing.data?.node?.__typename === 'Activity' ? existing.data.node : null;
   const fromServer = (a: NonNullable<typeof loaded>): Values => ({
-    planId: a.plan.id, title: a.title, description: a.description ?? '', methodId: a.method?.id ?? '', areaIds: a.areas.map((x) => x.id),
-    targetGroupIds: a.targetGroups.map((x) => x.id), themeIds: a.themes.map((x) => x.id), startDate: a.startDate, endDate: a.endDate ?? '',
-    capacity: a.capacity == null ? '' : String(a.capacity), status: a.status, schedule: a.schedule.map((s) => ({ weekday: s.weekday, startTime: s.startTime.slice(0, 5), endTime: s.endTime.slice(0, 5) })),
+    planId: a.plan.id,
+    title: a.title,
+    description: a.description ?? '',
+    methodId: a.method?.id ?? '',
+    areaIds: a.areas.map((x) => x.id),
+    targetGroupIds: a.targetGroups.map((x) => x.id),
+    themeIds: a.themes.map((x) => x.id),
+    startDate: a.startDate,
+    endDate: a.endDate ?? '',
+    capacity: a.capacity == null ? '' : String(a.capacity),
+    status: a.status,
+    schedule: a.schedule.map((s) => ({ weekday: s.weekday, startTime: s.startTime.slice(0, 5), endTime: s.endTime.slice(0, 5) })),
   });
   useEffect(() => {
     if (!loaded) return;
@@ -170,10 +269,27 @@ export function ActivityFormPage({ id }: { id?: string }) {
   }, [plans.length]);
 
   if (role && role !== 'COORDINATOR' && role !== 'PROJECT_LEAD') {
-    return <><h1>Registrér en aktivitet</h1><p>Kun projektledere og koordinatorer kan registrere og ændre aktiviteter.</p></>;
+    return (
+      <>
+        <h1>Registrér en aktivitet</h1>
+        <p>Kun projektledere og koordinatorer kan registrere og ændre aktiviteter.</p>
+      </>
+    );
   }
-  if (id && existing.data && !loaded) return <><h1>Redigér aktivitet</h1><p>Aktiviteten findes ikke, eller du har ikke adgang til den.</p></>;
-  if (!catalogue.data || !viewer.data || (id && !base)) return <><h1>{id ? 'Redigér aktivitet' : 'Registrér en aktivitet'}</h1><p aria-live="polite">Henter formularen …</p></>;
+  if (id && existing.data && !loaded)
+    return (
+      <>
+        <h1>Redigér aktivitet</h1>
+        <p>Aktiviteten findes ikke, eller du har ikke adgang til den.</p>
+      </>
+    );
+  if (!catalogue.data || !viewer.data || (id && !base))
+    return (
+      <>
+        <h1>{id ? 'Redigér aktivitet' : 'Registrér en aktivitet'}</h1>
+        <p aria-live="polite">Henter formularen …</p>
+      </>
+    );
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -188,9 +304,17 @@ export function ActivityFormPage({ id }: { id?: string }) {
     setErrors(local);
     if (Object.keys(local).length) return heading.current?.focus();
     const common = {
-      title: values.title.trim(), description: values.description.trim() || null, methodId: values.methodId || null, areaIds: values.areaIds,
-      targetGroupIds: values.targetGroupIds, themeIds: values.themeIds, startDate: values.startDate, endDate: values.endDate || null,
-      capacity: values.capacity ? Number(values.capacity) : null, status: values.status, schedule: values.schedule,
+      title: values.title.trim(),
+      description: values.description.trim() || null,
+      methodId: values.methodId || null,
+      areaIds: values.areaIds,
+      targetGroupIds: values.targetGroupIds,
+      themeIds: values.themeIds,
+      startDate: values.startDate,
+      endDate: values.endDate || null,
+      capacity: values.capacity ? Number(values.capacity) : null,
+      status: values.status,
+      schedule: values.schedule,
     };
     if (!id) {
       const result = await create({ input: { ...common, planId: values.planId, idempotencyKey } });
@@ -213,96 +337,214 @@ export function ActivityFormPage({ id }: { id?: string }) {
   const areas = catalogue.data.areas;
   return (
     <>
-      <h1 ref={heading} tabIndex={-1}>{id ? `Redigér: ${base?.values.title}` : 'Registrér en aktivitet'}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {id ? `Redigér: ${base?.values.title}` : 'Registrér en aktivitet'}
+      </h1>
       {conflict ? (
         <div class="notice warning" role="alert">
-          <p><strong>En anden har ændret aktiviteten, siden du åbnede den.</strong> Dine ændringer er ikke gemt endnu.</p>
+          <p>
+            <strong>En anden har ændret aktiviteten, siden du åbnede den.</strong> Dine ændringer er ikke gemt endnu.
+          </p>
           {conflict.reloaded ? (
             <p>
-              Den nye version er hentet{conflict.changed.length ? `; den anden ændrede: ${conflict.changed.join(', ')}` : ''}.
-              {' '}Dine egne ændringer er lagt oven på den nye version
+              Den nye version er hentet{conflict.changed.length ? `; den anden ændrede: ${conflict.changed.join(', ')}` : ''}. Dine egne ændringer er lagt oven
+              på den nye version
               {conflict.both.length ? ` (I har begge ændret ${conflict.both.join(', ')}: din udgave står i formularen)` : ''}. Tjek formularen, og gem igen.
             </p>
           ) : (
             <>
               <p>Hent den nye version: dine ændringer bliver stående i formularen, så du kan tjekke dem og gemme igen.</p>
-              <button type="button" onClick={() => reload({ requestPolicy: 'network-only' })}>Hent den nye version</button>
+              <button type="button" onClick={() => reload({ requestPolicy: 'network-only' })}>
+                Hent den nye version
+              </button>
             </>
           )}
         </div>
       ) : null}
-      {errors[''] ? <p class="error" role="alert">{errors['']}</p> : null}
+      {errors[''] ? (
+        <p class="error" role="alert">
+          {errors['']}
+        </p>
+      ) : null}
       <div class="form-layout">
         <form class="activity-form" onSubmit={submit} noValidate>
           <Field id="planId" label="Helhedsplan" error={errors.planId}>
-            <select id="planId" value={values.planId} disabled={!!id} onChange={(e) => set('planId', (e.target as HTMLSelectElement).value)} {...described('planId', errors.planId)}>
+            <select
+              id="planId"
+              value={values.planId}
+              disabled={!!id}
+              onChange={(e) => set('planId', (e.target as HTMLSelectElement).value)}
+              {...described('planId', errors.planId)}
+            >
               <option value="">Vælg helhedsplan</option>
-              {(id ? catalogue.data.plans.nodes.filter((p) => p.id === values.planId) : plans).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+              {(id ? catalogue.data.plans.nodes.filter((p) => p.id === values.planId) : plans).map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
             </select>
           </Field>
           <Field id="title" label="Titel" error={errors.title} hint="Fx »Lektiecafé for 4.-6. klasse«.">
-            <input id="title" type="text" class="wide" maxLength={200} value={values.title} onInput={(e) => set('title', (e.target as HTMLInputElement).value)} {...described('title', errors.title, true)} />
+            <input
+              id="title"
+              type="text"
+              class="wide"
+              maxLength={200}
+              value={values.title}
+              onInput={(e) => set('title', (e.target as HTMLInputElement).value)}
+              {...described('title', errors.title, true)}
+            />
           </Field>
           <Field id="description" label="Beskrivelse" error={errors.description}>
-            <textarea id="description" class="wide" rows={4} value={values.description} onInput={(e) => set('description', (e.target as HTMLTextAreaElement).value)} {...described('description', errors.description)} />
+            <textarea
+              id="description"
+              class="wide"
+              rows={4}
+              value={values.description}
+              onInput={(e) => set('description', (e.target as HTMLTextAreaElement).value)}
+              {...described('description', errors.description)}
+            />
           </Field>
           <Field id="methodId" label="Metode" error={errors.methodId}>
-            <select id="methodId" value={values.methodId} onChange={(e) => set('methodId', (e.target as HTMLSelectElement).value)} {...described('methodId', errors.methodId)}>
+            <select
+              id="methodId"
+              value={values.methodId}
+              onChange={(e) => set('methodId', (e.target as HTMLSelectElement).value)}
+              {...described('methodId', errors.methodId)}
+            >
               <option value="">Ingen / ved ikke</option>
-              {catalogue.data.methods.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+              {catalogue.data.methods.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
             </select>
           </Field>
           {!values.methodId && inferred ? (
             <div class="notice" aria-live="polite">
-              <p>Ordene {inferred.words.map((w) => `»${w}«`).join(', ')} tyder på metoden <strong>{inferred.method.name}</strong> (sikkerhed {decimal(inferred.confidence)}).</p>
-              <button type="button" onClick={() => set('methodId', inferred.method.id)}>Brug metoden {inferred.method.name}</button>
+              <p>
+                Ordene {inferred.words.map((w) => `»${w}«`).join(', ')} tyder på metoden <strong>{inferred.method.name}</strong> (sikkerhed{' '}
+                {decimal(inferred.confidence)}).
+              </p>
+              <button type="button" onClick={() => set('methodId', inferred.method.id)}>
+                Brug metoden {inferred.method.name}
+              </button>
             </div>
           ) : null}
-          <Checklist name="areaIds" legend="Områder (hvor aktiviteten holdes eller rekrutterer)" options={areas} chosen={values.areaIds} error={errors.areaIds} onChange={(ids) => set('areaIds', ids)} />
-          <Checklist name="targetGroupIds" legend="Målgrupper" options={catalogue.data.targetGroups} chosen={values.targetGroupIds} error={errors.targetGroupIds} onChange={(ids) => set('targetGroupIds', ids)} />
-          <Checklist name="themeIds" legend="Temaer" options={catalogue.data.themes} chosen={values.themeIds} error={errors.themeIds} onChange={(ids) => set('themeIds', ids)} />
+          <Checklist
+            name="areaIds"
+            legend="Områder (hvor aktiviteten holdes eller rekrutterer)"
+            options={areas}
+            chosen={values.areaIds}
+            error={errors.areaIds}
+            onChange={(ids) => set('areaIds', ids)}
+          />
+          <Checklist
+            name="targetGroupIds"
+            legend="Målgrupper"
+            options={catalogue.data.targetGroups}
+            chosen={values.targetGroupIds}
+            error={errors.targetGroupIds}
+            onChange={(ids) => set('targetGroupIds', ids)}
+          />
+          <Checklist
+            name="themeIds"
+            legend="Temaer"
+            options={catalogue.data.themes}
+            chosen={values.themeIds}
+            error={errors.themeIds}
+            onChange={(ids) => set('themeIds', ids)}
+          />
           <div class="row">
             <Field id="startDate" label="Startdato" error={errors.startDate}>
-              <input id="startDate" type="date" value={values.startDate} onInput={(e) => set('startDate', (e.target as HTMLInputElement).value)} {...described('startDate', errors.startDate)} />
+              <input
+                id="startDate"
+                type="date"
+                value={values.startDate}
+                onInput={(e) => set('startDate', (e.target as HTMLInputElement).value)}
+                {...described('startDate', errors.startDate)}
+              />
             </Field>
             <Field id="endDate" label="Slutdato (valgfri)" error={errors.endDate}>
-              <input id="endDate" type="date" value={values.endDate} onInput={(e) => set('endDate', (e.target as HTMLInputElement).value)} {...described('endDate', errors.endDate)} />
+              <input
+                id="endDate"
+                type="date"
+                value={values.endDate}
+                onInput={(e) => set('endDate', (e.target as HTMLInputElement).value)}
+                {...described('endDate', errors.endDate)}
+              />
             </Field>
             <Field id="capacity" label="Pladser (valgfri)" error={errors.capacity}>
-              <input id="capacity" type="text" inputMode="numeric" size={6} value={values.capacity} onInput={(e) => set('capacity', (e.target as HTMLInputElement).value)} {...described('capacity', errors.capacity)} />
+              <input
+                id="capacity"
+                type="text"
+                inputMode="numeric"
+                size={6}
+                value={values.capacity}
+                onInput={(e) => set('capacity', (e.target as HTMLInputElement).value)}
+                {...described('capacity', errors.capacity)}
+              />
             </Field>
             <Field id="status" label="Status" error={errors.status}>
               <select id="status" value={values.status} onChange={(e) => set('status', (e.target as HTMLSelectElement).value as ActivityStatus)}>
-                {Object.entries(STATUS_NAMES).map(([value, name]) => <option key={value} value={value}>{name}</option>)}
+                {Object.entries(STATUS_NAMES).map(([value, name]) => (
+                  <option key={value} value={value}>
+                    {name}
+                  </option>
+                ))}
               </select>
             </Field>
           </div>
           <ScheduleEditor slots={values.schedule} error={errors.schedule} onChange={(slots) => set('schedule', slots)} />
           <p>
-            <button type="submit" disabled={busy}>{busy ? 'Gemmer …' : id ? 'Gem ændringerne' : 'Registrér aktiviteten'}</button>
-            {' '}<Link href={id ? `/activities/${encodeURIComponent(id)}` : '/activities'}>Fortryd</Link>
+            <button type="submit" disabled={busy}>
+              {busy ? 'Gemmer …' : id ? 'Gem ændringerne' : 'Registrér aktiviteten'}
+            </button>{' '}
+            <Link href={id ? `/activities/${encodeURIComponent(id)}` : '/activities'}>Fortryd</Link>
           </p>
         </form>
         <aside class="similar" aria-labelledby="similar-heading">
           <h2 id="similar-heading">Lignende aktiviteter</h2>
           {/* Only the count is announced while the lead types; the list itself is read on demand. */}
-          <p class="sr-only" role="status">{similar === null ? '' : similar.length === 0 ? 'Ingen lignende aktiviteter.' : `${similar.length} lignende aktiviteter fundet.`}</p>
-          {!ready ? <p class="help">Skriv titel, startdato, områder og målgrupper, så viser hubben de aktiviteter, der allerede kører og ligner.</p>
-            : similar === null ? <p>Leder efter lignende aktiviteter …</p>
-            : similar.length === 0 ? <p>Ingen kørende aktiviteter ligner denne.</p> : (
-              <ul class="pairs">
-                {similar.map((o) => {
-                  const other = o.activities[0]!;
-                  return (
-                    <li key={other.id} class="pair">
-                      <p class="score"><Link href={`/activities/${encodeURIComponent(other.id)}`}>{other.title}</Link> ({other.plan.name}), score {decimal(o.score)}</p>
-                      <ul class="reasons">{o.reasons.map((r) => <li key={r.kind}>{r.detail}</li>)}</ul>
-                      {other.contact ? <p>Kontakt: {other.contact.name}{other.contact.email ? <> · <a href={`mailto:${other.contact.email}`}>{other.contact.email}</a></> : null}</p> : null}
-                    </li>
-                  );
-                })}
-              </ul>
-            )}
+          <p class="sr-only" role="status">
+            {similar === null ? '' : similar.length === 0 ? 'Ingen lignende aktiviteter.' : `${similar.length} lignende aktiviteter fundet.`}
+          </p>
+          {!ready ? (
+            <p class="help">Skriv titel, startdato, områder og målgrupper, så viser hubben de aktiviteter, der allerede kører og ligner.</p>
+          ) : similar === null ? (
+            <p>Leder efter lignende aktiviteter …</p>
+          ) : similar.length === 0 ? (
+            <p>Ingen kørende aktiviteter ligner denne.</p>
+          ) : (
+            <ul class="pairs">
+              {similar.map((o) => {
+                const other = o.activities[0]!;
+                return (
+                  <li key={other.id} class="pair">
+                    <p class="score">
+                      <Link href={`/activities/${encodeURIComponent(other.id)}`}>{other.title}</Link> ({other.plan.name}), score {decimal(o.score)}
+                    </p>
+                    <ul class="reasons">
+                      {o.reasons.map((r) => (
+                        <li key={r.kind}>{r.detail}</li>
+                      ))}
+                    </ul>
+                    {other.contact ? (
+                      <p>
+                        Kontakt: {other.contact.name}
+                        {other.contact.email ? (
+                          <>
+                            {' '}
+                            · <a href={`mailto:${other.contact.email}`}>{other.contact.email}</a>
+                          </>
+                        ) : null}
+                      </p>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
         </aside>
       </div>
     </>

@@ -20,7 +20,13 @@ export function ActivityPage({ id, role }: { id: string; role: string | undefine
     return (
       <>
         <h1>Aktivitet</h1>
-        {problem ? <p role="alert" class="error">{problem}</p> : <p aria-live="polite">{fetching || !data ? 'Henter aktiviteten …' : 'Aktiviteten findes ikke, eller du har ikke adgang til den.'}</p>}
+        {problem ? (
+          <p role="alert" class="error">
+            {problem}
+          </p>
+        ) : (
+          <p aria-live="polite">{fetching || !data ? 'Henter aktiviteten …' : 'Aktiviteten findes ikke, eller du har ikke adgang til den.'}</p>
+        )}
       </>
     );
   }
@@ -31,9 +37,16 @@ export function ActivityPage({ id, role }: { id: string; role: string | undefine
       <h1>{a.title}</h1>
       <p>
         <Link href={`/plans/${encodeURIComponent(a.plan.code)}`}>{a.plan.name}</Link> · {STATUS_NAMES[a.status] ?? a.status}
-        {a.archived ? ' · arkiveret' : ''} · {danishDate(a.startDate)}{a.endDate ? ` til ${danishDate(a.endDate)}` : ', uden slutdato'}
+        {a.archived ? ' · arkiveret' : ''} · {danishDate(a.startDate)}
+        {a.endDate ? ` til ${danishDate(a.endDate)}` : ', uden slutdato'}
       </p>
-      {mayEdit ? <p><Link href={`/activities/${encodeURIComponent(a.id)}/rediger`} class="button">Redigér aktiviteten</Link></p> : null}
+      {mayEdit ? (
+        <p>
+          <Link href={`/activities/${encodeURIComponent(a.id)}/rediger`} class="button">
+            Redigér aktiviteten
+          </Link>
+        </p>
+      ) : null}
       {a.description ? <p class="description">{a.description}</p> : null}
       <dl class="facts">
         <dt>Metode</dt>
@@ -41,37 +54,84 @@ export function ActivityPage({ id, role }: { id: string; role: string | undefine
           {a.method?.name ?? 'ingen valgt'}
           {a.inferredMethod ? (
             <div class="notice">
-              <p>Ordene {a.inferredMethod.words.map((w) => `"${w}"`).join(', ')} tyder på metoden <strong>{a.inferredMethod.method.name}</strong> (sikkerhed {decimal(a.inferredMethod.confidence)}).</p>
+              <p>
+                Ordene {a.inferredMethod.words.map((w) => `"${w}"`).join(', ')} tyder på metoden <strong>{a.inferredMethod.method.name}</strong> (sikkerhed{' '}
+                {decimal(a.inferredMethod.confidence)}).
+              </p>
               {mayEdit ? (
-                <button type="button" disabled={confirmed.fetching} onClick={async () => {
-                  await confirm({ input: { id: a.id, expectedVersion: a.version, methodId: a.inferredMethod!.method.id } });
-                  refresh({ requestPolicy: 'network-only' });
-                }}>Bekræft: {a.inferredMethod.method.name}</button>
+                <button
+                  type="button"
+                  disabled={confirmed.fetching}
+                  onClick={async () => {
+                    await confirm({ input: { id: a.id, expectedVersion: a.version, methodId: a.inferredMethod!.method.id } });
+                    refresh({ requestPolicy: 'network-only' });
+                  }}
+                >
+                  Bekræft: {a.inferredMethod.method.name}
+                </button>
               ) : null}
-              {confirmError ? <p role="alert" class="error">{userErrorText(confirmError)} Hent siden igen, og prøv på ny.</p> : null}
+              {confirmError ? (
+                <p role="alert" class="error">
+                  {userErrorText(confirmError)} Hent siden igen, og prøv på ny.
+                </p>
+              ) : null}
             </div>
           ) : null}
         </dd>
-        <dt>Områder</dt><dd>{names(a.areas)}</dd>
-        <dt>Målgrupper</dt><dd>{names(a.targetGroups)}</dd>
-        <dt>Temaer</dt><dd>{names(a.themes)}</dd>
-        <dt>Ugeskema</dt><dd>{scheduleText(a.schedule)}</dd>
-        <dt>Pladser</dt><dd>{a.capacity ?? 'ikke angivet'}</dd>
-        <dt>Samarbejdspartnere</dt><dd>{names(a.partners)}</dd>
+        <dt>Områder</dt>
+        <dd>{names(a.areas)}</dd>
+        <dt>Målgrupper</dt>
+        <dd>{names(a.targetGroups)}</dd>
+        <dt>Temaer</dt>
+        <dd>{names(a.themes)}</dd>
+        <dt>Ugeskema</dt>
+        <dd>{scheduleText(a.schedule)}</dd>
+        <dt>Pladser</dt>
+        <dd>{a.capacity ?? 'ikke angivet'}</dd>
+        <dt>Samarbejdspartnere</dt>
+        <dd>{names(a.partners)}</dd>
         <dt>Kontakt</dt>
-        <dd>{a.contact ? <>{a.contact.name}{a.contact.email ? <> · <a href={`mailto:${a.contact.email}`}>{a.contact.email}</a></> : null}{a.contact.phone ? ` · ${a.contact.phone}` : ''}</> : 'ingen'}</dd>
+        <dd>
+          {a.contact ? (
+            <>
+              {a.contact.name}
+              {a.contact.email ? (
+                <>
+                  {' '}
+                  · <a href={`mailto:${a.contact.email}`}>{a.contact.email}</a>
+                </>
+              ) : null}
+              {a.contact.phone ? ` · ${a.contact.phone}` : ''}
+            </>
+          ) : (
+            'ingen'
+          )}
+        </dd>
       </dl>
 
       <Section id="overlaps" title="Overlap med andre aktiviteter">
-        {a.overlaps.length === 0 ? <p>Ingen overlap over tærsklen.</p> : (
+        {a.overlaps.length === 0 ? (
+          <p>Ingen overlap over tærsklen.</p>
+        ) : (
           <ul class="pairs">
             {a.overlaps.map((o) => {
               const other = o.activities.find((x) => x.id !== a.id) ?? o.activities[0]!;
               return (
                 <li key={other.id} class="pair">
-                  <p class="score">Score {decimal(o.score)}: <Link href={`/activities/${encodeURIComponent(other.id)}`}>{other.title}</Link> ({other.plan.name})
-                    {o.review ? <> · beslutning: <strong>{DECISION_NAMES[o.review.decision]}</strong></> : null}</p>
-                  <ul class="reasons">{o.reasons.map((r) => <li key={r.kind}>{r.detail}</li>)}</ul>
+                  <p class="score">
+                    Score {decimal(o.score)}: <Link href={`/activities/${encodeURIComponent(other.id)}`}>{other.title}</Link> ({other.plan.name})
+                    {o.review ? (
+                      <>
+                        {' '}
+                        · beslutning: <strong>{DECISION_NAMES[o.review.decision]}</strong>
+                      </>
+                    ) : null}
+                  </p>
+                  <ul class="reasons">
+                    {o.reasons.map((r) => (
+                      <li key={r.kind}>{r.detail}</li>
+                    ))}
+                  </ul>
                 </li>
               );
             })}
@@ -80,14 +140,25 @@ export function ActivityPage({ id, role }: { id: string; role: string | undefine
       </Section>
 
       <Section id="experiences" title="Erfaringer">
-        {a.experiences.length === 0 ? <p>Ingen erfaringer er registreret endnu.</p> : a.experiences.map((x) => (
-          <article key={x.id} class="experience">
-            <h3>{x.title}</h3>
-            <p class="period">{danishDate(x.createdAt.slice(0, 10))} · {OUTCOME_NAMES[x.outcome] ?? x.outcome}{x.publishable ? '' : ' · ikke til offentliggørelse'}</p>
-            <p>{x.body}</p>
-            {x.recommendation ? <p><strong>Anbefaling:</strong> {x.recommendation}</p> : null}
-          </article>
-        ))}
+        {a.experiences.length === 0 ? (
+          <p>Ingen erfaringer er registreret endnu.</p>
+        ) : (
+          a.experiences.map((x) => (
+            <article key={x.id} class="experience">
+              <h3>{x.title}</h3>
+              <p class="period">
+                {danishDate(x.createdAt.slice(0, 10))} · {OUTCOME_NAMES[x.outcome] ?? x.outcome}
+                {x.publishable ? '' : ' · ikke til offentliggørelse'}
+              </p>
+              <p>{x.body}</p>
+              {x.recommendation ? (
+                <p>
+                  <strong>Anbefaling:</strong> {x.recommendation}
+                </p>
+              ) : null}
+            </article>
+          ))
+        )}
       </Section>
 
       <Section id="indicators" title="Succeskriterier">
@@ -95,8 +166,16 @@ export function ActivityPage({ id, role }: { id: string; role: string | undefine
       </Section>
 
       <Section id="evaluations" title="Evalueringer">
-        {a.evaluations.length === 0 ? <p>Aktiviteten er ikke evalueret endnu.</p> : (
-          <ul>{a.evaluations.map((e) => <li key={e.id}>{danishDate(e.decidedAt.slice(0, 10))}: <strong>{EVALUATION_NAMES[e.decision] ?? e.decision}</strong>. {e.rationale}</li>)}</ul>
+        {a.evaluations.length === 0 ? (
+          <p>Aktiviteten er ikke evalueret endnu.</p>
+        ) : (
+          <ul>
+            {a.evaluations.map((e) => (
+              <li key={e.id}>
+                {danishDate(e.decidedAt.slice(0, 10))}: <strong>{EVALUATION_NAMES[e.decision] ?? e.decision}</strong>. {e.rationale}
+              </li>
+            ))}
+          </ul>
         )}
       </Section>
     </>

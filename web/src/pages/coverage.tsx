@@ -4,7 +4,6 @@ import { describeError } from '../api.js';
 import { isoDay } from '../format.js';
 import { CellActivitiesDocument, CoverageMapDocument, type AreaKind } from '../generated/graphql.js';
 
-
 /** Shade by count (more activities, darker), with the number always written: colour is never the only signal. */
 // From 92 % to 64 % lightness: dark text keeps a contrast of at least 4.5:1 on every shade.
 const shade = (count: number, max: number) =>
@@ -18,7 +17,13 @@ export function CoveragePage() {
   const filter = { areaKind: kind, themeIds: theme ? [theme] : null, activeOn: isoDay() };
   const [{ data, error, fetching }] = useQuery({ query: CoverageMapDocument, variables: { filter } });
   const problem = describeError(error);
-  if (!data) return <><h1>Dækning</h1><p aria-live="polite">{problem ?? (fetching ? 'Henter dækningen …' : '')}</p></>;
+  if (!data)
+    return (
+      <>
+        <h1>Dækning</h1>
+        <p aria-live="polite">{problem ?? (fetching ? 'Henter dækningen …' : '')}</p>
+      </>
+    );
 
   const areas = [...new Map(data.coverage.map((c) => [c.area.id, c.area])).values()];
   const groups = [...new Map(data.coverage.map((c) => [c.targetGroup.id, c.targetGroup])).values()];
@@ -31,26 +36,55 @@ export function CoveragePage() {
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
         <div>
           <label for="kind">Områder</label>
-          <select id="kind" value={kind} onChange={(e) => { setKind((e.target as HTMLSelectElement).value as AreaKind); setCell(null); }}>
+          <select
+            id="kind"
+            value={kind}
+            onChange={(e) => {
+              setKind((e.target as HTMLSelectElement).value as AreaKind);
+              setCell(null);
+            }}
+          >
             <option value="DISTRICT">Bydele</option>
             <option value="ESTATE">Boligområder</option>
           </select>
         </div>
         <div>
           <label for="theme">Indsatsområde</label>
-          <select id="theme" value={theme} onChange={(e) => { setTheme((e.target as HTMLSelectElement).value); setCell(null); }}>
+          <select
+            id="theme"
+            value={theme}
+            onChange={(e) => {
+              setTheme((e.target as HTMLSelectElement).value);
+              setCell(null);
+            }}
+          >
             <option value="">Alle</option>
-            {data.themes.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+            {data.themes.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
           </select>
         </div>
       </form>
-      {problem ? <p role="alert" class="error">{problem}</p> : null}
+      {problem ? (
+        <p role="alert" class="error">
+          {problem}
+        </p>
+      ) : null}
       <p>Aktiviteter i gang i dag pr. område og målgruppe. {gaps} felter uden aktivitet er markeret som huller.</p>
       <div class="matrix-wrap">
         <table class="matrix">
           <caption class="sr-only">Antal aktiviteter pr. område (rækker) og målgruppe (kolonner)</caption>
           <thead>
-            <tr><th scope="col">Område</th>{groups.map((g) => <th key={g.id} scope="col">{g.name}</th>)}</tr>
+            <tr>
+              <th scope="col">Område</th>
+              {groups.map((g) => (
+                <th key={g.id} scope="col">
+                  {g.name}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {areas.map((a) => (
@@ -60,8 +94,12 @@ export function CoveragePage() {
                   const n = count.get(`${a.id}:${g.id}`) ?? 0;
                   return (
                     <td key={g.id} class={n === 0 ? 'gap' : undefined} style={shade(n, max)}>
-                      <button type="button" class="cell" aria-label={`${n === 0 ? 'hul' : n}: ${a.name}, ${g.name}, ${n === 0 ? 'ingen aktiviteter' : 'aktiviteter'}`}
-                        onClick={() => setCell({ area: a, group: g })}>
+                      <button
+                        type="button"
+                        class="cell"
+                        aria-label={`${n === 0 ? 'hul' : n}: ${a.name}, ${g.name}, ${n === 0 ? 'ingen aktiviteter' : 'aktiviteter'}`}
+                        onClick={() => setCell({ area: a, group: g })}
+                      >
                         {n === 0 ? 'hul' : n}
                       </button>
                     </td>
@@ -80,13 +118,28 @@ export function CoveragePage() {
 function CellPanel({ area, group, themeId }: { area: { id: string; name: string }; group: { id: string; name: string }; themeId: string }) {
   const [{ data }] = useQuery({
     query: CellActivitiesDocument,
-    variables: { filter: { areaIds: [area.id], targetGroupIds: [group.id], themeIds: themeId ? [themeId] : null, activeOn: isoDay(), status: ['PLANNED', 'RUNNING'] } },
+    variables: {
+      filter: { areaIds: [area.id], targetGroupIds: [group.id], themeIds: themeId ? [themeId] : null, activeOn: isoDay(), status: ['PLANNED', 'RUNNING'] },
+    },
   });
   return (
     <section aria-labelledby="cell-heading" class="notice" aria-live="polite">
-      <h2 id="cell-heading">{area.name}: {group.name}</h2>
-      {!data ? <p>Henter aktiviteterne …</p> : data.activities.totalCount === 0 ? <p>Ingen aktiviteter i gang her i dag.</p> : (
-        <ul>{data.activities.nodes.map((a) => <li key={a.id}>{a.title} ({a.plan.name}{a.method ? `, ${a.method.name}` : ''})</li>)}</ul>
+      <h2 id="cell-heading">
+        {area.name}: {group.name}
+      </h2>
+      {!data ? (
+        <p>Henter aktiviteterne …</p>
+      ) : data.activities.totalCount === 0 ? (
+        <p>Ingen aktiviteter i gang her i dag.</p>
+      ) : (
+        <ul>
+          {data.activities.nodes.map((a) => (
+            <li key={a.id}>
+              {a.title} ({a.plan.name}
+              {a.method ? `, ${a.method.name}` : ''})
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

@@ -77,11 +77,24 @@ export function LoginPage() {
         }}
       >
         <label for="token">Nøgle</label>
-        <input id="token" name="token" type="password" autocomplete="current-password" value={token}
-          aria-invalid={problem ? 'true' : undefined} aria-describedby={problem ? 'token-problem' : undefined}
-          onInput={(event) => setToken((event.target as HTMLInputElement).value)} />
-        {problem ? <p id="token-problem" role="alert" class="error">{problem}</p> : null}
-        <button type="submit" disabled={busy}>{busy ? 'Logger ind …' : 'Log ind'}</button>
+        <input
+          id="token"
+          name="token"
+          type="password"
+          autocomplete="current-password"
+          value={token}
+          aria-invalid={problem ? 'true' : undefined}
+          aria-describedby={problem ? 'token-problem' : undefined}
+          onInput={(event) => setToken((event.target as HTMLInputElement).value)}
+        />
+        {problem ? (
+          <p id="token-problem" role="alert" class="error">
+            {problem}
+          </p>
+        ) : null}
+        <button type="submit" disabled={busy}>
+          {busy ? 'Logger ind …' : 'Log ind'}
+        </button>
       </form>
     </main>
   );

@@ -5,7 +5,6 @@ import { describeError } from '../api.js';
 import { danishDate, isoDay } from '../format.js';
 import { NewsletterHighlightsDocument } from '../generated/graphql.js';
 
-
 /** The newsletter draft of a period, as the newsletter command renders it, with its HTML to copy into the mail tool. */
 export function NewsletterPage() {
   const [since, setSince] = useState(isoDay(new Date(Date.now() - 30 * 86_400_000)));
@@ -21,14 +20,40 @@ export function NewsletterPage() {
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
         <div>
           <label for="since">Fra</label>
-          <input id="since" type="date" value={since} onInput={(e) => { setSince((e.target as HTMLInputElement).value); setCopied('no'); }} />
+          <input
+            id="since"
+            type="date"
+            value={since}
+            onInput={(e) => {
+              setSince((e.target as HTMLInputElement).value);
+              setCopied('no');
+            }}
+          />
         </div>
         <div>
           <label for="until">Til og med</label>
-          <input id="until" type="date" value={until} onInput={(e) => { setUntil((e.target as HTMLInputElement).value); setCopied('no'); }} />
+          <input
+            id="until"
+            type="date"
+            value={until}
+            onInput={(e) => {
+              setUntil((e.target as HTMLInputElement).value);
+              setCopied('no');
+            }}
+          />
         </div>
-        <button type="button" disabled={!data || fetching}
-          onClick={async () => setCopied(await navigator.clipboard.writeText(renderHtml(items, period)).then(() => 'yes' as const, () => 'failed' as const))}>
+        <button
+          type="button"
+          disabled={!data || fetching}
+          onClick={async () =>
+            setCopied(
+              await navigator.clipboard.writeText(renderHtml(items, period)).then(
+                () => 'yes' as const,
+                () => 'failed' as const,
+              ),
+            )
+          }
+        >
           Kopiér HTML
         </button>
         {copied === 'yes' ? <span role="status">HTML kopieret: sæt det ind i mailprogrammet.</span> : null}
@@ -39,25 +64,45 @@ export function NewsletterPage() {
           <textarea aria-label="Nyhedsbrevets HTML" readOnly rows={8} class="wide" value={renderHtml(items, period)} />
         </div>
       ) : null}
-      {problem ? <p role="alert" class="error">{problem}</p> : null}
+      {problem ? (
+        <p role="alert" class="error">
+          {problem}
+        </p>
+      ) : null}
       <article class="draft" aria-labelledby="draft-heading">
         <h2 id="draft-heading">Nyt fra de boligsociale helhedsplaner</h2>
-        <p class="period">Perioden {danishDate(since)} til {danishDate(until)}</p>
-        {!data ? <p aria-live="polite">{fetching ? 'Henter nyhederne …' : ''}</p> : items.length === 0 ? <p>Der er ingen nyheder i perioden.</p> : (
+        <p class="period">
+          Perioden {danishDate(since)} til {danishDate(until)}
+        </p>
+        {!data ? (
+          <p aria-live="polite">{fetching ? 'Henter nyhederne …' : ''}</p>
+        ) : items.length === 0 ? (
+          <p>Der er ingen nyheder i perioden.</p>
+        ) : (
           newsletterSections(items).map((section) => (
             <section key={section.kind}>
               <h3>{section.heading}</h3>
               {section.entries.map((entry) => (
                 <div key={entry.title} class="item">
                   <h4>{entry.title}</h4>
-                  {entry.names.length ? <ul>{entry.names.map((name) => <li key={name}>{name}</li>)}</ul> : null}
+                  {entry.names.length ? (
+                    <ul>
+                      {entry.names.map((name) => (
+                        <li key={name}>{name}</li>
+                      ))}
+                    </ul>
+                  ) : null}
                   <p>{entry.summary}</p>
                 </div>
               ))}
               {section.more.length ? (
                 <div class="item">
                   <h4>Også</h4>
-                  <ul>{section.more.map((name) => <li key={name}>{name}</li>)}</ul>
+                  <ul>
+                    {section.more.map((name) => (
+                      <li key={name}>{name}</li>
+                    ))}
+                  </ul>
                 </div>
               ) : null}
             </section>

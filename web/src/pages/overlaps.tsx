@@ -6,7 +6,15 @@ import { downloadCsv } from '../csv.js';
 import { Link } from '../router.js';
 import { DECISION_NAMES, scheduleText } from '../texts.js';
 import {
-  CatalogueDocument, DecideGroupDocument, GroupPairsDocument, type GroupPairsQuery, DecidePairDocument, OverlapBoardDocument, type OverlapBoardQuery, type OverlapDecision, type OverlapGrouping,
+  CatalogueDocument,
+  DecideGroupDocument,
+  GroupPairsDocument,
+  type GroupPairsQuery,
+  DecidePairDocument,
+  OverlapBoardDocument,
+  type OverlapBoardQuery,
+  type OverlapDecision,
+  type OverlapGrouping,
 } from '../generated/graphql.js';
 
 const GROUPINGS: { value: OverlapGrouping; label: string }[] = [
@@ -25,21 +33,42 @@ type Pair = GroupPairsQuery['overlapGroups'][number]['overlaps'][number];
 /** Every pair of the board's groups as CSV for a spreadsheet (the pairs are fetched for the export). */
 function exportPairs(groups: GroupPairsQuery['overlapGroups']) {
   const rows: (string | number)[][] = [['Gruppe', 'Aktivitet A', 'Helhedsplan A', 'Aktivitet B', 'Helhedsplan B', 'Score', 'Beslutning', 'Begrundelser']];
-  for (const g of groups) for (const o of g.overlaps) {
-    const [a, b] = o.activities;
-    rows.push([g.label, a?.title ?? '', a?.plan.name ?? '', b?.title ?? '', b?.plan.name ?? '', decimal(o.score), o.review ? DECISION_NAMES[o.review.decision]! : '', o.reasons.map((r) => r.detail).join(' · ')]);
-  }
+  for (const g of groups)
+    for (const o of g.overlaps) {
+      const [a, b] = o.activities;
+      rows.push([
+        g.label,
+        a?.title ?? '',
+        a?.plan.name ?? '',
+        b?.title ?? '',
+        b?.plan.name ?? '',
+        decimal(o.score),
+        o.review ? DECISION_NAMES[o.review.decision]! : '',
+        o.reasons.map((r) => r.detail).join(' · '),
+      ]);
+    }
   downloadCsv('overlap.csv', rows);
 }
 
 /** A pick-list of the board's filters, kept in the page's URL so the view can be shared. */
-function Pick(props: { id: string; label: string; value: string; all: string; options: readonly { id: string; name: string }[] | undefined; onChange: (value: string) => void }) {
+function Pick(props: {
+  id: string;
+  label: string;
+  value: string;
+  all: string;
+  options: readonly { id: string; name: string }[] | undefined;
+  onChange: (value: string) => void;
+}) {
   return (
     <div>
       <label for={props.id}>{props.label}</label>
       <select id={props.id} value={props.value} onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)}>
         <option value="">{props.all}</option>
-        {props.options?.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+        {props.options?.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
       </select>
     </div>
   );
@@ -57,7 +86,13 @@ export function OverlapsPage() {
   const [includeReviewed, setIncludeReviewed] = useState(params.get('reviewed') === '1');
   const [catalogue] = useQuery({ query: CatalogueDocument });
   const filter = {
-    areaIds: area ? [area] : null, targetGroupIds: group ? [group] : null, planIds: plan ? [plan] : null, methodIds: kind ? [kind] : null, minScore: Number(minScore.replace(',', '.')) || 0.5, includeReviewed };
+    areaIds: area ? [area] : null,
+    targetGroupIds: group ? [group] : null,
+    planIds: plan ? [plan] : null,
+    methodIds: kind ? [kind] : null,
+    minScore: Number(minScore.replace(',', '.')) || 0.5,
+    includeReviewed,
+  };
   const [{ data, error, fetching }, refresh] = useQuery({ query: OverlapBoardDocument, variables: { by, filter } });
   // Raised by every decision, so that opened groups fetch their pairs again.
   const [stamp, setStamp] = useState(0);
@@ -71,7 +106,7 @@ export function OverlapsPage() {
   const exportAll = async () => {
     setExporting('Henter alle par til eksporten …');
     const result = await client.query(GroupPairsDocument, { by, filter }, { requestPolicy: 'network-only' }).toPromise();
-    setExporting(result.data ? null : describeError(result.error) ?? 'Eksporten mislykkedes.');
+    setExporting(result.data ? null : (describeError(result.error) ?? 'Eksporten mislykkedes.'));
     if (result.data) exportPairs(result.data.overlapGroups);
   };
 
@@ -83,11 +118,22 @@ export function OverlapsPage() {
   return (
     <>
       <h1>Overlap</h1>
-      <form class="filters" onSubmit={(e) => { e.preventDefault(); share({}); refresh({ requestPolicy: 'network-only' }); }}>
+      <form
+        class="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          share({});
+          refresh({ requestPolicy: 'network-only' });
+        }}
+      >
         <div>
           <label for="by">Gruppér efter</label>
           <select id="by" value={by} onChange={(e) => setBy((e.target as HTMLSelectElement).value as OverlapGrouping)}>
-            {GROUPINGS.map((g) => <option key={g.value} value={g.value}>{g.label}</option>)}
+            {GROUPINGS.map((g) => (
+              <option key={g.value} value={g.value}>
+                {g.label}
+              </option>
+            ))}
           </select>
         </div>
         <Pick id="area" label="Bydel" all="Hele byen" value={area} options={data?.areas} onChange={setArea} />
@@ -100,17 +146,31 @@ export function OverlapsPage() {
         </div>
         <div class="check">
           <input id="reviewed" type="checkbox" checked={includeReviewed} onChange={(e) => setIncludeReviewed((e.target as HTMLInputElement).checked)} />
-          <label class="inline" for="reviewed">Vis også par med beslutning</label>
+          <label class="inline" for="reviewed">
+            Vis også par med beslutning
+          </label>
         </div>
         <button type="submit">Vis</button>
-        <button type="button" onClick={() => void exportAll()} disabled={!data || !!exporting}>Eksportér CSV</button>
+        <button type="button" onClick={() => void exportAll()} disabled={!data || !!exporting}>
+          Eksportér CSV
+        </button>
       </form>
       {exporting ? <p role="status">{exporting}</p> : null}
-      {problem ? <p role="alert" class="error">{problem}</p> : null}
-      {!data ? <p aria-live="polite">{fetching ? 'Henter overlap …' : ''}</p> : (
+      {problem ? (
+        <p role="alert" class="error">
+          {problem}
+        </p>
+      ) : null}
+      {!data ? (
+        <p aria-live="polite">{fetching ? 'Henter overlap …' : ''}</p>
+      ) : (
         <>
-          <p aria-live="polite">{data.overlapGroups.length} grupper med {data.overlapGroups.reduce((s, g) => s + g.unreviewedCount, 0)} par uden beslutning.</p>
-          {data.overlapGroups.map((group) => <GroupCard key={group.key} group={group} by={by} filter={filter} stamp={stamp} onDecided={decided} />)}
+          <p aria-live="polite">
+            {data.overlapGroups.length} grupper med {data.overlapGroups.reduce((s, g) => s + g.unreviewedCount, 0)} par uden beslutning.
+          </p>
+          {data.overlapGroups.map((group) => (
+            <GroupCard key={group.key} group={group} by={by} filter={filter} stamp={stamp} onDecided={decided} />
+          ))}
         </>
       )}
     </>
@@ -131,12 +191,23 @@ function GroupCard({ group, by, filter, stamp, onDecided }: { group: Group; by: 
         <label for={noteId}>Note til beslutningen for hele gruppen</label>
         <input id={noteId} type="text" value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
         {DECISIONS.map((d) => (
-          <button key={d.value} type="button" disabled={result.fetching}
-            onClick={async () => { await decide({ input: { by, key: group.key, filter, decision: d.value, note: note || null } }); onDecided(); }}>
+          <button
+            key={d.value}
+            type="button"
+            disabled={result.fetching}
+            onClick={async () => {
+              await decide({ input: { by, key: group.key, filter, decision: d.value, note: note || null } });
+              onDecided();
+            }}
+          >
             Hele gruppen: {d.label.toLowerCase()}
           </button>
         ))}
-        {result.data?.reviewOverlapGroup.userErrors.length ? <p class="error" role="alert">Gruppen kunne ikke få en beslutning. Hent listen igen, og prøv på ny.</p> : null}
+        {result.data?.reviewOverlapGroup.userErrors.length ? (
+          <p class="error" role="alert">
+            Gruppen kunne ikke få en beslutning. Hent listen igen, og prøv på ny.
+          </p>
+        ) : null}
       </div>
       {open ? <GroupPairs groupKey={group.key} by={by} filter={filter} stamp={stamp} onDecided={onDecided} /> : null}
     </details>
@@ -144,14 +215,32 @@ function GroupCard({ group, by, filter, stamp, onDecided }: { group: Group; by: 
 }
 
 /** A group's pairs, fetched when the group is opened: the board itself holds only the groups. */
-function GroupPairs({ groupKey, by, filter, stamp, onDecided }: { groupKey: string; by: OverlapGrouping; filter: object; stamp: number; onDecided: () => void }) {
+function GroupPairs({
+  groupKey,
+  by,
+  filter,
+  stamp,
+  onDecided,
+}: {
+  groupKey: string;
+  by: OverlapGrouping;
+  filter: object;
+  stamp: number;
+  onDecided: () => void;
+}) {
   const [{ data, error }, refresh] = useQuery({ query: GroupPairsDocument, variables: { by, filter, keys: [groupKey] } });
   useEffect(() => {
     if (stamp) refresh({ requestPolicy: 'network-only' });
   }, [stamp]);
   const pairs = data?.overlapGroups[0]?.overlaps;
   if (!pairs) return <p aria-live="polite">{describeError(error) ?? (data ? 'Gruppen har ingen par med dette filter længere.' : 'Henter parrene …')}</p>;
-  return <ul class="pairs">{pairs.map((pair) => <PairCard key={pair.activities.map((a) => a.id).join(':')} pair={pair} onDecided={onDecided} />)}</ul>;
+  return (
+    <ul class="pairs">
+      {pairs.map((pair) => (
+        <PairCard key={pair.activities.map((a) => a.id).join(':')} pair={pair} onDecided={onDecided} />
+      ))}
+    </ul>
+  );
 }
 
 function PairCard({ pair, onDecided }: { pair: Pair; onDecided: () => void }) {
@@ -161,33 +250,72 @@ function PairCard({ pair, onDecided }: { pair: Pair; onDecided: () => void }) {
   const noteId = `note-${ids.join('-')}`;
   return (
     <li class="pair">
-      <p class="score">Score {decimal(pair.score)}{pair.review ? <> · beslutning: <strong>{DECISION_NAMES[pair.review.decision]}</strong>{pair.review.reviewedBy ? ` (${pair.review.reviewedBy.name})` : ''}</> : null}</p>
+      <p class="score">
+        Score {decimal(pair.score)}
+        {pair.review ? (
+          <>
+            {' '}
+            · beslutning: <strong>{DECISION_NAMES[pair.review.decision]}</strong>
+            {pair.review.reviewedBy ? ` (${pair.review.reviewedBy.name})` : ''}
+          </>
+        ) : null}
+      </p>
       <div class="side-by-side">
         {pair.activities.map((a) => (
           <div key={a.id} class="activity">
-            <h3><Link href={`/activities/${encodeURIComponent(a.id)}`}>{a.title}</Link></h3>
-            <p><Link href={`/plans/${encodeURIComponent(a.plan.code)}`}>{a.plan.name}</Link> · {a.areas.map((x) => x.name).join(', ')}</p>
+            <h3>
+              <Link href={`/activities/${encodeURIComponent(a.id)}`}>{a.title}</Link>
+            </h3>
+            <p>
+              <Link href={`/plans/${encodeURIComponent(a.plan.code)}`}>{a.plan.name}</Link> · {a.areas.map((x) => x.name).join(', ')}
+            </p>
             <p>{scheduleText(a.schedule)}</p>
             {a.contact ? (
-              <p>Kontakt: {a.contact.name}
-                {a.contact.email ? <> · <a href={`mailto:${a.contact.email}`}>{a.contact.email}</a></> : null}
-                {a.contact.phone ? <> · <a href={`tel:${a.contact.phone.replace(/\s/g, '')}`}>{a.contact.phone}</a></> : null}
+              <p>
+                Kontakt: {a.contact.name}
+                {a.contact.email ? (
+                  <>
+                    {' '}
+                    · <a href={`mailto:${a.contact.email}`}>{a.contact.email}</a>
+                  </>
+                ) : null}
+                {a.contact.phone ? (
+                  <>
+                    {' '}
+                    · <a href={`tel:${a.contact.phone.replace(/\s/g, '')}`}>{a.contact.phone}</a>
+                  </>
+                ) : null}
               </p>
             ) : null}
           </div>
         ))}
       </div>
-      <ul class="reasons">{pair.reasons.map((r) => <li key={r.kind}>{r.detail}</li>)}</ul>
+      <ul class="reasons">
+        {pair.reasons.map((r) => (
+          <li key={r.kind}>{r.detail}</li>
+        ))}
+      </ul>
       <div class="decide">
         <label for={noteId}>Note</label>
         <input id={noteId} type="text" value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
         {DECISIONS.map((d) => (
-          <button key={d.value} type="button" disabled={result.fetching}
-            onClick={async () => { await decide({ input: { activityIds: ids, decision: d.value, note: note || null } }); onDecided(); }}>
+          <button
+            key={d.value}
+            type="button"
+            disabled={result.fetching}
+            onClick={async () => {
+              await decide({ input: { activityIds: ids, decision: d.value, note: note || null } });
+              onDecided();
+            }}
+          >
             {d.label}
           </button>
         ))}
-        {result.data?.reviewOverlap.userErrors.length ? <p class="error" role="alert">Parret kunne ikke få en beslutning: det overlapper måske ikke længere.</p> : null}
+        {result.data?.reviewOverlap.userErrors.length ? (
+          <p class="error" role="alert">
+            Parret kunne ikke få en beslutning: det overlapper måske ikke længere.
+          </p>
+        ) : null}
       </div>
     </li>
   );

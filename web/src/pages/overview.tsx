@@ -15,46 +15,112 @@ export function OverviewPage() {
     <>
       <h1>Overblik</h1>
       <ul class="cards" aria-label="Nøgletal">
-        <li><span class="figure">{number.format(data.plans.totalCount)}</span> aktive helhedsplaner</li>
-        <li><span class="figure">{number.format(data.activities.totalCount)}</span> <Link href="/activities?status=RUNNING">aktiviteter i gang i dag</Link></li>
-        <li><span class="figure">{number.format(unreviewed)}</span> <Link href="/overlaps">overlap uden beslutning</Link>, i {number.format(data.overlapGroups.length)} grupper</li>
-        <li><span class="figure">{number.format(data.coverage.length)}</span> <Link href="/coverage">huller i dækningen</Link> (bydel og målgruppe uden aktivitet)</li>
-        <li><span class="figure">{number.format(data.actionItems.length)}</span> opfølgningspunkter over tid</li>
+        <li>
+          <span class="figure">{number.format(data.plans.totalCount)}</span> aktive helhedsplaner
+        </li>
+        <li>
+          <span class="figure">{number.format(data.activities.totalCount)}</span> <Link href="/activities?status=RUNNING">aktiviteter i gang i dag</Link>
+        </li>
+        <li>
+          <span class="figure">{number.format(unreviewed)}</span> <Link href="/overlaps">overlap uden beslutning</Link>, i{' '}
+          {number.format(data.overlapGroups.length)} grupper
+        </li>
+        <li>
+          <span class="figure">{number.format(data.coverage.length)}</span> <Link href="/coverage">huller i dækningen</Link> (bydel og målgruppe uden aktivitet)
+        </li>
+        <li>
+          <span class="figure">{number.format(data.actionItems.length)}</span> opfølgningspunkter over tid
+        </li>
       </ul>
 
       <Section id="groups" title="Største overlap efter bydel og type arbejde">
         <table>
-          <thead><tr><th scope="col">Gruppe</th><th scope="col">Par</th><th scope="col">Uden beslutning</th><th scope="col">Højeste score</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Gruppe</th>
+              <th scope="col">Par</th>
+              <th scope="col">Uden beslutning</th>
+              <th scope="col">Højeste score</th>
+            </tr>
+          </thead>
           <tbody>
             {data.overlapGroups.slice(0, 10).map((g) => (
-              <tr key={g.key}><td>{g.area ? <Link href={`/overlaps?by=AREA_AND_KIND&area=${encodeURIComponent(g.area.id)}${g.method ? `&kind=${encodeURIComponent(g.method.id)}` : ''}`}>{g.label}</Link> : g.label}</td><td>{g.pairCount}</td><td>{g.unreviewedCount}</td><td>{decimal(g.bestScore)}</td></tr>
+              <tr key={g.key}>
+                <td>
+                  {g.area ? (
+                    <Link
+                      href={`/overlaps?by=AREA_AND_KIND&area=${encodeURIComponent(g.area.id)}${g.method ? `&kind=${encodeURIComponent(g.method.id)}` : ''}`}
+                    >
+                      {g.label}
+                    </Link>
+                  ) : (
+                    g.label
+                  )}
+                </td>
+                <td>{g.pairCount}</td>
+                <td>{g.unreviewedCount}</td>
+                <td>{decimal(g.bestScore)}</td>
+              </tr>
             ))}
           </tbody>
         </table>
       </Section>
 
       <Section id="plans" title="Helhedsplaner">
-        <ul class="columns plans">{data.plans.nodes.map((p) => <li key={p.id}><Link href={`/plans/${encodeURIComponent(p.code)}`}>{p.name}</Link></li>)}</ul>
+        <ul class="columns plans">
+          {data.plans.nodes.map((p) => (
+            <li key={p.id}>
+              <Link href={`/plans/${encodeURIComponent(p.code)}`}>{p.name}</Link>
+            </li>
+          ))}
+        </ul>
       </Section>
 
       <Section id="gaps" title="Huller i dækningen">
-        {data.coverage.length === 0 ? <p>Ingen huller: hver bydel har en aktivitet for hver målgruppe.</p> : (
+        {data.coverage.length === 0 ? (
+          <p>Ingen huller: hver bydel har en aktivitet for hver målgruppe.</p>
+        ) : (
           <>
-            <ul>{data.coverage.slice(0, 10).map((c) => <li key={`${c.area.id}:${c.targetGroup.id}`}>{c.area.name}: {c.targetGroup.name}</li>)}</ul>
-            <p><Link href="/coverage">Se hele dækningskortet</Link></p>
+            <ul>
+              {data.coverage.slice(0, 10).map((c) => (
+                <li key={`${c.area.id}:${c.targetGroup.id}`}>
+                  {c.area.name}: {c.targetGroup.name}
+                </li>
+              ))}
+            </ul>
+            <p>
+              <Link href="/coverage">Se hele dækningskortet</Link>
+            </p>
           </>
         )}
       </Section>
 
       <Section id="overdue" title="Opfølgningspunkter over tid">
-        {data.actionItems.length === 0 ? <p>Ingen opfølgningspunkter er over tid.</p> : (
+        {data.actionItems.length === 0 ? (
+          <p>Ingen opfølgningspunkter er over tid.</p>
+        ) : (
           <table>
-            <thead><tr><th scope="col">Punkt</th><th scope="col">Frist</th><th scope="col">Ansvarlig</th><th scope="col">Helhedsplan</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Punkt</th>
+                <th scope="col">Frist</th>
+                <th scope="col">Ansvarlig</th>
+                <th scope="col">Helhedsplan</th>
+              </tr>
+            </thead>
             <tbody>
               {data.actionItems.map((item) => (
                 <tr key={item.id}>
-                  <td>{item.description}</td><td>{danishDate(item.dueDate)}</td><td>{item.owner?.name ?? 'ingen'}</td>
-                  <td>{item.meeting.steeringGroup.plan ? <Link href={`/plans/${encodeURIComponent(item.meeting.steeringGroup.plan.code)}`}>{item.meeting.steeringGroup.plan.name}</Link> : ''}</td>
+                  <td>{item.description}</td>
+                  <td>{danishDate(item.dueDate)}</td>
+                  <td>{item.owner?.name ?? 'ingen'}</td>
+                  <td>
+                    {item.meeting.steeringGroup.plan ? (
+                      <Link href={`/plans/${encodeURIComponent(item.meeting.steeringGroup.plan.code)}`}>{item.meeting.steeringGroup.plan.name}</Link>
+                    ) : (
+                      ''
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

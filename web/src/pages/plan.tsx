@@ -14,7 +14,10 @@ const monthName = (month: string) => MONTH.format(new Date(`${month}-15T12:00:00
 function InquiryChart({ planId }: { planId: string }) {
   const [{ data }] = useQuery({ query: PlanInquiriesDocument, variables: { planId } });
   if (!data) return <p>Henter henvendelserne …</p>;
-  const months = data.inquiryStats.filter((s) => s.month).sort((a, b) => a.month!.localeCompare(b.month!)).slice(-12);
+  const months = data.inquiryStats
+    .filter((s) => s.month)
+    .sort((a, b) => a.month!.localeCompare(b.month!))
+    .slice(-12);
   if (!months.length) return <p>Ingen henvendelser er registreret.</p>;
   const max = Math.max(...months.map((m) => m.count));
   const width = 46;
@@ -26,8 +29,12 @@ function InquiryChart({ planId }: { planId: string }) {
           return (
             <g key={m.month}>
               <rect x={i * width + 6} y={125 - height} width={width - 12} height={height} class="bar" />
-              <text x={i * width + width / 2} y={120 - height} text-anchor="middle" class="value">{m.count}</text>
-              <text x={i * width + width / 2} y={142} text-anchor="middle" class="label">{monthName(m.month!)}</text>
+              <text x={i * width + width / 2} y={120 - height} text-anchor="middle" class="value">
+                {m.count}
+              </text>
+              <text x={i * width + width / 2} y={142} text-anchor="middle" class="label">
+                {monthName(m.month!)}
+              </text>
             </g>
           );
         })}
@@ -35,8 +42,20 @@ function InquiryChart({ planId }: { planId: string }) {
       <figcaption id="inquiry-caption">Henvendelser pr. måned, de seneste {months.length} måneder med tal.</figcaption>
       <table class="sr-only">
         <caption>Henvendelser pr. måned</caption>
-        <thead><tr><th scope="col">Måned</th><th scope="col">Henvendelser</th></tr></thead>
-        <tbody>{months.map((m) => <tr key={m.month}><td>{monthName(m.month!)}</td><td>{m.count}</td></tr>)}</tbody>
+        <thead>
+          <tr>
+            <th scope="col">Måned</th>
+            <th scope="col">Henvendelser</th>
+          </tr>
+        </thead>
+        <tbody>
+          {months.map((m) => (
+            <tr key={m.month}>
+              <td>{monthName(m.month!)}</td>
+              <td>{m.count}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </figure>
   );
@@ -51,7 +70,15 @@ export function PlanPage({ code }: { code: string }) {
     return (
       <>
         <h1>Helhedsplan</h1>
-        {problem ? <p role="alert" class="error">{problem}</p> : <p aria-live="polite">{fetching || !data ? 'Henter helhedsplanen …' : `Der findes ingen helhedsplan med koden ${code}, eller du har ikke adgang til den.`}</p>}
+        {problem ? (
+          <p role="alert" class="error">
+            {problem}
+          </p>
+        ) : (
+          <p aria-live="polite">
+            {fetching || !data ? 'Henter helhedsplanen …' : `Der findes ingen helhedsplan med koden ${code}, eller du har ikke adgang til den.`}
+          </p>
+        )}
       </>
     );
   }
@@ -62,20 +89,57 @@ export function PlanPage({ code }: { code: string }) {
   return (
     <>
       <h1>{plan.name}</h1>
-      <p>{plan.code} · {PLAN_STATUS_NAMES[plan.status] ?? plan.status} · {danishDate(plan.startDate)} til {danishDate(plan.endDate)}</p>
+      <p>
+        {plan.code} · {PLAN_STATUS_NAMES[plan.status] ?? plan.status} · {danishDate(plan.startDate)} til {danishDate(plan.endDate)}
+      </p>
       {plan.description ? <p class="description">{plan.description}</p> : null}
       <dl class="facts">
-        <dt>Områder</dt><dd>{plan.areas.map((a) => a.name).join(', ') || 'ingen'}</dd>
-        <dt>Boligorganisationer</dt><dd>{plan.housingOrganisations.map((o) => o.name).join(', ') || 'ingen'}</dd>
+        <dt>Områder</dt>
+        <dd>{plan.areas.map((a) => a.name).join(', ') || 'ingen'}</dd>
+        <dt>Boligorganisationer</dt>
+        <dd>{plan.housingOrganisations.map((o) => o.name).join(', ') || 'ingen'}</dd>
         <dt>Projektleder</dt>
-        <dd>{plan.lead ? <>{plan.lead.name}{plan.lead.email ? <> · <a href={`mailto:${plan.lead.email}`}>{plan.lead.email}</a></> : null}{plan.lead.phone ? ` · ${plan.lead.phone}` : ''}</> : 'ingen'}</dd>
+        <dd>
+          {plan.lead ? (
+            <>
+              {plan.lead.name}
+              {plan.lead.email ? (
+                <>
+                  {' '}
+                  · <a href={`mailto:${plan.lead.email}`}>{plan.lead.email}</a>
+                </>
+              ) : null}
+              {plan.lead.phone ? ` · ${plan.lead.phone}` : ''}
+            </>
+          ) : (
+            'ingen'
+          )}
+        </dd>
       </dl>
 
       <Section id="overdue" title="Opfølgningspunkter over tid">
-        {overdue.length === 0 ? <p>Ingen opfølgningspunkter er over tid.</p> : (
+        {overdue.length === 0 ? (
+          <p>Ingen opfølgningspunkter er over tid.</p>
+        ) : (
           <table>
-            <thead><tr><th scope="col">Punkt</th><th scope="col">Frist</th><th scope="col">Ansvarlig</th><th scope="col">Fra mødet</th></tr></thead>
-            <tbody>{overdue.map((i) => <tr key={i.id}><td>{i.description}</td><td>{danishDate(i.dueDate)}</td><td>{i.owner?.name ?? 'ingen'}</td><td>{danishDate(i.meeting)}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th scope="col">Punkt</th>
+                <th scope="col">Frist</th>
+                <th scope="col">Ansvarlig</th>
+                <th scope="col">Fra mødet</th>
+              </tr>
+            </thead>
+            <tbody>
+              {overdue.map((i) => (
+                <tr key={i.id}>
+                  <td>{i.description}</td>
+                  <td>{danishDate(i.dueDate)}</td>
+                  <td>{i.owner?.name ?? 'ingen'}</td>
+                  <td>{danishDate(i.meeting)}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         )}
       </Section>
@@ -89,25 +153,81 @@ export function PlanPage({ code }: { code: string }) {
       </Section>
 
       <Section id="group" title={<>Styregruppe{group ? `: ${group.name}` : ''}</>}>
-        {!group ? <p>Planen har ingen styregruppe endnu.</p> : (
+        {!group ? (
+          <p>Planen har ingen styregruppe endnu.</p>
+        ) : (
           <>
-            <ul>{group.members.map((m) => <li key={m.person.id}>{m.person.name}{m.role ? `, ${m.role}` : ''}{m.person.organisation ? ` (${m.person.organisation.name})` : ''}</li>)}</ul>
+            <ul>
+              {group.members.map((m) => (
+                <li key={m.person.id}>
+                  {m.person.name}
+                  {m.role ? `, ${m.role}` : ''}
+                  {m.person.organisation ? ` (${m.person.organisation.name})` : ''}
+                </li>
+              ))}
+            </ul>
             <h3>Møder</h3>
-            {meetings.length === 0 ? <p>Ingen møder er registreret.</p> : meetings.map((m) => (
-              <details key={m.id} class="group">
-                <summary>{danishDate(m.date)}: {m.agenda.length} punkter på dagsordenen, {m.decisions.length} beslutninger</summary>
-                {m.agenda.length ? <><h4>Dagsorden</h4><ol>{m.agenda.map((x, i) => <li key={i}>{x}</li>)}</ol></> : null}
-                {m.decisions.length ? <><h4>Beslutninger</h4><ul>{m.decisions.map((x, i) => <li key={i}>{x}</li>)}</ul></> : null}
-                {m.actionItems.length ? <><h4>Opfølgning</h4><ul>{m.actionItems.map((x) => <li key={x.id}>{x.description}, frist {danishDate(x.dueDate)} ({x.status === 'DONE' ? 'udført' : 'åben'})</li>)}</ul></> : null}
-              </details>
-            ))}
+            {meetings.length === 0 ? (
+              <p>Ingen møder er registreret.</p>
+            ) : (
+              meetings.map((m) => (
+                <details key={m.id} class="group">
+                  <summary>
+                    {danishDate(m.date)}: {m.agenda.length} punkter på dagsordenen, {m.decisions.length} beslutninger
+                  </summary>
+                  {m.agenda.length ? (
+                    <>
+                      <h4>Dagsorden</h4>
+                      <ol>
+                        {m.agenda.map((x, i) => (
+                          <li key={i}>{x}</li>
+                        ))}
+                      </ol>
+                    </>
+                  ) : null}
+                  {m.decisions.length ? (
+                    <>
+                      <h4>Beslutninger</h4>
+                      <ul>
+                        {m.decisions.map((x, i) => (
+                          <li key={i}>{x}</li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : null}
+                  {m.actionItems.length ? (
+                    <>
+                      <h4>Opfølgning</h4>
+                      <ul>
+                        {m.actionItems.map((x) => (
+                          <li key={x.id}>
+                            {x.description}, frist {danishDate(x.dueDate)} ({x.status === 'DONE' ? 'udført' : 'åben'})
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : null}
+                </details>
+              ))
+            )}
           </>
         )}
       </Section>
 
       <Section id="activities" title={<>Aktiviteter ({plan.activities.totalCount})</>}>
-        <ul>{plan.activities.nodes.map((a) => <li key={a.id}><Link href={`/activities/${encodeURIComponent(a.id)}`}>{a.title}</Link> ({STATUS_NAMES[a.status] ?? a.status}{a.method ? `, ${a.method.name}` : ''})</li>)}</ul>
-        {plan.activities.totalCount > plan.activities.nodes.length ? <p><Link href={`/activities?plan=${encodeURIComponent(plan.id)}`}>Se alle planens aktiviteter</Link></p> : null}
+        <ul>
+          {plan.activities.nodes.map((a) => (
+            <li key={a.id}>
+              <Link href={`/activities/${encodeURIComponent(a.id)}`}>{a.title}</Link> ({STATUS_NAMES[a.status] ?? a.status}
+              {a.method ? `, ${a.method.name}` : ''})
+            </li>
+          ))}
+        </ul>
+        {plan.activities.totalCount > plan.activities.nodes.length ? (
+          <p>
+            <Link href={`/activities?plan=${encodeURIComponent(plan.id)}`}>Se alle planens aktiviteter</Link>
+          </p>
+        ) : null}
       </Section>
     </>
   );
