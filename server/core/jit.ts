@@ -38,7 +38,10 @@ export function compiledExecution(schema: GraphQLSchema, typeName: (value: objec
           const variableValues = request.variables ?? {};
           const query = compile(document, operationName);
           const result = query ? ((await query.query(undefined, context, variableValues)) as ExecutionResult<Record<string, unknown>>) : undefined;
-          if (!result || (result.data === undefined && result.errors)) {
+          // Only a refusal before execution is answered again (never a mutation twice): variables that did not coerce.
+          const refusedVariables =
+            result?.data === undefined && !!result?.errors?.length && result.errors.every((error) => error.message.startsWith('Variable "$'));
+          if (!result || refusedVariables) {
             return (await execute({ schema, document, operationName, variableValues, contextValue: context })) as ExecutionResult<Record<string, unknown>>;
           }
           return result.errors ? { ...result, errors: result.errors.map(upstreamError) } : result;
