@@ -135,7 +135,7 @@ const factories = {
 type Factories = typeof factories;
 export type Loaders = { readonly [K in keyof Factories]: ReturnType<Factories[K]> };
 
-/** A request's loaders, each made on first use: a request asks for a few of the forty. */
+/** A request's loaders, each made on first use: a request asks for a few of the 43. */
 class RequestLoaders {
   constructor(
     readonly em: () => EntityManager,

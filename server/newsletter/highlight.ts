@@ -10,8 +10,6 @@ import { DateTimeScalar } from '../core/scalars.js';
 import { rows, type Row } from '../core/sql.js';
 import { forWhom, HighlightKind, rankHighlights, where, type Candidate } from './ranking.js';
 
-export { HighlightKind };
-
 registerEnumType(HighlightKind, { name: 'HighlightKind', description: 'What kind of news a highlight is.' });
 
 @ObjectType('Highlight', { description: 'Something worth telling the network about, ranked for a newsletter.' })
