@@ -7,7 +7,8 @@ import pg from 'pg';
 import { insertUser } from '../server/auth/auth.service.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/core/embedded-postgres.js';
 import { Role } from '../server/core/enums.js';
-import { initOrm, migrate } from '../server/core/orm.js';
+import { migrate } from '../server/core/orm.js';
+import { initOrm } from '../server/modules.js';
 import { loadCity } from '../seeds/load.js';
 
 export interface BenchDatabase {

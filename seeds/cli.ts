@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { describeDatabaseUrl } from '../server/app.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/core/embedded-postgres.js';
-import { initOrm, migrate } from '../server/core/orm.js';
+import { migrate } from '../server/core/orm.js';
+import { initOrm } from '../server/modules.js';
 import { loadCity } from './load.js';
 
 const USAGE = `Loads the demo city, or a city N times larger, into an empty database.

@@ -1,18 +1,16 @@
 import { logger } from './core/logger.js';
 import type { AddressInfo } from 'node:net';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { seedDemoCityIfEmpty } from '../seeds/load.js';
-import type { DemoTokens } from '../seeds/users.js';
 import { ensureAdminToken } from './auth/auth.service.js';
 import { ensureOverlapsCurrent } from './overlap/overlap.store.js';
 import type { HubConfig } from './core/config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './core/embedded-postgres.js';
 import { DatabaseHealth } from './core/db-health.js';
 import { createHttp } from './core/http.js';
-import { initOrm, migrate, type OrmOptions } from './core/orm.js';
-import { hubSchema } from './core/schema.js';
+import { migrate, type OrmOptions } from './core/orm.js';
+import { hubParts, initOrm } from './modules.js';
 
 export interface Hub {
   url: string;
@@ -21,14 +19,19 @@ export interface Hub {
   stop(): Promise<void>;
 }
 
+/** What loading the demo city reports: null when the database already held data. */
+export type SeedDemoCity = (em: EntityManager) => Promise<{ plans: number; activities: number; tokens: object } | null>;
+
 export interface HubOptions extends OrmOptions {
   log?: (line: string) => void;
+  /** Loads the demo city into an empty database; needed when the configuration asks for the demo seed (main.ts gives seeds/). */
+  seedDemoCity?: SeedDemoCity;
 }
 
 export const DEMO_TOKENS_FILE = 'demo-tokens.json';
 
 /** The demo users' tokens exist only here: readable by the owner alone. */
-async function writeDemoTokens(dataDir: string, tokens: DemoTokens): Promise<string> {
+async function writeDemoTokens(dataDir: string, tokens: object): Promise<string> {
   await fs.mkdir(dataDir, { recursive: true });
   const file = path.join(dataDir, DEMO_TOKENS_FILE);
   await fs.writeFile(file, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
@@ -66,7 +69,8 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       const applied = await migrate(maintenance);
       log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: database is up to date');
       if (config.seed === 'demo') {
-        const seeded = await seedDemoCityIfEmpty(maintenance.em.fork());
+        if (!options.seedDemoCity) throw new Error('HUB_SEED=demo, but this start has no demo city to load (pass seedDemoCity)');
+        const seeded = await options.seedDemoCity(maintenance.em.fork());
         if (seeded) {
           const file = await writeDemoTokens(config.dataDir, seeded.tokens);
           log(`demo city loaded: ${seeded.plans} plans, ${seeded.activities} activities; tokens of the demo users (one per role) in ${file}`);
@@ -89,7 +93,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       statementTimeoutMs: config.database.statementTimeoutMs,
     });
     const health = new DatabaseHealth(orm, log, embedded);
-    const { server, apollo, drain } = await createHttp(config, await hubSchema(), orm, health);
+    const { server, apollo, drain } = await createHttp(config, await hubParts(), orm, health);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, resolve);

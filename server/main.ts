@@ -1,12 +1,14 @@
+// The process entry: the one server file that may import seeds/ (the demo city it loads on a first start).
 // type-graphql reads decorator metadata through the Reflect API: install it before any decorated class loads.
 import 'reflect-metadata';
+import { seedDemoCityIfEmpty } from '../seeds/load.js';
 import { startHub } from './app.js';
 import { ConfigError, loadConfig } from './core/config.js';
 import { DataDirectoryInUseError } from './core/embedded-postgres.js';
 import { logger } from './core/logger.js';
 
 try {
-  const hub = await startHub(loadConfig(), { log: (line) => logger.info(line) });
+  const hub = await startHub(loadConfig(), { log: (line) => logger.info(line), seedDemoCity: seedDemoCityIfEmpty });
   logger.info(`GraphQL API on ${hub.url}`);
   let signalled = false;
   const shutdown = (signal: string) => {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, type GraphQLInputType } from 'graphql';
-import { MUTATION_ROLES, ROLE_MUTATIONS, type MutationName } from '../server/auth/permissions.js';
-import { hubSchema } from '../server/core/schema.js';
+import { MUTATION_ROLES, ROLE_MUTATIONS, type MutationName } from '../server/access/permissions.js';
+import { hubSchema } from '../server/modules.js';
 import { Role } from '../server/core/enums.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 
@@ -493,7 +493,7 @@ describe('one permission rule for every mutation', () => {
     return null;
   };
 
-  test('every mutation of the schema has a rule in the registry (auth/permissions.ts), and every rule a mutation', async () => {
+  test('every mutation of the schema has a rule in the registry (access/permissions.ts), and every rule a mutation', async () => {
     const mutations = Object.keys((await hubSchema()).getMutationType()!.getFields()).sort();
     expect(Object.keys(MUTATION_ROLES).sort()).toEqual(mutations);
   });

@@ -2,7 +2,7 @@ import { parse } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
 import { describe, expect, test } from 'vitest';
 import { costEstimator, countSelections, ExecutionBudget, HeavyQueryGate } from '../server/core/cost.js';
-import { hubSchema } from '../server/core/schema.js';
+import { hubSchema } from '../server/modules.js';
 
 async function cost(query: string, variables: Record<string, unknown> = {}): Promise<number> {
   return getComplexity({ estimators: [costEstimator], schema: await hubSchema(), query: parse(query), variables });

@@ -4,10 +4,12 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
+import { seedDemoCityIfEmpty } from '../seeds/load.js';
 import { DEMO_TOKENS_FILE, startHub } from '../server/app.js';
 import { ConfigError, loadConfig } from '../server/core/config.js';
 import { DataDirectoryInUseError, startEmbeddedPostgres } from '../server/core/embedded-postgres.js';
-import { initOrm, migrate, MIGRATIONS_PATH } from '../server/core/orm.js';
+import { migrate } from '../server/core/orm.js';
+import { initOrm, MIGRATIONS_PATH } from '../server/modules.js';
 import { migrationsList } from '../server/migrations/index.js';
 import { createTestDatabase } from './support/database.js';
 import { insertUser } from '../server/auth/auth.service.js';
@@ -87,7 +89,7 @@ describe('hub start', () => {
     const dataDir = await tempDir();
     const config = testConfig({ dataDir, seed: 'demo' });
     const lines: string[] = [];
-    const hub = await startHub(config, { log: (line) => lines.push(line) });
+    const hub = await startHub(config, { log: (line) => lines.push(line), seedDemoCity: seedDemoCityIfEmpty });
     cleanup.push(() => hub.stop());
     expect(lines.join('\n')).toMatch(/database: embedded PostgreSQL, data in/);
     expect(lines.join('\n')).toMatch(/demo city loaded: 35 plans, \d+ activities/);
@@ -111,7 +113,7 @@ describe('hub start', () => {
 
     lines.length = 0;
     const adminToken = `admin-${'s'.repeat(40)}`;
-    const again = await startHub({ ...config, adminToken }, { log: (line) => lines.push(line) });
+    const again = await startHub({ ...config, adminToken }, { log: (line) => lines.push(line), seedDemoCity: seedDemoCityIfEmpty });
     cleanup.push(() => again.stop());
     expect(lines.join('\n')).toMatch(/not seeded/);
     expect(lines.join('\n')).toMatch(/HUB_ADMIN_TOKEN: administrator created/);
@@ -121,7 +123,7 @@ describe('hub start', () => {
     await again.stop();
 
     lines.length = 0;
-    const third = await startHub({ ...config, adminToken }, { log: (line) => lines.push(line) });
+    const third = await startHub({ ...config, adminToken }, { log: (line) => lines.push(line), seedDemoCity: seedDemoCityIfEmpty });
     cleanup.push(() => third.stop());
     expect(lines.join('\n')).toMatch(/HUB_ADMIN_TOKEN: administrator present/);
     const [{ admins }] = (await third.orm.em.fork().execute("select count(*)::int as admins from app_user where role = 'ADMIN'")) as any[];
@@ -135,7 +137,7 @@ describe('hub start', () => {
     const config = testConfig({ ...loadConfig({ DATABASE_URL: server.url }), port: 0, host: '127.0.0.1' });
     expect(config.seed).toBe('none');
     const lines: string[] = [];
-    const hub = await startHub(config, { log: (line) => lines.push(line) });
+    const hub = await startHub(config, { log: (line) => lines.push(line), seedDemoCity: seedDemoCityIfEmpty });
     cleanup.push(() => hub.stop());
     expect(lines.join('\n')).toMatch(/database: PostgreSQL at postgresql:\/\/hub:\*\*\*@127\.0\.0\.1/);
     expect(lines.join('\n')).not.toContain(server.url);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, type GraphQLInputType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Role } from '../server/core/enums.js';
-import { hubSchema } from '../server/core/schema.js';
+import { hubSchema } from '../server/modules.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 
 let t: TestHub;

@@ -6,7 +6,8 @@ import { startHub } from '../server/app.js';
 import { insertUser } from '../server/auth/auth.service.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/core/embedded-postgres.js';
 import { Role } from '../server/core/enums.js';
-import { initOrm, migrate } from '../server/core/orm.js';
+import { migrate } from '../server/core/orm.js';
+import { initOrm } from '../server/modules.js';
 import { toGlobalId } from '../server/core/global-id.js';
 import { graphqlRequest, testConfig } from './support/hub.js';
 

@@ -4,7 +4,7 @@ import { parse, specifiedRules, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../server/core/config.js';
 import { queryProtection } from '../server/core/limits.js';
-import { hubSchema } from '../server/core/schema.js';
+import { hubSchema } from '../server/modules.js';
 import { Role } from '../server/core/enums.js';
 import { startTestHub, testConfig, type TestHub } from './support/hub.js';
 

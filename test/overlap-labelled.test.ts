@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadCitySeed } from '../seeds/load.js';
-import { initOrm, migrate } from '../server/core/orm.js';
+import { migrate } from '../server/core/orm.js';
+import { initOrm } from '../server/modules.js';
 import { DEFAULT_THRESHOLD, scoredPairsSql } from '../server/overlap/overlap.sql.js';
 import { labelledCity, NEAR_MISSES, TRUE_PAIRS } from './fixtures/overlap-labelled.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';

@@ -1,6 +1,6 @@
 import { ReferenceKind, type EntityClass, type EntityProperty } from '@mikro-orm/core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { entities } from '../server/core/entities.js';
+import { ormParts } from '../server/modules.js';
 import { readModelOf } from '../server/core/read-model.js';
 import { rows } from '../server/core/sql.js';
 import { startTestHub, type TestHub } from './support/hub.js';
@@ -23,7 +23,7 @@ function visible(item: object, props: EntityProperty[]): Record<string, unknown>
 }
 
 test.each(
-  entities
+  ormParts.entities
     .filter((e) =>
       [
         'Area',

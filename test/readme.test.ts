@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Role } from '../server/core/enums.js';
-import { hubSchema } from '../server/core/schema.js';
+import { hubSchema } from '../server/modules.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 
 const README = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');

@@ -2,7 +2,8 @@ import { describe, expect, inject, test } from 'vitest';
 import { DELIBERATE, DOCUMENTED_PAIRS } from '../seeds/deliberate.js';
 import { buildDemoCity, cityCopy, DEMO_TODAY, type ActivitySeed } from '../seeds/demo-city.js';
 import { loadCity } from '../seeds/load.js';
-import { initOrm, migrate } from '../server/core/orm.js';
+import { migrate } from '../server/core/orm.js';
+import { initOrm } from '../server/modules.js';
 import { createTestDatabase } from './support/database.js';
 
 const city = buildDemoCity();

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Area } from '../areas/area.entity.js';
-import { recordAudit, type Snapshot } from '../audit/audit.service.js';
-import { requireMutation, requirePlan } from '../auth/permissions.js';
+import { recordAudit, type Snapshot } from '../core/audit-trail.js';
+import { requireMutation, requirePlan } from '../access/permissions.js';
 import { Method } from '../catalogue/method.entity.js';
 import { TargetGroup } from '../catalogue/target-group.entity.js';
 import { Theme } from '../catalogue/theme.entity.js';
@@ -12,12 +12,10 @@ import { fromGlobalId, toGlobalId } from '../core/global-id.js';
 import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation, type Path } from '../core/mutation.js';
 import { refuse, UserErrorCode } from '../core/user-errors.js';
 import { Organisation } from '../organisations/organisation.entity.js';
-import { similarToActivity, supersedeReviews } from '../overlap/overlap.service.js';
-import { lockActivityForChange, lockAreaBlocks, refreshActivityOverlaps } from '../overlap/overlap.store.js';
-import type { Overlap } from '../overlap/overlap.types.js';
 import { Person } from '../people/person.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 import { Activity } from './activity.entity.js';
+import { activityWrites } from './activity.hooks.js';
 import type { ArchiveActivityInput, CreateActivityInput, UpdateActivityInput } from './activity.input.js';
 import type { ScheduleSlotData } from './schedule.js';
 
@@ -29,7 +27,8 @@ const WEEK = Object.values(Weekday);
 export const ACTIVITY_CAPS = { areas: 25, targetGroups: 10, themes: 10, partners: 20, slots: 21, capacity: 100_000 };
 /** A review decided on whom, where, when and how two activities work; changing any of these reopens the pair. */
 const REVIEWED_FIELDS = ['targetGroups', 'areas', 'startDate', 'endDate', 'method'];
-const EMPTY = { activity: null as Activity | null, similarActivities: [] as Overlap[] };
+/** A payload; `similarTo` names the activity whose similar activities the payload lists (for create and update). */
+const EMPTY = { activity: null as Activity | null, similarTo: undefined as number | undefined };
 
 /** Weekly slots as stored: HH:mm, each ending after it starts, no slot twice, in week order. */
 function checkSchedule(check: InputChecker, path: Path, slots: readonly ScheduleSlotData[]): ScheduleSlotData[] {
@@ -131,7 +130,7 @@ async function lockForChange(tx: EntityManager, viewer: Viewer, id: string, expe
   const decoded = fromGlobalId(id);
   if (!decoded || decoded.type !== 'Activity') refuse(['input', 'id'], UserErrorCode.INVALID, `"${id}" is not the id of an Activity`);
   // Row lock: of two concurrent changes with the same expectedVersion, the second sees the first's version.
-  const exists = await lockActivityForChange(tx, decoded.id, decodedIds(newAreaIds, 'Area'));
+  const exists = await activityWrites.lockActivity.run(tx, decoded.id, decodedIds(newAreaIds, 'Area'));
   const activity = exists ? await tx.findOne(Activity, decoded.id, { refresh: true }) : null;
   if (!activity) refuse(['input', 'id'], UserErrorCode.NOT_FOUND, `No Activity has the id "${id}"`);
   const plan = await tx.findOneOrFail(Plan, activity.plan.id);
@@ -182,7 +181,7 @@ export function createActivity(ctx: HubContext, input: CreateActivityInput) {
     const schedule = checkSchedule(check, ['input', 'schedule'], input.schedule ?? []);
     checkPeriod(check, input.startDate, input.endDate);
     check.check();
-    await lockAreaBlocks(
+    await activityWrites.lockAreas.run(
       tx,
       areas.map((area) => area.id),
     );
@@ -207,9 +206,9 @@ export function createActivity(ctx: HubContext, input: CreateActivityInput) {
     activity.partners.set(partners);
     await tx.flush();
     recordAudit(tx, viewer, 'createActivity', { type: 'Activity', id: activity.id }, null, snapshot(activity));
-    await refreshActivityOverlaps(tx, [activity.id]);
+    await activityWrites.changed.run(tx, [activity.id], { reopenReviews: false });
     await readInference(tx, activity);
-    return { activity, similarActivities: await similarToActivity(tx, activity.id) };
+    return { activity, similarTo: activity.id };
   });
 }
 
@@ -250,12 +249,10 @@ export function updateActivity(ctx: HubContext, input: UpdateActivityInput) {
     await tx.flush();
     const after = snapshot(activity);
     recordAudit(tx, viewer, 'updateActivity', { type: 'Activity', id: activity.id }, before, after);
-    if (REVIEWED_FIELDS.some((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))) {
-      await supersedeReviews(tx, activity.id);
-    }
-    await refreshActivityOverlaps(tx, [activity.id]);
+    const reopenReviews = REVIEWED_FIELDS.some((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+    await activityWrites.changed.run(tx, [activity.id], { reopenReviews });
     await readInference(tx, activity);
-    return { activity, similarActivities: await similarToActivity(tx, activity.id) };
+    return { activity, similarTo: activity.id };
   });
 }
 
@@ -268,7 +265,7 @@ export function archiveActivity(ctx: HubContext, input: ArchiveActivityInput) {
     activity.updatedAt = new Date();
     await tx.flush();
     recordAudit(tx, viewer, 'archiveActivity', { type: 'Activity', id: activity.id }, before, snapshot(activity));
-    await refreshActivityOverlaps(tx, [activity.id]);
+    await activityWrites.changed.run(tx, [activity.id], { reopenReviews: false });
     return { ...EMPTY, activity };
   });
 }

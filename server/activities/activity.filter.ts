@@ -54,7 +54,7 @@ export interface ActivityCriteria {
   activeOn?: string;
   text?: string;
   includeArchived: boolean;
-  /** SQL on `a` limiting to what the viewer may see (auth/visibility.ts). */
+  /** SQL on `a` limiting to what the viewer may see (access/visibility.ts). */
   visibleSql?: string;
 }
 

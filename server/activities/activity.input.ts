@@ -2,7 +2,6 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ActivityStatus } from '../core/enums.js';
 import { LocalDateScalar, NonNegativeIntScalar } from '../core/scalars.js';
 import { UserError } from '../core/user-errors.js';
-import { Overlap } from '../overlap/overlap.types.js';
 import { Activity } from './activity.entity.js';
 import { ScheduleSlotInput } from './schedule.js';
 
@@ -116,8 +115,8 @@ export class ActivityPayload {
   @Field(() => Activity, { nullable: true, description: 'The activity as stored; null when userErrors is not empty.' })
   activity!: Activity | null;
 
-  @Field(() => [Overlap], { description: 'For create and update: existing activities the result overlaps, best first.' })
-  similarActivities!: Overlap[];
+  /** The activity whose similar activities the payload lists (create and update); the overlap module answers the field. */
+  similarTo?: number;
 
   @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors!: UserError[];

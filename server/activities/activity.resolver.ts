@@ -12,10 +12,9 @@ import { archiveActivity, createActivity, updateActivity } from './activity.comm
 import { ActivityConnection } from './activity.connection.js';
 import { Activity } from './activity.entity.js';
 import { ActivityFilter } from './activity.filter.js';
-import { MIN_INFERENCE_CONFIDENCE } from '../overlap/overlap.sql.js';
-import { InferredMethod } from './inferred-method.js';
+import { InferredMethod, MIN_INFERENCE_CONFIDENCE } from './inferred-method.js';
 import { ActivityPayload, ArchiveActivityInput, CreateActivityInput, UpdateActivityInput } from './activity.input.js';
-import { listActivities } from './activity.service.js';
+import { listActivities, nestedActivityPage } from './activity.service.js';
 
 @Resolver(() => Activity)
 export class ActivityResolver {
@@ -96,5 +95,33 @@ export class ActivityResolver {
   @FieldResolver(() => Person, { nullable: true, description: 'Who to contact about it.' })
   contact(@Root() activity: Activity, @Ctx() { loaders }: HubContext): Promise<Person | null> | null {
     return activity.contact ? loaders.person.load(activity.contact.id) : null;
+  }
+}
+
+/** A plan's activities: the activities module adds the field to the plan's type. */
+@Resolver(() => Plan)
+export class PlanActivitiesResolver {
+  @FieldResolver(() => ActivityConnection, { description: "The plan's activities, in order of registration." })
+  activities(
+    @Root() plan: Plan,
+    @Ctx() { loaders, viewer }: HubContext,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Arg('filter', () => ActivityFilter, { nullable: true, description: 'Narrows the list.' }) filter?: ActivityFilter,
+  ) {
+    return nestedActivityPage(loaders.planActivities, viewer, plan.id, { first, after, filter });
+  }
+}
+
+/** A method's activities, across plans. */
+@Resolver(() => Method)
+export class MethodActivitiesResolver {
+  @FieldResolver(() => ActivityConnection, { description: 'Activities across all plans that use this method.' })
+  activities(
+    @Root() method: Method,
+    @Ctx() ctx: HubContext,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Arg('filter', () => ActivityFilter, { nullable: true, description: 'Narrows the list.' }) filter?: ActivityFilter,
+  ) {
+    return nestedActivityPage(ctx.loaders.methodActivities, ctx.viewer, method.id, { first, after, filter });
   }
 }

@@ -1,4 +1,4 @@
-import { visibleActivitySql } from '../auth/visibility.js';
+import { visibleActivitySql } from '../access/visibility.js';
 import type { Viewer } from '../core/context.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type DataLoader from 'dataloader';

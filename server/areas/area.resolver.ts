@@ -1,8 +1,6 @@
-import { planVisible } from '../auth/visibility.js';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../core/context.js';
 import { AreaKind } from '../core/enums.js';
-import { Plan } from '../plans/plan.entity.js';
 import { Area } from './area.entity.js';
 import { AreaPayload, CreateAreaInput } from './area.input.js';
 import { createArea, listAreas } from './area.service.js';
@@ -30,10 +28,5 @@ export class AreaResolver {
   @FieldResolver(() => [Area], { description: 'Areas directly inside this one, by name.' })
   children(@Root() area: Area, @Ctx() { loaders }: HubContext): Promise<Area[]> {
     return loaders.areaChildren.load(area.id);
-  }
-
-  @FieldResolver(() => [Plan], { description: 'Plans working in this area or any area inside it, by code.' })
-  async plans(@Root() area: Area, @Ctx() { loaders, viewer }: HubContext): Promise<Plan[]> {
-    return (await loaders.areaPlans.load(area.id)).filter((plan) => planVisible(viewer, plan));
   }
 }

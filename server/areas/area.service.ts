@@ -1,15 +1,15 @@
 import { readAll } from '../core/read-model.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { recordAudit } from '../audit/audit.service.js';
-import { requireMutation } from '../auth/permissions.js';
+import { recordAudit } from '../core/audit-trail.js';
+import { requireMutation } from '../access/permissions.js';
 import { checkCode, checkCodeFree } from '../core/codes.js';
 import type { HubContext } from '../core/context.js';
 import { AreaKind } from '../core/enums.js';
 import { toGlobalId } from '../core/global-id.js';
 import { InputChecker, MAX_TITLE, runMutation } from '../core/mutation.js';
 import { UserErrorCode } from '../core/user-errors.js';
-import { refreshMatchTables } from '../overlap/overlap.store.js';
 import { Area } from './area.entity.js';
+import { areaWrites } from './area.hooks.js';
 import type { CreateAreaInput } from './area.input.js';
 
 const KIND_ORDER = [AreaKind.MUNICIPALITY, AreaKind.DISTRICT, AreaKind.ESTATE];
@@ -59,7 +59,7 @@ export function createArea(ctx: HubContext, input: CreateAreaInput) {
         residents: input.residents ?? null,
       });
       await tx.flush();
-      await refreshMatchTables(tx);
+      await areaWrites.added.run(tx);
       recordAudit(tx, viewer, 'createArea', { type: 'Area', id: area.id }, null, areaSnapshot(area));
       return { area };
     },

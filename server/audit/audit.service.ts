@@ -1,13 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import { mayReadAudit } from '../auth/permissions.js';
+import { mayReadAudit } from '../access/permissions.js';
+import type { Change, Snapshot } from '../core/audit-trail.js';
 import type { HubContext, Viewer } from '../core/context.js';
 import { ErrorCode, badInput } from '../core/errors.js';
 import { fromGlobalId } from '../core/global-id.js';
 import { pageSize } from '../core/pagination.js';
 import { AuditEvent, type AuditChanges } from './audit-event.entity.js';
-
-export type Snapshot = Record<string, unknown>;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -21,22 +20,15 @@ export function changedFields(before: Snapshot | null, after: Snapshot): AuditCh
   return changes;
 }
 
-/** Records a change in the caller's transaction, so it commits or rolls back with the change itself. */
-export function recordAudit(
-  em: EntityManager,
-  viewer: Viewer,
-  action: string,
-  entity: { type: string; id: number },
-  before: Snapshot | null,
-  after: Snapshot,
-): void {
+/** Stores a recorded change as an audit event, in the writer's transaction (connected to core's changeRecorded hook). */
+export function storeChange(em: EntityManager, viewer: Viewer, change: Change): void {
   em.create(AuditEvent, {
     at: new Date(),
     actor: viewer.userId,
-    action,
-    entityType: entity.type,
-    entityId: entity.id,
-    changes: changedFields(before, after),
+    action: change.action,
+    entityType: change.entity.type,
+    entityId: change.entity.id,
+    changes: changedFields(change.before, change.after),
   });
 }
 

@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../core/audit-trail.js';
 import type { HubContext } from '../core/context.js';
 import { Role } from '../core/enums.js';
 import { toGlobalId } from '../core/global-id.js';
@@ -7,7 +7,7 @@ import { UserErrorCode } from '../core/user-errors.js';
 import { Person } from '../people/person.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 import { insertUser } from './auth.service.js';
-import { requireMutation } from './permissions.js';
+import { requireMutation } from '../access/permissions.js';
 import type { User } from './user.entity.js';
 import type { CreateUserInput } from './user.input.js';
 

@@ -1,10 +1,6 @@
 import { readAll } from '../core/read-model.js';
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ActivityConnection } from '../activities/activity.connection.js';
-import { ActivityFilter } from '../activities/activity.filter.js';
-import { nestedActivityPage } from '../activities/activity.service.js';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../core/context.js';
-import { PageArgs } from '../core/pagination.js';
 import {
   CreateMethodInput,
   CreateTargetGroupInput,
@@ -73,15 +69,5 @@ export class MethodResolver {
   @Mutation(() => MethodPayload, { description: "Changes a method's name, description or keywords (ADMIN, COORDINATOR)." })
   updateMethod(@Ctx() ctx: HubContext, @Arg('input', () => UpdateMethodInput, { description: 'The method and what changes.' }) input: UpdateMethodInput) {
     return updateMethod(ctx, input);
-  }
-
-  @FieldResolver(() => ActivityConnection, { description: 'Activities across all plans that use this method.' })
-  activities(
-    @Root() method: Method,
-    @Ctx() ctx: HubContext,
-    @Args(() => PageArgs) { first, after }: PageArgs,
-    @Arg('filter', () => ActivityFilter, { nullable: true, description: 'Narrows the list.' }) filter?: ActivityFilter,
-  ) {
-    return nestedActivityPage(ctx.loaders.methodActivities, ctx.viewer, method.id, { first, after, filter });
   }
 }

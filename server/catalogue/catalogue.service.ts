@@ -1,11 +1,11 @@
-import { recordAudit } from '../audit/audit.service.js';
-import { requireMutation } from '../auth/permissions.js';
+import { recordAudit } from '../core/audit-trail.js';
+import { requireMutation } from '../access/permissions.js';
 import { checkCode, checkCodeFree } from '../core/codes.js';
 import type { HubContext } from '../core/context.js';
 import { toGlobalId } from '../core/global-id.js';
 import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation, type Path } from '../core/mutation.js';
 import { UserErrorCode } from '../core/user-errors.js';
-import { refreshInferences, refreshMatchTables } from '../overlap/overlap.store.js';
+import { catalogueWrites } from './catalogue.hooks.js';
 import type { CreateMethodInput, CreateTargetGroupInput, CreateThemeInput, UpdateMethodInput } from './catalogue.input.js';
 import { Method } from './method.entity.js';
 import { TargetGroup } from './target-group.entity.js';
@@ -59,7 +59,7 @@ export function createTargetGroup(ctx: HubContext, input: CreateTargetGroupInput
       check.check();
       const targetGroup = tx.create(TargetGroup, { code: code!, name: name!, parent: parent ?? null, minAge, maxAge });
       await tx.flush();
-      await refreshMatchTables(tx);
+      await catalogueWrites.targetGroupAdded.run(tx);
       recordAudit(tx, viewer, 'createTargetGroup', { type: 'TargetGroup', id: targetGroup.id }, null, {
         code: targetGroup.code,
         name: targetGroup.name,
@@ -131,7 +131,7 @@ export function updateMethod(ctx: HubContext, input: UpdateMethodInput) {
       keywords: method!.keywords,
     });
     // The words of activities without a method now point elsewhere: their inference and pairs follow.
-    if (keywords !== undefined && JSON.stringify(keywords) !== JSON.stringify(before.keywords)) await refreshInferences(tx);
+    if (keywords !== undefined && JSON.stringify(keywords) !== JSON.stringify(before.keywords)) await catalogueWrites.methodKeywordsChanged.run(tx);
     return { method };
   });
 }

@@ -5,13 +5,11 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { cachedAuthenticator } from '../auth/auth.service.js';
-import { bearerToken } from '../auth/token.js';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { HubConfig } from './config.js';
 import { serveConsole } from './console.js';
 import { serveExplorer, serveExplorerAsset } from './explorer.js';
-import { createContext, languageOf, type HubContext } from './context.js';
+import { createContext, languageOf, type HubContext, type MakeLoaders, type Viewer } from './context.js';
 import { ErrorCode } from './errors.js';
 import { costPlugin, tooManySelections } from './cost.js';
 import type { DatabaseHealth } from './db-health.js';
@@ -120,7 +118,24 @@ async function databaseProblem(orm: MikroORM): Promise<string | null> {
   }
 }
 
-export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: MikroORM, health: DatabaseHealth): Promise<HubHttp> {
+/** The viewer behind a bearer token, or null; given an EntityManager only when it must ask the database. */
+export type Authenticate = (em: () => EntityManager, token: string) => Promise<Viewer | null>;
+
+/** What the composition root (server/modules.ts) gives the HTTP layer. */
+export interface HubParts {
+  schema: GraphQLSchema;
+  makeLoaders: MakeLoaders;
+  authenticate: Authenticate;
+}
+
+/** The token of an `Authorization: Bearer <token>` header, or undefined. */
+function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S{16,512})\s*$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroORM, health: DatabaseHealth): Promise<HubHttp> {
+  const { schema, makeLoaders, authenticate } = parts;
   const server = http.createServer();
   const drain = new HttpDrain(server);
   const protection = queryProtection(config);
@@ -169,7 +184,6 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
   });
   await apollo.start();
 
-  const authenticate = cachedAuthenticator();
   server.on('request', async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://hub');
     try {
@@ -256,7 +270,7 @@ export async function createHttp(config: HubConfig, schema: GraphQLSchema, orm: 
         const response = await currentRequest.run({ requestId }, () =>
           apollo.executeHTTPGraphQLRequest({
             httpGraphQLRequest: { method: req.method!, headers, search: url.search, body },
-            context: async () => (context = createContext(orm.em, viewer, requestId, clientRequestId, languageOf(req.headers['accept-language']))),
+            context: async () => (context = createContext(orm.em, makeLoaders, viewer, requestId, clientRequestId, languageOf(req.headers['accept-language']))),
           }),
         );
         for (const [name, value] of response.headers) res.setHeader(name, value);

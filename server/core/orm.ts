@@ -1,10 +1,6 @@
-import { fileURLToPath } from 'node:url';
+import type { MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
-import { migrationsList } from '../migrations/index.js';
-import { entities } from './entities.js';
-
-export const MIGRATIONS_PATH = fileURLToPath(new URL('../migrations', import.meta.url));
 
 export type HubOrm = MikroORM;
 
@@ -17,10 +13,18 @@ export interface OrmOptions {
   connectTimeoutMs?: number;
 }
 
-export function ormConfig(url: string, options: OrmOptions = {}): Options {
+/** What the ORM maps and migrates: given by the composition root (server/modules.ts). */
+export interface OrmParts {
+  entities: readonly (abstract new (...args: never[]) => object)[];
+  migrations: MigrationObject[];
+  /** Where `npm run migration:create` writes and the snapshot lives. */
+  migrationsPath: string;
+}
+
+export function ormConfig(parts: OrmParts, url: string, options: OrmOptions = {}): Options {
   return defineConfig({
     clientUrl: url,
-    entities,
+    entities: [...parts.entities],
     extensions: [Migrator],
     forceUtcTimezone: true,
     pool: { min: 0, max: options.poolMax ?? 10 },
@@ -38,9 +42,9 @@ export function ormConfig(url: string, options: OrmOptions = {}): Options {
     // The SQL functions of the overlap analysis are written by hand in migrations.
     schemaGenerator: { ignoreRoutines: true },
     migrations: {
-      migrationsList,
-      path: MIGRATIONS_PATH,
-      pathTs: MIGRATIONS_PATH,
+      migrationsList: parts.migrations,
+      path: parts.migrationsPath,
+      pathTs: parts.migrationsPath,
       tableName: 'mikro_orm_migrations',
       transactional: true,
       allOrNothing: true,
@@ -53,8 +57,8 @@ export function ormConfig(url: string, options: OrmOptions = {}): Options {
   });
 }
 
-export async function initOrm(url: string, options: OrmOptions = {}): Promise<MikroORM> {
-  return MikroORM.init(ormConfig(url, options));
+export async function initOrmWith(parts: OrmParts, url: string, options: OrmOptions = {}): Promise<MikroORM> {
+  return MikroORM.init(ormConfig(parts, url, options));
 }
 
 /** Applies the committed migrations that the database has not seen yet; returns their names. */

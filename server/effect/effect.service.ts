@@ -1,8 +1,9 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Activity } from '../activities/activity.entity.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { mayEditPlan, requireMutation } from '../auth/permissions.js';
+import { activityWrites } from '../activities/activity.hooks.js';
+import { recordAudit } from '../core/audit-trail.js';
+import { mayEditPlan, requireMutation } from '../access/permissions.js';
 import type { HubContext } from '../core/context.js';
 import { today } from '../core/dates.js';
 import { ActivityStatus } from '../core/enums.js';
@@ -10,7 +11,6 @@ import { toGlobalId } from '../core/global-id.js';
 import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation } from '../core/mutation.js';
 import { groupedLoader } from '../core/loader-kit.js';
 import { refuse, UserErrorCode } from '../core/user-errors.js';
-import { lockActivityForChange, refreshActivityOverlaps } from '../overlap/overlap.store.js';
 import { Plan } from '../plans/plan.entity.js';
 import { Evaluation, EvaluationDecision, Indicator, IndicatorDirection, Measurement } from './effect.entity.js';
 import type { CreateIndicatorInput, EvaluateActivityInput, RecordMeasurementInput } from './effect.input.js';
@@ -133,7 +133,7 @@ export function evaluateActivity(ctx: HubContext, input: EvaluateActivityInput) 
     const rationale = check.text(['input', 'rationale'], input.rationale, { required: true, max: MAX_TEXT });
     check.check();
     // A STOP changes the activity's pairs, so it locks its part of the city first, like every activity write.
-    if (input.decision === EvaluationDecision.STOP) await lockActivityForChange(tx, found!.id);
+    if (input.decision === EvaluationDecision.STOP) await activityWrites.lockActivity.run(tx, found!.id, []);
     else await tx.execute('select id from activity where id = ? for no key update', [found!.id]);
     const activity = await tx.findOneOrFail(Activity, found!.id, { refresh: true });
     if (!mayEditPlan(viewer, activity.plan.id)) refuse(['input', 'activityId'], UserErrorCode.FORBIDDEN, 'You may only evaluate activities of your own plans');
@@ -154,7 +154,7 @@ export function evaluateActivity(ctx: HubContext, input: EvaluateActivityInput) 
       decision: input.decision,
       rationale,
     });
-    if (input.decision === EvaluationDecision.STOP) await refreshActivityOverlaps(tx, [activity.id]);
+    if (input.decision === EvaluationDecision.STOP) await activityWrites.changed.run(tx, [activity.id], { reopenReviews: false });
     return { evaluation };
   });
 }

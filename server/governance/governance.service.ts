@@ -1,9 +1,9 @@
 import { readModelOf } from '../core/read-model.js';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { recordAudit } from '../audit/audit.service.js';
-import { mayEditPlan, requireMutation, type MutationName } from '../auth/permissions.js';
-import { visiblePlanIdSql } from '../auth/visibility.js';
+import { recordAudit } from '../core/audit-trail.js';
+import { mayEditPlan, requireMutation, type MutationName } from '../access/permissions.js';
+import { visiblePlanIdSql } from '../access/visibility.js';
 import type { HubContext, Viewer } from '../core/context.js';
 import { today } from '../core/dates.js';
 import { Role } from '../core/enums.js';

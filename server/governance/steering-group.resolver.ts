@@ -30,3 +30,12 @@ export class SteeringGroupMemberResolver {
     return (await loaders.person.load(member.person.id))!;
   }
 }
+
+/** A plan's steering group: the governance module adds the field to the plan's type. */
+@Resolver(() => Plan)
+export class PlanSteeringGroupResolver {
+  @FieldResolver(() => SteeringGroup, { nullable: true, description: 'The steering group (styregruppe) of the plan.' })
+  async steeringGroup(@Root() plan: Plan, @Ctx() { loaders }: HubContext): Promise<SteeringGroup | null> {
+    return (await loaders.planSteeringGroups.load(plan.id))[0] ?? null;
+  }
+}

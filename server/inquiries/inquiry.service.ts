@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { recordAudit } from '../audit/audit.service.js';
-import { mayEditPlan, requireMutation } from '../auth/permissions.js';
-import { visiblePlanIdSql } from '../auth/visibility.js';
+import { recordAudit } from '../core/audit-trail.js';
+import { mayEditPlan, requireMutation } from '../access/permissions.js';
+import { visiblePlanIdSql } from '../access/visibility.js';
 import type { HubContext, Viewer } from '../core/context.js';
 import { badInput } from '../core/errors.js';
 import { expectIds, toGlobalId } from '../core/global-id.js';

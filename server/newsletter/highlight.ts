@@ -1,10 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../core/context.js';
-import { nodeEntities, type NodeTypeName } from '../core/entities.js';
 import { badInput } from '../core/errors.js';
-import type { Loaders } from '../core/loaders.js';
 import { NodeEntity } from '../core/node.js';
+import { loadNode } from '../core/node.resolver.js';
 import { MAX_PAGE_SIZE } from '../core/pagination.js';
 import { DateTimeScalar } from '../core/scalars.js';
 import { rows, type Row } from '../core/sql.js';
@@ -29,7 +28,7 @@ export class Highlight {
   @Field(() => Float, { description: 'Rank: kind weight x recency x reach, lowered for the plan and kind already above it (see the README).' })
   score!: number;
 
-  subjectType!: NodeTypeName;
+  subjectType!: string;
   subjectId!: number;
   planId!: number | null;
 }
@@ -214,13 +213,8 @@ export async function highlights(em: EntityManager, since: Date, until: Date | n
   return rankHighlights(pool, since, end, limit).map((picked) => Object.assign(new Highlight(), picked));
 }
 
-const LOADER_OF: Partial<Record<NodeTypeName, keyof Loaders>> = {
-  Plan: 'plan',
-  Activity: 'activity',
-  Experience: 'experience',
-  Indicator: 'indicator',
-  Evaluation: 'evaluation',
-};
+/** What a highlight can be about. */
+const SUBJECT_TYPES = new Set(['Plan', 'Activity', 'Experience', 'Indicator', 'Evaluation']);
 
 @Resolver(() => Highlight)
 export class HighlightResolver {
@@ -236,8 +230,6 @@ export class HighlightResolver {
 
   @FieldResolver(() => NodeEntity, { nullable: true, description: 'The plan, activity, experience, indicator or evaluation it is about.' })
   subject(@Root() highlight: Highlight, @Ctx() { loaders }: HubContext) {
-    const loader =
-      LOADER_OF[highlight.subjectType] && Object.hasOwn(nodeEntities, highlight.subjectType) ? loaders[LOADER_OF[highlight.subjectType]!] : undefined;
-    return loader ? (loader as { load(id: number): Promise<NodeEntity | null> }).load(highlight.subjectId) : null;
+    return SUBJECT_TYPES.has(highlight.subjectType) ? loadNode(loaders, highlight.subjectType, highlight.subjectId) : null;
   }
 }

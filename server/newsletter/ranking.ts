@@ -1,5 +1,3 @@
-import type { NodeTypeName } from '../core/entities.js';
-
 // The newsletter's pure logic: how news is ranked and phrased. No database, no GraphQL; unit-tested beside it.
 
 export enum HighlightKind {
@@ -34,7 +32,7 @@ export interface Candidate {
   occurredAt: Date;
   /** 0..1: how many people it concerns (capacity, residents). */
   reach: number;
-  subjectType: NodeTypeName;
+  subjectType: string;
   subjectId: number;
   planId: number | null;
 }

@@ -1,5 +1,5 @@
-import { recordAudit } from '../audit/audit.service.js';
-import { requireMutation } from '../auth/permissions.js';
+import { recordAudit } from '../core/audit-trail.js';
+import { requireMutation } from '../access/permissions.js';
 import type { HubContext } from '../core/context.js';
 import { InputChecker, MAX_TITLE, runMutation } from '../core/mutation.js';
 import { UserErrorCode } from '../core/user-errors.js';

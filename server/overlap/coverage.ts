@@ -3,7 +3,7 @@ import { Ctx, Arg, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root 
 import { Area } from '../areas/area.entity.js';
 import { TargetGroup } from '../catalogue/target-group.entity.js';
 import { Theme } from '../catalogue/theme.entity.js';
-import { visibleActivitySql } from '../auth/visibility.js';
+import { visibleActivitySql } from '../access/visibility.js';
 import type { HubContext, Viewer } from '../core/context.js';
 import { today } from '../core/dates.js';
 import { AreaKind } from '../core/enums.js';

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Field, FieldResolver, Float, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { Activity } from '../activities/activity.entity.js';
 import { Area } from '../areas/area.entity.js';
-import { mayEditPlan, requireMutation } from '../auth/permissions.js';
+import { mayEditPlan, requireMutation } from '../access/permissions.js';
 import { Method } from '../catalogue/method.entity.js';
 import type { HubContext, Viewer } from '../core/context.js';
 import { Role } from '../core/enums.js';

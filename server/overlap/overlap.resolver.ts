@@ -1,10 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, Float, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Activity } from '../activities/activity.entity.js';
+import { ActivityPayload } from '../activities/activity.input.js';
 import type { HubContext } from '../core/context.js';
 import { PageArgs } from '../core/pagination.js';
 import { Person } from '../people/person.entity.js';
 import { ActivityDraftInput, OverlapFilter, OverlapReviewPayload, ReviewOverlapInput } from './overlap.input.js';
-import { inferDraftMethod, listOverlaps, minScoreOf, reasonsOf, reviewOverlap, similarToDraft } from './overlap.service.js';
+import { inferDraftMethod, listOverlaps, minScoreOf, reasonsOf, reviewOverlap, similarToActivity, similarToDraft } from './overlap.service.js';
 import { InferredMethod } from '../activities/inferred-method.js';
 import { badInput } from '../core/errors.js';
 import { MAX_TEXT, MAX_TITLE } from '../core/mutation.js';
@@ -99,5 +100,14 @@ export class ActivityOverlapsResolver {
     @Arg('minScore', () => Float, { nullable: true, description: 'Lowest score returned; default the calibrated threshold.' }) minScore?: number | null,
   ): Promise<Overlap[]> {
     return loaders.activityOverlaps.load({ activityId: activity.id, minScore: minScoreOf(minScore) });
+  }
+}
+
+/** The warning a project lead gets on registering: the overlap module adds it to the activities module's payload. */
+@Resolver(() => ActivityPayload)
+export class ActivityPayloadOverlapsResolver {
+  @FieldResolver(() => [Overlap], { description: 'For create and update: existing activities the result overlaps, best first.' })
+  similarActivities(@Root() payload: ActivityPayload, @Ctx() { em }: HubContext): Promise<Overlap[]> | Overlap[] {
+    return payload.similarTo === undefined ? [] : similarToActivity(em, payload.similarTo);
   }
 }

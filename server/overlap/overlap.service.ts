@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { recordAudit } from '../audit/audit.service.js';
-import { mayEditPlan, requireMutation } from '../auth/permissions.js';
+import { recordAudit } from '../core/audit-trail.js';
+import { mayEditPlan, requireMutation } from '../access/permissions.js';
 import { Activity } from '../activities/activity.entity.js';
-import { visibleActivityIdSql } from '../auth/visibility.js';
+import { visibleActivityIdSql } from '../access/visibility.js';
 import type { HubContext, Language, Viewer } from '../core/context.js';
 import { today } from '../core/dates.js';
 import { Role } from '../core/enums.js';

@@ -1,3 +1,4 @@
+import { MIN_INFERENCE_CONFIDENCE } from '../activities/inferred-method.js';
 /**
  * Overlap scoring in PostgreSQL (DESIGN.md "What an overlap is").
  *
@@ -23,9 +24,6 @@
 
 /** Bump when the scoring changes: the hub then recomputes the stored pairs at start. */
 export const OVERLAP_MODEL_VERSION = '4';
-
-/** An inferred method below this confidence is shown but not used: the activity's kind stays unknown. */
-export const MIN_INFERENCE_CONFIDENCE = 0.5;
 
 /** Pairs below this score are not stored; minScore below it answers as if it were this. */
 export const STORE_FLOOR = 0.15;

@@ -1,5 +1,5 @@
-import { recordAudit } from '../audit/audit.service.js';
-import { requireMutation } from '../auth/permissions.js';
+import { recordAudit } from '../core/audit-trail.js';
+import { requireMutation } from '../access/permissions.js';
 import type { HubContext, Viewer } from '../core/context.js';
 import { Role } from '../core/enums.js';
 import { toGlobalId } from '../core/global-id.js';

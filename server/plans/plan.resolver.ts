@@ -1,18 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ActivityConnection } from '../activities/activity.connection.js';
-import { ActivityFilter } from '../activities/activity.filter.js';
-import { nestedActivityPage } from '../activities/activity.service.js';
 import { Area } from '../areas/area.entity.js';
 import type { HubContext } from '../core/context.js';
 import { PageArgs } from '../core/pagination.js';
-import { SteeringGroup } from '../governance/steering-group.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Person } from '../people/person.entity.js';
 import { PlanConnection } from './plan.connection.js';
 import { Plan } from './plan.entity.js';
 import { PlanFilter } from './plan.filter.js';
 import { CreatePlanInput, PlanPayload } from './plan.input.js';
-import { planVisible } from '../auth/visibility.js';
+import { planVisible } from '../access/visibility.js';
 import { createPlan, findPlanByCode, listPlans } from './plan.service.js';
 
 @Resolver(() => Plan)
@@ -51,19 +47,13 @@ export class PlanResolver {
   lead(@Root() plan: Plan, @Ctx() { loaders }: HubContext): Promise<Person | null> | null {
     return plan.lead ? loaders.person.load(plan.lead.id) : null;
   }
+}
 
-  @FieldResolver(() => SteeringGroup, { nullable: true, description: 'The steering group (styregruppe) of the plan.' })
-  async steeringGroup(@Root() plan: Plan, @Ctx() { loaders }: HubContext): Promise<SteeringGroup | null> {
-    return (await loaders.planSteeringGroups.load(plan.id))[0] ?? null;
-  }
-
-  @FieldResolver(() => ActivityConnection, { description: "The plan's activities, in order of registration." })
-  activities(
-    @Root() plan: Plan,
-    @Ctx() { loaders, viewer }: HubContext,
-    @Args(() => PageArgs) { first, after }: PageArgs,
-    @Arg('filter', () => ActivityFilter, { nullable: true, description: 'Narrows the list.' }) filter?: ActivityFilter,
-  ) {
-    return nestedActivityPage(loaders.planActivities, viewer, plan.id, { first, after, filter });
+/** The plans of an area: the plans module adds the field to the area's type. */
+@Resolver(() => Area)
+export class AreaPlansResolver {
+  @FieldResolver(() => [Plan], { description: 'Plans working in this area or any area inside it, by code.' })
+  async plans(@Root() area: Area, @Ctx() { loaders, viewer }: HubContext): Promise<Plan[]> {
+    return (await loaders.areaPlans.load(area.id)).filter((plan) => planVisible(viewer, plan));
   }
 }

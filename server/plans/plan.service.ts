@@ -1,10 +1,10 @@
 import { readModelOf } from '../core/read-model.js';
-import { visiblePlanSql } from '../auth/visibility.js';
+import { visiblePlanSql } from '../access/visibility.js';
 import type { Viewer } from '../core/context.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Area } from '../areas/area.entity.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { requireMutation } from '../auth/permissions.js';
+import { recordAudit } from '../core/audit-trail.js';
+import { requireMutation } from '../access/permissions.js';
 import { checkCode, checkCodeFree } from '../core/codes.js';
 import type { HubContext } from '../core/context.js';
 import { PlanStatus, OrganisationKind } from '../core/enums.js';

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/core/embedded-postgres.js';
-import { initOrm, migrate } from '../../server/core/orm.js';
+import { migrate } from '../../server/core/orm.js';
+import { initOrm } from '../../server/modules.js';
 import { loadCity } from '../../seeds/load.js';
 import { TEMPLATE_DATABASE, withDatabaseName } from './database.js';
 

@@ -3,8 +3,9 @@ import 'reflect-metadata';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres } from './embedded-postgres.js';
-import { initOrm, migrate, MIGRATIONS_PATH } from './orm.js';
+import { startEmbeddedPostgres } from './core/embedded-postgres.js';
+import { migrate } from './core/orm.js';
+import { initOrm, MIGRATIONS_PATH } from './modules.js';
 
 // Diffs the entities against a scratch database that has every committed migration, and writes the difference.
 const name = process.argv[2];

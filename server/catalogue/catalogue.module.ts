@@ -1,0 +1,47 @@
+import type { HubModule } from '../core/module.js';
+import { byIdLoader, groupedLoader } from '../core/loader-kit.js';
+import type { LoaderFactories, LoadersOf } from '../core/loaders.js';
+import { nodeType } from '../core/node.resolver.js';
+import { MethodResolver, TargetGroupResolver, ThemeResolver } from './catalogue.resolver.js';
+import { Method } from './method.entity.js';
+import { TargetGroup } from './target-group.entity.js';
+import { Theme } from './theme.entity.js';
+
+const loaders = {
+  theme: (em) => byIdLoader(em, Theme),
+  targetGroup: (em) => byIdLoader(em, TargetGroup),
+  method: (em) => byIdLoader(em, Method),
+  // The themes a method's work usually has: those of at least half of the live activities that name it.
+  methodTypicalThemes: (em) =>
+    groupedLoader(
+      em,
+      Theme,
+      `select m.method_id as __owner, t.* from (
+       select a.method_id, at.theme_id, count(*)::float8 / (select count(*) from activity x where x.method_id = a.method_id and not x.archived) as share
+       from activity a join activity_theme at on at.activity_id = a.id
+       where a.method_id = any(?::int[]) and not a.archived group by 1, 2) m
+     join theme t on t.id = m.theme_id where m.share >= 0.5 order by t.code`,
+    ),
+  targetGroupChildren: (em) =>
+    groupedLoader(
+      em,
+      TargetGroup,
+      'select t.parent_id as __owner, t.* from target_group t where t.parent_id = any(?::int[]) order by t.min_age nulls last, t.name, t.id',
+    ),
+} satisfies LoaderFactories;
+
+declare module '../core/context.js' {
+  interface HubLoaders extends LoadersOf<typeof loaders> {}
+}
+
+export const catalogueModule: HubModule = {
+  name: 'catalogue',
+  resolvers: [ThemeResolver, TargetGroupResolver, MethodResolver],
+  entities: [Theme, TargetGroup, Method],
+  loaders,
+  nodes: [
+    nodeType({ entity: Theme, loader: (l) => l.theme }),
+    nodeType({ entity: TargetGroup, loader: (l) => l.targetGroup }),
+    nodeType({ entity: Method, loader: (l) => l.method }),
+  ],
+};

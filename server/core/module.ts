@@ -1,0 +1,24 @@
+import type { GraphQLSchema } from 'graphql';
+import type { LoaderFactories } from './loaders.js';
+import type { NodeType } from './node.resolver.js';
+
+/** A type-graphql resolver class (type-graphql takes them as Function). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- the type buildSchema asks for
+export type ResolverClass = Function;
+
+/** What a domain module gives the hub; the composition root (server/modules.ts) lists the modules, lowest first. */
+export interface HubModule {
+  name: string;
+  /** type-graphql resolver classes. */
+  resolvers?: readonly ResolverClass[];
+  /** MikroORM entity classes, in dependency order. */
+  entities?: readonly (abstract new (...args: never[]) => object)[];
+  /** Per-request DataLoader factories; their types join `HubLoaders` by declaration merging in the same file. */
+  loaders?: LoaderFactories;
+  /** Types node(id) answers. */
+  nodes?: readonly NodeType[];
+  /** Rewrites of the built schema, applied in module order. */
+  schemaTransforms?: readonly ((schema: GraphQLSchema) => GraphQLSchema)[];
+  /** Connects the module's handlers to hooks of modules below it; called once, at assembly. */
+  connect?(): void;
+}

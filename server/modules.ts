@@ -1,0 +1,90 @@
+// The composition root: the one place that lists the domain modules and assembles the hub from them.
+import { fileURLToPath } from 'node:url';
+import type { GraphQLSchema } from 'graphql';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { activityModule } from './activities/activity.module.js';
+import { areaModule } from './areas/area.module.js';
+import { auditModule } from './audit/audit.module.js';
+import { authModule } from './auth/auth.module.js';
+import { cachedAuthenticator } from './auth/auth.service.js';
+import { catalogueModule } from './catalogue/catalogue.module.js';
+import type { HubParts } from './core/http.js';
+import { loaderMaker, type LoaderFactories } from './core/loaders.js';
+import type { HubModule } from './core/module.js';
+import { NodeResolver, registerNodeTypes } from './core/node.resolver.js';
+import { initOrmWith, type OrmOptions, type OrmParts } from './core/orm.js';
+import { buildHubSchema } from './core/schema.js';
+import { effectModule } from './effect/effect.module.js';
+import { experienceModule } from './experience/experience.module.js';
+import { governanceModule } from './governance/governance.module.js';
+import { inquiryModule } from './inquiries/inquiry.module.js';
+import { migrationsList } from './migrations/index.js';
+import { newsletterModule } from './newsletter/newsletter.module.js';
+import { organisationModule } from './organisations/organisation.module.js';
+import { overlapModule } from './overlap/overlap.module.js';
+import { personModule } from './people/person.module.js';
+import { planModule } from './plans/plan.module.js';
+
+/** Every domain module, each after the modules it imports (test/layering.test.ts holds the code to this order). */
+export const modules: readonly HubModule[] = [
+  organisationModule,
+  personModule,
+  areaModule,
+  catalogueModule,
+  planModule,
+  authModule,
+  auditModule,
+  governanceModule,
+  inquiryModule,
+  activityModule,
+  overlapModule,
+  effectModule,
+  experienceModule,
+  newsletterModule,
+];
+
+export const MIGRATIONS_PATH = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/** The entities, committed migrations and their folder. */
+export const ormParts: OrmParts = {
+  entities: modules.flatMap((m) => m.entities ?? []),
+  migrations: migrationsList,
+  migrationsPath: MIGRATIONS_PATH,
+};
+
+function mergedLoaders(): LoaderFactories {
+  const merged: LoaderFactories = {};
+  for (const module of modules) {
+    for (const [name, factory] of Object.entries(module.loaders ?? {})) {
+      if (Object.hasOwn(merged, name)) throw new Error(`Loader ${name} of module ${module.name} is defined twice`);
+      merged[name] = factory;
+    }
+  }
+  return merged;
+}
+
+// Hooks and node types are wired once per process, before anything runs.
+for (const module of modules) module.connect?.();
+registerNodeTypes(modules.flatMap((m) => m.nodes ?? []));
+const makeLoaders = loaderMaker(mergedLoaders());
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/** The hub's GraphQL schema, built once per process from the modules' resolvers. */
+export function hubSchema(): Promise<GraphQLSchema> {
+  schema ??= buildHubSchema(
+    [NodeResolver, ...modules.flatMap((m) => m.resolvers ?? [])],
+    modules.flatMap((m) => m.schemaTransforms ?? []),
+  );
+  return schema;
+}
+
+/** An ORM over the hub's entities and migrations. */
+export function initOrm(url: string, options: OrmOptions = {}): Promise<MikroORM> {
+  return initOrmWith(ormParts, url, options);
+}
+
+/** What one HTTP server needs: the schema, the request loaders and a token cache of its own. */
+export async function hubParts(): Promise<HubParts> {
+  return { schema: await hubSchema(), makeLoaders, authenticate: cachedAuthenticator() };
+}

@@ -1,0 +1,7 @@
+import type { HubModule } from '../core/module.js';
+import { HighlightResolver } from './highlight.js';
+
+export const newsletterModule: HubModule = {
+  name: 'newsletter',
+  resolvers: [HighlightResolver],
+};

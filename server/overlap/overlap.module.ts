@@ -1,0 +1,40 @@
+import { activityWrites } from '../activities/activity.hooks.js';
+import { areaWrites } from '../areas/area.hooks.js';
+import { catalogueWrites } from '../catalogue/catalogue.hooks.js';
+import type { HubModule } from '../core/module.js';
+import type { LoaderFactories, LoadersOf } from '../core/loaders.js';
+import { CoverageResolver } from './coverage.js';
+import { OverlapGroupResolver } from './overlap-groups.js';
+import { ActivityOverlap, AreaMatch, HubSetting, OverlapReviewRecord, TargetGroupMatch } from './overlap.entity.js';
+import { ActivityOverlapsResolver, ActivityPayloadOverlapsResolver, OverlapResolver, OverlapReviewResolver } from './overlap.resolver.js';
+import { activityOverlapsLoader, overlapPairLoader, overlapReviewLoader, supersedeReviews } from './overlap.service.js';
+import { lockActivityForChange, lockAreaBlocks, refreshActivityOverlaps, refreshInferences, refreshMatchTables } from './overlap.store.js';
+
+const loaders = {
+  activityOverlaps: (em, viewer) => activityOverlapsLoader(em, viewer),
+  overlapPair: (em) => overlapPairLoader(em),
+  overlapReview: (em) => overlapReviewLoader(em),
+} satisfies LoaderFactories;
+
+declare module '../core/context.js' {
+  interface HubLoaders extends LoadersOf<typeof loaders> {}
+}
+
+export const overlapModule: HubModule = {
+  name: 'overlap',
+  resolvers: [OverlapResolver, OverlapReviewResolver, OverlapGroupResolver, ActivityOverlapsResolver, ActivityPayloadOverlapsResolver, CoverageResolver],
+  entities: [ActivityOverlap, OverlapReviewRecord, AreaMatch, TargetGroupMatch, HubSetting],
+  loaders,
+  // The stored pairs follow every write they derive from, in the writer's transaction.
+  connect() {
+    activityWrites.lockActivity.handle(lockActivityForChange);
+    activityWrites.lockAreas.handle(lockAreaBlocks);
+    activityWrites.changed.handle(async (tx, ids, { reopenReviews }) => {
+      if (reopenReviews) for (const id of ids) await supersedeReviews(tx, id);
+      await refreshActivityOverlaps(tx, ids);
+    });
+    areaWrites.added.handle(refreshMatchTables);
+    catalogueWrites.targetGroupAdded.handle(refreshMatchTables);
+    catalogueWrites.methodKeywordsChanged.handle(refreshInferences);
+  },
+};
