@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { declaredHooks } from './core/hooks.js';
 import { modules } from './modules.js';
 
 // The server's layers, lowest first: ambient types, core (plumbing), the migrations, access (who may do and see what), then the domain modules in
@@ -93,6 +94,15 @@ describe('the server is layered', () => {
 
   test('no import cycle between files, type-only imports included', () => {
     expect(importCycles(graph).map((cycle) => cycle.join(' -> '))).toEqual([]);
+  });
+
+  test('the composition root handles every hook the modules declare', () => {
+    expect(declaredHooks().length).toBeGreaterThanOrEqual(7);
+    expect(
+      declaredHooks()
+        .filter((hook) => !hook.handled)
+        .map((hook) => hook.name),
+    ).toEqual([]);
   });
 
   test('the import scan sees the imports (the composition root imports every module)', () => {

@@ -1,8 +1,15 @@
+import { ActivityStatus } from '../core/enums.js';
 import { readModelOf } from '../core/read-model.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Conditions, descendantsSql, pgArray, rows } from '../core/sql.js';
 import { Activity } from './activity.entity.js';
 import type { ActivityCriteria } from './activity.filter.js';
+
+/** SQL on an activity alias: a live activity, one that takes part in the city's work (not archived, not cancelled). */
+export const liveActivitySql = (a: string) => `not ${a}.archived and ${a}.status <> '${ActivityStatus.CANCELLED}'`;
+
+/** SQL on an activity alias: an activity that is planned or running (not archived). */
+export const activeActivitySql = (a: string) => `not ${a}.archived and ${a}.status in ('${ActivityStatus.PLANNED}', '${ActivityStatus.RUNNING}')`;
 
 /** Columns of an activity row as the entity maps them (the search vector stays in the database). */
 export const ACTIVITY_COLUMNS = [

@@ -11,17 +11,6 @@ const loaders = {
   theme: (em) => byIdLoader(em, Theme),
   targetGroup: (em) => byIdLoader(em, TargetGroup),
   method: (em) => byIdLoader(em, Method),
-  // The themes a method's work usually has: those of at least half of the live activities that name it.
-  methodTypicalThemes: (em) =>
-    groupedLoader(
-      em,
-      Theme,
-      `select m.method_id as __owner, t.* from (
-       select a.method_id, at.theme_id, count(*)::float8 / (select count(*) from activity x where x.method_id = a.method_id and not x.archived) as share
-       from activity a join activity_theme at on at.activity_id = a.id
-       where a.method_id = any(?::int[]) and not a.archived group by 1, 2) m
-     join theme t on t.id = m.theme_id where m.share >= 0.5 order by t.code`,
-    ),
   targetGroupChildren: (em) =>
     groupedLoader(
       em,

@@ -1,3 +1,5 @@
+const declared: Hook<never>[] = [];
+
 /**
  * A point where a module lets a module above it act without importing it (an activity write announces itself, the
  * overlap store follows). Each hook has exactly one handler, connected at start by the composition root
@@ -6,11 +8,17 @@
 export class Hook<Handler extends (...args: never[]) => unknown> {
   private handler?: Handler;
 
-  constructor(readonly name: string) {}
+  constructor(readonly name: string) {
+    declared.push(this as unknown as Hook<never>);
+  }
 
   handle(handler: Handler): void {
     if (this.handler) throw new Error(`Hook ${this.name} is handled twice`);
     this.handler = handler;
+  }
+
+  get handled(): boolean {
+    return this.handler !== undefined;
   }
 
   get run(): Handler {
@@ -18,3 +26,6 @@ export class Hook<Handler extends (...args: never[]) => unknown> {
     return this.handler;
   }
 }
+
+/** Every hook declared so far (by the modules imported), for the check that the composition root handles them all. */
+export const declaredHooks = (): readonly { name: string; handled: boolean }[] => declared;

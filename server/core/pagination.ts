@@ -34,9 +34,9 @@ export interface Page<T> {
 
 export type CursorKey = (string | number)[];
 
-/** Checks `first`: default 20, 0..100. */
-export function pageSize(first: number | null | undefined): number {
-  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+/** Checks `first`: 0..100, the default when not given (20 unless the list says otherwise). */
+export function pageSize(first: number | null | undefined, fallback = DEFAULT_PAGE_SIZE): number {
+  if (first === null || first === undefined) return fallback;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`, { argument: 'first' });
   }

@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { activeActivitySql, liveActivitySql } from '../activities/activity.query.js';
 import type { HubContext } from '../core/context.js';
 import { badInput } from '../core/errors.js';
 import { NodeEntity } from '../core/node.js';
 import { loadNode } from '../core/node.resolver.js';
-import { MAX_PAGE_SIZE } from '../core/pagination.js';
+import { pageSize } from '../core/pagination.js';
 import { DateTimeScalar } from '../core/scalars.js';
 import { rows, type Row } from '../core/sql.js';
 import { forWhom, HighlightKind, rankHighlights, where, type Candidate } from './ranking.js';
@@ -57,14 +58,14 @@ async function candidates(em: EntityManager, since: Date, until: Date): Promise<
       em,
       `select a.id, a.title, a.plan_id, a.created_at, a.capacity, p.name as plan_name, ${NAMES}
       from activity a join plan p on p.id = a.plan_id
-      where p.status <> 'DRAFT' and a.created_at >= ?::timestamptz and a.created_at < ?::timestamptz and not a.archived and a.status <> 'CANCELLED'`,
+      where p.status <> 'DRAFT' and a.created_at >= ?::timestamptz and a.created_at < ?::timestamptz and ${liveActivitySql('a')}`,
       window,
     ),
     rows(
       em,
       `select a.id, a.title, a.plan_id, a.start_date, a.capacity, p.name as plan_name, ${NAMES}
       from activity a join plan p on p.id = a.plan_id
-      where p.status <> 'DRAFT' and a.start_date > ?::date and a.start_date <= ?::date + 30 and not a.archived and a.status in ('PLANNED', 'RUNNING')`,
+      where p.status <> 'DRAFT' and a.start_date > ?::date and a.start_date <= ?::date + 30 and ${activeActivitySql('a')}`,
       [untilDate, untilDate],
     ),
     rows(
@@ -204,17 +205,12 @@ async function nameRedactor(em: EntityManager): Promise<(text: string) => string
  */
 export async function highlights(em: EntityManager, since: Date, until: Date | null | undefined, first: number | null | undefined): Promise<Highlight[]> {
   const end = until ?? new Date();
-  const limit = first ?? 20;
-  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE)
-    throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${limit}`, { argument: 'first' });
+  const limit = pageSize(first, 20);
   if (end <= since) throw badInput('until must be after since', { argument: 'until' });
   const withoutNames = await nameRedactor(em);
   const pool = (await candidates(em, since, end)).map((c) => ({ ...c, title: withoutNames(c.title), summary: withoutNames(c.summary) }));
   return rankHighlights(pool, since, end, limit).map((picked) => Object.assign(new Highlight(), picked));
 }
-
-/** What a highlight can be about. */
-const SUBJECT_TYPES = new Set(['Plan', 'Activity', 'Experience', 'Indicator', 'Evaluation']);
 
 @Resolver(() => Highlight)
 export class HighlightResolver {
@@ -230,6 +226,6 @@ export class HighlightResolver {
 
   @FieldResolver(() => NodeEntity, { nullable: true, description: 'The plan, activity, experience, indicator or evaluation it is about.' })
   subject(@Root() highlight: Highlight, @Ctx() { loaders }: HubContext) {
-    return SUBJECT_TYPES.has(highlight.subjectType) ? loadNode(loaders, highlight.subjectType, highlight.subjectId) : null;
+    return loadNode(loaders, highlight.subjectType, highlight.subjectId);
   }
 }

@@ -4,6 +4,7 @@ import { Area } from '../areas/area.entity.js';
 import { TargetGroup } from '../catalogue/target-group.entity.js';
 import { Theme } from '../catalogue/theme.entity.js';
 import { visibleActivitySql } from '../access/visibility.js';
+import { activeActivitySql } from '../activities/activity.query.js';
 import type { HubContext, Viewer } from '../core/context.js';
 import { today } from '../core/dates.js';
 import { AreaKind } from '../core/enums.js';
@@ -43,7 +44,7 @@ export async function coverage(em: EntityManager, viewer: Viewer | null, filter:
      cell_theme as (select id, code from theme where ${byTheme ? 'id = any(?::int[])' : 'false'}),
      active as (
        select a.id from activity a
-       where not a.archived and a.status in ('PLANNED', 'RUNNING') and a.start_date <= ?::date and (a.end_date is null or a.end_date >= ?::date)
+       where ${activeActivitySql('a')} and a.start_date <= ?::date and (a.end_date is null or a.end_date >= ?::date)
          and ${visibleActivitySql(viewer, 'a')}),
      counted as (
        select am.area_id, gm.group_id, ${byTheme ? 'at.theme_id' : 'null::int'} as theme_id, count(distinct act.id)::int as n

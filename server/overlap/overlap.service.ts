@@ -10,7 +10,7 @@ import { Role } from '../core/enums.js';
 import { badInput } from '../core/errors.js';
 import { expectId, expectIds, toGlobalId } from '../core/global-id.js';
 import { InputChecker, MAX_TEXT, runMutation } from '../core/mutation.js';
-import { decodeCursor, MAX_PAGE_SIZE, pageSize, toPage, type Page } from '../core/pagination.js';
+import { decodeCursor, pageSize, toPage, type Page } from '../core/pagination.js';
 import { Conditions, descendantsSql, pgArray, rows, type Row } from '../core/sql.js';
 import { refuse, UserErrorCode } from '../core/user-errors.js';
 import type { ActivityDraftInput, OverlapFilter, ReviewOverlapInput } from './overlap.input.js';
@@ -163,9 +163,7 @@ export async function similarToDraft(
   draft: ActivityDraftInput,
   first: number | null | undefined,
 ): Promise<Overlap[]> {
-  const limit = first ?? 10;
-  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE)
-    throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${limit}`, { argument: 'first' });
+  const limit = pageSize(first, 10);
   const groups = expectIds(draft.targetGroupIds, 'TargetGroup', 'draft.targetGroupIds') ?? [];
   const areas = expectIds(draft.areaIds, 'Area', 'draft.areaIds') ?? [];
   if (!groups.length || !areas.length) throw badInput('draft needs at least one target group and one area', { argument: 'draft' });

@@ -1,3 +1,4 @@
+import { liveActivitySql } from '../activities/activity.query.js';
 import { MIN_INFERENCE_CONFIDENCE } from '../activities/inferred-method.js';
 /**
  * Overlap scoring in PostgreSQL (DESIGN.md "What an overlap is").
@@ -107,7 +108,7 @@ const liveActivitiesSql = (
       array(select target_group_id from activity_target_group where activity_id = a.id) as group_ids,
       array(select area_id from activity_area where activity_id = a.id) as area_ids${columns}
     from activity a
-    where not a.archived and a.status <> 'CANCELLED'${onlyIds ? ' and a.id = any(?::int[])' : ''}`;
+    where ${liveActivitySql('a')}${onlyIds ? ' and a.id = any(?::int[])' : ''}`;
 
 /**
  * Stores the content words of activities (all, or those with the ids `?::int[]`), so that scoring reads them
@@ -196,7 +197,7 @@ best as materialized (
     join activity_target_group bg on bg.activity_id = c.b_id and bg.target_group_id = gm.match_id
     order by 4 desc, gm.match_id, sg.group_id limit 1
   ) g
-  where not b.archived and b.status <> 'CANCELLED'
+  where ${liveActivitySql('b')}
     and c.s_start <= coalesce(b.end_date, 'infinity') and b.start_date <= coalesce(c.s_end, 'infinity')
     and (c.s_kind is null or ${kindOf('b')} is null or c.s_kind = ${kindOf('b')})
 ),
