@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HubLoaders, MakeLoaders, Viewer } from './context.js';
 
 /** How one loader of a request is made from that request's EntityManager fork and viewer. */
-export type LoaderFactory = (em: EntityManager, viewer: Viewer | null) => unknown;
+type LoaderFactory = (em: EntityManager, viewer: Viewer | null) => unknown;
 export type LoaderFactories = Record<string, LoaderFactory>;
 export type LoadersOf<F extends LoaderFactories> = { readonly [K in keyof F]: ReturnType<F[K]> };
 
