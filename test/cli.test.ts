@@ -80,3 +80,28 @@ test('stopping the process `npm start` was started as stops the hub and its Post
     npm.kill('SIGKILL');
   }
 });
+
+test('a hub that dies without running its exit handlers (kill -9, out of memory) does not leave its PostgreSQL running', async () => {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hub-kill-'));
+  dirs.push(dataDir);
+  const hub = startProcess({ HUB_DATA_DIR: dataDir, HUB_SEED: 'none' });
+  let postmaster = 0;
+  try {
+    await hub.waitFor(/GraphQL API on/);
+    postmaster = Number((await fs.readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    expect(alive(postmaster)).toBe(true);
+    // SIGKILL runs no handler of the hub's, as a heap that ran out does not.
+    hub.child.kill('SIGKILL');
+    await hub.exited;
+    for (let i = 0; i < 100 && alive(postmaster); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(alive(postmaster)).toBe(false);
+    // The next hub on the directory starts as usual.
+    const next = startProcess({ HUB_DATA_DIR: dataDir, HUB_SEED: 'none' });
+    await next.waitFor(/GraphQL API on/);
+    next.child.kill('SIGTERM');
+    expect(await next.exited).toBe(0);
+  } finally {
+    hub.child.kill('SIGKILL');
+    if (postmaster && alive(postmaster)) process.kill(postmaster, 'SIGQUIT');
+  }
+}, 90_000);

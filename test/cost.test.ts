@@ -1,7 +1,16 @@
-import { parse } from 'graphql';
+import { getNamedType, getNullableType, isListType, isObjectType, parse } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
 import { describe, expect, test } from 'vitest';
-import { costEstimator, countSelections, ExecutionBudget, HeavyQueryGate } from '../server/core/cost.js';
+import {
+  costEstimator,
+  countSelections,
+  ExecutionBudget,
+  HEAVY_FIELDS,
+  HEAVY_QUERY_COST,
+  HeavyQueryGate,
+  LIST_LENGTHS,
+  listLength,
+} from '../server/core/cost.js';
 import { hubSchema } from '../server/modules.js';
 
 async function cost(query: string, variables: Record<string, unknown> = {}): Promise<number> {
@@ -28,9 +37,39 @@ describe('query cost', () => {
     expect(await cost('{ activities(first: 100000) { nodes { id } } }')).toBeCloseTo(1 + 100 * 1.1);
   });
 
-  test('the coverage matrix costs its rows times its columns', async () => {
-    expect(await cost('{ coverage(filter: { areaKind: ESTATE }) { activeActivities } }')).toBeCloseTo(40 * 40 * 1.1);
-    expect(await cost('{ coverage(filter: { areaIds: ["a", "b"], targetGroupIds: ["c"] }) { activeActivities } }')).toBeCloseTo(2 * 1.1);
+  test('the coverage matrix costs its rows times its columns (and, reading the whole city, always counts as heavy)', async () => {
+    expect(await cost('{ coverage(filter: { areaKind: ESTATE }) { activeActivities } }')).toBeCloseTo(HEAVY_QUERY_COST + 40 * 40 * 1.1);
+    expect(await cost('{ coverage(filter: { areaIds: ["a", "b"], targetGroupIds: ["c"] }) { activeActivities } }')).toBeCloseTo(HEAVY_QUERY_COST + 2 * 1.1);
+  });
+
+  test('every list field of the schema is priced: paged by `first`, or with an expected length the estimate multiplies by', async () => {
+    const schema = await hubSchema();
+    const unpriced: string[] = [];
+    const priced = new Set<string>();
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      for (const field of Object.values(type.getFields())) {
+        if (!isListType(getNullableType(field.type))) continue;
+        const paged = field.args.some((arg) => arg.name === 'first');
+        if (paged) continue;
+        if (listLength(type.name, field.name) === undefined) unpriced.push(`${type.name}.${field.name}`);
+        else priced.add(`${type.name}.${field.name}`);
+      }
+    }
+    expect(unpriced).toEqual([]);
+    // Every expected length names a field that exists (a renamed field must not leave a stale price behind).
+    expect(Object.keys(LIST_LENGTHS).filter((coordinate) => !priced.has(coordinate))).toEqual([]);
+    // A new list field makes this test fail until it is priced: the walk sees nested lists too.
+    expect(priced.has('OverlapGroup.activities') && priced.has('Activity.overlaps') && priced.has('InferredMethod.words')).toBe(true);
+    expect(getNamedType(schema.getQueryType()!.getFields().overlapGroups!.type).name).toBe('OverlapGroup');
+  });
+
+  test('the fields whose work is the whole city count as heavy whatever little is asked of them', async () => {
+    for (const coordinate of HEAVY_FIELDS) expect(coordinate).toMatch(/^Query\./);
+    expect(await cost('{ overlapGroups(by: CLUSTER) { key } }')).toBeGreaterThan(HEAVY_QUERY_COST);
+    expect(await cost('{ coverage { activeActivities } }')).toBeGreaterThan(HEAVY_QUERY_COST);
+    expect(await cost('{ highlights(first: 1, since: "2026-01-01T00:00:00Z") { title } }')).toBeGreaterThan(HEAVY_QUERY_COST);
+    expect(await cost('{ themes { code } }')).toBeLessThan(HEAVY_QUERY_COST);
   });
 
   test('selections count every field and fragment spread as written', () => {

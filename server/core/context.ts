@@ -11,7 +11,10 @@ import type { UserError } from './user-errors.js';
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the domains' declaration merging
 export interface HubLoaders {}
 
-export type MakeLoaders = (em: () => EntityManager, viewer: Viewer | null) => HubLoaders;
+/** What a loader of a list that grows with the city's data asks of the query's budget (core/cost.ts); undefined outside queries. */
+export type RowBudget = () => Pick<ExecutionBudget, 'rowLimit' | 'overflow'> | undefined;
+
+export type MakeLoaders = (em: () => EntityManager, viewer: Viewer | null, budget: RowBudget) => HubLoaders;
 
 /** Who is asking; null for unauthenticated callers. */
 export interface Viewer {
@@ -70,7 +73,11 @@ class RequestContext implements HubContext {
   }
 
   get loaders(): HubLoaders {
-    return (this.made ??= this.makeLoaders(() => this.em, this.viewer));
+    return (this.made ??= this.makeLoaders(
+      () => this.em,
+      this.viewer,
+      () => this.budget,
+    ));
   }
 }
 

