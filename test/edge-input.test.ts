@@ -106,6 +106,41 @@ describe('values PostgreSQL or the domain cannot hold are refused at the boundar
     expect(apart.data.createActivity.userErrors).toEqual([]);
   });
 
+  test('variables, extensions and written input nested deeper than 20 levels are refused with 400 before anything walks them', async () => {
+    // 5,000 levels, written as text: JSON.stringify itself would run out of stack on such a value.
+    const deep = `${'{"a":['.repeat(2500)}1${']}'.repeat(2500)}`;
+    const query = 'query($text: String) { themes { code } activities(filter: { text: $text }) { totalCount } }';
+    const post = (body: unknown) =>
+      fetch(t.hub.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.users.READER.token}` },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+    for (const body of [
+      `{"query": ${JSON.stringify(query)}, "variables": {"text": "lektie", "unused": ${deep}}}`,
+      `{"query": ${JSON.stringify(query)}, "variables": {"text": "lektie"}, "extensions": {"deep": ${deep}}}`,
+    ]) {
+      const response = await post(body);
+      expect(response.status).toBe(400);
+      const answer = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(answer.errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+      expect(answer.errors[0]!.message).toMatch(/nest deeper than 20 levels/);
+    }
+    // The same through GET, whose variables are JSON text in the address (100 levels: an address has room for no more).
+    const get = await fetch(`${t.hub.url}?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(`{"v": ${'['.repeat(100)}${']'.repeat(100)}}`)}`, {
+      headers: { authorization: `Bearer ${t.users.READER.token}`, 'apollo-require-preflight': 'true' },
+    });
+    expect(get.status).toBe(400);
+    expect(await get.text()).toMatch(/Variables nest deeper than 20 levels/);
+    // Written into the document: as deep as the token limit allows, refused the same way.
+    const literal = `{ activities(filter: { text: "a", areaIds: ${'['.repeat(300)}"x"${']'.repeat(300)} }) { totalCount } }`;
+    const written = await post({ query: literal });
+    expect(written.status).toBe(400);
+    expect(await written.text()).toMatch(/Input values written in the query nest deeper than 20 levels/);
+    // Ordinary nesting (a schedule of slots inside an input inside variables) is untouched.
+    expect((await post({ query, variables: { text: 'lektie', unused: { a: [{ b: [{ c: 1 }] }] } } })).status).toBe(200);
+  });
+
   test('refused input is answered 400 and never echoed back', async () => {
     const megabyte = 'x'.repeat(900_000);
     for (const [query, variables] of [
