@@ -19,7 +19,14 @@ export default defineConfig({
       },
       { extends: true, test: { name: 'alone', include: ALONE, maxWorkers: 1, sequence: { groupOrder: 1 } } },
       // Pure logic, unit-tested beside its code: no database, no hub (npm run test:unit runs these alone in seconds).
-      { test: { name: 'unit', include: ['server/**/*.test.ts', 'client-sdk/**/*.test.ts'], setupFiles: ['reflect-metadata'], sequence: { groupOrder: 0 } } },
+      {
+        test: {
+          name: 'unit',
+          include: ['server/**/*.test.ts', 'client-sdk/**/*.test.ts', 'web/src/**/*.test.ts'],
+          setupFiles: ['reflect-metadata'],
+          sequence: { groupOrder: 0 },
+        },
+      },
     ],
     // type-graphql reads decorator metadata through the Reflect API.
     setupFiles: ['reflect-metadata'],
