@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { FULL_PER_SECTION, newsletterSections, redact, type NewsletterItem } from './newsletter.js';
 
@@ -11,6 +12,13 @@ const item = (kind: NewsletterItem['kind'], title: string, summary: string): New
 });
 
 describe('redaction', () => {
+  test("the newsletter tools redact with the hub's own rules: client-sdk/redact.ts is a copy of server/access/redact.ts", () => {
+    expect(readFileSync(new URL('./redact.ts', import.meta.url), 'utf8')).toBe(readFileSync(new URL('../server/access/redact.ts', import.meta.url), 'utf8'));
+    expect(redact('＋45 65 45 65 65 eller anna＠example.dk, 65-45-65-65, +4565456565, 65\u00A045\u00A065\u00A065')).toBe(
+      '[skjult] eller [skjult], [skjult], [skjult], [skjult]',
+    );
+  });
+
   test('e-mail addresses and Danish phone numbers are blanked', () => {
     expect(redact('Skriv til anna@example.dk')).toBe('Skriv til [skjult]');
     for (const phone of ['12345678', '12 34 56 78', '1234 5678', '+45 12345678', '+45 12 34 56 78']) expect(redact(`ring ${phone}.`)).toBe('ring [skjult].');

@@ -1,3 +1,4 @@
+import { redactContacts } from './redact.js';
 import type { HighlightKind, HighlightsQuery } from './generated/graphql.js';
 
 export type NewsletterItem = HighlightsQuery['highlights'][number];
@@ -13,13 +14,9 @@ export const SECTIONS: { kind: HighlightKind; heading: string }[] = [
   { kind: 'EVALUATION', heading: 'Evalueringer' },
 ];
 
-const EMAIL = /[^\s@<>]+@[^\s@<>]+\.[A-Za-z]{2,}/g;
-// Danish phone numbers as people write them (8 digits, in pairs or fours, optionally +45); never a year or a range such as "2027-2030".
-const PHONE = /(?:\+45[\s-]?)?(?<![\d-])(?:\d{8}|\d{2}(?: \d{2}){3}|\d{4} \d{4})(?![\d-])/g;
-
-/** The hub never sends personal data in highlights (it redacts the people register); the draft makes sure of it once more. */
+/** The hub never sends personal data in highlights (it redacts the people register and contact data); the draft makes sure of it once more. */
 export function redact(text: string): string {
-  return text.replace(EMAIL, '[skjult]').replace(PHONE, '[skjult]');
+  return redactContacts(text);
 }
 
 const date = (iso: string) =>

@@ -222,3 +222,38 @@ describe('one visibility rule per type, on every path', () => {
     }
   });
 });
+
+describe('contact data typed into free text', () => {
+  test('readers get experience bodies, activity descriptions and highlight summaries with e-mail and phone hidden; staff read them as written', async () => {
+    const em = t.hub.orm.em.fork();
+    const written = 'Ring til Anna på 65\u00A045\u00A065\u00A065 eller +4565456565, skriv til anna＠vollsmose.dk. Planen løber 2027-2030.';
+    const hidden = 'Ring til Anna på [skjult] eller [skjult], skriv til [skjult]. Planen løber 2027-2030.';
+    const [activity] = (await em.execute(
+      "select a.id from activity a join plan p on p.id = a.plan_id where p.status = 'ACTIVE' and not a.archived order by a.id limit 1",
+    )) as { id: number }[];
+    await em.execute('update activity set description = ? where id = ?', [written, activity!.id]);
+    const [experience] = (await em.execute(
+      "insert into experience (title, body, outcome, recommendation, activity_id, publishable, created_at) values ('Kontakt os på 65-45-65-65', ?, 'WORKED', ?, ?, true, now()) returning id",
+      [written, written, activity!.id],
+    )) as { id: number }[];
+    const query = `query($activity: ID!, $experience: ID!, $since: DateTime!) {
+      activity: node(id: $activity) { ... on Activity { description } }
+      experience: node(id: $experience) { ... on Experience { title body recommendation } }
+      experiences(first: 100) { nodes { id body } }
+      highlights(first: 100, since: $since) { title summary }
+    }`;
+    const variables = { activity: toGlobalId('Activity', activity!.id), experience: toGlobalId('Experience', experience!.id), since: '2020-01-01T00:00:00Z' };
+    const reader = (await t.gql(query, variables, Role.READER)).data;
+    expect(reader.activity.description).toBe(hidden);
+    expect(reader.experience).toEqual({ title: 'Kontakt os på [skjult]', body: hidden, recommendation: hidden });
+    expect(reader.experiences.nodes.find((n: { id: string }) => n.id === variables.experience).body).toBe(hidden);
+    const news = JSON.stringify(reader.highlights);
+    expect(news).toContain('Kontakt os på [skjult]');
+    expect(news).not.toMatch(/65.45.65.65|4565456565|anna＠/);
+    const staff = (await t.gql(query, variables, Role.COORDINATOR)).data;
+    expect(staff.activity.description).toBe(written);
+    expect(staff.experience.body).toBe(written);
+    // Newsletter text is publishable whoever asks for it.
+    expect(JSON.stringify(staff.highlights)).not.toMatch(/65.45.65.65|4565456565|anna＠/);
+  });
+});

@@ -1,3 +1,4 @@
+import { withReaderRedaction } from '../access/reader-redaction.js';
 import { Area } from '../areas/area.entity.js';
 import { TargetGroup } from '../catalogue/target-group.entity.js';
 import { Theme } from '../catalogue/theme.entity.js';
@@ -53,6 +54,8 @@ declare module '../core/context.js' {
 
 export const activityModule: HubModule = {
   name: 'activities',
+  // Free text a lead may have written a phone number or an e-mail address into.
+  schemaTransforms: [withReaderRedaction(['Activity.description'])],
   resolvers: [ActivityResolver, PlanActivitiesResolver, MethodActivitiesResolver],
   entities: [Activity, ActivityTheme, ActivityTargetGroup, ActivityArea, ActivityPartner],
   loaders,

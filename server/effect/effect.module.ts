@@ -1,3 +1,4 @@
+import { withReaderRedaction } from '../access/reader-redaction.js';
 import { activityOpenTo } from '../activities/activity.visibility.js';
 import type { HubModule } from '../core/module.js';
 import { byIdLoader } from '../core/loader-kit.js';
@@ -23,6 +24,8 @@ declare module '../core/context.js' {
 
 export const effectModule: HubModule = {
   name: 'effect',
+  // Free text a lead may have written a phone number or an e-mail address into.
+  schemaTransforms: [withReaderRedaction(['Measurement.note', 'Evaluation.rationale'])],
   resolvers: [IndicatorResolver, EvaluationResolver, PlanIndicatorsResolver, ActivityIndicatorsResolver],
   entities: [Indicator, Measurement, Evaluation],
   loaders,

@@ -1,3 +1,4 @@
+import { withReaderRedaction } from '../access/reader-redaction.js';
 import { experienceVisible } from '../access/visibility.js';
 import { activityOpenTo } from '../activities/activity.visibility.js';
 import type { HubModule } from '../core/module.js';
@@ -22,6 +23,8 @@ declare module '../core/context.js' {
 
 export const experienceModule: HubModule = {
   name: 'experience',
+  // Free text a lead may have written a phone number or an e-mail address into.
+  schemaTransforms: [withReaderRedaction(['Experience.title', 'Experience.body', 'Experience.recommendation'])],
   resolvers: [ExperienceResolver, ActivityExperiencesResolver, MethodExperiencesResolver],
   entities: [Experience],
   loaders,

@@ -1,3 +1,4 @@
+import { withReaderRedaction } from '../access/reader-redaction.js';
 import type { HubModule } from '../core/module.js';
 import { byIdLoader, groupedLoader } from '../core/loader-kit.js';
 import type { LoaderFactories, LoadersOf } from '../core/loaders.js';
@@ -30,6 +31,8 @@ declare module '../core/context.js' {
 
 export const governanceModule: HubModule = {
   name: 'governance',
+  // Free text a lead may have written a phone number or an e-mail address into.
+  schemaTransforms: [withReaderRedaction(['Meeting.agenda', 'Meeting.minutes', 'Meeting.decisions', 'ActionItem.description'])],
   resolvers: [SteeringGroupResolver, SteeringGroupMemberResolver, PlanSteeringGroupResolver, MeetingResolver, ActionItemResolver],
   entities: [SteeringGroup, SteeringGroupMember, Meeting, ActionItem],
   loaders,

@@ -1,3 +1,4 @@
+import { redactContacts } from '../access/redact.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { activeActivitySql, liveActivitySql } from '../activities/activity.query.js';
@@ -208,7 +209,9 @@ export async function highlights(em: EntityManager, since: Date, until: Date | n
   const limit = pageSize(first, 20);
   if (end <= since) throw badInput('until must be after since', { argument: 'until' });
   const withoutNames = await nameRedactor(em);
-  const pool = (await candidates(em, since, end)).map((c) => ({ ...c, title: withoutNames(c.title), summary: withoutNames(c.summary) }));
+  // Newsletter text, whoever asks: no name of the people register, no e-mail address or phone number typed into it.
+  const publishable = (text: string) => redactContacts(withoutNames(text));
+  const pool = (await candidates(em, since, end)).map((c) => ({ ...c, title: publishable(c.title), summary: publishable(c.summary) }));
   return rankHighlights(pool, since, end, limit).map((picked) => Object.assign(new Highlight(), picked));
 }
 

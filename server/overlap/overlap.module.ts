@@ -1,3 +1,4 @@
+import { withReaderRedaction } from '../access/reader-redaction.js';
 import { activityWrites } from '../activities/activity.hooks.js';
 import { areaWrites } from '../areas/area.hooks.js';
 import { catalogueWrites } from '../catalogue/catalogue.hooks.js';
@@ -22,6 +23,8 @@ declare module '../core/context.js' {
 
 export const overlapModule: HubModule = {
   name: 'overlap',
+  // Free text a lead may have written a phone number or an e-mail address into.
+  schemaTransforms: [withReaderRedaction(['OverlapReview.note'])],
   resolvers: [OverlapResolver, OverlapReviewResolver, OverlapGroupResolver, ActivityOverlapsResolver, ActivityPayloadOverlapsResolver, CoverageResolver],
   entities: [ActivityOverlap, OverlapReviewRecord, AreaMatch, TargetGroupMatch, HubSetting],
   loaders,

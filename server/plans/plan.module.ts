@@ -1,3 +1,4 @@
+import { withReaderRedaction } from '../access/reader-redaction.js';
 import { planVisible } from '../access/visibility.js';
 import { Area } from '../areas/area.entity.js';
 import type { HubModule } from '../core/module.js';
@@ -43,5 +44,5 @@ export const planModule: HubModule = {
   entities: [Plan, PlanArea, PlanHousingOrganisation],
   loaders,
   nodes: [nodeType({ entity: Plan, loader: (l) => l.plan, visible: (ctx, plan) => planVisible(ctx.viewer, plan) })],
-  schemaTransforms: [withVisibility],
+  schemaTransforms: [withVisibility, withReaderRedaction(['Plan.description'])],
 };
