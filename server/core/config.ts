@@ -15,6 +15,8 @@ export interface HubConfig {
   compiledExecution: boolean;
   /** Requests a minute per token (per address without one); 0 switches the limit off. */
   rateLimitPerMinute: number;
+  /** Proxies in front of the hub whose X-Forwarded-For entries are believed (0: none, the socket's address is the client's). */
+  trustProxy: number;
   /** Database pool: size, connect timeout and the statement timeout of request queries, in ms. */
   database: { poolMax: number; connectTimeoutMs: number; statementTimeoutMs: number };
   /** Query limits: graphql-armor's depth, aliases and directives, the parser's tokens, and the hub's cost and budgets (core/cost.ts). */
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     introspection: parseBoolean('HUB_INTROSPECTION', env.HUB_INTROSPECTION, true),
     compiledExecution: parseBoolean('HUB_COMPILED_EXECUTION', env.HUB_COMPILED_EXECUTION, true),
     rateLimitPerMinute: parseCount('HUB_RATE_LIMIT', env.HUB_RATE_LIMIT, 600),
+    trustProxy: parseCount('HUB_TRUST_PROXY', env.HUB_TRUST_PROXY, 0),
     database: {
       poolMax: parseCount('HUB_DB_POOL_MAX', env.HUB_DB_POOL_MAX, 10),
       connectTimeoutMs: parseCount('HUB_DB_CONNECT_TIMEOUT_MS', env.HUB_DB_CONNECT_TIMEOUT_MS, 5000),

@@ -98,6 +98,22 @@ export function formatError(development: boolean, health?: DatabaseHealth) {
   };
 }
 
+/**
+ * The caller's address: the socket's, or behind `trustedProxies` proxies the entry of X-Forwarded-For that the
+ * farthest trusted proxy received the request from (entries further left are the client's own claims and are ignored).
+ */
+export function clientAddress(req: Pick<http.IncomingMessage, 'headers' | 'socket'>, trustedProxies: number): string {
+  const socket = req.socket.remoteAddress ?? 'unknown';
+  if (trustedProxies <= 0) return socket;
+  const header = req.headers['x-forwarded-for'];
+  const forwarded = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const chain = [...forwarded, socket];
+  return chain[Math.max(0, chain.length - 1 - trustedProxies)]!;
+}
+
 /** "Variables" or "Extensions" when that part of a request nests deeper than MAX_INPUT_DEPTH (GET carries them as JSON text). */
 function tooDeepInput(request: unknown): string | null {
   for (const part of ['variables', 'extensions'] as const) {
@@ -232,27 +248,27 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
         (req.headers.accept ?? '').includes('text/html');
       if (landingPage) return serveExplorer(res);
       const token = bearerToken(req.headers.authorization);
-      const addressKey = `a:${req.socket.remoteAddress ?? 'unknown'}`;
+      const addressKey = `a:${clientAddress(req, config.trustProxy)}`;
       const refuse = (retryAfterSeconds: number) => {
         res.setHeader('retry-after', String(retryAfterSeconds));
         sendJson(res, 429, { errors: [{ message: `Too many requests: try again in ${retryAfterSeconds} s`, extensions: { code: ErrorCode.RATE_LIMITED } }] });
       };
-      if (limiter) {
-        // A token is counted on its own; failed sign-ins and calls without one on the caller's address,
-        // which is checked before the look-up so that rotating made-up tokens costs the database nothing.
-        const taken = token ? limiter.check(addressKey) : limiter.take(addressKey);
+      // Calls without a token count against the caller's address, before any work.
+      if (limiter && !token) {
+        const taken = limiter.take(addressKey);
         if (!taken.ok) return refuse(taken.retryAfterSeconds);
-        if (token) {
-          const own = limiter.take(`t:${createHash('sha256').update(token).digest('hex')}`);
-          if (!own.ok) return refuse(own.retryAfterSeconds);
-        }
       }
       if (!health.available) {
         res.setHeader('retry-after', '2');
         return sendJson(res, 503, { errors: [{ message: DATABASE_DOWN_MESSAGE, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } }] });
       }
+      // A token is always looked up (one indexed read, cached while valid): a stranger's failed sign-ins on the same
+      // address, or behind the same proxy, never lock out a valid token. Failures count against the address.
       const viewer = token ? await authenticate(() => orm.em.fork(), token) : null;
-      if (!viewer && token) limiter?.take(addressKey);
+      if (limiter && token) {
+        const taken = viewer ? limiter.take(`t:${createHash('sha256').update(token).digest('hex')}`) : limiter.take(addressKey);
+        if (!taken.ok) return refuse(taken.retryAfterSeconds);
+      }
       if (!viewer) {
         res.setHeader('www-authenticate', 'Bearer realm="hub"');
         return sendJson(res, 401, {

@@ -45,6 +45,7 @@ export function testConfig(overrides: Partial<HubConfig> = {}): HubConfig {
     introspection: true,
     compiledExecution: true,
     rateLimitPerMinute: 0,
+    trustProxy: 0,
     database: { poolMax: 10, connectTimeoutMs: 5000, statementTimeoutMs: 5000 },
     // Every test's operations run under the default query limits.
     limits: loadConfig({}).limits,
