@@ -61,6 +61,45 @@ test('signing in by invitation link: the token leaves the address bar, the overv
   await page.close();
 });
 
+test('an invitation link for another user asks before it switches a signed-in session; `next` only ever leads inside the console', async () => {
+  const { page, errors } = await openPage(browser);
+  const coordinator = t.users[Role.COORDINATOR].token;
+  await page.goto(`${base}/login#token=${coordinator}`);
+  await page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  // A link someone else sent (login CSRF) does not change who is signed in without asking.
+  await page.goto(`${base}/login#token=${t.users[Role.READER].token}`);
+  await page.getByRole('heading', { name: 'Skift bruger?' }).waitFor();
+  expect(await page.locator('main').innerText()).toMatch(/Du er logget ind som Test coordinator\. Invitationslinket logger ind som Test reader\./);
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Bliv logget ind som Test coordinator' }).click();
+  await page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  expect(await page.evaluate(() => sessionStorage.getItem('hub-token'))).toBe(coordinator);
+  await page.goto(`${base}/login#token=${t.users[Role.READER].token}`);
+  await page.getByRole('button', { name: 'Log ind som Test reader' }).click();
+  await page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  expect(await page.evaluate(() => sessionStorage.getItem('hub-token'))).toBe(t.users[Role.READER].token);
+  // The same user's own link signs in without a question.
+  await page.goto(`${base}/login#token=${t.users[Role.READER].token}`);
+  await page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  // Addresses a browser would read as another site are ignored: the overview instead, and no error.
+  for (const next of ['/\\127.0.0.2:9/x', '//127.0.0.2:9/x', '/\t/127.0.0.2/x', 'javascript:alert(1)', 'https://example.org/']) {
+    await page.evaluate(() => sessionStorage.clear());
+    await page.goto(`${base}/login?next=${encodeURIComponent(next)}#token=${coordinator}`);
+    await page
+      .getByRole('heading', { name: 'Overblik' })
+      .waitFor()
+      .catch(async (error) => {
+        throw new Error(`${next}: ${error.message}\n${errors.join('\n')}\n${page.url()}\n${await page.content()}`);
+      });
+    expect(page.url(), next).toBe(`${base}/`);
+  }
+  await page.evaluate(() => sessionStorage.clear());
+  await page.goto(`${base}/login?next=${encodeURIComponent('/plans/VOL-OEST?x=1')}#token=${coordinator}`);
+  await page.waitForURL(`${base}/plans/VOL-OEST?x=1`);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
 test('a token no longer valid and a lost connection are said plainly in Danish where the page shows its content', async () => {
   const { page, errors } = await openPage(browser);
   await page.goto(`${base}/login`);

@@ -11,9 +11,9 @@ beforeAll(async () => {
 afterAll(() => database?.drop());
 
 const ACTIVITY = 'id title description status startDate endDate capacity createdAt updatedAt version';
-// Eight aliases of a page of 100 activities with their plans and overlaps: about 4 MB of JSON (answer and time limits switched off for
-// this hub, so five of them at once come near its 160 MB heap: the size is kept below what the heap allows with margin).
-const ALIASES = 8;
+// Six aliases of a page of 100 activities with their plans and overlaps: about 3 MB of JSON (answer and time limits switched off for
+// this hub; the heavy-query gate builds two at a time, the others wait their turn while the hub is stopping).
+const ALIASES = 6;
 const LARGE = `{ ${Array.from(
   { length: ALIASES },
   (_, i) => `a${i}: activities(first: 100) { nodes { ${ACTIVITY} plan { code name description areas { name residents } }
@@ -21,7 +21,7 @@ const LARGE = `{ ${Array.from(
   overlaps { score reasons { kind weight detail } activities { id title description } } } }`,
 ).join(' ')} }`;
 
-test('SIGTERM lets every response in flight finish writing, multi-megabyte answers included', async () => {
+test('SIGTERM lets every response in flight finish writing: six long reads of multi-megabyte answers', async () => {
   const hub = startProcess({
     DATABASE_URL: database.url,
     HUB_ADMIN_TOKEN: token,
@@ -33,7 +33,7 @@ test('SIGTERM lets every response in flight finish writing, multi-megabyte answe
   });
   try {
     const url = await hub.url();
-    const answers = Array.from({ length: 5 }, async () => {
+    const answers = Array.from({ length: 6 }, async () => {
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -49,7 +49,7 @@ test('SIGTERM lets every response in flight finish writing, multi-megabyte answe
     });
     for (const { status, body } of results) {
       expect(status, body.slice(0, 300)).toBe(200);
-      expect(body.length, body.slice(0, 300) + ' ... ' + body.slice(-300)).toBeGreaterThan(3_000_000);
+      expect(body.length, body.slice(0, 300) + ' ... ' + body.slice(-300)).toBeGreaterThan(2_000_000);
       const parsed = JSON.parse(body) as { data: Record<string, { nodes: unknown[] }> };
       expect(Object.values(parsed.data).map((page) => page.nodes.length)).toEqual(Array(ALIASES).fill(100));
     }

@@ -2,17 +2,17 @@ import { useEffect, useState } from 'preact/hooks';
 import { session } from '../api.js';
 import { navigate } from '../router.js';
 
-/** Checks a token against the hub; the answer says whether it signs in. */
-async function check(token: string): Promise<'ok' | 'refused' | 'unreachable'> {
+/** Who a token signs in as, or why it does not. */
+async function whoIs(token: string): Promise<{ name: string } | 'refused' | 'unreachable'> {
   try {
     const response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: '{ viewer { id } }' }),
+      body: JSON.stringify({ query: '{ viewer { id name } }' }),
     });
     if (response.status === 401) return 'refused';
-    const body = (await response.json()) as { data?: { viewer: { id: string } | null } };
-    return body.data?.viewer ? 'ok' : 'refused';
+    const body = (await response.json()) as { data?: { viewer: { id: string; name: string } | null } };
+    return body.data?.viewer ? { name: body.data.viewer.name } : 'refused';
   } catch {
     return 'unreachable';
   }
@@ -23,33 +23,74 @@ const MESSAGES = {
   unreachable: 'Ingen forbindelse til hubben. Tjek netværket, og prøv igen.',
 };
 
-/** After signing in: the page asked for (a shared link opened while signed out), else the overview. */
-function destination(): string {
+/**
+ * After signing in: the page asked for (a shared link opened while signed out), else the overview. `next` is only
+ * ever a path of this console: anything a browser would read as another site ("//x", "/\\x", "https:...") is ignored.
+ */
+export function destination(): string {
   if (location.pathname !== '/login') return location.pathname + location.search;
   const next = new URLSearchParams(location.search).get('next');
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  if (!next || !next.startsWith('/') || next.includes('\\') || /\p{Cc}/u.test(next)) return '/';
+  try {
+    const url = new URL(next, location.origin);
+    return url.origin === location.origin && url.pathname !== '/login' ? url.pathname + url.search : '/';
+  } catch {
+    return '/';
+  }
 }
 
 export function LoginPage() {
   const [token, setToken] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // An invitation link for another user, opened while signed in: asked before the session changes hands.
+  const [switching, setSwitching] = useState<{ token: string; invited: string; current: string } | null>(null);
 
-  const signIn = async (candidate: string) => {
+  const go = () => {
+    const to = destination();
+    // The explorer at /graphql is the hub's own page, not one of the console's.
+    if (to.split('?')[0] === '/graphql') location.assign(to);
+    else navigate(to);
+  };
+
+  const signIn = async (candidate: string, fromLink = false) => {
     setBusy(true);
     setProblem(null);
-    const result = await check(candidate.trim());
+    const token = candidate.trim();
+    const result = await whoIs(token);
+    const current = fromLink && session.token && session.token !== token ? await whoIs(session.token) : null;
     setBusy(false);
-    if (result === 'ok') {
-      session.token = candidate.trim();
-      const to = destination();
-      // The explorer at /graphql is the hub's own page, not one of the console's.
-      if (to.split('?')[0] === '/graphql') location.assign(to);
-      else navigate(to);
-    } else {
-      setProblem(MESSAGES[result]);
-    }
+    if (typeof result !== 'object') return setProblem(MESSAGES[result]);
+    if (current && typeof current === 'object') return setSwitching({ token, invited: result.name, current: current.name });
+    session.token = token;
+    go();
   };
+
+  if (switching) {
+    return (
+      <main id="indhold" class="login">
+        <h1>Skift bruger?</h1>
+        <p>
+          Du er logget ind som <strong>{switching.current}</strong>. Invitationslinket logger ind som <strong>{switching.invited}</strong>.
+        </p>
+        <p>Skift kun, hvis du selv har fået linket. Har du fået det uventet, så bliv logget ind som dig selv.</p>
+        <div class="actions">
+          <button
+            type="button"
+            onClick={() => {
+              session.token = switching.token;
+              go();
+            }}
+          >
+            Log ind som {switching.invited}
+          </button>
+          <button type="button" class="secondary" onClick={go}>
+            Bliv logget ind som {switching.current}
+          </button>
+        </div>
+      </main>
+    );
+  }
 
   // An invitation link carries the token after '#', which browsers never send to the server: it never reaches a log.
   useEffect(() => {
@@ -57,7 +98,7 @@ export function LoginPage() {
       const invited = new URLSearchParams(location.hash.slice(1)).get('token');
       if (!invited) return;
       history.replaceState(null, '', location.pathname + location.search);
-      void signIn(invited);
+      void signIn(invited, true);
     };
     fromLink();
     // An invitation link opened while this page is already shown changes only the part after '#'.
