@@ -125,3 +125,90 @@ test('a PostgreSQL that cannot be started again turns the supervisor to failed, 
   expect(await waitFor('running')).toBe('running');
   expect(db.pid()).not.toBe(first);
 }, 60_000);
+
+test('five hard kills of PostgreSQL in a row under eight writers: each time ready again within 30 s, the pool back to normal, no acknowledged write lost', async () => {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hub-kills-'));
+  cleanup.push(() => fs.rm(dataDir, { recursive: true, force: true }));
+  const logs: string[] = [];
+  const poolMax = 6;
+  const hub = await startHub(testConfig({ dataDir, seed: 'none', database: { poolMax, connectTimeoutMs: 1000, statementTimeoutMs: 5000 } }), {
+    log: (line) => logs.push(line),
+  });
+  cleanup.push(() => hub.stop());
+  const base = hub.url.replace('/graphql', '');
+  const em = hub.orm.em.fork();
+  const [area] = (await em.execute("insert into area (code, name, kind) values ('x', 'X', 'ESTATE') returning id")) as { id: number }[];
+  const [group] = (await em.execute("insert into target_group (code, name) values ('g', 'G') returning id")) as { id: number }[];
+  const plans = (await em.execute(
+    "insert into plan (code, name, status, start_date, end_date, created_at, updated_at) select 'P' || n, 'P' || n, 'ACTIVE', '2026-01-01', '2027-12-31', now(), now() from generate_series(1, 8) n returning id",
+  )) as { id: number }[];
+  const { token } = await insertUser(em, { name: 'Coordinator', role: Role.COORDINATOR });
+  const pool = await (
+    hub.orm.em.getConnection() as unknown as { getNativeClient(): Promise<{ totalCount: number; idleCount: number; waitingCount: number }> }
+  ).getNativeClient();
+
+  const acknowledged = new Set<string>();
+  let n = 0;
+  let writing = true;
+  const writer = async (w: number) => {
+    while (writing) {
+      const i = n++;
+      const result = await graphqlRequest<any>(
+        hub.url,
+        token,
+        'mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } userErrors { code } } }',
+        {
+          input: {
+            planId: toGlobalId('Plan', plans[w]!.id),
+            title: `Skrivning ${i}`,
+            targetGroupIds: [toGlobalId('TargetGroup', group!.id)],
+            areaIds: [toGlobalId('Area', area!.id)],
+            startDate: '2026-06-01',
+            idempotencyKey: `k${i}`,
+          },
+        },
+      ).catch(() => null);
+      const id = result?.status === 200 ? result.data?.createActivity?.activity?.id : undefined;
+      if (id) acknowledged.add(id);
+      else await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  const writers = Array.from({ length: 8 }, (_, w) => writer(w));
+  const recoveries: number[] = [];
+  try {
+    for (let kill = 0; kill < 5; kill++) {
+      await new Promise((r) => setTimeout(r, 1500));
+      const before = acknowledged.size;
+      const killed = await postmasterPid(dataDir);
+      const at = Date.now();
+      process.kill(killed, 'SIGKILL');
+      let ready = false;
+      while (!ready && Date.now() - at < 30_000) {
+        await new Promise((r) => setTimeout(r, 250));
+        ready = (await postmasterPid(dataDir).catch(() => killed)) !== killed && (await fetch(`${base}/readyz`)).status === 200;
+      }
+      recoveries.push(Date.now() - at);
+      expect(
+        ready,
+        `kill ${kill + 1}: not ready within 30 s; pool ${JSON.stringify({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount })}\n${logs.slice(-8).join('\n')}`,
+      ).toBe(true);
+      // Writes are acknowledged again after the restart.
+      const deadline = Date.now() + 20_000;
+      while (acknowledged.size <= before + 8 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(acknowledged.size, `kill ${kill + 1}: writes did not resume`).toBeGreaterThan(before + 8);
+    }
+  } finally {
+    writing = false;
+    await Promise.all(writers);
+  }
+  console.log(`ready again after ${recoveries.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')}; ${acknowledged.size} writes acknowledged`);
+  // Nothing leaked: once the writers are done every connection is back in the pool, and none is waited for.
+  await new Promise((r) => setTimeout(r, 500));
+  expect(pool.totalCount).toBeLessThanOrEqual(poolMax);
+  expect(pool.idleCount).toBe(pool.totalCount);
+  expect(pool.waitingCount).toBe(0);
+  expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  const rows = (await hub.orm.em.fork().execute('select id from activity')) as { id: number }[];
+  const stored = new Set(rows.map((r) => toGlobalId('Activity', r.id)));
+  for (const id of acknowledged) expect(stored.has(id), id).toBe(true);
+}, 240_000);

@@ -58,7 +58,60 @@ export function ormConfig(parts: OrmParts, url: string, options: OrmOptions = {}
 }
 
 export async function initOrmWith(parts: OrmParts, url: string, options: OrmOptions = {}): Promise<MikroORM> {
-  return MikroORM.init(ormConfig(parts, url, options));
+  const orm = await MikroORM.init(ormConfig(parts, url, options));
+  guardPool(await poolOf(orm));
+  return orm;
+}
+
+/** What the hub reads of the ORM's pg pool. */
+export interface PoolStats {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+  on(event: 'acquire', listener: (client: PooledClient) => void): unknown;
+}
+
+interface PooledClient {
+  release: (error?: Error | boolean) => void;
+  once(event: 'end', listener: () => void): unknown;
+  removeListener(event: 'end', listener: () => void): unknown;
+}
+
+/** The ORM's own pg pool (MikroORM builds it; raw reads in core/sql.ts use it too). */
+export function poolOf(orm: MikroORM): Promise<PoolStats> {
+  return (orm.em.getConnection() as unknown as { getNativeClient(): Promise<PoolStats> }).getNativeClient();
+}
+
+const guarded = new WeakSet<object>();
+
+/**
+ * A connection whose PostgreSQL went away while it was checked out goes back to the pool (which discards it), and
+ * a second release is ignored. Kysely, under MikroORM, releases a transaction's connection only once its COMMIT or
+ * ROLLBACK succeeded: after a crash neither can, and every connection in a transaction at that moment was lost to
+ * the pool for good, until none was left.
+ */
+export function guardPool(pool: PoolStats): void {
+  if (guarded.has(pool)) return;
+  guarded.add(pool);
+  pool.on('acquire', (client) =>
+    // pg-pool gives the client its release function right after 'acquire', before the caller receives it.
+    queueMicrotask(() => {
+      const release = client.release;
+      let done = false;
+      const lost = () => {
+        if (done) return;
+        done = true;
+        release(new Error('the connection ended while it was checked out'));
+      };
+      client.once('end', lost);
+      client.release = (error) => {
+        client.removeListener('end', lost);
+        if (done) return;
+        done = true;
+        release(error as Error | undefined);
+      };
+    }),
+  );
 }
 
 /** Applies the committed migrations that the database has not seen yet; returns their names. */
