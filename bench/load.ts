@@ -1,17 +1,23 @@
 // npm run bench:load [-- --clients 64 --seconds 60]: the hub as its own process under a mix of reads and writes from
 // every role; prints throughput, latency, failures and the hub's peak memory, then checks every acknowledged write.
+// --mix console [--clients 32 --seconds 40]: the console's own operations (overview, overlap board and its groups,
+// coverage, activity list and pages, plan pages, a lead typing and saving), clients waiting as Retry-After asks;
+// answers counted by status and code.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { parseArgs } from 'node:util';
+import { parse, print, type OperationDefinitionNode } from 'graphql';
 import pg from 'pg';
 import { Role } from '../server/core/enums.js';
 import { startFlags } from '../test/support/process.js';
-import { benchDatabase, gql, machine, percentile } from './support.js';
+import { benchDatabase, machine, percentile } from './support.js';
 
-const { values } = parseArgs({ options: { clients: { type: 'string', default: '64' }, seconds: { type: 'string', default: '60' } } });
-const clients = Number(values.clients);
-const seconds = Number(values.seconds);
+const { values } = parseArgs({ options: { clients: { type: 'string' }, seconds: { type: 'string' }, mix: { type: 'string', default: 'mixed' } } });
+if (values.mix !== 'mixed' && values.mix !== 'console') throw new Error(`--mix is "mixed" or "console", got "${values.mix}"`);
+const consoleMix = values.mix === 'console';
+const clients = Number(values.clients ?? (consoleMix ? 32 : 64));
+const seconds = Number(values.seconds ?? (consoleMix ? 40 : 60));
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -33,7 +39,8 @@ const hub = spawn(process.execPath, [...startFlags(), '--import', 'tsx', 'server
     HOST: '127.0.0.1',
     HUB_RATE_LIMIT: '0',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    HUB_DB_POOL_MAX: '20',
+    // The console mix runs the hub as npm start does (its default pool); the mixed load with a larger one.
+    ...(consoleMix ? {} : { HUB_DB_POOL_MAX: '20' }),
   },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
@@ -53,6 +60,41 @@ const ids = {
   group: gid('TargetGroup', await one("select id from target_group where code = 'skoleboern'")),
   method: gid('Method', await one("select id from method where code = 'lektiecafe'")),
 };
+
+// Every answer by HTTP status and error code ("200", "503 BUSY", ...); a 429 or 503 makes its client wait as Retry-After asks.
+const outcomes = new Map<string, number>();
+const waitBefore = new Map<string, number>();
+async function gql(url: string, token: string, query: string, variables?: unknown): Promise<{ status: number; body: any }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json().catch(() => null)) as any;
+  const code = body?.errors?.[0]?.extensions?.code;
+  const outcome = `${response.status}${code ? ` ${code}` : ''}`;
+  outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+  const retryAfter = Number(response.headers.get('retry-after'));
+  if (consoleMix && (response.status === 429 || response.status === 503) && retryAfter > 0) waitBefore.set(token, retryAfter * 1000);
+  return { status: response.status, body };
+}
+
+/** The console's own operations, as it sends them. */
+const consoleOperations = new Map(
+  (parse(readFileSync('web/src/operations/console.graphql', 'utf8')).definitions as OperationDefinitionNode[]).map((d) => [d.name!.value, print(d)]),
+);
+const operation = (name: string) => consoleOperations.get(name) ?? failStart(`no operation ${name} in web/src/operations/console.graphql`);
+function failStart(message: string): never {
+  throw new Error(message);
+}
+const sample = async (sql: string) => (await client.query(sql)).rows.map((r) => r.v as string);
+const planCodes = await sample("select code as v from plan where status = 'ACTIVE'");
+const activityIds = (await sample('select id::text as v from activity where not archived')).map((id) => gid('Activity', Number(id)));
+const board = await gql(url, db.tokens[Role.COORDINATOR], operation('OverlapBoard'), { by: 'AREA_AND_KIND' });
+const groupKeys = (board.body?.data?.overlapGroups ?? []).map((g: { key: string }) => g.key) as string[];
+outcomes.clear();
+const any = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)]!;
+const today = new Date().toISOString().slice(0, 10);
 
 let peakRss = 0;
 const sampler = setInterval(() => {
@@ -160,14 +202,46 @@ const MIX: { weight: number; run: () => Promise<void> }[] = [
     },
   },
 ];
-const total = MIX.reduce((sum, m) => sum + m.weight, 0);
+const CONSOLE_MIX: { weight: number; run: () => Promise<void> }[] = [
+  { weight: 2, run: async () => check('overview', await gql(url, db.tokens[Role.COORDINATOR], operation('Overview'), { today })) },
+  { weight: 2, run: async () => check('board', await gql(url, db.tokens[Role.COORDINATOR], operation('OverlapBoard'), { by: 'AREA_AND_KIND' })) },
+  {
+    weight: 2,
+    run: async () => check('group', await gql(url, db.tokens[Role.COORDINATOR], operation('GroupPairs'), { by: 'AREA_AND_KIND', keys: [any(groupKeys)] })),
+  },
+  {
+    weight: 1,
+    run: async () => check('coverage', await gql(url, db.tokens[Role.COORDINATOR], operation('CoverageMap'), { filter: { areaKind: 'DISTRICT' } })),
+  },
+  {
+    weight: 3,
+    run: async () =>
+      check('list', await gql(url, db.tokens[Role.READER], operation('ActivityList'), { filter: { text: any(['lektie', 'unge', 'mødre', '']) } })),
+  },
+  { weight: 3, run: async () => check('activity', await gql(url, db.tokens[Role.COORDINATOR], operation('ActivityPage'), { id: any(activityIds) })) },
+  { weight: 2, run: async () => check('plan', await gql(url, db.tokens[Role.COORDINATOR], operation('PlanPage'), { code: any(planCodes) })) },
+  {
+    weight: 2,
+    run: async () =>
+      check(
+        'typing',
+        await gql(url, db.tokens[Role.PROJECT_LEAD], operation('SimilarToDraft'), {
+          draft: { title: 'Lektiehjælp for mellemtrinnet', targetGroupIds: [ids.group], areaIds: [ids.estate], startDate: today },
+          title: 'Lektiehjælp for mellemtrinnet',
+        }),
+      ),
+  },
+  ...MIX.slice(-2),
+];
+const mix = consoleMix ? CONSOLE_MIX : MIX;
+const total = mix.reduce((sum, m) => sum + m.weight, 0);
 function check(what: string, result: { status: number; body: any }) {
   if (result.status !== 200 || result.body?.errors) fail(`${what}: HTTP ${result.status} ${result.body?.errors?.[0]?.message ?? ''}`.trim());
 }
 const pick = () => {
   let r = Math.random() * total;
-  for (const m of MIX) if ((r -= m.weight) < 0) return m;
-  return MIX[0]!;
+  for (const m of mix) if ((r -= m.weight) < 0) return m;
+  return mix[0]!;
 };
 
 const started = performance.now();
@@ -175,6 +249,12 @@ const end = Date.now() + seconds * 1000;
 await Promise.all(
   Array.from({ length: clients }, async () => {
     while (Date.now() < end) {
+      const wait = Math.max(0, ...waitBefore.values());
+      if (wait) {
+        // As the console does: a busy hub is asked again after the time it named.
+        waitBefore.clear();
+        await new Promise((r) => setTimeout(r, wait));
+      }
       const t0 = performance.now();
       try {
         await pick().run();
@@ -196,11 +276,17 @@ hub.kill('SIGTERM');
 await new Promise((r) => hub.once('exit', r));
 await db.stop();
 
-console.log(`\nload: ${clients} clients for ${seconds} s on ${machine()}`);
+console.log(`\nload (${consoleMix ? 'console mix' : 'mixed'}): ${clients} clients for ${seconds} s on ${machine()}`);
 console.log(`| requests | req/s | p50 (ms) | p99 (ms) | failed | acknowledged writes | lost | hub peak RSS (MB) |`);
 console.log(`|---|---|---|---|---|---|---|---|`);
 console.log(
   `| ${latencies.length} | ${(latencies.length / elapsed).toFixed(0)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${failures} | ${created.size} | ${lost} | ${peakRss.toFixed(0)} |`,
+);
+console.log(`\n| answers by status and code | count |\n|---|---|`);
+for (const [outcome, count] of [...outcomes].sort()) console.log(`| ${outcome} | ${count} |`);
+const serverErrors = [...outcomes].filter(([outcome]) => outcome.startsWith('5')).reduce((sum, [, count]) => sum + count, 0);
+console.log(
+  `5xx: ${serverErrors} (DATABASE_UNAVAILABLE ${outcomes.get('503 DATABASE_UNAVAILABLE') ?? 0}, internal ${(outcomes.get('500 INTERNAL_SERVER_ERROR') ?? 0) + (outcomes.get('500') ?? 0)})`,
 );
 if (failureKinds.size) console.log('failures:', Object.fromEntries(failureKinds));
 process.exit(failures || lost ? 1 : 0);

@@ -7,9 +7,9 @@ import { ensureAdminToken } from './auth/auth.service.js';
 import { ensureOverlapsCurrent } from './overlap/overlap.store.js';
 import type { HubConfig } from './core/config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './core/embedded-postgres.js';
-import { DatabaseHealth } from './core/db-health.js';
+import { DatabaseHealth, directProbe } from './core/db-health.js';
 import { createHttp } from './core/http.js';
-import { migrate, type OrmOptions } from './core/orm.js';
+import { migrate, poolOf, type OrmOptions } from './core/orm.js';
 import { hubParts, initOrm } from './modules.js';
 
 export interface Hub {
@@ -92,7 +92,8 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       connectTimeoutMs: config.database.connectTimeoutMs,
       statementTimeoutMs: config.database.statementTimeoutMs,
     });
-    const health = new DatabaseHealth(orm, log, embedded);
+    const health = new DatabaseHealth(orm, log, embedded, directProbe(databaseUrl));
+    (await poolOf(orm)).on('acquire', () => health.acquired());
     const { server, apollo, drain } = await createHttp(config, await hubParts(), orm, health);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, expect, test } from 'vitest';
 import { startHub } from '../server/app.js';
 import { insertUser } from '../server/auth/auth.service.js';
@@ -107,3 +108,55 @@ test('request queries run with a statement timeout', async () => {
   expect(await hub.orm.em.fork().execute('show statement_timeout')).toEqual([{ statement_timeout: '1234ms' }]);
   await expect(hub.orm.em.fork().execute('select pg_sleep(2)')).rejects.toThrow(/statement timeout/);
 });
+
+test('a busy pool is not a dead database: 503 BUSY with Retry-After, the hub stays ready, and a statement timeout is busy too, never an internal error', async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hub-busy-'));
+  cleanup.push(() => fs.rm(dir, { recursive: true, force: true }));
+  const db = await startEmbeddedPostgres(dir);
+  cleanup.push(() => db.stop());
+  const logs: string[] = [];
+  const hub = await startHub(testConfig({ databaseUrl: db.url, database: { poolMax: 2, connectTimeoutMs: 300, statementTimeoutMs: 500 } }), {
+    log: (line) => logs.push(line),
+  });
+  cleanup.push(() => hub.stop());
+  const { token } = await insertUser(hub.orm.em.fork(), { name: 'Coordinator', role: Role.COORDINATOR });
+  const base = hub.url.replace('/graphql', '');
+  const ask = (query: string) =>
+    fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+  expect((await ask('{ themes { code } }')).status).toBe(200);
+
+  // Every pooled connection taken (as by long writes waiting for a lock): the next request finds none in time.
+  const pool = await (hub.orm.em.getConnection() as unknown as { getNativeClient(): Promise<{ connect(): Promise<{ release(): void }> }> }).getNativeClient();
+  const held = [await pool.connect(), await pool.connect()];
+  try {
+    for (let i = 0; i < 5; i++) {
+      const busy = await ask('{ areas { code } }');
+      expect(busy.status).toBe(503);
+      expect(Number(busy.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(((await busy.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BUSY');
+    }
+    // PostgreSQL answers: ready, healthy, and never said to be unavailable.
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  } finally {
+    for (const client of held) client.release();
+  }
+  expect((await ask('{ areas { code } }')).status).toBe(200);
+  expect(logs.filter((line) => /database unavailable/.test(line))).toEqual([]);
+
+  // A statement cut off by its timeout (here it waits for a lock another session holds): busy, never "Internal server error".
+  const locker = new pg.Client({ connectionString: db.url });
+  await locker.connect();
+  try {
+    await locker.query('begin');
+    await locker.query('lock table theme in access exclusive mode');
+    const cut = await ask('{ themes { code } }');
+    expect(cut.status).toBe(503);
+    expect(((await cut.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BUSY');
+  } finally {
+    await locker.query('rollback');
+    await locker.end();
+  }
+  expect((await ask('{ themes { code } }')).status).toBe(200);
+  expect(logs.filter((line) => /database unavailable/.test(line))).toEqual([]);
+}, 60_000);

@@ -67,6 +67,9 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 }
 
 const DATABASE_DOWN_MESSAGE = 'The database is not available at the moment; the hub is bringing it back. Try again shortly.';
+const BUSY_MESSAGE = 'The hub is busy with other requests at the moment; try again in a few seconds.';
+/** Seconds a client should wait before it asks again, when the hub is busy or its database is coming back. */
+const RETRY_AFTER_SECONDS = '2';
 
 /** The request being served, for error masking and logs. */
 const currentRequest = new AsyncLocalStorage<{ requestId: string }>();
@@ -82,6 +85,10 @@ export function formatError(development: boolean, health?: DatabaseHealth) {
     // graphql-js stops coercing variables after 50 mistakes with an error of no code: still the caller's mistake.
     if (/^Too many errors processing variables/.test(formatted.message)) {
       return { message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    }
+    // Busy (no pooled connection in time, a statement timed out under load) is not a dead database.
+    if (health?.busy(unwrapResolverError(error))) {
+      return { message: BUSY_MESSAGE, path: formatted.path, extensions: { code: ErrorCode.BUSY } };
     }
     // A database that went away is said once every few seconds by the health tracker, not as a stack per request.
     if (health?.failed(unwrapResolverError(error))) {
@@ -133,26 +140,6 @@ function tooDeepInput(request: unknown): string | null {
   return null;
 }
 
-/** Whether the database answers a query within two seconds: null when it does, the reason when it does not. */
-async function databaseProblem(orm: MikroORM): Promise<string | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<string>((resolve) => {
-    timer = setTimeout(() => resolve('no answer within 2 s'), 2000);
-  });
-  const query = orm.em
-    .fork()
-    .execute('select 1')
-    .then(
-      () => null,
-      (error: Error) => error.message,
-    );
-  try {
-    return await Promise.race([query, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** The viewer behind a bearer token, or null; given an EntityManager only when it must ask the database. */
 export type Authenticate = (em: () => EntityManager, token: string) => Promise<Viewer | null>;
 
@@ -200,6 +187,17 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
           const started = performance.now();
           return {
             async willSendResponse({ operationName, response, contextValue: ctx }) {
+              // A request the hub could not serve for now is answered 503 with Retry-After as a whole, not as partial data.
+              if (response.body.kind === 'single') {
+                const unserved = response.body.singleResult.errors?.find(
+                  (e) => e.extensions?.code === ErrorCode.BUSY || e.extensions?.code === ErrorCode.DATABASE_UNAVAILABLE,
+                );
+                if (unserved) {
+                  response.body.singleResult = { errors: [{ message: unserved.message, extensions: { code: unserved.extensions!.code } }] };
+                  response.http.status = 503;
+                  if (!response.http.headers.get('retry-after')) response.http.headers.set('retry-after', RETRY_AFTER_SECONDS);
+                }
+              }
               logger.info(
                 {
                   requestId: ctx.requestId,
@@ -223,13 +221,12 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
     const url = new URL(req.url ?? '/', 'http://hub');
     try {
       if (url.pathname === '/healthz') {
-        return health.recoverable
-          ? sendJson(res, 200, { status: 'ok' })
-          : sendJson(res, 503, { status: 'unhealthy', database: `could not be restarted: ${health.problem ?? 'unknown'}` });
+        return health.recoverable ? sendJson(res, 200, { status: 'ok' }) : sendJson(res, 503, { status: 'unhealthy', database: health.unhealthyBecause });
       }
       if (url.pathname === '/readyz') {
         if (drain.draining) return sendJson(res, 503, { status: 'stopping' });
-        const reason = health.problem ?? (await databaseProblem(orm));
+        // PostgreSQL itself is asked, on a connection of its own: a pool busy with requests is still a ready hub.
+        const reason = health.problem ?? (await health.ask());
         return reason === null ? sendJson(res, 200, { status: 'ready', database: 'ok' }) : sendJson(res, 503, { status: 'unavailable', database: reason });
       }
       if (url.pathname !== '/graphql') {
@@ -259,7 +256,7 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
         if (!taken.ok) return refuse(taken.retryAfterSeconds);
       }
       if (!health.available) {
-        res.setHeader('retry-after', '2');
+        res.setHeader('retry-after', RETRY_AFTER_SECONDS);
         return sendJson(res, 503, { errors: [{ message: DATABASE_DOWN_MESSAGE, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } }] });
       }
       // A token is always looked up (one indexed read, cached while valid): a stranger's failed sign-ins on the same
@@ -324,6 +321,11 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
       }
     } catch (error) {
       if (error instanceof RequestError) return sendJson(res, error.status, { errors: [{ message: error.message }] });
+      if (health.busy(error)) {
+        res.setHeader('retry-after', RETRY_AFTER_SECONDS);
+        if (!res.headersSent) sendJson(res, 503, { errors: [{ message: BUSY_MESSAGE, extensions: { code: ErrorCode.BUSY } }] });
+        return;
+      }
       if (health.failed(error)) {
         if (!res.headersSent) sendJson(res, 503, { errors: [{ message: DATABASE_DOWN_MESSAGE, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } }] });
         return;
