@@ -5,6 +5,7 @@ import {
   costEstimator,
   countSelections,
   ExecutionBudget,
+  HEAVY_ANSWER_VALUES,
   HEAVY_FIELDS,
   HEAVY_QUERY_COST,
   HeavyQueryGate,
@@ -105,6 +106,57 @@ describe('execution budget', () => {
     expect(() => {
       for (let i = 0; i < 1000; i++) budget.spend();
     }).toThrow(/took too long and was stopped \(HUB_MAX_EXECUTION_MS\)/);
+  });
+});
+
+describe('a query that turns out heavy while it runs', () => {
+  test('waits for a slot of the gate once its answer passes 5,000 values, and gives it back when its answer is written', async () => {
+    const gate = new HeavyQueryGate(1, 1000);
+    const other = await gate.enter();
+    const held: { release?: () => void; done?: boolean } = {};
+    const budget = new ExecutionBudget(50_000, 0, { enter: () => gate.enter(), held });
+    budget.spend(HEAVY_ANSWER_VALUES);
+    expect(budget.admission()).toBeNull();
+    budget.spend(1);
+    const waiting = budget.admission();
+    expect(waiting).toBeInstanceOf(Promise);
+    // Every field after waits for the same turn.
+    expect(budget.admission()).toBe(waiting);
+    other();
+    await waiting;
+    expect(held.release).toBeTypeOf('function');
+    expect(budget.admission()).toBeNull();
+    held.release!();
+    // The next query gets the slot at once.
+    (await gate.enter())();
+  });
+
+  test('a slot that comes after the answer was written goes straight back; one that never comes ends the query as busy', async () => {
+    const gate = new HeavyQueryGate(1, 50);
+    const other = await gate.enter();
+    const held: { release?: () => void; done?: boolean } = {};
+    const late = new ExecutionBudget(50_000, 0, { enter: () => gate.enter(), held });
+    late.spend(HEAVY_ANSWER_VALUES + 1);
+    const waiting = late.admission()!;
+    held.done = true;
+    other();
+    await waiting;
+    expect(held.release).toBeUndefined();
+    const again = await gate.enter();
+    const starved = new ExecutionBudget(50_000, 0, { enter: () => gate.enter(), held: {} });
+    starved.spend(HEAVY_ANSWER_VALUES + 1);
+    await expect(starved.admission()).rejects.toThrow(/busy/);
+    expect(starved.stoppedBy?.extensions.code).toBe('BUSY');
+    again();
+  });
+
+  test('a list that grows with the data reads at most what the budget has left, and a known length is counted before it is read', () => {
+    const budget = new ExecutionBudget(100, 0);
+    budget.spend(40);
+    expect(budget.rowLimit()).toBe(61);
+    expect(() => budget.overflow()).toThrow(/HUB_MAX_ANSWER_FIELDS/);
+    expect(() => budget.rowLimit()).toThrow(/HUB_MAX_ANSWER_FIELDS/);
+    expect(new ExecutionBudget(0, 0).rowLimit()).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ExecutionBudget } from './cost.js';
+import type { ExecutionBudget, HeldSlot } from './cost.js';
 import type { Role } from './enums.js';
 import type { UserError } from './user-errors.js';
 
@@ -38,7 +38,7 @@ export interface HubContext {
   /** Text in a mutation's input that cannot be stored, answered as user errors before any work (core/input-guard.ts). */
   inputProblems?: UserError[];
   /** What the request holds until its response is written (Apollo copies the context, so this is an object shared by the copies). */
-  held: { release?: () => void };
+  held: HeldSlot;
   /** The language people read answers in: Danish unless the request's Accept-Language prefers English. */
   language: Language;
 }
@@ -57,7 +57,7 @@ class RequestContext implements HubContext {
   private made?: HubLoaders;
   budget?: ExecutionBudget;
   inputProblems?: UserError[];
-  readonly held: { release?: () => void } = {};
+  readonly held: HeldSlot = {};
 
   constructor(
     private readonly rootEm: EntityManager,

@@ -280,10 +280,7 @@ export class CostEstimates {
  * Queries then run on a budget (see withExecutionBudget); one that runs out is answered with that error alone.
  * Mutations have no budget: stopping one after it committed would hide a write that happened.
  */
-export function costPlugin<C extends { budget?: ExecutionBudget; held: { release?: () => void } }>(
-  schema: GraphQLSchema,
-  limits: CostLimits,
-): ApolloServerPlugin<C> {
+export function costPlugin<C extends { budget?: ExecutionBudget; held: HeldSlot }>(schema: GraphQLSchema, limits: CostLimits): ApolloServerPlugin<C> {
   const gate = limits.heavyQueries > 0 ? new HeavyQueryGate(limits.heavyQueries, 10_000) : undefined;
   const estimates = new CostEstimates();
   return {
@@ -319,7 +316,11 @@ export function costPlugin<C extends { budget?: ExecutionBudget; held: { release
             );
           }
           // The caller gives the slot back when the response is complete (core/http.ts).
-          if (gate && operation?.operation === 'query' && cost > HEAVY_QUERY_COST) contextValue.held.release = await gate.enter();
+          if (gate && operation?.operation === 'query' && cost > HEAVY_QUERY_COST) {
+            const release = await gate.enter();
+            if (contextValue.held.done) release();
+            else contextValue.held.release = release;
+          }
         },
         async willSendResponse({ response, contextValue }) {
           const stoppedBy = contextValue.budget?.stoppedBy;
@@ -335,6 +336,12 @@ export function costPlugin<C extends { budget?: ExecutionBudget; held: { release
   };
 }
 
+/** A slot of the heavy-query gate a request holds until its response is written; `done` once it is (a slot that comes later goes straight back). */
+export interface HeldSlot {
+  release?: () => void;
+  done?: boolean;
+}
+
 /** Values an answer may reach before its query counts as heavy even if its estimate was small: it then waits for a slot of the gate. */
 export const HEAVY_ANSWER_VALUES = 5000;
 
@@ -343,7 +350,7 @@ export interface HeavyAdmission {
   /** Resolves with the function that gives the slot back; rejects (BUSY) when none came free in time. */
   enter(): Promise<() => void>;
   /** Where the request keeps its slot until the response is written; set when it already holds one. */
-  held: { release?: () => void };
+  held: HeldSlot;
 }
 
 /** What one execution may consume: fields resolved and wall-clock time. */
@@ -425,7 +432,9 @@ export class ExecutionBudget {
     if (!this.heavy || this.heavy.held.release || this.fields <= HEAVY_ANSWER_VALUES) return this.admitting;
     this.admitting ??= this.heavy.enter().then(
       (release) => {
-        this.heavy!.held.release = release;
+        // The answer may have been sent already (another field failed meanwhile): then the slot goes straight back.
+        if (this.heavy!.held.done) release();
+        else this.heavy!.held.release = release;
         this.admitting = null;
       },
       (error: GraphQLError) => {

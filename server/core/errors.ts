@@ -14,7 +14,7 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** The database cannot be reached; the hub is bringing it back: HTTP 503 with Retry-After. */
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
-  /** Too many large queries at once: HTTP 503 with Retry-After. */
+  /** The hub is busy (too many large queries at once, no pooled connection in time, a statement past its timeout); PostgreSQL is up: HTTP 503 with Retry-After. */
   BUSY: 'BUSY',
   /** A request that is not GraphQL over HTTP (e.g. a body that is not JSON): HTTP 400. */
   BAD_REQUEST: 'BAD_REQUEST',

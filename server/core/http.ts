@@ -317,7 +317,10 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
         for await (const chunk of response.body.asyncIterator) res.write(chunk);
         res.end();
       } finally {
-        context?.held.release?.();
+        if (context) {
+          context.held.done = true;
+          context.held.release?.();
+        }
       }
     } catch (error) {
       if (error instanceof RequestError) return sendJson(res, error.status, { errors: [{ message: error.message }] });
