@@ -325,9 +325,9 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
     } catch (error) {
       if (error instanceof RequestError) return sendJson(res, error.status, { errors: [{ message: error.message }] });
       if (health.busy(error)) {
+        if (res.headersSent) return void res.end();
         res.setHeader('retry-after', RETRY_AFTER_SECONDS);
-        if (!res.headersSent) sendJson(res, 503, { errors: [{ message: BUSY_MESSAGE, extensions: { code: ErrorCode.BUSY } }] });
-        return;
+        return sendJson(res, 503, { errors: [{ message: BUSY_MESSAGE, extensions: { code: ErrorCode.BUSY } }] });
       }
       if (health.failed(error)) {
         if (!res.headersSent) sendJson(res, 503, { errors: [{ message: DATABASE_DOWN_MESSAGE, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } }] });

@@ -121,9 +121,9 @@ async function pairsOf(em: EntityManager, viewer: Viewer | null, filter: Overlap
         coalesce(${kindOf('xa')}, ${kindOf('xb')}) as kind
       from activity_overlap o join activity xa on xa.id = o.activity_a_id join activity xb on xb.id = o.activity_b_id
       where ${where.toSql()})${district}
-    select coalesce(array_agg(p.a), '{}') as a, coalesce(array_agg(p.b), '{}') as b, coalesce(array_agg(p.score), '{}') as score,
-      coalesce(array_agg(p.unreviewed), '{}') as unreviewed, coalesce(array_agg(p.plan_a), '{}') as plan_a, coalesce(array_agg(p.plan_b), '{}') as plan_b,
-      coalesce(array_agg(p.kind), '{}') as kind, coalesce(array_agg(${district ? 'd.area_id' : '0'}), '{}') as area
+    select coalesce(array_agg(p.a order by p.a, p.b), '{}') as a, coalesce(array_agg(p.b order by p.a, p.b), '{}') as b, coalesce(array_agg(p.score order by p.a, p.b), '{}') as score,
+      coalesce(array_agg(p.unreviewed order by p.a, p.b), '{}') as unreviewed, coalesce(array_agg(p.plan_a order by p.a, p.b), '{}') as plan_a, coalesce(array_agg(p.plan_b order by p.a, p.b), '{}') as plan_b,
+      coalesce(array_agg(p.kind order by p.a, p.b), '{}') as kind, coalesce(array_agg(${district ? 'd.area_id' : '0'} order by p.a, p.b), '{}') as area
     from pairs p ${district ? 'left join districts d on d.activity_id = p.a' : ''}`,
     where.params,
   );
