@@ -4,7 +4,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ensureAdminToken } from './auth/auth.service.js';
-import { ensureOverlapsCurrent } from './overlap/overlap.store.js';
+import { ensureOverlapsCurrent, refreshLearnedInferences } from './overlap/overlap.store.js';
 import type { HubConfig } from './core/config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './core/embedded-postgres.js';
 import { DatabaseHealth, directProbe } from './core/db-health.js';
@@ -100,6 +100,17 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       server.listen(config.port, config.host, resolve);
     });
     const { port } = server.address() as AddressInfo;
+    // Registrations without a method follow what the city has taught the model since they were written (bounded staleness).
+    const serving = orm;
+    const refresher =
+      config.modelRefreshMs > 0
+        ? setInterval(() => {
+            refreshLearnedInferences(serving.em.fork()).then(
+              (changed) => changed && log(`kind of work learned again: ${changed} registrations without a method changed their inferred method`),
+              (error: Error) => log(`kind of work not learned again this round: ${error.message}`),
+            );
+          }, config.modelRefreshMs).unref()
+        : undefined;
     const url = `http://localhost:${port}/graphql`;
     const ormRef = orm;
     let stopping: Promise<void> | undefined;
@@ -109,6 +120,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       databaseUrl,
       stop() {
         stopping ??= (async () => {
+          clearInterval(refresher);
           await drain.stop();
           await apollo.stop();
           health.close();

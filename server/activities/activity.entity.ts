@@ -130,6 +130,14 @@ export class Activity extends NodeEntity {
   @Property({ type: 'text[]', columnType: 'text[]', nullable: true })
   inferredWords?: string[] | null;
 
+  /** Stems of its title and description without place names (target-group words kept): what its kind of work is learned and inferred from. */
+  @Property({ type: 'text[]', columnType: 'text[]', nullable: true, lazy: true, hidden: true })
+  kindStems?: string[] | null;
+
+  /** The method its kindStems are counted under in method_term (the overlap store's learned vocabulary), if any. */
+  @Property({ type: 'integer', nullable: true, lazy: true, hidden: true })
+  learnedMethodId?: number | null;
+
   /** Words of its method's name, as contentStems. */
   @Property({ type: 'text[]', columnType: 'text[]', nullable: true, lazy: true, hidden: true })
   methodStems?: string[] | null;

@@ -15,6 +15,8 @@ export interface HubConfig {
   compiledExecution: boolean;
   /** Requests a minute per token (per address without one); 0 switches the limit off. */
   rateLimitPerMinute: number;
+  /** How often the stored inferences of registrations without a method are brought up to the learned vocabulary, in ms; 0 never. */
+  modelRefreshMs: number;
   /** Proxies in front of the hub whose X-Forwarded-For entries are believed (0: none, the socket's address is the client's). */
   trustProxy: number;
   /** Database pool: size, connect timeout and the statement timeout of request queries, in ms. */
@@ -86,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     compiledExecution: parseBoolean('HUB_COMPILED_EXECUTION', env.HUB_COMPILED_EXECUTION, true),
     rateLimitPerMinute: parseCount('HUB_RATE_LIMIT', env.HUB_RATE_LIMIT, 600),
     trustProxy: parseCount('HUB_TRUST_PROXY', env.HUB_TRUST_PROXY, 0),
+    modelRefreshMs: parseCount('HUB_MODEL_REFRESH_MINUTES', env.HUB_MODEL_REFRESH_MINUTES, 10) * 60_000,
     database: {
       poolMax: parseCount('HUB_DB_POOL_MAX', env.HUB_DB_POOL_MAX, 10),
       connectTimeoutMs: parseCount('HUB_DB_CONNECT_TIMEOUT_MS', env.HUB_DB_CONNECT_TIMEOUT_MS, 5000),

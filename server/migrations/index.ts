@@ -9,6 +9,7 @@ import { Migration20261123133649_method_inference } from './Migration20261123133
 import { Migration20261123140500_reason_helpers } from './Migration20261123140500_reason_helpers.js';
 import { Migration20261123142000_deciders_are_people } from './Migration20261123142000_deciders_are_people.js';
 import { Migration20261123162854_activity_page_indexes } from './Migration20261123162854_activity_page_indexes.js';
+import { Migration20261204161214_learned_kind } from './Migration20261204161214_learned_kind.js';
 
 /** Committed migrations in the order they apply; `npm run migration:create` appends to this list. */
 export const migrationsList: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123140500_reason_helpers', class: Migration20261123140500_reason_helpers },
   { name: 'Migration20261123142000_deciders_are_people', class: Migration20261123142000_deciders_are_people },
   { name: 'Migration20261123162854_activity_page_indexes', class: Migration20261123162854_activity_page_indexes },
+  { name: 'Migration20261204161214_learned_kind', class: Migration20261204161214_learned_kind },
 ];

@@ -3,6 +3,7 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm
 import { Activity } from '../activities/activity.entity.js';
 import { Area } from '../areas/area.entity.js';
 import { User } from '../auth/user.entity.js';
+import { Method } from '../catalogue/method.entity.js';
 import { TargetGroup } from '../catalogue/target-group.entity.js';
 import { OverlapDecision } from './overlap.types.js';
 
@@ -118,4 +119,22 @@ export class HubSetting {
 
   @Property({ type: 'text' })
   value!: string;
+}
+
+/**
+ * What the city's own registrations say a method's words are (derived data): for each method and word stem, in how
+ * many of the activities that name the method it occurs. Kept by the overlap store as activities are written; the
+ * inference of a registration without a method reads it (docs/overlap-model.md).
+ */
+@Entity({ tableName: 'method_term' })
+@Index({ name: 'method_term_term_index', properties: ['term'] })
+export class MethodTerm {
+  @ManyToOne(() => Method, { primary: true, deleteRule: 'cascade' })
+  method!: Method;
+
+  @PrimaryKey({ type: 'text' })
+  term!: string;
+
+  @Property({ type: 'double' })
+  docs!: number;
 }

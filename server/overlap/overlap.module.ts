@@ -6,7 +6,7 @@ import type { HubModule } from '../core/module.js';
 import type { LoaderFactories, LoadersOf } from '../core/loaders.js';
 import { CoverageResolver } from './coverage.js';
 import { OverlapGroupResolver } from './overlap-groups.js';
-import { ActivityOverlap, AreaMatch, HubSetting, OverlapReviewRecord, TargetGroupMatch } from './overlap.entity.js';
+import { ActivityOverlap, AreaMatch, HubSetting, MethodTerm, OverlapReviewRecord, TargetGroupMatch } from './overlap.entity.js';
 import { ActivityOverlapsResolver, ActivityPayloadOverlapsResolver, OverlapResolver, OverlapReviewResolver } from './overlap.resolver.js';
 import { activityOverlapsLoader, overlapPairLoader, overlapReviewLoader, supersedeReviews } from './overlap.service.js';
 import { lockActivityForChange, lockAreaBlocks, refreshActivityOverlaps, refreshInferences, refreshMatchTables } from './overlap.store.js';
@@ -26,7 +26,7 @@ export const overlapModule: HubModule = {
   // Free text a lead may have written a phone number or an e-mail address into.
   schemaTransforms: [withReaderRedaction(['OverlapReview.note'])],
   resolvers: [OverlapResolver, OverlapReviewResolver, OverlapGroupResolver, ActivityOverlapsResolver, ActivityPayloadOverlapsResolver, CoverageResolver],
-  entities: [ActivityOverlap, OverlapReviewRecord, AreaMatch, TargetGroupMatch, HubSetting],
+  entities: [ActivityOverlap, OverlapReviewRecord, AreaMatch, TargetGroupMatch, HubSetting, MethodTerm],
   loaders,
   // The stored pairs follow every write they derive from, in the writer's transaction.
   connect() {

@@ -24,7 +24,7 @@ import { MIN_INFERENCE_CONFIDENCE } from '../activities/inferred-method.js';
  */
 
 /** Bump when the scoring changes: the hub then recomputes the stored pairs at start. */
-export const OVERLAP_MODEL_VERSION = '4';
+export const OVERLAP_MODEL_VERSION = '5';
 
 /** Pairs below this score are not stored; minScore below it answers as if it were this. */
 export const STORE_FLOOR = 0.15;
@@ -44,6 +44,7 @@ const wordsOf = (x: string) => `cross join lateral (select
     (select string_agg(g.name, ' ') from target_group_match m join target_group g on g.id = m.match_id
       where m.group_id = any(${x}.group_ids) and m.relation in ('SAME', 'PART_OF')) as groups) n
   cross join lateral (select hub_content_words(${x}.title, ${x}.description, n.places, n.groups) as content_stems,
+    hub_content_words(${x}.title, ${x}.description, n.places, null) as kind_stems,
     (select hub_content_words(name, null, '{}', n.groups) from method where id = ${x}.method_id) as method_stems) w`;
 
 const fmt = (n: string, digits = 3) => `round((${n})::numeric, ${digits})::float8`;
@@ -66,38 +67,93 @@ const enDays = (day: string) => `(initcap(${day}) || 's')`;
 // Words are split at white space and punctuation; a hyphenated word stays whole ("gå-hold").
 const WORD_SPLIT = '[[:space:].,;:!()"/&+]+';
 
-/** The method keywords with their Danish stems, once per statement; scoring and inference need it in scope. */
-const METHOD_KEYS = `method_keys as materialized (
-  select m.id as method_id, k.keyword, (tsvector_to_array(to_tsvector('hub_danish', replace(k.keyword, '-', ''))))[1] as stem
-  from method m cross join unnest(m.keywords) as k(keyword)
-)`;
+/** Evidence a method needs to be preferred over "none of them": the odds a single word must beat. */
+const NO_METHOD_BIAS = 3.5;
+/** Weaker guesses are not kept: too unsure even to offer for confirmation. */
+const MIN_STORED_CONFIDENCE = 0.1;
+/** Below 1 the best method's lead counts for more: tuned, with the weights here, on the phrasings tuning may see. */
+const SHARPNESS = 0.7;
+/** How much a word counts by where it is written. */
+const TITLE_WEIGHT = 1.0;
+const DESCRIPTION_WEIGHT = 0.5;
+/** Curated keywords were chosen by people to show the method: they count as this many registrations. */
+const KEYWORD_DOCS = 3;
 
 /**
- * The method the words of a row `x` without a method point to: every keyword (stem) found in a word of its title
- * (weight 2) or description (weight 1), as the word or inside a compound ("lektie" in "lektiehjælpen"), adds to its
- * method; confidence (1 - 0.6^score) x the lead over the runner-up, so one title word gives 0.64 and a tie gives 0.
+ * What the city's registrations say each method's words are, once per statement (scoring and inference need it in
+ * scope): method_term counts, for every method and word stem, the activities naming the method that use the stem
+ * (term '' counts the activities themselves); the method's name and its curated keywords count as one more
+ * registration each, so a fresh catalogue with names only already points somewhere.
  */
-const inferenceOf = (x: string) => `left join lateral (
+const METHOD_KEYS = `method_evidence as materialized (
+  select method_id, term, sum(docs) as docs from (
+    select t.method_id, t.term, t.docs from method_term t
+    union all select m.id, '', 1 + case when cardinality(m.keywords) > 0 then ${KEYWORD_DOCS} else 0 end from method m
+    union all select m.id, n.term, 1 from method m cross join unnest(hub_stem_parts(hub_content_words(m.name, null, '{}', null))) as n(term)
+    -- Keywords count whole ("tryghedsgåtur" says nothing of a "gåtur"); a compound in a text still meets a keyword inside it.
+    union all select distinct m.id, (tsvector_to_array(to_tsvector('hub_danish', hub_norm(replace(k.keyword, '-', '')))))[1], ${KEYWORD_DOCS}
+      from method m cross join unnest(m.keywords) as k(keyword)
+  ) e where term is not null group by method_id, term
+),
+method_size as materialized (
+  select method_id, docs, sum(docs) over () as all_docs from method_evidence where term = ''
+),
+term_docs as materialized (
+  select e.method_id, e.term, e.docs, sum(e.docs) over (partition by e.term) as term_all, s.docs as method_docs, s.all_docs
+  from method_evidence e join method_size s on s.method_id = e.method_id where e.term <> ''
+)`;
+
+/** How much more likely a word stem is among a method's registrations than among the others' (log odds, smoothed). */
+const logOdds = (t: string) =>
+  `ln(((${t}.docs + 0.5) / (${t}.method_docs + 1.0)) / ((${t}.term_all - ${t}.docs + 0.5) / (${t}.all_docs - ${t}.method_docs + 1.0)))`;
+
+/**
+ * The method the words of a row x without a method point to (its content stems in `stems`): each word of its
+ * title and description (description words weigh 0.7) counts for a method with the best log odds of the stems it
+ * contains (itself, or a part of a compound from four letters, the part weighing by its share of the word), only
+ * where the odds favour the method; a stem common to several methods has odds near even and decides nothing.
+ * Confidence is the method's share against all methods and "none" (NO_METHOD_BIAS), less the runner-up's.
+ */
+const inferenceOf = (x: string, stems: string) => `left join lateral (
   select r.method_id as inferred_method_id, ${fmt('r.confidence')} as inferred_confidence, r.words as inferred_words
   from (
     select p.method_id, p.words, row_number() over (order by p.score desc, p.method_id) as rank,
-      (1 - power(0.6, p.score)) * (p.score - coalesce(lead(p.score) over (order by p.score desc, p.method_id), 0)) / p.score as confidence
+      (exp(p.score / ${SHARPNESS}) - coalesce(exp(lead(p.score) over (order by p.score desc, p.method_id) / ${SHARPNESS}), 0))
+        / (exp(${NO_METHOD_BIAS} / ${SHARPNESS}) + sum(exp(p.score / ${SHARPNESS})) over ()) as confidence
     from (
-      select h.method_id, sum(h.weight) as score, array_agg(distinct h.word) as words
-      from (
-        select k.method_id, k.keyword, max(t.weight) as weight, min(t.word) as word
+      -- The words named are those that decided: at least half as telling as the best one, three at most.
+      select b.method_id, sum(b.evidence) as score,
+        (array_agg(b.word order by b.evidence desc, b.word) filter (where b.evidence >= 0.5 * b.top))[1:3] as words
+      from (select c.*, max(c.evidence) over (partition by c.method_id) as top from (
+        select j.word, j.method_id, j.weight * j.odds * (0.5 + 0.5 * j.share) as evidence
         from (
-          select u.word, max(u.weight) as weight from (
-            select w as word, 2 as weight from regexp_split_to_table(lower(coalesce(${x}.title, '')), '${WORD_SPLIT}') as w
-            union all select w, 1 from regexp_split_to_table(lower(coalesce(${x}.description, '')), '${WORD_SPLIT}') as w
-          ) u where length(u.word) >= 3 group by u.word
-        ) t
-        cross join lateral (select tsvector_to_array(to_tsvector('hub_danish', replace(t.word, '-', ''))) as lexemes) l
-        join method_keys k on exists (select 1 from unnest(l.lexemes) as lx where lx = k.stem or (length(k.stem) >= 4 and strpos(lx, k.stem) > 0))
-        group by k.method_id, k.keyword
-      ) h group by h.method_id
+          -- One stem or part speaks for the word, the most telling one any registration uses (the whole word, or the part of
+          -- a compound that says most, weighed by its share of the word), and every method is judged on it: a part common
+          -- to several methods decides nothing. A hyphenated word ("gå-hold") is looked up as written and run together.
+          select k.*, dense_rank() over (partition by k.word order by k.telling desc, k.term) as pick
+          from (
+            select ww.word, ww.weight, p.term, p.share, td.method_id, ${logOdds('td')} as odds,
+              max(${logOdds('td')} * (0.5 + 0.5 * p.share)) over (partition by ww.word, p.term) as telling
+            from (
+              select u.word, min(u.stem) as stem, max(u.weight) as weight from (
+                select w.word, w.weight,
+                  (select l from unnest(tsvector_to_array(to_tsvector('hub_danish', hub_norm(w.word)))) as l order by length(l) desc, l limit 1) as stem
+                from (
+                  select w as word, ${TITLE_WEIGHT} as weight from regexp_split_to_table(lower(coalesce(${x}.title, '')), '${WORD_SPLIT}') as w
+                  union all select w, ${DESCRIPTION_WEIGHT} from regexp_split_to_table(lower(coalesce(${x}.description, '')), '${WORD_SPLIT}') as w
+                ) w where length(w.word) >= 3
+              ) u where u.stem = any(${stems}) group by u.word
+            ) ww
+            cross join lateral (
+              select q.term, least(1.0, length(replace(q.term, '-', ''))::float8 / length(replace(ww.stem, '-', ''))) as share
+              from unnest(hub_stem_parts(array[ww.stem, replace(ww.stem, '-', '')])) as q(term)
+            ) p
+            join term_docs td on td.term = p.term
+          ) k
+        ) j where j.pick = 1
+      ) c where c.evidence > 0) b group by b.method_id
     ) p
-  ) r where r.rank = 1 and ${x}.method_id is null
+  ) r where r.rank = 1 and ${x}.method_id is null and r.confidence >= ${MIN_STORED_CONFIDENCE}
 ) i on true`;
 
 const liveActivitiesSql = (
@@ -116,18 +172,18 @@ const liveActivitiesSql = (
  */
 export function storeActivityWordsSql(onlyIds: boolean): string {
   return `with ${METHOD_KEYS}
-    update activity t set content_stems = w.content_stems, method_stems = w.method_stems,
+    update activity t set content_stems = w.content_stems, kind_stems = w.kind_stems, method_stems = w.method_stems,
       inferred_method_id = i.inferred_method_id, inferred_confidence = i.inferred_confidence, inferred_words = i.inferred_words
-    from (${liveActivitiesSql(onlyIds, '')}) x ${wordsOf('x')} ${inferenceOf('x')}
-    where t.id = x.id and (t.content_stems, t.method_stems, t.inferred_method_id, t.inferred_confidence, t.inferred_words)
-      is distinct from (w.content_stems, w.method_stems, i.inferred_method_id, i.inferred_confidence, i.inferred_words)`;
+    from (${liveActivitiesSql(onlyIds, '')}) x ${wordsOf('x')} ${inferenceOf('x', 'w.kind_stems')}
+    where t.id = x.id and (t.content_stems, t.kind_stems, t.method_stems, t.inferred_method_id, t.inferred_confidence, t.inferred_words)
+      is distinct from (w.content_stems, w.kind_stems, w.method_stems, i.inferred_method_id, i.inferred_confidence, i.inferred_words)`;
 }
 
 /** Ids of the live activities without a method whose inferred method would change with today's keywords. */
 export function changedInferencesSql(): string {
   return `with ${METHOD_KEYS}
-    select x.id from (${liveActivitiesSql(false, ', a.inferred_method_id as stored_method, a.inferred_confidence as stored_confidence, a.inferred_words as stored_words')}) x
-    ${inferenceOf('x')}
+    select x.id from (${liveActivitiesSql(false, ', a.kind_stems, a.inferred_method_id as stored_method, a.inferred_confidence as stored_confidence, a.inferred_words as stored_words')}) x
+    ${inferenceOf('x', 'x.kind_stems')}
     where x.method_id is null
       and (x.stored_method, x.stored_confidence, x.stored_words) is distinct from (i.inferred_method_id, i.inferred_confidence, i.inferred_words)`;
 }
@@ -141,12 +197,14 @@ export function storedSubjectsSql(onlyIds: boolean): string {
 export const DRAFT_SUBJECT_SQL = `select d.*, w.content_stems, w.method_stems, i.inferred_method_id, i.inferred_confidence, i.inferred_words from (
   select 0 as id, ?::int as plan_id, ?::int as method_id, ?::date as start_date, ?::date as end_date,
   ?::jsonb as schedule, ?::text as title, ?::text as description, ?::int[] as theme_ids, ?::int[] as group_ids, ?::int[] as area_ids
-) d ${wordsOf('d')} ${inferenceOf('d')}`;
+) d ${wordsOf('d')} ${inferenceOf('d', 'w.kind_stems')}`;
 
 /** The method a draft's title and description (parameters, in that order) point to: one row or none. */
 export const DRAFT_INFERENCE_SQL = `with ${METHOD_KEYS}
   select i.inferred_method_id, i.inferred_confidence, i.inferred_words
-  from (select null::int as method_id, ?::text as title, ?::text as description) d ${inferenceOf('d')}
+  from (select null::int as method_id, ?::text as title, ?::text as description) d
+  cross join lateral (select hub_content_words(d.title, d.description, '{}', null) as kind_stems) w
+  ${inferenceOf('d', 'w.kind_stems')}
   where i.inferred_method_id is not null`;
 
 /** The kind of work of an activity alias: its method, or the inferred one when sure enough. */

@@ -13,6 +13,24 @@ const insertPairs = (source: string) => `
     set score = excluded.score, reasons = excluded.reasons, common_start = excluded.common_start,
         common_end = excluded.common_end, same_plan = excluded.same_plan`;
 
+/** Takes back what activities taught the model: their stems, under the method they were counted under. */
+const FORGET_SQL = `
+  update method_term t set docs = t.docs - c.docs
+  from (select a.learned_method_id as method_id, s.term, count(*) as docs
+        from activity a cross join unnest(array_append(hub_stem_parts(a.kind_stems), '')) as s(term)
+        where a.id = any(?::int[]) and a.learned_method_id is not null group by 1, 2) c
+  where t.method_id = c.method_id and t.term = c.term`;
+
+/** Teaches the model what activities that name a method say (their stored stems), all or those with the ids given. */
+const learnSql = (onlyIds: boolean) => `
+  with taught as (
+    update activity a set learned_method_id = a.method_id
+    where ${onlyIds ? 'a.id = any(?::int[]) and ' : ''}a.method_id is not null and a.kind_stems is not null
+    returning a.method_id, a.kind_stems)
+  insert into method_term (method_id, term, docs)
+  select t.method_id, s.term, count(*) from taught t cross join unnest(array_append(hub_stem_parts(t.kind_stems), '')) as s(term) group by 1, 2
+  on conflict (method_id, term) do update set docs = method_term.docs + excluded.docs`;
+
 /** Recomputes every stored pair (after a bulk load, or when the scoring model changed). */
 export async function refreshAllOverlaps(em: EntityManager): Promise<void> {
   await em.execute('select hub_refresh_area_match()');
@@ -21,6 +39,11 @@ export async function refreshAllOverlaps(em: EntityManager): Promise<void> {
   for (const table of ['area_match', 'target_group_match', 'activity', 'activity_area', 'activity_target_group', 'activity_theme']) {
     await em.execute(`analyze ${table}`);
   }
+  // What every registration with a method says is learned first; then the others' methods are inferred from it.
+  await em.execute('delete from method_term');
+  await em.execute('update activity set learned_method_id = null where learned_method_id is not null');
+  await em.execute(storeActivityWordsSql(false));
+  await em.execute(learnSql(false));
   await em.execute(storeActivityWordsSql(false));
   await em.execute('delete from activity_overlap');
   await em.execute(insertPairs(scoredPairsSql(storedSubjectsSql(false), { forward: true })));
@@ -33,7 +56,12 @@ export async function refreshAllOverlaps(em: EntityManager): Promise<void> {
 /** Recomputes the pairs of the given activities, in the caller's transaction. */
 export async function refreshActivityOverlaps(em: EntityManager, activityIds: number[]): Promise<void> {
   const ids = pgArray(activityIds);
+  // The model forgets what these activities said before and learns what they say now: counts, not a rescore of the city.
+  await em.execute(FORGET_SQL, [ids]);
+  await em.execute('delete from method_term where docs <= 0');
+  await em.execute('update activity set learned_method_id = null where id = any(?::int[])', [ids]);
   await em.execute(storeActivityWordsSql(true), [ids]);
+  await em.execute(learnSql(true), [ids]);
   await em.execute('delete from activity_overlap where activity_a_id = any(?::int[]) or activity_b_id = any(?::int[])', [ids, ids]);
   // Two of the given activities pair each other once, from the one with the smaller id.
   const once = `select * from (${scoredPairsSql(storedSubjectsSql(true), { forward: false })}) q where not (q.b_id = any(?::int[]) and q.b_id < q.s_id)`;
@@ -115,4 +143,19 @@ export async function refreshInferences(em: EntityManager): Promise<number> {
   );
   await refreshActivityOverlaps(em, ids);
   return ids.length;
+}
+
+const MODEL_REFRESH_LOCK = 4_207_314;
+
+/**
+ * The learned vocabulary follows every write at once, but the stored inferences of the other registrations without a
+ * method are brought up to it here, every HUB_MODEL_REFRESH_MINUTES: those whose inferred method changed are rescored.
+ * One hub at a time (an advisory lock; another hub finding it taken skips the round). Returns how many changed, or null
+ * when another hub holds the round.
+ */
+export async function refreshLearnedInferences(em: EntityManager): Promise<number | null> {
+  return em.transactional(async (tx) => {
+    const [row] = (await tx.execute('select pg_try_advisory_xact_lock(?) as taken', [MODEL_REFRESH_LOCK])) as { taken: boolean }[];
+    return row?.taken ? refreshInferences(tx) : null;
+  });
 }

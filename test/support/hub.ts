@@ -46,6 +46,7 @@ export function testConfig(overrides: Partial<HubConfig> = {}): HubConfig {
     compiledExecution: true,
     rateLimitPerMinute: 0,
     trustProxy: 0,
+    modelRefreshMs: 0,
     database: { poolMax: 10, connectTimeoutMs: 5000, statementTimeoutMs: 5000 },
     // Every test's operations run under the default query limits.
     limits: loadConfig({}).limits,

@@ -7,7 +7,7 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The Node flags of `npm start` (heap sizes), read from package.json so the tests run the hub as users do. */
 export function startFlags(): string[] {
   const script = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
-  return script.split(/\s+/).filter((part) => part.startsWith('--'));
+  return script.split(/\s+/).filter((part) => part.startsWith('--') && part !== '--import');
 }
 
 /** Runs `npm start`'s entry point as its own process, as a user would. */
