@@ -103,6 +103,7 @@ export function createMethod(ctx: HubContext, input: CreateMethodInput) {
       check.check();
       const method = tx.create(Method, { code: code!, name: name!, description, keywords });
       await tx.flush();
+      await catalogueWrites.methodChanged.run(tx, method.id);
       recordAudit(tx, viewer, 'createMethod', { type: 'Method', id: method.id }, null, { code: method.code, name: method.name, description, keywords });
       return { method };
     },
@@ -130,6 +131,8 @@ export function updateMethod(ctx: HubContext, input: UpdateMethodInput) {
       description: method!.description ?? null,
       keywords: method!.keywords,
     });
+    if (method!.name !== before.name || JSON.stringify(method!.keywords) !== JSON.stringify(before.keywords))
+      await catalogueWrites.methodChanged.run(tx, method!.id);
     // The words of activities without a method now point elsewhere: their inference and pairs follow.
     if (keywords !== undefined && JSON.stringify(keywords) !== JSON.stringify(before.keywords)) await catalogueWrites.methodKeywordsChanged.run(tx);
     return { method };

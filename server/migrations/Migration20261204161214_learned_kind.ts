@@ -5,7 +5,7 @@ export class Migration20261204161214_learned_kind extends Migration {
 
   override up(): void | Promise<void> {
     this.addSql(
-      `create table "method_term" ("method_id" int not null, "term" text not null, "docs" double precision not null, primary key ("method_id", "term"));`,
+      `create table "method_term" ("method_id" int not null, "term" text not null, "docs" double precision not null default 0, "prior" double precision not null default 0, primary key ("method_id", "term"));`,
     );
     this.addSql(`create index "method_term_term_index" on "method_term" ("term");`);
 
@@ -25,6 +25,8 @@ export class Migration20261204161214_learned_kind extends Migration {
         select right(s.stem, n) from generate_series(4, length(s.stem) - 1) n where s.stem not like '%:%'
       ) as parts(p)
     $$;`);
+
+    // method_term's prior (what the catalogue entry says) and docs (what registrations say) are filled at the next start: overlap model 5.
   }
 
   override down(): void | Promise<void> {

@@ -135,6 +135,11 @@ export class MethodTerm {
   @PrimaryKey({ type: 'text' })
   term!: string;
 
-  @Property({ type: 'double' })
+  /** Registrations naming the method that use the term (learned from the city). */
+  @Property({ type: 'double', default: 0 })
   docs!: number;
+
+  /** What the catalogue entry says: the name counts as one registration, the keywords as three (kept by the overlap store when the method is written). */
+  @Property({ type: 'double', default: 0 })
+  prior!: number;
 }

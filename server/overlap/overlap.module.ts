@@ -9,7 +9,7 @@ import { OverlapGroupResolver } from './overlap-groups.js';
 import { ActivityOverlap, AreaMatch, HubSetting, MethodTerm, OverlapReviewRecord, TargetGroupMatch } from './overlap.entity.js';
 import { ActivityOverlapsResolver, ActivityPayloadOverlapsResolver, OverlapResolver, OverlapReviewResolver } from './overlap.resolver.js';
 import { activityOverlapsLoader, overlapPairLoader, overlapReviewLoader, supersedeReviews } from './overlap.service.js';
-import { lockActivityForChange, lockAreaBlocks, refreshActivityOverlaps, refreshInferences, refreshMatchTables } from './overlap.store.js';
+import { lockActivityForChange, lockAreaBlocks, refreshActivityOverlaps, refreshInferences, refreshMatchTables, refreshMethodPrior } from './overlap.store.js';
 
 const loaders = {
   activityOverlaps: (em, viewer, budget) => activityOverlapsLoader(em, viewer, budget),
@@ -38,6 +38,7 @@ export const overlapModule: HubModule = {
     });
     areaWrites.added.handle(refreshMatchTables);
     catalogueWrites.targetGroupAdded.handle(refreshMatchTables);
+    catalogueWrites.methodChanged.handle(refreshMethodPrior);
     catalogueWrites.methodKeywordsChanged.handle(refreshInferences);
   },
 };

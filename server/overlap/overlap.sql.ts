@@ -76,32 +76,41 @@ const SHARPNESS = 0.7;
 /** How much a word counts by where it is written. */
 const TITLE_WEIGHT = 1.0;
 const DESCRIPTION_WEIGHT = 0.5;
-/** Curated keywords were chosen by people to show the method: they count as this many registrations. */
-const KEYWORD_DOCS = 3;
 
 /**
- * What the city's registrations say each method's words are, once per statement (scoring and inference need it in
- * scope): method_term counts, for every method and word stem, the activities naming the method that use the stem
- * (term '' counts the activities themselves); the method's name and its curated keywords count as one more
- * registration each, so a fresh catalogue with names only already points somewhere.
+ * How many registrations each method has, once per statement (scoring and inference need it in scope): method_term
+ * counts, for every method and word stem or part, the activities naming the method that use it (docs; term '' counts
+ * the activities themselves) and what its catalogue entry says (prior: the name as one registration, the keywords as
+ * three: methodPriorSql), so a fresh catalogue with names only already points somewhere. Terms are looked up by
+ * index where a text uses them.
  */
-const METHOD_KEYS = `method_evidence as materialized (
-  select method_id, term, sum(docs) as docs from (
-    select t.method_id, t.term, t.docs from method_term t
-    union all select m.id, '', 1 + case when cardinality(m.keywords) > 0 then ${KEYWORD_DOCS} else 0 end from method m
-    union all select m.id, n.term, 1 from method m cross join unnest(hub_stem_parts(hub_content_words(m.name, null, '{}', null))) as n(term)
-    -- Keywords count whole ("tryghedsgåtur" says nothing of a "gåtur"); a compound in a text still meets a keyword inside it.
-    union all select distinct m.id, (tsvector_to_array(to_tsvector('hub_danish', hub_norm(replace(k.keyword, '-', '')))))[1], ${KEYWORD_DOCS}
-      from method m cross join unnest(m.keywords) as k(keyword)
-  ) e where term is not null group by method_id, term
-),
-method_size as materialized (
-  select method_id, docs, sum(docs) over () as all_docs from method_evidence where term = ''
-),
-term_docs as materialized (
-  select e.method_id, e.term, e.docs, sum(e.docs) over (partition by e.term) as term_all, s.docs as method_docs, s.all_docs
-  from method_evidence e join method_size s on s.method_id = e.method_id where e.term <> ''
+const METHOD_KEYS = `method_size as materialized (
+  select method_id, docs + prior as docs, sum(docs + prior) over () as all_docs from method_term where term = ''
 )`;
+
+/**
+ * What methods' catalogue entries say before any registration, into method_term.prior: the name counts as one
+ * registration of its words and their parts, the keywords as three (whole, as people chose them). All methods, or
+ * the one with the id `?`.
+ */
+export function methodPriorSql(oneMethod: boolean): string[] {
+  const which = oneMethod ? 'm.id = ?::int' : 'true';
+  return [
+    `update method_term t set prior = 0 from method m where m.id = t.method_id and ${which} and t.prior <> 0`,
+    `insert into method_term (method_id, term, docs, prior)
+    select e.method_id, e.term, 0, sum(e.weight) from (
+      select m.id as method_id, '' as term, 1 + case when cardinality(m.keywords) > 0 then ${KEYWORD_DOCS} else 0 end as weight from method m where ${which}
+      union all select m.id, n.term, 1 from method m cross join unnest(hub_stem_parts(hub_content_words(m.name, null, '{}', null))) as n(term) where ${which}
+      union all select distinct m.id, (tsvector_to_array(to_tsvector('hub_danish', hub_norm(replace(k.keyword, '-', '')))))[1], ${KEYWORD_DOCS}
+        from method m cross join unnest(m.keywords) as k(keyword) where ${which}
+    ) e where e.term is not null group by e.method_id, e.term
+    on conflict (method_id, term) do update set prior = excluded.prior`,
+    'delete from method_term where docs <= 0 and prior <= 0',
+  ];
+}
+
+/** Curated keywords were chosen by people to show the method: they count as this many registrations. */
+const KEYWORD_DOCS = 3;
 
 /** How much more likely a word stem is among a method's registrations than among the others' (log odds, smoothed). */
 const logOdds = (t: string) =>
@@ -132,8 +141,10 @@ const inferenceOf = (x: string, stems: string) => `left join lateral (
           -- to several methods decides nothing. A hyphenated word ("gå-hold") is looked up as written and run together.
           select k.*, dense_rank() over (partition by k.word order by k.telling desc, k.term) as pick
           from (
-            select ww.word, ww.weight, p.term, p.share, td.method_id, ${logOdds('td')} as odds,
-              max(${logOdds('td')} * (0.5 + 0.5 * p.share)) over (partition by ww.word, p.term) as telling
+            select t.*, ${logOdds('t')} as odds, max(${logOdds('t')} * (0.5 + 0.5 * t.share)) over (partition by t.word, t.term) as telling
+            from (
+            select ww.word, ww.weight, p.term, p.share, mt.method_id, mt.docs + mt.prior as docs, ms.docs as method_docs, ms.all_docs,
+              sum(mt.docs + mt.prior) over (partition by ww.word, p.term) as term_all
             from (
               select u.word, min(u.stem) as stem, max(u.weight) as weight from (
                 select w.word, w.weight,
@@ -148,7 +159,9 @@ const inferenceOf = (x: string, stems: string) => `left join lateral (
               select q.term, least(1.0, length(replace(q.term, '-', ''))::float8 / length(replace(ww.stem, '-', ''))) as share
               from unnest(hub_stem_parts(array[ww.stem, replace(ww.stem, '-', '')])) as q(term)
             ) p
-            join term_docs td on td.term = p.term
+            join method_term mt on mt.term = p.term
+            join method_size ms on ms.method_id = mt.method_id
+            ) t
           ) k
         ) j where j.pick = 1
       ) c where c.evidence > 0) b group by b.method_id

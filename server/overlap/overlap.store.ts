@@ -1,6 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgArray, rows } from '../core/sql.js';
-import { changedInferencesSql, OVERLAP_MODEL_VERSION, scoredPairsSql, storeActivityWordsSql, storedSubjectsSql, STORE_FLOOR } from './overlap.sql.js';
+import {
+  changedInferencesSql,
+  methodPriorSql,
+  OVERLAP_MODEL_VERSION,
+  scoredPairsSql,
+  storeActivityWordsSql,
+  storedSubjectsSql,
+  STORE_FLOOR,
+} from './overlap.sql.js';
 
 const MODEL_KEY = 'overlap_model';
 
@@ -41,6 +49,7 @@ export async function refreshAllOverlaps(em: EntityManager): Promise<void> {
   }
   // What every registration with a method says is learned first; then the others' methods are inferred from it.
   await em.execute('delete from method_term');
+  for (const sql of methodPriorSql(false)) await em.execute(sql);
   await em.execute('update activity set learned_method_id = null where learned_method_id is not null');
   await em.execute(storeActivityWordsSql(false));
   await em.execute(learnSql(false));
@@ -58,7 +67,7 @@ export async function refreshActivityOverlaps(em: EntityManager, activityIds: nu
   const ids = pgArray(activityIds);
   // The model forgets what these activities said before and learns what they say now: counts, not a rescore of the city.
   await em.execute(FORGET_SQL, [ids]);
-  await em.execute('delete from method_term where docs <= 0');
+  await em.execute('delete from method_term where docs <= 0 and prior <= 0');
   await em.execute('update activity set learned_method_id = null where id = any(?::int[])', [ids]);
   await em.execute(storeActivityWordsSql(true), [ids]);
   await em.execute(learnSql(true), [ids]);
@@ -143,6 +152,11 @@ export async function refreshInferences(em: EntityManager): Promise<number> {
   );
   await refreshActivityOverlaps(em, ids);
   return ids.length;
+}
+
+/** A method was created or renamed, or its keywords changed: what its catalogue entry says follows, in the same transaction. */
+export async function refreshMethodPrior(em: EntityManager, methodId: number): Promise<void> {
+  for (const sql of methodPriorSql(true)) await em.execute(sql, Array<number>((sql.match(/\?/g) ?? []).length).fill(methodId));
 }
 
 const MODEL_REFRESH_LOCK = 4_207_314;
