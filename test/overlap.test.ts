@@ -350,6 +350,18 @@ describe('the kind of work from the words', () => {
 });
 
 describe('the kind of work learned from the city', () => {
+  test('a new method with a name only is known by its name at once, and a new name replaces the old words', async () => {
+    const infer = async (title: string) =>
+      (await t.gql('query($t: String!) { inferMethod(title: $t) { method { code } confidence } }', { t: title }, Role.PROJECT_LEAD)).data.inferMethod;
+    expect(await infer('Slackline i gården')).toBeNull();
+    const created = await t.mutate('createMethod', 'CreateMethodInput', { code: 'slackline', name: 'Slackline' }, 'method { id }');
+    expect(created.userErrors).toEqual([]);
+    expect((await infer('Slackline i gården')).method.code).toBe('slackline');
+    await t.mutate('updateMethod', 'UpdateMethodInput', { id: created.method.id, name: 'Linedans' }, 'method { id }');
+    expect(await infer('Slackline i gården')).toBeNull();
+    expect((await infer('Linedans for alle')).method.code).toBe('slackline');
+  });
+
   test('registrations that name a method teach its words: a new one is inferred at once, older ones at the next refresh', async () => {
     const plan = await t.idOf('Plan', "select id from plan where code = 'VOL-OEST'");
     const estate = await t.idOf('Area', "select id from area where code = 'vollsmose-boegeparken'");
