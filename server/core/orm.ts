@@ -101,7 +101,11 @@ export function guardPool(pool: PoolStats): void {
       const lost = () => {
         if (done) return;
         done = true;
-        release(new Error('the connection ended while it was checked out'));
+        try {
+          release(new Error('the connection ended while it was checked out'));
+        } catch {
+          // pg-pool took it back itself (an acquire that timed out is released at once): nothing is lost.
+        }
       };
       client.once('end', lost);
       client.release = (error) => {

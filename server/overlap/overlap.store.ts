@@ -37,6 +37,8 @@ const learnSql = (onlyIds: boolean) => `
     returning a.method_id, a.kind_stems)
   insert into method_term (method_id, term, docs)
   select t.method_id, s.term, count(*) from taught t cross join unnest(array_append(hub_stem_parts(t.kind_stems), '')) as s(term) group by 1, 2
+  -- Rows in one order, so two writers teaching the same method take their locks in the same order.
+  order by 1, 2
   on conflict (method_id, term) do update set docs = method_term.docs + excluded.docs`;
 
 /** Recomputes every stored pair (after a bulk load, or when the scoring model changed). */
