@@ -15,7 +15,7 @@ const until = async (condition: () => boolean) => {
 };
 
 test('a guarded pool discards a connection that ends while checked out, and never releases one twice', async () => {
-  const pool = new pg.Pool({ connectionString: database.url, max: 1, connectionTimeoutMillis: 50 });
+  const pool = new pg.Pool({ connectionString: database.url, max: 1, connectionTimeoutMillis: 10_000 });
   pool.on('error', () => undefined);
   guardPool(pool as never);
   const killer = new pg.Client({ connectionString: database.url });
