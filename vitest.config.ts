@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Tests that load the hub to its limits run alone, after the others: on two cores a parallel neighbour would slow what they time.
-const ALONE = ['test/survival.test.ts', 'test/drain.test.ts'];
+// Tests that load the hub to its limits (or score whole cities) run alone, after the others: on two cores a parallel neighbour would slow what they time.
+const ALONE = ['test/survival.test.ts', 'test/drain.test.ts', 'test/overlap-generated.test.ts'];
 
 export default defineConfig({
   resolve: {

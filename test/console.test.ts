@@ -284,7 +284,8 @@ test('the GraphQL explorer at /graphql comes from the hub itself, asks a signed-
   await page.getByRole('button', { name: 'Log ind' }).click();
   await page.waitForURL(`${base}/graphql`);
   await page.locator('.graphiql-execute-button').click({ timeout: 15_000 });
-  await page.locator('.result-window', { hasText: '"role": "COORDINATOR"' }).waitFor();
+  // The explorer's first run loads its editor workers and the schema: on a busy machine that takes a while.
+  await page.locator('.result-window', { hasText: '"role": "COORDINATOR"' }).waitFor({ timeout: 20_000 });
   // The editor writes spaces as no-break spaces.
   expect((await page.locator('.result-window').innerText()).replace(/\u00a0/g, ' ')).toContain('"name": "Test coordinator"');
   expect(outside).toEqual([]);
@@ -300,7 +301,7 @@ test('the GraphQL explorer at /graphql comes from the hub itself, asks a signed-
   // GraphiQL's own tab list nests its close button inside the tab (upstream); nothing else may be found.
   expect((await accessibilityProblems(checked.page)).filter((p) => !/^nested-interactive: (li|\.graphiql-tab)/.test(p))).toEqual([]);
   await checked.page.close();
-});
+}, 60_000);
 
 test('activities: search and filters kept in the URL, columns to sort, and an activity with its overlaps, experiences, indicators and evaluations', async () => {
   const { page, errors } = await openPage(browser);
