@@ -18,24 +18,30 @@ async function postmasterPid(dataDir: string): Promise<number> {
   return Number((await fs.readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
 }
 
-test('the embedded PostgreSQL killed hard during a stream of writes: the hub restarts it, recovers by itself, loses no acknowledged write', async () => {
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hub-supervise-'));
+/** A hub on an embedded PostgreSQL of its own, with a small city: one estate, one target group, `plans` plans, a coordinator. */
+async function hubWithSmallCity(prefix: string, poolMax: number, plans = 1) {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
   cleanup.push(() => fs.rm(dataDir, { recursive: true, force: true }));
   const logs: string[] = [];
-  const hub = await startHub(testConfig({ dataDir, seed: 'none', database: { poolMax: 5, connectTimeoutMs: 1000, statementTimeoutMs: 5000 } }), {
+  const hub = await startHub(testConfig({ dataDir, seed: 'none', database: { poolMax, connectTimeoutMs: 1000, statementTimeoutMs: 5000 } }), {
     log: (line) => logs.push(line),
   });
   cleanup.push(() => hub.stop());
-  const base = hub.url.replace('/graphql', '');
-
-  // A small city of its own: one area, one group, one plan.
   const em = hub.orm.em.fork();
   const [area] = (await em.execute("insert into area (code, name, kind) values ('x', 'X', 'ESTATE') returning id")) as { id: number }[];
   const [group] = (await em.execute("insert into target_group (code, name) values ('g', 'G') returning id")) as { id: number }[];
-  const [plan] = (await em.execute(
-    "insert into plan (code, name, status, start_date, end_date, created_at, updated_at) values ('P', 'P', 'ACTIVE', '2026-01-01', '2027-12-31', now(), now()) returning id",
+  const planIds = (await em.execute(
+    "insert into plan (code, name, status, start_date, end_date, created_at, updated_at) select 'P' || n, 'P' || n, 'ACTIVE', '2026-01-01', '2027-12-31', now(), now() from generate_series(1, ?::int) n returning id",
+    [plans],
   )) as { id: number }[];
   const { token } = await insertUser(em, { name: 'Coordinator', role: Role.COORDINATOR });
+  return { dataDir, logs, hub, base: hub.url.replace('/graphql', ''), area: area!, group: group!, plans: planIds, token };
+}
+
+test('the embedded PostgreSQL killed hard during a stream of writes: the hub restarts it, recovers by itself, loses no acknowledged write', async () => {
+  // A small city of its own: one area, one group, one plan.
+  const { dataDir, logs, hub, base, area, group, plans, token } = await hubWithSmallCity('hub-supervise-', 5);
+  const plan = plans[0];
 
   const acknowledged: string[] = [];
   const statuses: number[] = [];
@@ -127,22 +133,8 @@ test('a PostgreSQL that cannot be started again turns the supervisor to failed, 
 }, 60_000);
 
 test('five hard kills of PostgreSQL in a row under eight writers: each time ready again within 30 s, the pool back to normal, no acknowledged write lost', async () => {
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hub-kills-'));
-  cleanup.push(() => fs.rm(dataDir, { recursive: true, force: true }));
-  const logs: string[] = [];
   const poolMax = 6;
-  const hub = await startHub(testConfig({ dataDir, seed: 'none', database: { poolMax, connectTimeoutMs: 1000, statementTimeoutMs: 5000 } }), {
-    log: (line) => logs.push(line),
-  });
-  cleanup.push(() => hub.stop());
-  const base = hub.url.replace('/graphql', '');
-  const em = hub.orm.em.fork();
-  const [area] = (await em.execute("insert into area (code, name, kind) values ('x', 'X', 'ESTATE') returning id")) as { id: number }[];
-  const [group] = (await em.execute("insert into target_group (code, name) values ('g', 'G') returning id")) as { id: number }[];
-  const plans = (await em.execute(
-    "insert into plan (code, name, status, start_date, end_date, created_at, updated_at) select 'P' || n, 'P' || n, 'ACTIVE', '2026-01-01', '2027-12-31', now(), now() from generate_series(1, 8) n returning id",
-  )) as { id: number }[];
-  const { token } = await insertUser(em, { name: 'Coordinator', role: Role.COORDINATOR });
+  const { dataDir, logs, hub, base, area, group, plans, token } = await hubWithSmallCity('hub-kills-', poolMax, 8);
   const pool = await (
     hub.orm.em.getConnection() as unknown as { getNativeClient(): Promise<{ totalCount: number; idleCount: number; waitingCount: number }> }
   ).getNativeClient();

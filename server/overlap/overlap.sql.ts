@@ -84,7 +84,7 @@ const DESCRIPTION_WEIGHT = 0.5;
  * three: methodPriorSql), so a fresh catalogue with names only already points somewhere. Terms are looked up by
  * index where a text uses them.
  */
-const METHOD_KEYS = `method_size as materialized (
+const METHOD_SIZE = `method_size as materialized (
   select method_id, docs + prior as docs, sum(docs + prior) over () as all_docs from method_term where term = ''
 )`;
 
@@ -117,11 +117,11 @@ const logOdds = (t: string) =>
   `ln(((${t}.docs + 0.5) / (${t}.method_docs + 1.0)) / ((${t}.term_all - ${t}.docs + 0.5) / (${t}.all_docs - ${t}.method_docs + 1.0)))`;
 
 /**
- * The method the words of a row x without a method point to (its content stems in `stems`): each word of its
- * title and description (description words weigh 0.7) counts for a method with the best log odds of the stems it
- * contains (itself, or a part of a compound from four letters, the part weighing by its share of the word), only
- * where the odds favour the method; a stem common to several methods has odds near even and decides nothing.
- * Confidence is the method's share against all methods and "none" (NO_METHOD_BIAS), less the runner-up's.
+ * The method the words of a row x without a method point to (its kind stems in `stems`): each word of its title
+ * (weight TITLE_WEIGHT) and description (DESCRIPTION_WEIGHT) is judged on one stem or compound part, the most telling
+ * one any registration uses, and counts for each method with that stem's log odds (weighed by its share of the word)
+ * where they favour the method; a stem common to several methods has odds near even and decides nothing.
+ * Confidence is the best method's lead over the runner-up against all methods and "none" (NO_METHOD_BIAS).
  */
 const inferenceOf = (x: string, stems: string) => `left join lateral (
   select r.method_id as inferred_method_id, ${fmt('r.confidence')} as inferred_confidence, r.words as inferred_words
@@ -184,7 +184,7 @@ const liveActivitiesSql = (
  * instead of analysing every candidate's text again. Run before scoring the activities' pairs.
  */
 export function storeActivityWordsSql(onlyIds: boolean): string {
-  return `with ${METHOD_KEYS}
+  return `with ${METHOD_SIZE}
     update activity t set content_stems = w.content_stems, kind_stems = w.kind_stems, method_stems = w.method_stems,
       inferred_method_id = i.inferred_method_id, inferred_confidence = i.inferred_confidence, inferred_words = i.inferred_words
     from (${liveActivitiesSql(onlyIds, '')}) x ${wordsOf('x')} ${inferenceOf('x', 'w.kind_stems')}
@@ -194,7 +194,7 @@ export function storeActivityWordsSql(onlyIds: boolean): string {
 
 /** Ids of the live activities without a method whose inferred method would change with today's keywords. */
 export function changedInferencesSql(): string {
-  return `with ${METHOD_KEYS}
+  return `with ${METHOD_SIZE}
     select x.id from (${liveActivitiesSql(false, ', a.kind_stems, a.inferred_method_id as stored_method, a.inferred_confidence as stored_confidence, a.inferred_words as stored_words')}) x
     ${inferenceOf('x', 'x.kind_stems')}
     where x.method_id is null
@@ -213,7 +213,7 @@ export const DRAFT_SUBJECT_SQL = `select d.*, w.content_stems, w.method_stems, i
 ) d ${wordsOf('d')} ${inferenceOf('d', 'w.kind_stems')}`;
 
 /** The method a draft's title and description (parameters, in that order) point to: one row or none. */
-export const DRAFT_INFERENCE_SQL = `with ${METHOD_KEYS}
+export const DRAFT_INFERENCE_SQL = `with ${METHOD_SIZE}
   select i.inferred_method_id, i.inferred_confidence, i.inferred_words
   from (select null::int as method_id, ?::text as title, ?::text as description) d
   cross join lateral (select hub_content_words(d.title, d.description, '{}', null) as kind_stems) w
@@ -232,7 +232,7 @@ const kindConfidenceOf = (a: string) => `case when ${a}.method_id is not null th
  */
 export function scoredPairsSql(subjectSql: string, options: { forward: boolean }): string {
   return `
-with ${METHOD_KEYS},
+with ${METHOD_SIZE},
 subject as (${subjectSql}),
 -- Each subject's places first (with what scoring needs of the subject), so the plan starts from them and reaches
 -- the other activities by index; no later step joins back to a CTE, which misplans on big loads.
