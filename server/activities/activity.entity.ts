@@ -138,6 +138,10 @@ export class Activity extends NodeEntity {
   @Property({ type: 'integer', nullable: true, lazy: true, hidden: true })
   learnedMethodId?: number | null;
 
+  /** How much its kindStems count there: 1 for a method it names, less for one inferred (the model learns from its own guesses). */
+  @Property({ type: 'double', nullable: true, lazy: true, hidden: true })
+  learnedWeight?: number | null;
+
   /** Words of its method's name, as contentStems. */
   @Property({ type: 'text[]', columnType: 'text[]', nullable: true, lazy: true, hidden: true })
   methodStems?: string[] | null;

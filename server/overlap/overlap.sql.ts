@@ -24,7 +24,7 @@ import { MIN_INFERENCE_CONFIDENCE } from '../activities/inferred-method.js';
  */
 
 /** Bump when the scoring changes: the hub then recomputes the stored pairs at start. */
-export const OVERLAP_MODEL_VERSION = '5';
+export const OVERLAP_MODEL_VERSION = '6';
 
 /** Pairs below this score are not stored; minScore below it answers as if it were this. */
 export const STORE_FLOOR = 0.15;
@@ -84,7 +84,7 @@ const DESCRIPTION_WEIGHT = 0.5;
  * three: methodPriorSql), so a fresh catalogue with names only already points somewhere. Terms are looked up by
  * index where a text uses them.
  */
-const METHOD_SIZE = `method_size as materialized (
+export const METHOD_SIZE = `method_size as materialized (
   select method_id, docs + prior as docs, sum(docs + prior) over () as all_docs from method_term where term = ''
 )`;
 
@@ -123,7 +123,7 @@ const logOdds = (t: string) =>
  * where they favour the method; a stem common to several methods has odds near even and decides nothing.
  * Confidence is the best method's lead over the runner-up against all methods and "none" (NO_METHOD_BIAS).
  */
-const inferenceOf = (x: string, stems: string) => `left join lateral (
+export const inferenceOf = (x: string, stems: string) => `left join lateral (
   select r.method_id as inferred_method_id, ${fmt('r.confidence')} as inferred_confidence, r.words as inferred_words
   from (
     select p.method_id, p.words, row_number() over (order by p.score desc, p.method_id) as rank,
@@ -139,12 +139,12 @@ const inferenceOf = (x: string, stems: string) => `left join lateral (
           -- One stem or part speaks for the word, the most telling one any registration uses (the whole word, or the part of
           -- a compound that says most, weighed by its share of the word), and every method is judged on it: a part common
           -- to several methods decides nothing. A hyphenated word ("gå-hold") is looked up as written and run together.
-          select k.*, dense_rank() over (partition by k.word order by k.telling desc, k.term) as pick
+          select k.*, dense_rank() over (partition by k.word order by k.share = 1 desc, k.telling desc, k.term) as pick
           from (
             select t.*, ${logOdds('t')} as odds, max(${logOdds('t')} * (0.5 + 0.5 * t.share)) over (partition by t.word, t.term) as telling
             from (
-            select ww.word, ww.weight, p.term, p.share, mt.method_id, mt.docs + mt.prior as docs, ms.docs as method_docs, ms.all_docs,
-              sum(mt.docs + mt.prior) over (partition by ww.word, p.term) as term_all
+            select ww.word, ww.weight, p.term, p.share, mt.method_id, mt.docs + mt.prior - own.w as docs, ms.docs - own.w as method_docs,
+              ms.all_docs - coalesce(${x}.learned_weight, 0) as all_docs, sum(mt.docs + mt.prior - own.w) over (partition by ww.word, p.term) as term_all
             from (
               select u.word, min(u.stem) as stem, max(u.weight) as weight from (
                 select w.word, w.weight,
@@ -157,10 +157,13 @@ const inferenceOf = (x: string, stems: string) => `left join lateral (
             ) ww
             cross join lateral (
               select q.term, least(1.0, length(replace(q.term, '-', ''))::float8 / length(replace(ww.stem, '-', ''))) as share
-              from unnest(hub_stem_parts(array[ww.stem, replace(ww.stem, '-', '')])) as q(term)
+              from (select distinct unnest(hub_stem_parts(array[ww.stem, replace(ww.stem, '-', '')]) || string_to_array(ww.stem, '-'))) as q(term)
             ) p
             join method_term mt on mt.term = p.term
             join method_size ms on ms.method_id = mt.method_id
+            -- What x itself taught under the method inferred for it does not count as evidence for that method.
+            cross join lateral (select case when mt.method_id = ${x}.learned_method_id then ${x}.learned_weight else 0 end as w) own
+            where mt.docs + mt.prior - own.w > 0
             ) t
           ) k
         ) j where j.pick = 1
@@ -172,7 +175,7 @@ const inferenceOf = (x: string, stems: string) => `left join lateral (
 const liveActivitiesSql = (
   onlyIds: boolean,
   columns: string,
-) => `select a.id, a.plan_id, a.method_id, a.start_date, a.end_date, a.schedule, a.title, a.description,
+) => `select a.id, a.plan_id, a.method_id, a.start_date, a.end_date, a.schedule, a.title, a.description, a.learned_method_id, a.learned_weight,
       array(select theme_id from activity_theme where activity_id = a.id) as theme_ids,
       array(select target_group_id from activity_target_group where activity_id = a.id) as group_ids,
       array(select area_id from activity_area where activity_id = a.id) as area_ids${columns}
@@ -192,13 +195,27 @@ export function storeActivityWordsSql(onlyIds: boolean): string {
       is distinct from (w.content_stems, w.kind_stems, w.method_stems, i.inferred_method_id, i.inferred_confidence, i.inferred_words)`;
 }
 
-/** Ids of the live activities without a method whose inferred method would change with today's keywords. */
+/** What a registration without a method teaches under the method inferred for it (with MIN_INFERENCE_CONFIDENCE), against 1 for a chosen one. */
+export const INFERRED_EXAMPLE_WEIGHT = 0.5;
+
+/** A stored confidence this close to the model's answer is left as it is: a pair's score moves by half of it at most. */
+const CONFIDENCE_STEP = 0.01;
+
+/**
+ * Ids of the live activities without a method whose stored inference is behind the model (another method, other deciding
+ * words, a confidence off by CONFIDENCE_STEP or more), or which teach the model otherwise than their inference says.
+ */
 export function changedInferencesSql(): string {
   return `with ${METHOD_SIZE}
     select x.id from (${liveActivitiesSql(false, ', a.kind_stems, a.inferred_method_id as stored_method, a.inferred_confidence as stored_confidence, a.inferred_words as stored_words')}) x
     ${inferenceOf('x', 'x.kind_stems')}
     where x.method_id is null
-      and (x.stored_method, x.stored_confidence, x.stored_words) is distinct from (i.inferred_method_id, i.inferred_confidence, i.inferred_words)`;
+      and ((x.stored_method, x.stored_words) is distinct from (i.inferred_method_id, i.inferred_words)
+        or abs(coalesce(x.stored_confidence, 0) - coalesce(i.inferred_confidence, 0)) >= ${CONFIDENCE_STEP}
+        or (coalesce(x.stored_confidence, 0) >= ${MIN_INFERENCE_CONFIDENCE}) <> (coalesce(i.inferred_confidence, 0) >= ${MIN_INFERENCE_CONFIDENCE})
+        or (x.learned_method_id, x.learned_weight) is distinct from (
+          case when x.stored_confidence >= ${MIN_INFERENCE_CONFIDENCE} then x.stored_method end,
+          case when x.stored_confidence >= ${MIN_INFERENCE_CONFIDENCE} then ${INFERRED_EXAMPLE_WEIGHT}::float8 end))`;
 }
 
 /** Live stored activities as subjects, optionally only those with the given ids (`?::int[]`). */
@@ -209,13 +226,14 @@ export function storedSubjectsSql(onlyIds: boolean): string {
 /** A draft as the single subject, id 0; parameters in the order of its columns after id. */
 export const DRAFT_SUBJECT_SQL = `select d.*, w.content_stems, w.method_stems, i.inferred_method_id, i.inferred_confidence, i.inferred_words from (
   select 0 as id, ?::int as plan_id, ?::int as method_id, ?::date as start_date, ?::date as end_date,
-  ?::jsonb as schedule, ?::text as title, ?::text as description, ?::int[] as theme_ids, ?::int[] as group_ids, ?::int[] as area_ids
+  ?::jsonb as schedule, ?::text as title, ?::text as description, ?::int[] as theme_ids, ?::int[] as group_ids, ?::int[] as area_ids,
+  null::int as learned_method_id, null::float8 as learned_weight
 ) d ${wordsOf('d')} ${inferenceOf('d', 'w.kind_stems')}`;
 
 /** The method a draft's title and description (parameters, in that order) point to: one row or none. */
 export const DRAFT_INFERENCE_SQL = `with ${METHOD_SIZE}
   select i.inferred_method_id, i.inferred_confidence, i.inferred_words
-  from (select null::int as method_id, ?::text as title, ?::text as description) d
+  from (select null::int as method_id, ?::text as title, ?::text as description, null::int as learned_method_id, null::float8 as learned_weight) d
   cross join lateral (select hub_content_words(d.title, d.description, '{}', null) as kind_stems) w
   ${inferenceOf('d', 'w.kind_stems')}
   where i.inferred_method_id is not null`;

@@ -8,7 +8,10 @@ import {
   storeActivityWordsSql,
   storedSubjectsSql,
   STORE_FLOOR,
+  INFERRED_EXAMPLE_WEIGHT,
 } from './overlap.sql.js';
+import { liveActivitySql } from '../activities/activity.query.js';
+import { MIN_INFERENCE_CONFIDENCE } from '../activities/inferred-method.js';
 
 const MODEL_KEY = 'overlap_model';
 
@@ -24,22 +27,44 @@ const insertPairs = (source: string) => `
 /** Takes back what activities taught the model: their stems, under the method they were counted under. */
 const FORGET_SQL = `
   update method_term t set docs = t.docs - c.docs
-  from (select a.learned_method_id as method_id, s.term, count(*) as docs
+  from (select a.learned_method_id as method_id, s.term, sum(a.learned_weight) as docs
         from activity a cross join unnest(array_append(hub_stem_parts(a.kind_stems), '')) as s(term)
         where a.id = any(?::int[]) and a.learned_method_id is not null group by 1, 2) c
   where t.method_id = c.method_id and t.term = c.term`;
 
-/** Teaches the model what activities that name a method say (their stored stems), all or those with the ids given. */
+/**
+ * Teaches the model what activities say (their stored stems) that it has not learned from yet, all or those with the ids
+ * given: under the method they name, or, live and without one, under the method inferred for them (at less weight).
+ */
 const learnSql = (onlyIds: boolean) => `
   with taught as (
-    update activity a set learned_method_id = a.method_id
-    where ${onlyIds ? 'a.id = any(?::int[]) and ' : ''}a.method_id is not null and a.kind_stems is not null
-    returning a.method_id, a.kind_stems)
+    update activity a set learned_method_id = coalesce(a.method_id, a.inferred_method_id),
+      learned_weight = case when a.method_id is not null then 1.0 else ${INFERRED_EXAMPLE_WEIGHT} end
+    where ${onlyIds ? 'a.id = any(?::int[]) and ' : ''}a.learned_method_id is null and a.kind_stems is not null
+      and (a.method_id is not null or (a.inferred_confidence >= ${MIN_INFERENCE_CONFIDENCE} and ${liveActivitySql('a')}))
+    returning a.learned_method_id, a.learned_weight, a.kind_stems)
   insert into method_term (method_id, term, docs)
-  select t.method_id, s.term, count(*) from taught t cross join unnest(array_append(hub_stem_parts(t.kind_stems), '')) as s(term) group by 1, 2
+  select t.learned_method_id, s.term, sum(t.learned_weight) from taught t cross join unnest(array_append(hub_stem_parts(t.kind_stems), '')) as s(term) group by 1, 2
   -- Rows in one order, so two writers teaching the same method take their locks in the same order.
   order by 1, 2
   on conflict (method_id, term) do update set docs = method_term.docs + excluded.docs`;
+
+/** Rounds of learning from inferred methods in one refresh; what is still moving after them waits for the next refresh. */
+const LEARNING_ROUNDS = 5;
+
+/** Activities teach the model again: what they taught is taken back, their words and inference stored anew. */
+async function relearn(em: EntityManager, activityIds: readonly number[]): Promise<void> {
+  const ids = pgArray(activityIds);
+  await em.execute(FORGET_SQL, [ids]);
+  await em.execute('delete from method_term where docs <= 0 and prior <= 0');
+  await em.execute('update activity set learned_method_id = null, learned_weight = null where id = any(?::int[])', [ids]);
+  await em.execute(storeActivityWordsSql(true), [ids]);
+  await em.execute(learnSql(true), [ids]);
+  // Each was inferred without what all of them teach; inferred again with what the others teach, as every later check does.
+  if (activityIds.length > 1) await em.execute(storeActivityWordsSql(true), [ids]);
+}
+
+const changedInferences = async (em: EntityManager) => ((await em.execute(changedInferencesSql())) as { id: number }[]).map((r) => r.id);
 
 /** Recomputes every stored pair (after a bulk load, or when the scoring model changed). */
 export async function refreshAllOverlaps(em: EntityManager): Promise<void> {
@@ -52,10 +77,16 @@ export async function refreshAllOverlaps(em: EntityManager): Promise<void> {
   // What every registration with a method says is learned first; then the others' methods are inferred from it.
   await em.execute('delete from method_term');
   for (const sql of methodPriorSql(false)) await em.execute(sql);
-  await em.execute('update activity set learned_method_id = null where learned_method_id is not null');
+  await em.execute('update activity set learned_method_id = null, learned_weight = null where learned_method_id is not null');
   await em.execute(storeActivityWordsSql(false));
   await em.execute(learnSql(false));
   await em.execute(storeActivityWordsSql(false));
+  // Registrations without a method teach under their inferred method too, which moves the others' inference: rounds to rest.
+  for (let round = 0; round < LEARNING_ROUNDS; round++) {
+    const ids = await changedInferences(em);
+    if (ids.length === 0) break;
+    await relearn(em, ids);
+  }
   await em.execute('delete from activity_overlap');
   await em.execute(insertPairs(scoredPairsSql(storedSubjectsSql(false), { forward: true })));
   await em.execute('insert into hub_setting (key, value) values (?, ?) on conflict (key) do update set value = excluded.value', [
@@ -66,13 +97,13 @@ export async function refreshAllOverlaps(em: EntityManager): Promise<void> {
 
 /** Recomputes the pairs of the given activities, in the caller's transaction. */
 export async function refreshActivityOverlaps(em: EntityManager, activityIds: number[]): Promise<void> {
-  const ids = pgArray(activityIds);
   // The model forgets what these activities said before and learns what they say now: counts, not a rescore of the city.
-  await em.execute(FORGET_SQL, [ids]);
-  await em.execute('delete from method_term where docs <= 0 and prior <= 0');
-  await em.execute('update activity set learned_method_id = null where id = any(?::int[])', [ids]);
-  await em.execute(storeActivityWordsSql(true), [ids]);
-  await em.execute(learnSql(true), [ids]);
+  await relearn(em, activityIds);
+  await rescorePairs(em, pgArray(activityIds));
+}
+
+/** Recomputes the stored pairs of activities (ids as a PostgreSQL array) from their stored words and inference. */
+async function rescorePairs(em: EntityManager, ids: string): Promise<void> {
   await em.execute('delete from activity_overlap where activity_a_id = any(?::int[]) or activity_b_id = any(?::int[])', [ids, ids]);
   // Two of the given activities pair each other once, from the one with the smaller id.
   const once = `select * from (${scoredPairsSql(storedSubjectsSql(true), { forward: false })}) q where not (q.b_id = any(?::int[]) and q.b_id < q.s_id)`;
@@ -145,15 +176,20 @@ export async function lockActivityForChange(em: EntityManager, activityId: numbe
  * those whose inference changed, holding their part of the city like any activity write. Returns how many changed.
  */
 export async function refreshInferences(em: EntityManager): Promise<number> {
-  const ids = ((await em.execute(changedInferencesSql())) as { id: number }[]).map((r) => r.id);
-  if (ids.length === 0) return 0;
-  const areas = (await em.execute('select distinct area_id from activity_area where activity_id = any(?::int[])', [pgArray(ids)])) as { area_id: number }[];
-  await lockAreaBlocks(
-    em,
-    areas.map((r) => r.area_id),
-  );
-  await refreshActivityOverlaps(em, ids);
-  return ids.length;
+  const touched = new Set<number>();
+  for (let round = 0; round < LEARNING_ROUNDS; round++) {
+    const ids = await changedInferences(em);
+    if (ids.length === 0) break;
+    const areas = (await em.execute('select distinct area_id from activity_area where activity_id = any(?::int[])', [pgArray(ids)])) as { area_id: number }[];
+    await lockAreaBlocks(
+      em,
+      areas.map((r) => r.area_id),
+    );
+    await relearn(em, ids);
+    for (const id of ids) touched.add(id);
+  }
+  if (touched.size > 0) await rescorePairs(em, pgArray([...touched]));
+  return touched.size;
 }
 
 /** A method was created or renamed, or its keywords changed: what its catalogue entry says follows, in the same transaction. */
