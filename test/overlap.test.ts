@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Role } from '../server/core/enums.js';
-import { DEFAULT_THRESHOLD } from '../server/overlap/overlap.sql.js';
+import { DEFAULT_THRESHOLD, INFERRED_EXAMPLE_WEIGHT } from '../server/overlap/overlap.sql.js';
 import { refreshLearnedInferences } from '../server/overlap/overlap.store.js';
 import { DELIBERATE, DOCUMENTED_PAIRS } from '../seeds/deliberate.js';
 import { startTestHub, type TestHub } from './support/hub.js';
@@ -403,6 +403,40 @@ describe('the kind of work learned from the city', () => {
     expect(after.overlaps.flatMap((o: any) => o.activities.map((a: any) => a.title))).toContain('Zumba for ældre 2');
     // Nothing left to bring up to date.
     expect(await refreshLearnedInferences(t.hub.orm.em.fork())).toBe(0);
+  });
+
+  test('a registration without a method teaches what was inferred for it, at half weight and never as evidence for itself; a kind never for its people counts less', async () => {
+    const plan = await t.idOf('Plan', "select id from plan where code = 'VOL-OEST'");
+    const estate = await t.idOf('Area', "select id from area where code = 'vollsmose-boegeparken'");
+    const group = async (code: string) => t.idOf('TargetGroup', `select id from target_group where code = '${code}'`);
+    const [children, seniors] = [await group('boern'), await group('seniorer')];
+    const created = await t.mutate('createMethod', 'CreateMethodInput', { code: 'cirkus', name: 'Cirkusskole' }, 'method { id }');
+    const register = (title: string, description: string, groupId: string, methodId?: string) =>
+      t.mutate(
+        'createActivity',
+        'CreateActivityInput',
+        { planId: plan, title, description, targetGroupIds: [groupId], areaIds: [estate], startDate: '2027-03-01', ...(methodId ? { methodId } : {}) },
+        'activity { id inferredMethod { method { code } confidence words } }',
+      );
+    for (const n of [1, 2, 3])
+      expect((await register(`Cirkusskole ${n}`, 'Jonglering og akrobatik for børn.', children, created.method.id)).userErrors).toEqual([]);
+    const guessed = await register('Cirkus i gården', 'Akrobatik og trapez efter skole.', children);
+    expect(guessed.activity.inferredMethod).toMatchObject({ method: { code: 'cirkus' } });
+    expect(guessed.activity.inferredMethod.confidence).toBeGreaterThanOrEqual(0.5);
+    // 'trapez' is its own word: it teaches it, but it is not evidence for itself.
+    expect(guessed.activity.inferredMethod.words).not.toContain('trapez');
+    const taught = (await t.hub.orm.em
+      .fork()
+      .execute("select t.docs from method_term t join method m on m.id = t.method_id where m.code = 'cirkus' and t.term = 'trapez'")) as { docs: number }[];
+    expect(taught).toEqual([{ docs: INFERRED_EXAMPLE_WEIGHT }]);
+    const infer = async (title: string) =>
+      (await t.gql('query($t: String!) { inferMethod(title: $t) { method { code } words } }', { t: title }, Role.PROJECT_LEAD)).data.inferMethod;
+    expect(await infer('Trapez')).toMatchObject({ method: { code: 'cirkus' }, words: ['trapez'] });
+    // The same words for people no registration of the kind has been for: less sure.
+    const forChildren = await register('Akrobatik i gården', 'Akrobatik hver uge.', children);
+    const forSeniors = await register('Akrobatik i parken', 'Akrobatik hver uge.', seniors);
+    expect(forChildren.activity.inferredMethod.method.code).toBe('cirkus');
+    expect(forSeniors.activity.inferredMethod?.confidence ?? 0).toBeLessThan(forChildren.activity.inferredMethod.confidence);
   });
 });
 

@@ -64,3 +64,8 @@ test.each(
   // Nothing enters the identity map.
   expect(em.getUnitOfWork().getIdentityMap().values().length).toBe(0);
 });
+
+test('plain reads number their placeholders outside quoted strings and comments: an apostrophe in a comment starts no string', async () => {
+  const [row] = await rows(t.hub.orm.em.fork(), "select ?::int as a, -- the pair's first\n 'it''s ?' as quoted, ?::int as b", [1, 2]);
+  expect(row).toEqual({ a: 1, quoted: "it's ?", b: 2 });
+});

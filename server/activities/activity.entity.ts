@@ -130,7 +130,7 @@ export class Activity extends NodeEntity {
   @Property({ type: 'text[]', columnType: 'text[]', nullable: true })
   inferredWords?: string[] | null;
 
-  /** Stems of its title and description without place names (target-group words kept): what its kind of work is learned and inferred from. */
+  /** Stems of its title and description without place names (target-group words kept) and 'group:<id>' of its groups: what its kind of work is learned and inferred from. */
   @Property({ type: 'text[]', columnType: 'text[]', nullable: true, lazy: true, hidden: true })
   kindStems?: string[] | null;
 

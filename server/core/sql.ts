@@ -35,8 +35,8 @@ function numberedStatement(sql: string): { text: string; name: string } {
   let known = numbered.get(sql);
   if (!known) {
     let n = 0;
-    // Placeholders outside quoted strings; the hub's SQL has no jsonb `?` operators.
-    const text = sql.replace(/'(?:[^']|'')*'|\?/g, (part) => (part === '?' ? `$${++n}` : part));
+    // Placeholders outside quoted strings and line comments (an apostrophe in a comment starts no string); no jsonb `?` operators here.
+    const text = sql.replace(/'(?:[^']|'')*'|--[^\n]*|\?/g, (part) => (part === '?' ? `$${++n}` : part));
     known = { text, name: `hub_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}` };
     if (numbered.size < 5000) numbered.set(sql, known);
   }

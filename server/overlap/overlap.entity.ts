@@ -122,9 +122,10 @@ export class HubSetting {
 }
 
 /**
- * What the city's own registrations say a method's words are (derived data): for each method and word stem, in how
- * many of the activities that name the method it occurs. Kept by the overlap store as activities are written; the
- * inference of a registration without a method reads it (docs/overlap-model.md).
+ * What the city's own registrations say a method's words are (derived data): for each method and word stem or part, in
+ * how many of the activities of the method it occurs (and, as terms 'group:<id>', whom they are for; '' counts the
+ * activities). Kept by the overlap store as activities are written; the inference of a registration without a method
+ * reads it (docs/overlap-model.md).
  */
 @Entity({ tableName: 'method_term' })
 @Index({ name: 'method_term_term_index', properties: ['term'] })
@@ -135,7 +136,7 @@ export class MethodTerm {
   @PrimaryKey({ type: 'text' })
   term!: string;
 
-  /** Registrations naming the method that use the term (learned from the city). */
+  /** Registrations of the method that use the term: 1 each that names the method, INFERRED_EXAMPLE_WEIGHT each inferred. */
   @Property({ type: 'double', default: 0 })
   docs!: number;
 

@@ -44,7 +44,7 @@ const wordsOf = (x: string) => `cross join lateral (select
     (select string_agg(g.name, ' ') from target_group_match m join target_group g on g.id = m.match_id
       where m.group_id = any(${x}.group_ids) and m.relation in ('SAME', 'PART_OF')) as groups) n
   cross join lateral (select hub_content_words(${x}.title, ${x}.description, n.places, n.groups) as content_stems,
-    hub_content_words(${x}.title, ${x}.description, n.places, null) as kind_stems,
+    hub_content_words(${x}.title, ${x}.description, n.places, null) || array(select 'group:' || g from unnest(${x}.group_ids) g order by g) as kind_stems,
     (select hub_content_words(name, null, '{}', n.groups) from method where id = ${x}.method_id) as method_stems) w`;
 
 const fmt = (n: string, digits = 3) => `round((${n})::numeric, ${digits})::float8`;
@@ -73,6 +73,8 @@ const NO_METHOD_BIAS = 3.5;
 const MIN_STORED_CONFIDENCE = 0.1;
 /** Below 1 the best method's lead counts for more: tuned, with the weights here, on the phrasings tuning may see. */
 const SHARPNESS = 0.7;
+/** A method that does not use a telling word loses at most this much evidence by it. */
+const AGAINST_CAP = 2;
 /** How much a word counts by where it is written. */
 const TITLE_WEIGHT = 1.0;
 const DESCRIPTION_WEIGHT = 0.5;
@@ -85,7 +87,8 @@ const DESCRIPTION_WEIGHT = 0.5;
  * index where a text uses them.
  */
 export const METHOD_SIZE = `method_size as materialized (
-  select method_id, docs + prior as docs, sum(docs + prior) over () as all_docs from method_term where term = ''
+  select method_id, docs + prior as docs, sum(docs + prior) over () as all_docs, docs as registrations, sum(docs) over () as all_registrations
+  from method_term where term = ''
 )`;
 
 /**
@@ -130,16 +133,21 @@ export const inferenceOf = (x: string, stems: string) => `left join lateral (
       (exp(p.score / ${SHARPNESS}) - coalesce(exp(lead(p.score) over (order by p.score desc, p.method_id) / ${SHARPNESS}), 0))
         / (exp(${NO_METHOD_BIAS} / ${SHARPNESS}) + sum(exp(p.score / ${SHARPNESS})) over ()) as confidence
     from (
+      select q.method_id, q.score + coalesce(g.against, 0) as score, q.words from (
       -- The words named are those that decided: at least half as telling as the best one, three at most.
       select b.method_id, sum(b.evidence) as score,
-        (array_agg(b.word order by b.evidence desc, b.word) filter (where b.evidence >= 0.5 * b.top))[1:3] as words
+        (array_agg(b.word order by b.evidence desc, b.word) filter (where b.evidence > 0 and b.evidence >= 0.5 * b.top))[1:3] as words
       from (select c.*, max(c.evidence) over (partition by c.method_id) as top from (
-        select j.word, j.method_id, j.weight * j.odds * (0.5 + 0.5 * j.share) as evidence
-        from (
+        -- A method that does not use the stem of the word at all counts it against itself (never for itself, however small).
+        select pw.word, ms.method_id, pw.weight * (0.5 + 0.5 * pw.share) * greatest(-${AGAINST_CAP}, coalesce(pw.odds_of[array_position(pw.users, ms.method_id)],
+          least(0, ln((0.5 / (ms.docs - (case when ms.method_id = ${x}.learned_method_id then ${x}.learned_weight else 0 end) + 1.0))
+            / ((pw.term_all + 0.5) / (pw.all_docs - ms.docs + (case when ms.method_id = ${x}.learned_method_id then ${x}.learned_weight else 0 end) + 1.0)))))) as evidence
+        from (select distinct on (j.word) j.* from (
           -- One stem or part speaks for the word, the most telling one any registration uses (the whole word, or the part of
           -- a compound that says most, weighed by its share of the word), and every method is judged on it: a part common
           -- to several methods decides nothing. A hyphenated word ("gå-hold") is looked up as written and run together.
-          select k.*, dense_rank() over (partition by k.word order by k.share = 1 desc, k.telling desc, k.term) as pick
+          select k.*, dense_rank() over (partition by k.word order by k.share = 1 desc, k.telling desc, k.term) as pick,
+            array_agg(k.method_id) over (partition by k.word, k.term) as users, array_agg(k.odds) over (partition by k.word, k.term) as odds_of
           from (
             select t.*, ${logOdds('t')} as odds, max(${logOdds('t')} * (0.5 + 0.5 * t.share)) over (partition by t.word, t.term) as telling
             from (
@@ -166,8 +174,29 @@ export const inferenceOf = (x: string, stems: string) => `left join lateral (
             where mt.docs + mt.prior - own.w > 0
             ) t
           ) k
-        ) j where j.pick = 1
-      ) c where c.evidence > 0) b group by b.method_id
+        ) j where j.pick = 1 order by j.word) pw cross join method_size ms
+      ) c) b group by b.method_id
+      ) q
+      -- Whom it is for: a method with registrations of which none is for these people is less likely.
+      left join lateral (
+        select case when s.served = 0 and s.regs >= 3 then -${AGAINST_CAP} else 0 end as against
+        from (
+          select least(r.regs, coalesce(sum(v.served) filter (where v.method_id = q.method_id), 0)) as served,
+            least(r.all_regs, coalesce(sum(v.served), 0)) as served_all, r.regs, r.all_regs
+          from (
+            select ms.registrations - case when ms.method_id = ${x}.learned_method_id then ${x}.learned_weight else 0 end as regs,
+              ms.all_registrations - coalesce(${x}.learned_weight, 0) as all_regs
+            from method_size ms where ms.method_id = q.method_id
+          ) r
+          left join (
+            select mt.method_id, mt.docs - case when mt.method_id = ${x}.learned_method_id and mt.term = any(${stems}) then ${x}.learned_weight else 0 end as served
+            from method_term mt
+            where mt.term = any(array(select 'group:' || gm.match_id from target_group_match gm where gm.group_id = any(${x}.group_ids)))
+          ) v on true
+          group by r.regs, r.all_regs
+        ) s where cardinality(${x}.group_ids) > 0
+      ) g on true
+      where q.score + coalesce(g.against, 0) > 0
     ) p
   ) r where r.rank = 1 and ${x}.method_id is null and r.confidence >= ${MIN_STORED_CONFIDENCE}
 ) i on true`;
@@ -233,7 +262,7 @@ export const DRAFT_SUBJECT_SQL = `select d.*, w.content_stems, w.method_stems, i
 /** The method a draft's title and description (parameters, in that order) point to: one row or none. */
 export const DRAFT_INFERENCE_SQL = `with ${METHOD_SIZE}
   select i.inferred_method_id, i.inferred_confidence, i.inferred_words
-  from (select null::int as method_id, ?::text as title, ?::text as description, null::int as learned_method_id, null::float8 as learned_weight) d
+  from (select null::int as method_id, ?::text as title, ?::text as description, null::int[] as group_ids, null::int as learned_method_id, null::float8 as learned_weight) d
   cross join lateral (select hub_content_words(d.title, d.description, '{}', null) as kind_stems) w
   ${inferenceOf('d', 'w.kind_stems')}
   where i.inferred_method_id is not null`;
