@@ -75,6 +75,8 @@ const MIN_STORED_CONFIDENCE = 0.1;
 const SHARPNESS = 0.7;
 /** A method that does not use a telling word loses at most this much evidence by it. */
 const AGAINST_CAP = 2;
+/** A method with this many registrations, none of them for the activity's people, counts AGAINST_CAP less. */
+const GROUP_EVIDENCE_REGISTRATIONS = 3;
 /** How much a word counts by where it is written. */
 const TITLE_WEIGHT = 1.0;
 const DESCRIPTION_WEIGHT = 0.5;
@@ -87,7 +89,7 @@ const DESCRIPTION_WEIGHT = 0.5;
  * index where a text uses them.
  */
 export const METHOD_SIZE = `method_size as materialized (
-  select method_id, docs + prior as docs, sum(docs + prior) over () as all_docs, docs as registrations, sum(docs) over () as all_registrations
+  select method_id, docs + prior as docs, sum(docs + prior) over () as all_docs, docs as registrations
   from method_term where term = ''
 )`;
 
@@ -160,7 +162,7 @@ export const inferenceOf = (x: string, stems: string) => `left join lateral (
                 from (
                   select w as word, ${TITLE_WEIGHT} as weight from regexp_split_to_table(lower(coalesce(${x}.title, '')), '${WORD_SPLIT}') as w
                   union all select w, ${DESCRIPTION_WEIGHT} from regexp_split_to_table(lower(coalesce(${x}.description, '')), '${WORD_SPLIT}') as w
-                ) w where length(w.word) >= 3
+                ) w where length(w.word) >= 3 and ${x}.method_id is null
               ) u where u.stem = any(${stems}) group by u.word
             ) ww
             cross join lateral (
@@ -178,24 +180,18 @@ export const inferenceOf = (x: string, stems: string) => `left join lateral (
       ) c) b group by b.method_id
       ) q
       -- Whom it is for: a method with registrations of which none is for these people is less likely.
-      left join lateral (
-        select case when s.served = 0 and s.regs >= 3 then -${AGAINST_CAP} else 0 end as against
-        from (
-          select least(r.regs, coalesce(sum(v.served) filter (where v.method_id = q.method_id), 0)) as served,
-            least(r.all_regs, coalesce(sum(v.served), 0)) as served_all, r.regs, r.all_regs
-          from (
-            select ms.registrations - case when ms.method_id = ${x}.learned_method_id then ${x}.learned_weight else 0 end as regs,
-              ms.all_registrations - coalesce(${x}.learned_weight, 0) as all_regs
-            from method_size ms where ms.method_id = q.method_id
-          ) r
-          left join (
-            select mt.method_id, mt.docs - case when mt.method_id = ${x}.learned_method_id and mt.term = any(${stems}) then ${x}.learned_weight else 0 end as served
-            from method_term mt
-            where mt.term = any(array(select 'group:' || gm.match_id from target_group_match gm where gm.group_id = any(${x}.group_ids)))
-          ) v on true
-          group by r.regs, r.all_regs
-        ) s where cardinality(${x}.group_ids) > 0
-      ) g on true
+      join method_size qs on qs.method_id = q.method_id
+      left join (
+        select mt.method_id, sum(mt.docs - case when mt.method_id = ${x}.learned_method_id and mt.term = any(${stems}) then ${x}.learned_weight else 0 end) as served
+        from method_term mt
+        where mt.term = any(array(select 'group:' || gm.match_id from target_group_match gm where gm.group_id = any(${x}.group_ids)))
+        group by mt.method_id
+      ) gs on gs.method_id = q.method_id
+      cross join lateral (
+        select case when cardinality(${x}.group_ids) > 0 and coalesce(gs.served, 0) <= 0
+          and qs.registrations - case when q.method_id = ${x}.learned_method_id then ${x}.learned_weight else 0 end >= ${GROUP_EVIDENCE_REGISTRATIONS}
+          then -${AGAINST_CAP} else 0 end as against
+      ) g
       where q.score + coalesce(g.against, 0) > 0
     ) p
   ) r where r.rank = 1 and ${x}.method_id is null and r.confidence >= ${MIN_STORED_CONFIDENCE}
