@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { refreshAllOverlaps } from '../server/overlap/overlap.store.js';
+import { refreshAllOverlaps, settleOverlapTable } from '../server/overlap/overlap.store.js';
 import { pgArray } from '../server/core/sql.js';
 import { DELIBERATE } from './deliberate.js';
 import { buildDemoCity, cityCopy, DEMO_TODAY, type CitySeed } from './demo-city.js';
@@ -273,17 +273,22 @@ async function insertPlansAndActivities(
 
 /** Loads a city, and `scale - 1` further copies of its districts, plans and activities, in one transaction; scores the overlaps. */
 export async function loadCitySeed(em: EntityManager, city: CitySeed, scale = 1): Promise<SeedCounts> {
-  return em.transactional(async (tx) => {
-    const ref = await insertReference(tx, city);
-    const total = await insertPlansAndActivities(tx, city, ref);
-    for (let copy = 2; copy <= scale; copy++) {
-      const counts = await insertPlansAndActivities(tx, cityCopy(city, copy), ref);
-      total.plans += counts.plans;
-      total.activities += counts.activities;
-    }
-    await refreshAllOverlaps(tx);
-    return total;
-  });
+  return em
+    .transactional(async (tx) => {
+      const ref = await insertReference(tx, city);
+      const total = await insertPlansAndActivities(tx, city, ref);
+      for (let copy = 2; copy <= scale; copy++) {
+        const counts = await insertPlansAndActivities(tx, cityCopy(city, copy), ref);
+        total.plans += counts.plans;
+        total.activities += counts.activities;
+      }
+      await refreshAllOverlaps(tx);
+      return total;
+    })
+    .then(async (total) => {
+      await settleOverlapTable(em);
+      return total;
+    });
 }
 
 /** Loads the demo city, `scale` times over, with a few overlaps the team has already resolved by coordinating. */

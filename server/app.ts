@@ -4,7 +4,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ensureAdminToken } from './auth/auth.service.js';
-import { ensureOverlapsCurrent, refreshLearnedInferences } from './overlap/overlap.store.js';
+import { ensureOverlapsCurrent, refreshLearnedInferences, settleOverlapTable } from './overlap/overlap.store.js';
 import type { HubConfig } from './core/config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './core/embedded-postgres.js';
 import { DatabaseHealth, directProbe } from './core/db-health.js';
@@ -72,6 +72,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
         if (!options.seedDemoCity) throw new Error('HUB_SEED=demo, but this start has no demo city to load (pass seedDemoCity)');
         const seeded = await options.seedDemoCity(maintenance.em.fork());
         if (seeded) {
+          await settleOverlapTable(maintenance.em.fork());
           const file = await writeDemoTokens(config.dataDir, seeded.tokens);
           log(`demo city loaded: ${seeded.plans} plans, ${seeded.activities} activities; tokens of the demo users (one per role) in ${file}`);
         } else {

@@ -11,6 +11,7 @@ import { Migration20261123142000_deciders_are_people } from './Migration20261123
 import { Migration20261123162854_activity_page_indexes } from './Migration20261123162854_activity_page_indexes.js';
 import { Migration20261204161214_learned_kind } from './Migration20261204161214_learned_kind.js';
 import { Migration20261204174225_learned_from_guesses } from './Migration20261204174225_learned_from_guesses.js';
+import { Migration20261204190310_covering_overlap_index } from './Migration20261204190310_covering_overlap_index.js';
 
 /** Committed migrations in the order they apply; `npm run migration:create` appends to this list. */
 export const migrationsList: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123162854_activity_page_indexes', class: Migration20261123162854_activity_page_indexes },
   { name: 'Migration20261204161214_learned_kind', class: Migration20261204161214_learned_kind },
   { name: 'Migration20261204174225_learned_from_guesses', class: Migration20261204174225_learned_from_guesses },
+  { name: 'Migration20261204190310_covering_overlap_index', class: Migration20261204190310_covering_overlap_index },
 ];

@@ -17,7 +17,8 @@ export interface StoredReason {
 
 /** The scored pairs of live activities (derived data, kept current by every activity write). activity < other. */
 @Entity({ tableName: 'activity_overlap' })
-@Index({ name: 'activity_overlap_score_index', properties: ['score', 'activity', 'other'] })
+// Covering the list's filters, so counting the pairs above a score reads the index alone (no table rows).
+@Index({ name: 'activity_overlap_score_index', properties: ['score', 'activity', 'other'], include: ['commonStart', 'commonEnd', 'samePlan'] })
 @Index({ name: 'activity_overlap_other_index', properties: ['other'] })
 export class ActivityOverlap {
   @ManyToOne(() => Activity, { primary: true, deleteRule: 'cascade', fieldName: 'activity_a_id' })

@@ -115,7 +115,17 @@ export async function ensureOverlapsCurrent(em: EntityManager): Promise<boolean>
   const [setting] = await rows(em, 'select value from hub_setting where key = ?', [MODEL_KEY]);
   if (setting?.value === OVERLAP_MODEL_VERSION) return false;
   await em.transactional((tx) => refreshAllOverlaps(tx));
+  await settleOverlapTable(em);
   return true;
+}
+
+/**
+ * After all pairs were written anew (outside any transaction): marks the table's pages all-visible, so counting the pairs
+ * reads the covering index alone instead of every row (x100: 140 ms to 40 ms for overlaps with totalCount).
+ */
+export async function settleOverlapTable(em: EntityManager): Promise<void> {
+  // VACUUM cannot run in a transaction; the caller of one settles it after its commit (or autovacuum does).
+  if (!em.isInTransaction()) await em.execute('vacuum (analyze) activity_overlap');
 }
 
 /** The rule tables follow the areas and target groups; refreshed whenever one is added. */
