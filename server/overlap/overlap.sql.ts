@@ -117,6 +117,9 @@ export function methodPriorSql(oneMethod: boolean): string[] {
 /** Curated keywords were chosen by people to show the method: they count as this many registrations. */
 const KEYWORD_DOCS = 3;
 
+/** What row x itself taught under the method `method` (leave-one-out: never evidence for itself). */
+const ownWeight = (x: string, method: string) => `(case when ${method} = ${x}.learned_method_id then ${x}.learned_weight else 0 end)`;
+
 /** How much more likely a word stem is among a method's registrations than among the others' (log odds, smoothed). */
 const logOdds = (t: string) =>
   `ln(((${t}.docs + 0.5) / (${t}.method_docs + 1.0)) / ((${t}.term_all - ${t}.docs + 0.5) / (${t}.all_docs - ${t}.method_docs + 1.0)))`;
@@ -142,8 +145,8 @@ export const inferenceOf = (x: string, stems: string) => `left join lateral (
       from (select c.*, max(c.evidence) over (partition by c.method_id) as top from (
         -- A method that does not use the stem of the word at all counts it against itself (never for itself, however small).
         select pw.word, ms.method_id, pw.weight * (0.5 + 0.5 * pw.share) * greatest(-${AGAINST_CAP}, coalesce(pw.odds_of[array_position(pw.users, ms.method_id)],
-          least(0, ln((0.5 / (ms.docs - (case when ms.method_id = ${x}.learned_method_id then ${x}.learned_weight else 0 end) + 1.0))
-            / ((pw.term_all + 0.5) / (pw.all_docs - ms.docs + (case when ms.method_id = ${x}.learned_method_id then ${x}.learned_weight else 0 end) + 1.0)))))) as evidence
+          least(0, ln((0.5 / (ms.docs - ${ownWeight(x, 'ms.method_id')} + 1.0))
+            / ((pw.term_all + 0.5) / (pw.all_docs - ms.docs + ${ownWeight(x, 'ms.method_id')} + 1.0)))))) as evidence
         from (select distinct on (j.word) j.* from (
           -- One stem or part speaks for the word, the most telling one any registration uses (the whole word, or the part of
           -- a compound that says most, weighed by its share of the word), and every method is judged on it: a part common
@@ -172,7 +175,7 @@ export const inferenceOf = (x: string, stems: string) => `left join lateral (
             join method_term mt on mt.term = p.term
             join method_size ms on ms.method_id = mt.method_id
             -- What x itself taught under the method inferred for it does not count as evidence for that method.
-            cross join lateral (select case when mt.method_id = ${x}.learned_method_id then ${x}.learned_weight else 0 end as w) own
+            cross join lateral (select ${ownWeight(x, 'mt.method_id')} as w) own
             where mt.docs + mt.prior - own.w > 0
             ) t
           ) k
@@ -182,14 +185,14 @@ export const inferenceOf = (x: string, stems: string) => `left join lateral (
       -- Whom it is for: a method with registrations of which none is for these people is less likely.
       join method_size qs on qs.method_id = q.method_id
       left join (
-        select mt.method_id, sum(mt.docs - case when mt.method_id = ${x}.learned_method_id and mt.term = any(${stems}) then ${x}.learned_weight else 0 end) as served
+        select mt.method_id, sum(mt.docs - case when mt.term = any(${stems}) then ${ownWeight(x, 'mt.method_id')} else 0 end) as served
         from method_term mt
         where mt.term = any(array(select 'group:' || gm.match_id from target_group_match gm where gm.group_id = any(${x}.group_ids)))
         group by mt.method_id
       ) gs on gs.method_id = q.method_id
       cross join lateral (
         select case when cardinality(${x}.group_ids) > 0 and coalesce(gs.served, 0) <= 0
-          and qs.registrations - case when q.method_id = ${x}.learned_method_id then ${x}.learned_weight else 0 end >= ${GROUP_EVIDENCE_REGISTRATIONS}
+          and qs.registrations - ${ownWeight(x, 'q.method_id')} >= ${GROUP_EVIDENCE_REGISTRATIONS}
           then -${AGAINST_CAP} else 0 end as against
       ) g
       where q.score + coalesce(g.against, 0) > 0

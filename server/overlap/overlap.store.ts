@@ -64,7 +64,21 @@ async function relearn(em: EntityManager, activityIds: readonly number[]): Promi
   if (activityIds.length > 1) await em.execute(storeActivityWordsSql(true), [ids]);
 }
 
-const changedInferences = async (em: EntityManager) => ((await em.execute(changedInferencesSql())) as { id: number }[]).map((r) => r.id);
+/**
+ * Re-teaches the registrations whose inference is behind the model, round after round (LEARNING_ROUNDS at most), each
+ * round's ids given to `beforeRound` first (to lock their part of the city). Returns every id re-taught.
+ */
+async function learnToRest(em: EntityManager, beforeRound: (ids: number[]) => Promise<void> = async () => undefined): Promise<Set<number>> {
+  const touched = new Set<number>();
+  for (let round = 0; round < LEARNING_ROUNDS; round++) {
+    const ids = ((await em.execute(changedInferencesSql())) as { id: number }[]).map((r) => r.id);
+    if (ids.length === 0) break;
+    await beforeRound(ids);
+    await relearn(em, ids);
+    for (const id of ids) touched.add(id);
+  }
+  return touched;
+}
 
 /** Recomputes every stored pair (after a bulk load, or when the scoring model changed). */
 export async function refreshAllOverlaps(em: EntityManager): Promise<void> {
@@ -82,11 +96,7 @@ export async function refreshAllOverlaps(em: EntityManager): Promise<void> {
   await em.execute(learnSql(false));
   await em.execute(storeActivityWordsSql(false));
   // Registrations without a method teach under their inferred method too, which moves the others' inference: rounds to rest.
-  for (let round = 0; round < LEARNING_ROUNDS; round++) {
-    const ids = await changedInferences(em);
-    if (ids.length === 0) break;
-    await relearn(em, ids);
-  }
+  await learnToRest(em);
   await em.execute('delete from activity_overlap');
   await em.execute(insertPairs(scoredPairsSql(storedSubjectsSql(false), { forward: true })));
   await em.execute('insert into hub_setting (key, value) values (?, ?) on conflict (key) do update set value = excluded.value', [
@@ -186,18 +196,13 @@ export async function lockActivityForChange(em: EntityManager, activityId: numbe
  * those whose inference changed, holding their part of the city like any activity write. Returns how many changed.
  */
 export async function refreshInferences(em: EntityManager): Promise<number> {
-  const touched = new Set<number>();
-  for (let round = 0; round < LEARNING_ROUNDS; round++) {
-    const ids = await changedInferences(em);
-    if (ids.length === 0) break;
+  const touched = await learnToRest(em, async (ids) => {
     const areas = (await em.execute('select distinct area_id from activity_area where activity_id = any(?::int[])', [pgArray(ids)])) as { area_id: number }[];
     await lockAreaBlocks(
       em,
       areas.map((r) => r.area_id),
     );
-    await relearn(em, ids);
-    for (const id of ids) touched.add(id);
-  }
+  });
   if (touched.size > 0) await rescorePairs(em, pgArray([...touched]));
   return touched.size;
 }
