@@ -8,13 +8,15 @@ import { auditModule } from './audit/audit.module.js';
 import { authModule } from './auth/auth.module.js';
 import { cachedAuthenticator } from './auth/auth.service.js';
 import { catalogueModule } from './catalogue/catalogue.module.js';
-import type { HubParts } from './core/http.js';
+import { MAX_BODY_BYTES, type HubParts } from './core/http.js';
+import { ROLE_MUTATIONS } from './access/permissions.js';
 import { loaderMaker, type LoaderFactories } from './core/loaders.js';
 import type { HubModule } from './core/module.js';
 import { NodeResolver, registerNodeTypes } from './core/node.resolver.js';
 import { initOrmWith, type OrmOptions, type OrmParts } from './core/orm.js';
 import { buildHubSchema } from './core/schema.js';
 import { effectModule } from './effect/effect.module.js';
+import { exchangeModule } from './exchange/exchange.module.js';
 import { experienceModule } from './experience/experience.module.js';
 import { governanceModule } from './governance/governance.module.js';
 import { inquiryModule } from './inquiries/inquiry.module.js';
@@ -41,6 +43,7 @@ export const modules: readonly HubModule[] = [
   effectModule,
   experienceModule,
   newsletterModule,
+  exchangeModule,
 ];
 
 export const MIGRATIONS_PATH = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -70,6 +73,8 @@ const makeLoaders = loaderMaker(mergedLoaders());
 
 let schema: Promise<GraphQLSchema> | undefined;
 
+const IMPORT_BODY_BYTES = 8 * 1024 * 1024;
+
 /** The hub's GraphQL schema, built once per process from the modules' resolvers. */
 export function hubSchema(): Promise<GraphQLSchema> {
   schema ??= buildHubSchema(
@@ -86,5 +91,11 @@ export function initOrm(url: string, options: OrmOptions = {}): Promise<MikroORM
 
 /** What one HTTP server needs: the schema, the request loaders and a token cache of its own. */
 export async function hubParts(): Promise<HubParts> {
-  return { schema: await hubSchema(), makeLoaders, authenticate: cachedAuthenticator() };
+  return {
+    schema: await hubSchema(),
+    makeLoaders,
+    authenticate: cachedAuthenticator(),
+    // A sheet of 5 MB travels base64-encoded in JSON: about 7 MB, for those who may import one.
+    maxBodyBytes: (viewer) => (ROLE_MUTATIONS[viewer.role].has('importActivities') ? IMPORT_BODY_BYTES : MAX_BODY_BYTES),
+  };
 }

@@ -146,6 +146,11 @@ describe('permissions', () => {
     createUser: async () => ({ name: unique('Bruger'), role: 'READER' }),
     createActivity: async () => activityInput(ids.ownPlan),
     updateActivity: async () => ({ id: ids.ownActivity, expectedVersion: await currentVersion(ids.ownActivity), capacity: 10 + serial++ }),
+    importActivities: async () => ({
+      planId: ids.ownPlan,
+      format: 'CSV',
+      content: `Titel;Målgrupper;Områder;Startdato\n${unique('Importeret')};Seniorer;Bøgeparken;1.1.2026`,
+    }),
     archiveActivity: async () => {
       const created = await createActivity(activityInput(ids.ownPlan));
       return { id: created.activity.id, expectedVersion: created.activity.version };
@@ -186,10 +191,11 @@ describe('permissions', () => {
       'createPlan',
       'createTargetGroup',
       'createTheme',
+      'importActivities',
       'updateActivity',
       'updateMethod',
     ]);
-    expect(allowed(Role.PROJECT_LEAD)).toEqual(['archiveActivity', 'createActivity', 'updateActivity']);
+    expect(allowed(Role.PROJECT_LEAD)).toEqual(['archiveActivity', 'createActivity', 'importActivities', 'updateActivity']);
     expect(allowed(Role.READER)).toEqual([]);
   });
 

@@ -23,6 +23,7 @@ export const MUTATION_ROLES = {
   createActivity: PLAN_WORK,
   updateActivity: PLAN_WORK,
   archiveActivity: PLAN_WORK,
+  importActivities: PLAN_WORK,
   reviewOverlap: PLAN_WORK,
   reviewOverlapGroup: PLAN_WORK,
   createSteeringGroup: PLAN_WORK,

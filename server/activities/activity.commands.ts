@@ -14,7 +14,7 @@ import { refuse, UserErrorCode } from '../core/user-errors.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Person } from '../people/person.entity.js';
 import { Plan } from '../plans/plan.entity.js';
-import { Activity } from './activity.entity.js';
+import { Activity, MAX_REFERENCE } from './activity.entity.js';
 import { activityWrites } from './activity.hooks.js';
 import type { ArchiveActivityInput, CreateActivityInput, UpdateActivityInput } from './activity.input.js';
 import type { ScheduleSlotData } from './schedule.js';
@@ -26,9 +26,11 @@ const WEEK = Object.values(Weekday);
  */
 export const ACTIVITY_CAPS = { areas: 25, targetGroups: 10, themes: 10, partners: 20, slots: 21, capacity: 100_000 };
 /** A review decided on whom, where, when and how two activities work; changing any of these reopens the pair. */
-const REVIEWED_FIELDS = ['targetGroups', 'areas', 'startDate', 'endDate', 'method'];
+export const REVIEWED_FIELDS = ['targetGroups', 'areas', 'startDate', 'endDate', 'method'];
 /** A payload; `similarTo` names the activity whose similar activities the payload lists (for create and update). */
 const EMPTY = { activity: null as Activity | null, similarTo: undefined as number | undefined };
+/** Two writers giving one reference at once: the second is told as if it had checked first. */
+const REFERENCE_TAKEN = { field: ['input', 'reference'], message: 'Another activity of the plan has this reference' };
 
 /** Weekly slots as stored: HH:mm, each ending after it starts, no slot twice, in week order. */
 function checkSchedule(check: InputChecker, path: Path, slots: readonly ScheduleSlotData[]): ScheduleSlotData[] {
@@ -88,7 +90,7 @@ function inputFingerprint(input: CreateActivityInput): string {
 const ids = (type: string, items: { id: number }[]) => items.map((item) => toGlobalId(type, item.id)).sort();
 
 /** What the audit log records of an activity; references as global ids. */
-function snapshot(activity: Activity): Snapshot {
+export function activitySnapshot(activity: Activity): Snapshot {
   return {
     plan: toGlobalId('Plan', activity.plan.id),
     title: activity.title,
@@ -105,7 +107,15 @@ function snapshot(activity: Activity): Snapshot {
     schedule: activity.schedule,
     capacity: activity.capacity ?? null,
     archived: activity.archived,
+    reference: activity.reference ?? null,
   };
+}
+
+/** A plan's reference names one activity of the plan: DUPLICATE when another has it. */
+export async function checkReferenceFree(check: InputChecker, path: Path, planId: number, reference: string | null, activityId?: number): Promise<void> {
+  if (!reference) return;
+  const taken = await check.em.findOne(Activity, { plan: planId, reference, ...(activityId ? { id: { $ne: activityId } } : {}) });
+  if (taken) check.problems.add(path, UserErrorCode.DUPLICATE, `Another activity of the plan ("${taken.title}") has the reference "${reference}"`);
 }
 
 /** The activity as the overlap store just left it (its inferred method), without a change to flush. */
@@ -148,123 +158,142 @@ async function lockForChange(tx: EntityManager, viewer: Viewer, id: string, expe
 }
 
 export function createActivity(ctx: HubContext, input: CreateActivityInput) {
-  return runMutation(ctx, EMPTY, async (tx) => {
-    const viewer = requireMutation(ctx.viewer, 'createActivity');
-    const check = new InputChecker(tx);
-    const idempotencyKey = check.text(['input', 'idempotencyKey'], input.idempotencyKey, { max: 200 });
-    const fingerprint = idempotencyKey ? inputFingerprint(input) : null;
-    if (idempotencyKey) {
-      // Concurrent retries with one key queue here; the first creates, the others find its activity.
-      await tx.execute('select pg_advisory_xact_lock(?, hashtext(?))', [viewer.userId, idempotencyKey]);
-      const first = await tx.findOne(Activity, { createdBy: viewer.userId, idempotencyKey });
-      if (first && first.idempotencyFingerprint && first.idempotencyFingerprint !== fingerprint) {
-        refuse(
-          ['input', 'idempotencyKey'],
-          UserErrorCode.INVALID,
-          `The idempotency key "${idempotencyKey}" was used before for another activity ("${first.title}"); give a new activity a new key`,
-        );
+  return runMutation(
+    ctx,
+    EMPTY,
+    async (tx) => {
+      const viewer = requireMutation(ctx.viewer, 'createActivity');
+      const check = new InputChecker(tx);
+      const idempotencyKey = check.text(['input', 'idempotencyKey'], input.idempotencyKey, { max: 200 });
+      const fingerprint = idempotencyKey ? inputFingerprint(input) : null;
+      if (idempotencyKey) {
+        // Concurrent retries with one key queue here; the first creates, the others find its activity.
+        await tx.execute('select pg_advisory_xact_lock(?, hashtext(?))', [viewer.userId, idempotencyKey]);
+        const first = await tx.findOne(Activity, { createdBy: viewer.userId, idempotencyKey });
+        if (first && first.idempotencyFingerprint && first.idempotencyFingerprint !== fingerprint) {
+          refuse(
+            ['input', 'idempotencyKey'],
+            UserErrorCode.INVALID,
+            `The idempotency key "${idempotencyKey}" was used before for another activity ("${first.title}"); give a new activity a new key`,
+          );
+        }
+        if (first) return { ...EMPTY, activity: first };
       }
-      if (first) return { ...EMPTY, activity: first };
-    }
-    const plan = await check.ref(['input', 'planId'], input.planId, Plan);
-    check.check();
-    requirePlan(viewer, plan!.id, ['input', 'planId'], plan!.name);
-    const title = check.text(['input', 'title'], input.title, { required: true, max: MAX_TITLE });
-    const description = check.text(['input', 'description'], input.description, { max: MAX_TEXT });
-    const method = await check.ref(['input', 'methodId'], input.methodId, Method);
-    const themes = await check.refs(['input', 'themeIds'], input.themeIds, Theme, { max: ACTIVITY_CAPS.themes });
-    const targetGroups = await check.refs(['input', 'targetGroupIds'], input.targetGroupIds, TargetGroup, { min: 1, max: ACTIVITY_CAPS.targetGroups });
-    const areas = await check.refs(['input', 'areaIds'], input.areaIds, Area, { min: 1, max: ACTIVITY_CAPS.areas });
-    const partners = await check.refs(['input', 'partnerIds'], input.partnerIds, Organisation, { max: ACTIVITY_CAPS.partners });
-    const capacity = check.atMost(['input', 'capacity'], input.capacity, ACTIVITY_CAPS.capacity);
-    const contact = await check.ref(['input', 'contactId'], input.contactId, Person);
-    const schedule = checkSchedule(check, ['input', 'schedule'], input.schedule ?? []);
-    checkPeriod(check, input.startDate, input.endDate);
-    check.check();
-    await activityWrites.lockAreas.run(
-      tx,
-      areas.map((area) => area.id),
-    );
-    const activity = tx.create(Activity, {
-      plan: plan!,
-      title: title!,
-      description,
-      method,
-      contact,
-      status: input.status ?? ActivityStatus.PLANNED,
-      startDate: input.startDate,
-      endDate: input.endDate ?? null,
-      schedule,
-      capacity,
-      createdBy: viewer.userId,
-      idempotencyKey,
-      idempotencyFingerprint: fingerprint,
-    });
-    activity.themes.set(themes);
-    activity.targetGroups.set(targetGroups);
-    activity.areas.set(areas);
-    activity.partners.set(partners);
-    await tx.flush();
-    recordAudit(tx, viewer, 'createActivity', { type: 'Activity', id: activity.id }, null, snapshot(activity));
-    await activityWrites.changed.run(tx, [activity.id], { reopenReviews: false });
-    await readInference(tx, activity);
-    return { activity, similarTo: activity.id };
-  });
+      const plan = await check.ref(['input', 'planId'], input.planId, Plan);
+      check.check();
+      requirePlan(viewer, plan!.id, ['input', 'planId'], plan!.name);
+      const title = check.text(['input', 'title'], input.title, { required: true, max: MAX_TITLE });
+      const description = check.text(['input', 'description'], input.description, { max: MAX_TEXT });
+      const method = await check.ref(['input', 'methodId'], input.methodId, Method);
+      const themes = await check.refs(['input', 'themeIds'], input.themeIds, Theme, { max: ACTIVITY_CAPS.themes });
+      const targetGroups = await check.refs(['input', 'targetGroupIds'], input.targetGroupIds, TargetGroup, { min: 1, max: ACTIVITY_CAPS.targetGroups });
+      const areas = await check.refs(['input', 'areaIds'], input.areaIds, Area, { min: 1, max: ACTIVITY_CAPS.areas });
+      const partners = await check.refs(['input', 'partnerIds'], input.partnerIds, Organisation, { max: ACTIVITY_CAPS.partners });
+      const capacity = check.atMost(['input', 'capacity'], input.capacity, ACTIVITY_CAPS.capacity);
+      const contact = await check.ref(['input', 'contactId'], input.contactId, Person);
+      const reference = check.text(['input', 'reference'], input.reference, { max: MAX_REFERENCE });
+      await checkReferenceFree(check, ['input', 'reference'], plan!.id, reference);
+      const schedule = checkSchedule(check, ['input', 'schedule'], input.schedule ?? []);
+      checkPeriod(check, input.startDate, input.endDate);
+      check.check();
+      await activityWrites.lockAreas.run(
+        tx,
+        areas.map((area) => area.id),
+      );
+      const activity = tx.create(Activity, {
+        plan: plan!,
+        title: title!,
+        description,
+        method,
+        contact,
+        status: input.status ?? ActivityStatus.PLANNED,
+        startDate: input.startDate,
+        endDate: input.endDate ?? null,
+        schedule,
+        capacity,
+        reference,
+        createdBy: viewer.userId,
+        idempotencyKey,
+        idempotencyFingerprint: fingerprint,
+      });
+      activity.themes.set(themes);
+      activity.targetGroups.set(targetGroups);
+      activity.areas.set(areas);
+      activity.partners.set(partners);
+      await tx.flush();
+      recordAudit(tx, viewer, 'createActivity', { type: 'Activity', id: activity.id }, null, activitySnapshot(activity));
+      await activityWrites.changed.run(tx, [activity.id], { reopenReviews: false });
+      await readInference(tx, activity);
+      return { activity, similarTo: activity.id };
+    },
+    REFERENCE_TAKEN,
+  );
 }
 
 export function updateActivity(ctx: HubContext, input: UpdateActivityInput) {
-  return runMutation(ctx, EMPTY, async (tx) => {
-    const viewer = requireMutation(ctx.viewer, 'updateActivity');
-    const activity = await lockForChange(tx, viewer, input.id, input.expectedVersion, input.areaIds ?? []);
-    const before = snapshot(activity);
-    const check = new InputChecker(tx);
-    const cannotClear = (field: string) => check.problems.add(['input', field], UserErrorCode.INVALID, `${field} cannot be cleared`);
+  return runMutation(
+    ctx,
+    EMPTY,
+    async (tx) => {
+      const viewer = requireMutation(ctx.viewer, 'updateActivity');
+      const activity = await lockForChange(tx, viewer, input.id, input.expectedVersion, input.areaIds ?? []);
+      const before = activitySnapshot(activity);
+      const check = new InputChecker(tx);
+      const cannotClear = (field: string) => check.problems.add(['input', field], UserErrorCode.INVALID, `${field} cannot be cleared`);
 
-    if (input.title === null) cannotClear('title');
-    else if (input.title !== undefined) activity.title = check.text(['input', 'title'], input.title, { required: true, max: MAX_TITLE })!;
-    if (input.description !== undefined) activity.description = check.text(['input', 'description'], input.description, { max: MAX_TEXT });
-    if (input.methodId !== undefined) activity.method = (await check.ref(['input', 'methodId'], input.methodId, Method)) as never;
-    if (input.contactId !== undefined) activity.contact = (await check.ref(['input', 'contactId'], input.contactId, Person)) as never;
-    if (input.themeIds !== undefined) activity.themes.set(await check.refs(['input', 'themeIds'], input.themeIds, Theme, { max: ACTIVITY_CAPS.themes }));
-    if (input.partnerIds !== undefined) {
-      activity.partners.set(await check.refs(['input', 'partnerIds'], input.partnerIds, Organisation, { max: ACTIVITY_CAPS.partners }));
-    }
-    if (input.targetGroupIds !== undefined) {
-      activity.targetGroups.set(await check.refs(['input', 'targetGroupIds'], input.targetGroupIds, TargetGroup, { min: 1, max: ACTIVITY_CAPS.targetGroups }));
-    }
-    if (input.areaIds !== undefined) {
-      activity.areas.set(await check.refs(['input', 'areaIds'], input.areaIds, Area, { min: 1, max: ACTIVITY_CAPS.areas }));
-    }
-    if (input.status === null) cannotClear('status');
-    else if (input.status !== undefined) activity.status = input.status;
-    if (input.startDate === null) cannotClear('startDate');
-    else if (input.startDate !== undefined) activity.startDate = input.startDate;
-    if (input.endDate !== undefined) activity.endDate = input.endDate;
-    if (input.schedule !== undefined) activity.schedule = checkSchedule(check, ['input', 'schedule'], input.schedule ?? []);
-    if (input.capacity !== undefined) activity.capacity = check.atMost(['input', 'capacity'], input.capacity, ACTIVITY_CAPS.capacity);
-    checkPeriod(check, activity.startDate, activity.endDate);
-    check.check();
-    // Every change raises the version, also one that touches only the related lists.
-    activity.updatedAt = new Date();
-    await tx.flush();
-    const after = snapshot(activity);
-    recordAudit(tx, viewer, 'updateActivity', { type: 'Activity', id: activity.id }, before, after);
-    const reopenReviews = REVIEWED_FIELDS.some((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
-    await activityWrites.changed.run(tx, [activity.id], { reopenReviews });
-    await readInference(tx, activity);
-    return { activity, similarTo: activity.id };
-  });
+      if (input.title === null) cannotClear('title');
+      else if (input.title !== undefined) activity.title = check.text(['input', 'title'], input.title, { required: true, max: MAX_TITLE })!;
+      if (input.description !== undefined) activity.description = check.text(['input', 'description'], input.description, { max: MAX_TEXT });
+      if (input.methodId !== undefined) activity.method = (await check.ref(['input', 'methodId'], input.methodId, Method)) as never;
+      if (input.contactId !== undefined) activity.contact = (await check.ref(['input', 'contactId'], input.contactId, Person)) as never;
+      if (input.themeIds !== undefined) activity.themes.set(await check.refs(['input', 'themeIds'], input.themeIds, Theme, { max: ACTIVITY_CAPS.themes }));
+      if (input.partnerIds !== undefined) {
+        activity.partners.set(await check.refs(['input', 'partnerIds'], input.partnerIds, Organisation, { max: ACTIVITY_CAPS.partners }));
+      }
+      if (input.targetGroupIds !== undefined) {
+        activity.targetGroups.set(
+          await check.refs(['input', 'targetGroupIds'], input.targetGroupIds, TargetGroup, { min: 1, max: ACTIVITY_CAPS.targetGroups }),
+        );
+      }
+      if (input.areaIds !== undefined) {
+        activity.areas.set(await check.refs(['input', 'areaIds'], input.areaIds, Area, { min: 1, max: ACTIVITY_CAPS.areas }));
+      }
+      if (input.status === null) cannotClear('status');
+      else if (input.status !== undefined) activity.status = input.status;
+      if (input.startDate === null) cannotClear('startDate');
+      else if (input.startDate !== undefined) activity.startDate = input.startDate;
+      if (input.endDate !== undefined) activity.endDate = input.endDate;
+      if (input.schedule !== undefined) activity.schedule = checkSchedule(check, ['input', 'schedule'], input.schedule ?? []);
+      if (input.capacity !== undefined) activity.capacity = check.atMost(['input', 'capacity'], input.capacity, ACTIVITY_CAPS.capacity);
+      if (input.reference !== undefined) {
+        activity.reference = check.text(['input', 'reference'], input.reference, { max: MAX_REFERENCE });
+        await checkReferenceFree(check, ['input', 'reference'], activity.plan.id, activity.reference, activity.id);
+      }
+      checkPeriod(check, activity.startDate, activity.endDate);
+      check.check();
+      // Every change raises the version, also one that touches only the related lists.
+      activity.updatedAt = new Date();
+      await tx.flush();
+      const after = activitySnapshot(activity);
+      recordAudit(tx, viewer, 'updateActivity', { type: 'Activity', id: activity.id }, before, after);
+      const reopenReviews = REVIEWED_FIELDS.some((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+      await activityWrites.changed.run(tx, [activity.id], { reopenReviews });
+      await readInference(tx, activity);
+      return { activity, similarTo: activity.id };
+    },
+    REFERENCE_TAKEN,
+  );
 }
 
 export function archiveActivity(ctx: HubContext, input: ArchiveActivityInput) {
   return runMutation(ctx, EMPTY, async (tx) => {
     const viewer = requireMutation(ctx.viewer, 'archiveActivity');
     const activity = await lockForChange(tx, viewer, input.id, input.expectedVersion);
-    const before = snapshot(activity);
+    const before = activitySnapshot(activity);
     activity.archived = true;
     activity.updatedAt = new Date();
     await tx.flush();
-    recordAudit(tx, viewer, 'archiveActivity', { type: 'Activity', id: activity.id }, before, snapshot(activity));
+    recordAudit(tx, viewer, 'archiveActivity', { type: 'Activity', id: activity.id }, before, activitySnapshot(activity));
     await activityWrites.changed.run(tx, [activity.id], { reopenReviews: false });
     return { ...EMPTY, activity };
   });

@@ -25,12 +25,17 @@ export const ACTIVITY_SEARCH_DOCUMENT = ['title', 'description']
   )
   .join(' || ');
 
+/** Longest reference a plan may give an activity. */
+export const MAX_REFERENCE = 100;
+
 @Entity({ tableName: 'activity' })
 @Index({ name: 'activity_period_index', properties: ['startDate', 'endDate'] })
 // A plan's or a method's page of activities is read in id order: the index hands over just that page.
 @Index({ name: 'activity_plan_id_id_index', properties: ['plan', 'id'] })
 @Index({ name: 'activity_method_id_id_index', properties: ['method', 'id'] })
 @Unique({ name: 'activity_idempotency_unique', properties: ['createdBy', 'idempotencyKey'] })
+// A plan's own reference names one activity of that plan: what an import of the plan's sheet matches rows by.
+@Unique({ name: 'activity_plan_reference_unique', properties: ['plan', 'reference'] })
 @Check({ name: 'activity_period_check', expression: 'end_date is null or end_date >= start_date' })
 @Check({ name: 'activity_capacity_check', expression: 'capacity is null or capacity >= 0' })
 @ObjectType('Activity', { implements: NodeEntity, description: 'Something a plan does for its residents, e.g. a homework café.' })
@@ -48,6 +53,13 @@ export class Activity extends NodeEntity {
 
   @ManyToOne(() => Method, { ref: true, nullable: true, deleteRule: 'set null' })
   method?: Ref<Method> | null;
+
+  @Property({ type: 'string', length: MAX_REFERENCE, nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The plan's own reference for it (e.g. its number in the plan's spreadsheet), unique within the plan; an import matches rows by it.",
+  })
+  reference?: string | null;
 
   @ManyToMany(() => Theme, undefined, { pivotEntity: () => ActivityTheme })
   themes = new Collection<Theme>(this);

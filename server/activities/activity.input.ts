@@ -49,6 +49,9 @@ export class CreateActivityInput {
   @Field(() => NonNegativeIntScalar, { nullable: true, description: 'Participants it can take at once.' })
   capacity?: number | null;
 
+  @Field(() => String, { nullable: true, description: "The plan's own reference for it, unique within the plan; at most 100 characters." })
+  reference?: string | null;
+
   @Field(() => String, { nullable: true, description: 'A retry with the same key returns the first result instead of creating a second activity.' })
   idempotencyKey?: string | null;
 }
@@ -99,6 +102,9 @@ export class UpdateActivityInput {
 
   @Field(() => NonNegativeIntScalar, { nullable: true, description: 'New capacity; null clears it.' })
   capacity?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'New reference, unique within the plan; null clears it.' })
+  reference?: string | null;
 }
 
 @InputType('ArchiveActivityInput', { description: 'An activity to archive: it leaves lists and overlap analysis, and stays readable by id.' })

@@ -24,6 +24,7 @@ export const ACTIVITY_COLUMNS = [
   'end_date',
   'schedule',
   'capacity',
+  'reference',
   'version',
   'archived',
   'created_at',

@@ -62,6 +62,10 @@ export const LIST_LENGTHS: Readonly<Record<string, number>> = {
   'Activity.indicators': 3,
   'Activity.experiences': 3,
   'ActivityPayload.similarActivities': 10,
+  // A plan's sheet: a few dozen rows; the whole city's 700 is the large case (a mutation is never cut off by its budget).
+  'ImportReport.rows': 200,
+  'ImportReport.unknownColumns': 3,
+  'ImportRow.errors': 2,
   'InquiriesPayload.stats': 20,
   'InferredMethod.words': 3,
   'Method.keywords': 10,

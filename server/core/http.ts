@@ -38,16 +38,17 @@ class RequestError extends Error {
   }
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) return reject(new RequestError(413, 'Request body larger than 1 MB'));
+    const tooLarge = `Request body larger than ${limit / 1024 / 1024} MB`;
+    if (declared > limit) return reject(new RequestError(413, tooLarge));
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new RequestError(413, 'Request body larger than 1 MB'));
+      if (size > limit) {
+        reject(new RequestError(413, tooLarge));
         req.destroy();
       } else chunks.push(chunk);
     });
@@ -148,6 +149,8 @@ export interface HubParts {
   schema: GraphQLSchema;
   makeLoaders: MakeLoaders;
   authenticate: Authenticate;
+  /** The largest request body a viewer may send (more for those who may import a sheet); MAX_BODY_BYTES without it. */
+  maxBodyBytes?: (viewer: Viewer) => number;
 }
 
 /** The token of an `Authorization: Bearer <token>` header, or undefined. */
@@ -157,7 +160,7 @@ function bearerToken(header: string | undefined): string | undefined {
 }
 
 export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroORM, health: DatabaseHealth): Promise<HubHttp> {
-  const { schema, makeLoaders, authenticate } = parts;
+  const { schema, makeLoaders, authenticate, maxBodyBytes = () => MAX_BODY_BYTES } = parts;
   const server = http.createServer();
   const drain = new HttpDrain(server);
   const protection = queryProtection(config);
@@ -278,7 +281,7 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
         });
       }
       // The body is read only for callers that passed the rate limit and signed in.
-      const raw = req.method === 'POST' ? await readBody(req) : '';
+      const raw = req.method === 'POST' ? await readBody(req, maxBodyBytes(viewer)) : '';
       let body: unknown = raw;
       if ((req.headers['content-type'] ?? '').includes('application/json')) {
         try {

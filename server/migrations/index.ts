@@ -12,6 +12,7 @@ import { Migration20261123162854_activity_page_indexes } from './Migration202611
 import { Migration20261204161214_learned_kind } from './Migration20261204161214_learned_kind.js';
 import { Migration20261204174225_learned_from_guesses } from './Migration20261204174225_learned_from_guesses.js';
 import { Migration20261204190310_covering_overlap_index } from './Migration20261204190310_covering_overlap_index.js';
+import { Migration20261204203358_activity_reference } from './Migration20261204203358_activity_reference.js';
 
 /** Committed migrations in the order they apply; `npm run migration:create` appends to this list. */
 export const migrationsList: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204161214_learned_kind', class: Migration20261204161214_learned_kind },
   { name: 'Migration20261204174225_learned_from_guesses', class: Migration20261204174225_learned_from_guesses },
   { name: 'Migration20261204190310_covering_overlap_index', class: Migration20261204190310_covering_overlap_index },
+  { name: 'Migration20261204203358_activity_reference', class: Migration20261204203358_activity_reference },
 ];

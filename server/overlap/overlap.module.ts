@@ -9,7 +9,15 @@ import { OverlapGroupResolver } from './overlap-groups.js';
 import { ActivityOverlap, AreaMatch, HubSetting, MethodTerm, OverlapReviewRecord, TargetGroupMatch } from './overlap.entity.js';
 import { ActivityOverlapsResolver, ActivityPayloadOverlapsResolver, OverlapResolver, OverlapReviewResolver } from './overlap.resolver.js';
 import { activityOverlapsLoader, overlapPairLoader, overlapReviewLoader, supersedeReviews } from './overlap.service.js';
-import { lockActivityForChange, lockAreaBlocks, refreshActivityOverlaps, refreshInferences, refreshMatchTables, refreshMethodPrior } from './overlap.store.js';
+import {
+  lockActivitiesForChange,
+  lockActivityForChange,
+  lockAreaBlocks,
+  refreshActivityOverlaps,
+  refreshInferences,
+  refreshMatchTables,
+  refreshMethodPrior,
+} from './overlap.store.js';
 
 const loaders = {
   activityOverlaps: (em, viewer, budget) => activityOverlapsLoader(em, viewer, budget),
@@ -31,9 +39,10 @@ export const overlapModule: HubModule = {
   // The stored pairs follow every write they derive from, in the writer's transaction.
   connect() {
     activityWrites.lockActivity.handle(lockActivityForChange);
+    activityWrites.lockActivities.handle(lockActivitiesForChange);
     activityWrites.lockAreas.handle(lockAreaBlocks);
     activityWrites.changed.handle(async (tx, ids, { reopenReviews }) => {
-      if (reopenReviews) for (const id of ids) await supersedeReviews(tx, id);
+      for (const id of ids) if (reopenReviews === true || (reopenReviews !== false && reopenReviews.has(id))) await supersedeReviews(tx, id);
       await refreshActivityOverlaps(tx, ids);
     });
     areaWrites.added.handle(refreshMatchTables);

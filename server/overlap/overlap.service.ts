@@ -155,6 +155,21 @@ export async function similarToActivity(em: EntityManager, activityId: number, l
   return result.map(fromRow);
 }
 
+/** How many stored, unreviewed pairs above the threshold each of these activities has (what similarToActivity would list). */
+export async function similarCounts(em: EntityManager, activityIds: readonly number[]): Promise<Map<number, number>> {
+  if (activityIds.length === 0) return new Map();
+  const ids = pgArray([...new Set(activityIds)]);
+  const result = await rows(
+    em,
+    `select x.id, count(*)::int as n from activity_overlap o
+     cross join lateral (values (o.activity_a_id), (o.activity_b_id)) x(id)
+     where (o.activity_a_id = any(?::int[]) or o.activity_b_id = any(?::int[])) and x.id = any(?::int[]) and o.score >= ? and ${UNREVIEWED}
+     group by x.id`,
+    [ids, ids, ids, DEFAULT_THRESHOLD],
+  );
+  return new Map(result.map((row) => [Number(row.id), Number(row.n)]));
+}
+
 /** inferMethod: what a registration form offers to confirm while the lead types, before anything is saved. */
 export async function inferDraftMethod(
   em: EntityManager,

@@ -191,6 +191,19 @@ export async function lockActivityForChange(em: EntityManager, activityId: numbe
   return true;
 }
 
+/** lockActivityForChange for many activities at once: their areas' blocks, then their rows in id order. */
+export async function lockActivitiesForChange(em: EntityManager, activityIds: readonly number[], newAreaIds: readonly number[]): Promise<void> {
+  if (activityIds.length === 0) return lockAreaBlocks(em, newAreaIds);
+  const ids = pgArray([...new Set(activityIds)]);
+  const areasOfAll = async () =>
+    ((await em.execute('select distinct area_id from activity_area where activity_id = any(?::int[])', [ids])) as { area_id: number }[]).map((r) => r.area_id);
+  const locked = new Set([...(await areasOfAll()), ...newAreaIds]);
+  await lockAreaBlocks(em, [...locked]);
+  await em.execute('select id from activity where id = any(?::int[]) order by id for no key update', [ids]);
+  const missed = (await areasOfAll()).filter((id) => !locked.has(id));
+  if (missed.length > 0) await lockAreaBlocks(em, missed);
+}
+
 /**
  * After the method keywords changed: infers the methods of activities without one again and rescores the pairs of
  * those whose inference changed, holding their part of the city like any activity write. Returns how many changed.

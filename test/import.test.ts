@@ -1,0 +1,212 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Role } from '../server/core/enums.js';
+import { startTestHub, type TestHub } from './support/hub.js';
+
+let t: TestHub;
+let ownPlan: string;
+
+beforeAll(async () => {
+  t = await startTestHub();
+  ownPlan = await t.idOf('Plan', "select id from plan where code = 'VOL-OEST'");
+});
+afterAll(() => t?.stop());
+
+const REPORT = `report { written created updated unchanged failed unknownColumns
+  rows { row title status similarCount errors { column code message } activity { id title version reference startDate endDate status capacity
+    schedule { weekday startTime endTime } method { code } targetGroups { code } areas { code } themes { code } partners { name } contact { name } plan { code } } } }`;
+
+async function importSheet(input: Record<string, unknown>, as: Role = Role.COORDINATOR) {
+  return t.mutate('importActivities', 'ImportActivitiesInput', input, REPORT, as);
+}
+
+const activityCount = async () => Number(((await t.hub.orm.em.fork().execute('select count(*) as n from activity')) as { n: string }[])[0]!.n);
+
+/** A plan's sheet as a lead keeps it: Danish headers in their own spelling, mixed dates, names instead of codes, an extra column. */
+const HEADER =
+  'Reference;Titel;Beskrivelse;Metode;MÅLGRUPPER;omrader;Indsatsområde;Startdato;Slutdato;Status;Kapacitet;Ugeplan;Kontakt;Samarbejdspartnere;Bemærkning';
+const GOOD_ROWS = [
+  'VO-101;Lektiehjælp i Fyrreparken;Frivillige hjælper skolebørn med lektier;Lektiecafé;Skolebørn 6-12;Fyrreparken;Uddannelse og livschancer;1.2.2026;30-06-2026;I gang;20;"tirsdag 15.30-17.00; torsdag 15.30-17.00";;Vollsmose Bibliotek, Røde Kors Odense;intern note',
+  'VO-102;Mødregruppe i Bøgeparken;Mødre mødes om sundhed og hverdag;;Mødre;Bøgeparken;Sammenhængskraft og medborgerskab;1. marts 2026;;planlagt;12;onsdag 10-12;;;',
+  '"VO-103";"Fritidsjob-formidling, Bøgeparken";"Unge får hjælp til CV; og første job";Fritidsjob;"Unge 13-17";"Bøgeparken";"Beskæftigelse";2026-01-15;;kører;;"man og ons kl. 14-16";;"Jobcenter Odense";',
+];
+const BAD_ROWS = [
+  'VO-104;Fodbold for unge;;;Unge 18;Bøgeparken;;32.13.2026;;slut om lidt;mange;tirsdag 17-16;;;',
+  'VO-105;;Mangler titel;;Unge 13-17;Fyrreparken;;1.2.2026;;;;;;;',
+];
+const csv = (rows: string[]) => `\uFEFF${[HEADER, ...rows].join('\r\n')}\r\n`;
+
+describe('importActivities', () => {
+  test('a dry run reads a sheet as people write it, reports every error in Danish beside its cell, and writes nothing', async () => {
+    const before = await activityCount();
+    const { report, userErrors } = await importSheet({ planId: ownPlan, format: 'CSV', content: csv([...GOOD_ROWS, ...BAD_ROWS]) });
+    expect(userErrors).toEqual([]);
+    expect(await activityCount()).toBe(before);
+    expect(report).toMatchObject({ written: false, created: 3, updated: 0, unchanged: 0, failed: 2, unknownColumns: ['Bemærkning'] });
+    expect(report.rows.map((r: { row: number; status: string }) => [r.row, r.status])).toEqual([
+      [2, 'WOULD_CREATE'],
+      [3, 'WOULD_CREATE'],
+      [4, 'WOULD_CREATE'],
+      [5, 'FAILED'],
+      [6, 'FAILED'],
+    ]);
+    const bad = report.rows[3];
+    const byColumn = Object.fromEntries(bad.errors.map((e: { column: string; message: string }) => [e.column, e.message]));
+    expect(Object.keys(byColumn).sort()).toEqual(['Kapacitet', 'MÅLGRUPPER', 'Startdato', 'Status', 'Ugeplan'].sort());
+    expect(byColumn['MÅLGRUPPER']).toMatch(/^Ukendt målgruppe "Unge 18"; mente du .*"Unge 13-17"/);
+    expect(byColumn.Startdato).toMatch(/er ikke en dato/);
+    expect(byColumn.Status).toMatch(/Ukendt status "slut om lidt"; brug Planlagt, I gang/);
+    expect(byColumn.Ugeplan).toMatch(/slutter \(16:00\) før den begynder/);
+    expect(report.rows[4].errors).toEqual([{ column: 'Titel', code: 'INVALID', message: 'Titlen mangler' }]);
+    expect(report.rows.every((r: { activity: unknown }) => r.activity === null)).toBe(true);
+  });
+
+  test('an import with a failed row writes nothing; fixed, it writes every row at once, read as the sheet meant it', async () => {
+    const before = await activityCount();
+    const failing = await importSheet({ planId: ownPlan, format: 'CSV', content: csv([...GOOD_ROWS, BAD_ROWS[1]!]), dryRun: false });
+    expect(failing.report).toMatchObject({ written: false, created: 3, failed: 1 });
+    expect(await activityCount()).toBe(before);
+
+    const { report } = await importSheet({ planId: ownPlan, format: 'CSV', content: csv(GOOD_ROWS), dryRun: false });
+    expect(report).toMatchObject({ written: true, created: 3, updated: 0, unchanged: 0, failed: 0 });
+    expect(await activityCount()).toBe(before + 3);
+    const [homework, mothers, jobs] = report.rows.map((r: { activity: unknown }) => r.activity);
+    expect(homework).toMatchObject({
+      reference: 'VO-101',
+      title: 'Lektiehjælp i Fyrreparken',
+      plan: { code: 'VOL-OEST' },
+      method: { code: 'lektiecafe' },
+      targetGroups: [{ code: 'skoleboern' }],
+      areas: [{ code: 'vollsmose-fyrreparken' }],
+      themes: [{ code: 'UDD' }],
+      startDate: '2026-02-01',
+      endDate: '2026-06-30',
+      status: 'RUNNING',
+      capacity: 20,
+      schedule: [
+        { weekday: 'TUESDAY', startTime: '15:30', endTime: '17:00' },
+        { weekday: 'THURSDAY', startTime: '15:30', endTime: '17:00' },
+      ],
+      version: 1,
+    });
+    expect(homework.partners.map((p: { name: string }) => p.name).sort()).toEqual(['Røde Kors Odense', 'Vollsmose Bibliotek']);
+    expect(mothers).toMatchObject({
+      startDate: '2026-03-01',
+      endDate: null,
+      status: 'PLANNED',
+      method: null,
+      schedule: [{ weekday: 'WEDNESDAY', startTime: '10:00', endTime: '12:00' }],
+    });
+    expect(jobs).toMatchObject({
+      title: 'Fritidsjob-formidling, Bøgeparken',
+      status: 'RUNNING',
+      schedule: [
+        { weekday: 'MONDAY', startTime: '14:00', endTime: '16:00' },
+        { weekday: 'WEDNESDAY', startTime: '14:00', endTime: '16:00' },
+      ],
+    });
+    // A homework café for school children in the estate where the plan runs others: the overlap store saw it.
+    expect(report.rows[0].similarCount).toBeGreaterThan(0);
+    const log = await t.gql('query($id: ID!) { auditLog(entityId: $id) { action actor { role } } }', { id: homework.id });
+    expect(log.data.auditLog).toEqual([{ action: 'importActivities', actor: { role: 'COORDINATOR' } }]);
+
+    // The same file again changes nothing.
+    const again = await importSheet({ planId: ownPlan, format: 'CSV', content: csv(GOOD_ROWS), dryRun: false });
+    expect(again.report).toMatchObject({ written: true, created: 0, updated: 0, unchanged: 3, failed: 0 });
+    expect(again.report.rows.map((r: { activity: { version: number } }) => r.activity.version)).toEqual([1, 1, 1]);
+
+    // A changed cell changes that activity, and the log names the import.
+    const changed = GOOD_ROWS.map((row, i) => (i === 1 ? row.replace(';12;', ';15;') : row));
+    const third = await importSheet({ planId: ownPlan, format: 'CSV', content: csv(changed), dryRun: false });
+    expect(third.report).toMatchObject({ written: true, created: 0, updated: 1, unchanged: 2 });
+    expect(third.report.rows[1]).toMatchObject({ status: 'UPDATED', activity: { capacity: 15, version: 2 } });
+    const mothersLog = await t.gql('query($id: ID!) { auditLog(entityId: $id) { action changes } }', { id: mothers.id });
+    expect(mothersLog.data.auditLog[0].action).toBe('importActivities');
+    expect(JSON.parse(mothersLog.data.auditLog[0].changes)).toEqual({ capacity: { before: 12, after: 15 } });
+  });
+
+  test('rows without a reference match by plan and title; a sheet with a plan column needs no plan of its own', async () => {
+    const sheet = [
+      'Helhedsplan,Titel,Målgrupper,Områder,Startdato,Kapacitet',
+      'VOL-OEST,Seniorfrokost i Fyrreparken,Seniorer,Fyrreparken,2026-04-01,30',
+      'Helhedsplan Vollsmose Øst,Seniorfrokost i Fyrreparken,Seniorer,Fyrreparken,2026-04-01,30',
+    ].join('\n');
+    const dry = await importSheet({ format: 'CSV', content: sheet });
+    expect(dry.report.rows[1].errors).toEqual([{ column: 'Titel', code: 'DUPLICATE', message: 'Rækken gentager række 2' }]);
+    const first = await importSheet({ format: 'CSV', content: sheet.split('\n').slice(0, 2).join('\n'), dryRun: false });
+    expect(first.report).toMatchObject({ written: true, created: 1 });
+    const second = await importSheet({ format: 'CSV', content: sheet.split('\n').slice(0, 2).join('\n').replace(',30', ',35'), dryRun: false });
+    expect(second.report).toMatchObject({ written: true, created: 0, updated: 1 });
+    expect(second.report.rows[0].activity).toMatchObject({ title: 'Seniorfrokost i Fyrreparken', capacity: 35, version: 2 });
+  });
+
+  test('a project lead imports into their own plans only', async () => {
+    const otherPlan = await t.idOf('Plan', "select id from plan where code = 'SKK'");
+    const refused = await importSheet({ planId: otherPlan, format: 'CSV', content: csv(GOOD_ROWS) }, Role.PROJECT_LEAD);
+    expect(refused.userErrors).toMatchObject([{ field: ['input', 'planId'], code: 'FORBIDDEN' }]);
+    const sheet = [
+      'Helhedsplan;Titel;Målgrupper;Områder;Startdato',
+      'VOL-OEST;Strikkecafé;Seniorer;Fyrreparken;1.5.2026',
+      'SKK;Strikkecafé;Seniorer;Skt. Klemensparken;1.5.2026',
+    ].join('\n');
+    const { report } = await importSheet({ format: 'CSV', content: sheet }, Role.PROJECT_LEAD);
+    expect(report.rows.map((r: { status: string }) => r.status)).toEqual(['WOULD_CREATE', 'FAILED']);
+    expect(report.rows[1].errors).toMatchObject([{ column: 'Helhedsplan', code: 'FORBIDDEN' }]);
+    const reader = await importSheet({ planId: ownPlan, format: 'CSV', content: csv(GOOD_ROWS) }, Role.READER);
+    expect(reader.userErrors).toMatchObject([{ code: 'FORBIDDEN' }]);
+  });
+
+  test('an Excel workbook: dates as Excel dates, numbers as numbers; a formula is refused in its cell', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Aktiviteter');
+    sheet.addRow(['Titel', 'Målgrupper', 'Områder', 'Startdato', 'Slutdato', 'Kapacitet', 'Reference']);
+    sheet.addRow(['Cykelværksted for unge', 'Unge 13-17; Unge 18-29 uden uddannelse', 'Bøgeparken', new Date(Date.UTC(2026, 4, 4)), '31.12.2026', 14, 'X-1']);
+    sheet.addRow(['Madklub', 'Alle beboere', 'Fyrreparken', new Date(Date.UTC(2026, 4, 4)), null, { formula: 'SUM(1,2)', result: 3 }, 'X-2']);
+    const content = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    const { report } = await importSheet({ planId: ownPlan, format: 'XLSX', content });
+    expect(report.rows[0]).toMatchObject({ row: 2, status: 'WOULD_CREATE', errors: [] });
+    expect(report.rows[1]).toMatchObject({
+      row: 3,
+      status: 'FAILED',
+      errors: [{ column: 'Kapacitet', message: expect.stringMatching(/formel.*=SUM\(1,2\)/) }],
+    });
+  });
+
+  test('files the hub cannot read get a clear Danish error, never a fault', async () => {
+    const refuse = async (format: string, content: string) => {
+      const { userErrors, report } = await importSheet({ planId: ownPlan, format, content });
+      expect(report).toBeNull();
+      expect(userErrors).toHaveLength(1);
+      expect(userErrors[0].field).toEqual(['input', 'content']);
+      return userErrors[0].message as string;
+    };
+    // An encrypted workbook (and an old .xls) is an OLE compound file, not a zip.
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    expect(await refuse('XLSX', ole.toString('base64'))).toMatch(/adgangskode/);
+    expect(await refuse('XLSX', Buffer.from('not a workbook at all').toString('base64'))).toMatch(/ikke en Excel-fil/);
+    expect(await refuse('XLSX', 'this is not base64!')).toMatch(/base64/);
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Ark1').addRow(['Titel']);
+    const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    zip.file('xl/vbaProject.bin', Buffer.from('macro'));
+    expect(await refuse('XLSX', (await zip.generateAsync({ type: 'nodebuffer' })).toString('base64'))).toMatch(/makroer/);
+    const truncated = Buffer.from(await workbook.xlsx.writeBuffer()).subarray(0, 400);
+    expect(await refuse('XLSX', truncated.toString('base64'))).toMatch(/Excel/);
+    expect(await refuse('CSV', 'Titel;Beskrivelse\n"Åben hal;x')).toMatch(/anførselstegn/);
+    expect(await refuse('CSV', 'Navn på ting;Hvornår\nx;y')).toMatch(/ingen kolonne Titel/);
+    expect(await refuse('CSV', '')).toMatch(/tom/);
+    expect(await refuse('CSV', 'Titel\nK\uFFFDbenhavn')).toMatch(/UTF-8 eller Windows-1252/);
+  });
+
+  test('limits: rows, cell length and file size are refused with their figures', async () => {
+    const many = ['Titel;Målgrupper;Områder;Startdato', ...Array.from({ length: 5001 }, (_, i) => `Aktivitet ${i};Seniorer;Fyrreparken;1.1.2026`)].join('\n');
+    const rows = await importSheet({ planId: ownPlan, format: 'CSV', content: many });
+    expect(rows.userErrors[0].message).toMatch(/5\.001 rækker; der kan højst importeres 5\.000/);
+    const long = `Titel;Beskrivelse;Målgrupper;Områder;Startdato\nLang;${'x'.repeat(10_001)};Seniorer;Fyrreparken;1.1.2026`;
+    const cell = await importSheet({ planId: ownPlan, format: 'CSV', content: long });
+    expect(cell.report.rows[0].errors).toMatchObject([{ column: 'Beskrivelse', message: expect.stringMatching(/10\.001 tegn; højst 10\.000/) }]);
+    const huge = await importSheet({ planId: ownPlan, format: 'XLSX', content: 'A'.repeat(7_100_000) });
+    expect(huge.userErrors[0].message).toMatch(/mere end 5 MB/);
+  });
+});
