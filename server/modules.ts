@@ -96,6 +96,7 @@ export async function hubParts(): Promise<HubParts> {
     makeLoaders,
     authenticate: cachedAuthenticator(),
     // A sheet of 5 MB travels base64-encoded in JSON: about 7 MB, for those who may import one.
+    routes: modules.flatMap((m) => m.routes ?? []),
     maxBodyBytes: (viewer) => (ROLE_MUTATIONS[viewer.role].has('importActivities') ? IMPORT_BODY_BYTES : MAX_BODY_BYTES),
   };
 }

@@ -144,6 +144,28 @@ function tooDeepInput(request: unknown): string | null {
 /** The viewer behind a bearer token, or null; given an EntityManager only when it must ask the database. */
 export type Authenticate = (em: () => EntityManager, token: string) => Promise<Viewer | null>;
 
+/** What a signed-in GET of a module's route gets: the viewer, the address, and GraphQL as that viewer (every limit applies). */
+export interface RouteRequest {
+  viewer: Viewer;
+  url: URL;
+  execute<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: T | null; errors?: readonly GraphQLFormattedError[] }>;
+}
+
+export interface RouteResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Buffer;
+}
+
+/** A GET address a module serves beside /graphql (a download), behind the same sign-in and rate limit. */
+export interface HttpRoute {
+  path: string;
+  handle(request: RouteRequest): Promise<RouteResponse>;
+}
+
 /** What the composition root (server/modules.ts) gives the HTTP layer. */
 export interface HubParts {
   schema: GraphQLSchema;
@@ -151,6 +173,8 @@ export interface HubParts {
   authenticate: Authenticate;
   /** The largest request body a viewer may send (more for those who may import a sheet); MAX_BODY_BYTES without it. */
   maxBodyBytes?: (viewer: Viewer) => number;
+  /** The modules' own addresses. */
+  routes?: readonly HttpRoute[];
 }
 
 /** The token of an `Authorization: Bearer <token>` header, or undefined. */
@@ -160,7 +184,7 @@ function bearerToken(header: string | undefined): string | undefined {
 }
 
 export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroORM, health: DatabaseHealth): Promise<HubHttp> {
-  const { schema, makeLoaders, authenticate, maxBodyBytes = () => MAX_BODY_BYTES } = parts;
+  const { schema, makeLoaders, authenticate, maxBodyBytes = () => MAX_BODY_BYTES, routes = [] } = parts;
   const server = http.createServer();
   const drain = new HttpDrain(server);
   const protection = queryProtection(config);
@@ -232,17 +256,19 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
         const reason = health.problem ?? (await health.ask());
         return reason === null ? sendJson(res, 200, { status: 'ready', database: 'ok' }) : sendJson(res, 503, { status: 'unavailable', database: reason });
       }
-      if (url.pathname !== '/graphql') {
+      const route = routes.find((r) => r.path === url.pathname);
+      if (url.pathname !== '/graphql' && !route) {
         if (await serveExplorerAsset(req, res, url.pathname)) return;
         if (await serveConsole(req, res, url.pathname)) return;
         return sendJson(res, 404, { error: 'Not found: the API is at /graphql, the console at /' });
       }
-      if (req.method !== 'GET' && req.method !== 'POST') {
-        res.setHeader('allow', 'GET, POST');
-        return sendJson(res, 405, { error: 'Use GET or POST' });
+      if (route ? req.method !== 'GET' : req.method !== 'GET' && req.method !== 'POST') {
+        res.setHeader('allow', route ? 'GET' : 'GET, POST');
+        return sendJson(res, 405, { error: route ? 'Use GET' : 'Use GET or POST' });
       }
       // The landing page is a browser's plain GET: no GraphQL parameter at all. Everything else needs a token.
       const landingPage =
+        !route &&
         req.method === 'GET' &&
         !['query', 'extensions', 'variables', 'operationName'].some((name) => url.searchParams.has(name)) &&
         (req.headers.accept ?? '').includes('text/html');
@@ -280,6 +306,7 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
           ],
         });
       }
+      if (route) return await serveRoute(route, viewer, url, res);
       // The body is read only for callers that passed the rate limit and signed in.
       const raw = req.method === 'POST' ? await readBody(req, maxBodyBytes(viewer)) : '';
       let body: unknown = raw;
@@ -341,5 +368,36 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
       else res.end();
     }
   });
+  /** A module's route, its GraphQL run through Apollo as the viewer: cost model, budget, redaction and visibility as for any query. */
+  async function serveRoute(route: HttpRoute, viewer: Viewer, url: URL, res: http.ServerResponse): Promise<void> {
+    const requestId = randomUUID();
+    const contexts: HubContext[] = [];
+    try {
+      const answer = await currentRequest.run({ requestId }, () =>
+        route.handle({
+          viewer,
+          url,
+          async execute(query, variables) {
+            const contextValue = createContext(orm.em, makeLoaders, viewer, requestId, null, 'da');
+            contexts.push(contextValue);
+            const response = await apollo.executeOperation({ query, variables }, { contextValue });
+            contextValue.held.done = true;
+            contextValue.held.release?.();
+            if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by routes');
+            return response.body.singleResult as never;
+          },
+        }),
+      );
+      res.writeHead(answer.status, { 'cache-control': 'no-store', 'x-request-id': requestId, ...answer.headers });
+      res.end(answer.body);
+      logger.info({ requestId, route: route.path, userId: viewer.userId, status: answer.status }, 'route');
+    } finally {
+      for (const context of contexts) {
+        context.held.done = true;
+        context.held.release?.();
+      }
+    }
+  }
+
   return { server, apollo, drain };
 }

@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import type { HttpRoute } from './http.js';
 import type { LoaderFactories } from './loaders.js';
 import type { NodeType } from './node.resolver.js';
 
@@ -19,6 +20,8 @@ export interface HubModule {
   nodes?: readonly NodeType[];
   /** Rewrites of the built schema, applied in module order. */
   schemaTransforms?: readonly ((schema: GraphQLSchema) => GraphQLSchema)[];
+  /** GET addresses it serves beside /graphql, signed in like GraphQL requests. */
+  routes?: readonly HttpRoute[];
   /** Connects the module's handlers to hooks of modules below it; called once, at assembly. */
   connect?(): void;
 }

@@ -1,8 +1,17 @@
+import type { HttpRoute, RouteRequest, RouteResponse } from '../core/http.js';
 import type { HubModule } from '../core/module.js';
 import { ImportResolver } from './exchange.resolver.js';
+import { activitiesCsv, activitiesXlsx, exportError } from './export.js';
+import { hsdsExport } from './hsds.js';
+
+const route = (path: string, answer: (request: RouteRequest) => Promise<RouteResponse>): HttpRoute => ({
+  path,
+  handle: (request) => answer(request).catch(exportError),
+});
 
 /** Activities in and out of the hub as sheets: import from CSV and Excel, export to Excel, CSV and Open Referral. */
 export const exchangeModule: HubModule = {
   name: 'exchange',
   resolvers: [ImportResolver],
+  routes: [route('/export/activities.csv', activitiesCsv), route('/export/activities.xlsx', activitiesXlsx), route('/export/hsds', hsdsExport)],
 };

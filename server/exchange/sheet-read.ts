@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { cellText, clip, type CellValue } from './sheet.js';
+import { cellText, clip, unsafeCsvText, type CellValue } from './sheet.js';
 
 /** What an import reads at most: the file, its rows, one cell, and an XLSX file's unpacked parts (a small file may unpack to gigabytes). */
 export const SHEET_LIMITS = { bytes: 5 * 1024 * 1024, rows: 5_000, cellCharacters: 10_000, unpackedBytes: 60 * 1024 * 1024 };
@@ -56,7 +56,7 @@ export function readCsv(content: string): Sheet {
     const line = (error as { lines?: number }).lines;
     throw new SheetError(`CSV-filen kan ikke læses${line ? ` (ved linje ${line})` : ''}: ${danishCsvProblem(error)}`);
   }
-  return toSheet(records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => (c === '' ? null : c)) })));
+  return toSheet(records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => (c === '' ? null : unsafeCsvText(c))) })));
 }
 
 function danishCsvProblem(error: unknown): string {

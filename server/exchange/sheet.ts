@@ -330,6 +330,19 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+/** What a spreadsheet reads as the start of a formula (ASCII and full-width), and the tab and carriage return it skips before one. */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/** A CSV cell a spreadsheet shows as the text it is: a leading apostrophe before anything it would run as a formula. */
+export function safeCsvText(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** A CSV cell as written before safeCsvText: the apostrophe an export put before formula-like text is not part of it. */
+export function unsafeCsvText(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}
+
 /** A cell's text in a message: at most 60 characters. */
 export function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;

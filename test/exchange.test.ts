@@ -1,8 +1,15 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Role } from '../server/core/enums.js';
+import { SHEET_COLUMNS } from '../server/exchange/sheet.js';
 import { startTestHub, type TestHub } from './support/hub.js';
+
+// ajv-formats is CommonJS: its plugin is the default export's default.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => void;
 
 let t: TestHub;
 let ownPlan: string;
@@ -208,5 +215,118 @@ describe('importActivities', () => {
     expect(cell.report.rows[0].errors).toMatchObject([{ column: 'Beskrivelse', message: expect.stringMatching(/10\.001 tegn; højst 10\.000/) }]);
     const huge = await importSheet({ planId: ownPlan, format: 'XLSX', content: 'A'.repeat(7_100_000) });
     expect(huge.userErrors[0].message).toMatch(/mere end 5 MB/);
+  });
+});
+
+describe('exports', () => {
+  const download = (path: string, as: Role | null = Role.COORDINATOR, init: RequestInit = {}) =>
+    fetch(new URL(path, t.hub.url), { ...init, headers: as ? { authorization: `Bearer ${t.users[as].token}` } : {} });
+  const sheetOf = async (response: Response) => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await response.arrayBuffer()) as never);
+    return workbook.worksheets[0]!;
+  };
+
+  test('a plan to Excel and back: the same columns as the import, and re-importing changes nothing', async () => {
+    const response = await download(`/export/activities.xlsx?plan=${encodeURIComponent(ownPlan)}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const bytes = Buffer.from(await response.clone().arrayBuffer());
+    const sheet = await sheetOf(response);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(SHEET_COLUMNS.map((c) => c.header));
+    const planActivities = await t.gql('query($id: ID!) { node(id: $id) { ... on Plan { activities { totalCount } } } }', { id: ownPlan });
+    expect(sheet.actualRowCount - 1).toBe(planActivities.data.node.activities.totalCount);
+    expect(sheet.getCell('J2').value).toBeInstanceOf(Date);
+    const { report } = await importSheet({ format: 'XLSX', content: bytes.toString('base64'), dryRun: false });
+    expect(report).toMatchObject({ written: true, created: 0, updated: 0, failed: 0, unknownColumns: [] });
+    expect(report.unchanged).toBe(sheet.actualRowCount - 1);
+  });
+
+  test('the whole city to CSV and back changes nothing; formula-like text stays text', async () => {
+    const tricky = await t.mutate(
+      'createActivity',
+      'CreateActivityInput',
+      {
+        planId: ownPlan,
+        title: '=HYPERLINK("http://x.example","klik")',
+        description: '+45 ring til os; @alle er velkomne',
+        targetGroupIds: [await t.idOf('TargetGroup', "select id from target_group where code = 'alle'")],
+        areaIds: [await t.idOf('Area', "select id from area where code = 'vollsmose-fyrreparken'")],
+        startDate: '2026-05-01',
+      },
+      'activity { id }',
+    );
+    expect(tricky.userErrors).toEqual([]);
+    const response = await download('/export/activities.csv');
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    // A byte-order mark first, so that Excel reads the Danish letters as UTF-8.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text.startsWith('\uFEFF"Id";"Helhedsplan";"Reference";"Titel"')).toBe(true);
+    expect(text).toContain(`"'=HYPERLINK(""http://x.example"",""klik"")"`);
+    expect(text).toContain(`"'+45 ring til os; @alle er velkomne"`);
+    expect(text).not.toMatch(/;"[=+\-@]/);
+    const { report } = await importSheet({ format: 'CSV', content: text, dryRun: false });
+    expect(report).toMatchObject({ written: true, created: 0, updated: 0, failed: 0 });
+    expect(report.unchanged).toBe(text.trim().split('\r\n').length - 1);
+    expect(report.unchanged).toBeGreaterThan(600);
+    const xlsx = await sheetOf(await download('/export/activities.xlsx?text=HYPERLINK'));
+    expect(xlsx.getCell('D2').type).toBe(ExcelJS.ValueType.String);
+  });
+
+  test('readers get no e-mail or phone in any export; bad requests are refused plainly', async () => {
+    const emails = ((await t.hub.orm.em.fork().execute('select email from person where email is not null')) as { email: string }[]).map((r) => r.email);
+    const csvText = await (await download('/export/activities.csv', Role.READER)).text();
+    const hsdsResponse = await download('/export/hsds', Role.READER);
+    expect(hsdsResponse.status).toBe(200);
+    const hsdsText = await hsdsResponse.text();
+    for (const email of emails) {
+      expect(csvText).not.toContain(email);
+      expect(hsdsText).not.toContain(email);
+    }
+    expect(csvText).toContain('"Kontakt"');
+    expect((await download('/export/activities.csv', null)).status).toBe(401);
+    const unknown = await download('/export/activities.csv?plna=x');
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({ errors: [{ message: expect.stringMatching(/Unknown parameter "plna"/) }] });
+    expect((await download('/export/activities.xlsx?planIds=not-an-id')).status).toBe(400);
+    expect((await download('/export/activities.csv', Role.COORDINATOR, { method: 'POST' })).status).toBe(405);
+  });
+
+  test('the city as Open Referral HSDS 3.0, valid against its JSON schemas; DRAFT plans are left out for readers', async () => {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const dir = new URL('./fixtures/hsds-3.0/', import.meta.url);
+    for (const file of readdirSync(dir)) if (file.endsWith('.json')) ajv.addSchema(JSON.parse(readFileSync(new URL(file, dir), 'utf8')), file);
+    const validate = (schema: string, items: unknown[]) => {
+      const check = ajv.getSchema(schema)!;
+      for (const item of items) expect(check(item) ? null : { item, errors: check.errors }).toBeNull();
+    };
+    // The validator bites: a service without its status, or with an id that is no UUID, is refused.
+    expect(ajv.getSchema('service.json')!({ id: 'a8c6a7b2-1b3c-4d5e-8f90-1a2b3c4d5e6f', name: 'x' })).toBe(false);
+    expect(ajv.getSchema('service.json')!({ id: 'x', name: 'x', status: 'active' })).toBe(false);
+    const draft = await t.hub.orm.em.fork().execute("select name from plan where status = 'DRAFT'");
+    for (const role of [Role.COORDINATOR, Role.READER]) {
+      const response = await download('/export/hsds', role);
+      expect(response.status).toBe(200);
+      const document = (await response.json()) as any;
+      expect(document.hsds_version).toBe('3.0');
+      expect(document.services.length).toBeGreaterThan(100);
+      validate('organization.json', document.organizations);
+      validate('service.json', document.services);
+      validate('location.json', document.locations);
+      validate('service_at_location.json', document.service_at_locations);
+      validate('taxonomy.json', document.taxonomies);
+      validate('taxonomy_term.json', document.taxonomy_terms);
+      const ids = new Set([...document.organizations, ...document.locations, ...document.taxonomy_terms].map((x: { id: string }) => x.id));
+      for (const service of document.services) {
+        expect(ids.has(service.organization_id)).toBe(true);
+        for (const attribute of service.attributes) expect(ids.has(attribute.taxonomy_term_id)).toBe(true);
+        for (const at of service.service_at_locations) expect(ids.has(at.location_id)).toBe(true);
+      }
+      const names = document.organizations.map((o: { name: string }) => o.name);
+      if (role === Role.READER) for (const { name } of draft as { name: string }[]) expect(names).not.toContain(name);
+    }
   });
 });

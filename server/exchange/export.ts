@@ -1,0 +1,205 @@
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import type { ActivityStatus, Weekday } from '../core/enums.js';
+import type { RouteRequest, RouteResponse } from '../core/http.js';
+import { MAX_PAGE_SIZE } from '../core/pagination.js';
+import { safeCsvText, SHEET_COLUMNS, STATUS_NAMES, scheduleText, type ColumnKey } from './sheet.js';
+
+/** The address's filter as the activities query takes it: ActivityFilter's own names, or the console's short ones. */
+const FILTER_PARAMS: Readonly<Record<string, { field: string; list: boolean }>> = {
+  planIds: { field: 'planIds', list: true },
+  plan: { field: 'planIds', list: true },
+  areaIds: { field: 'areaIds', list: true },
+  area: { field: 'areaIds', list: true },
+  targetGroupIds: { field: 'targetGroupIds', list: true },
+  group: { field: 'targetGroupIds', list: true },
+  methodIds: { field: 'methodIds', list: true },
+  method: { field: 'methodIds', list: true },
+  themeIds: { field: 'themeIds', list: true },
+  theme: { field: 'themeIds', list: true },
+  status: { field: 'status', list: true },
+  text: { field: 'text', list: false },
+  activeOn: { field: 'activeOn', list: false },
+  includeArchived: { field: 'includeArchived', list: false },
+  archived: { field: 'includeArchived', list: false },
+};
+
+export class ExportRequestError extends Error {}
+
+/** The filter in an export's address; unknown parameters are refused, so a typo never exports more than was meant. */
+export function filterOf(params: URLSearchParams): Record<string, unknown> {
+  const filter: Record<string, unknown> = {};
+  for (const name of new Set(params.keys())) {
+    const known = FILTER_PARAMS[name];
+    if (!known) throw new ExportRequestError(`Unknown parameter "${name.slice(0, 40)}"; the filter takes ${Object.keys(FILTER_PARAMS).join(', ')}`);
+    const values = params
+      .getAll(name)
+      .flatMap((v) => (known.list ? v.split(',') : [v]))
+      .map((v) => v.trim())
+      .filter(Boolean);
+    if (!values.length) continue;
+    if (known.field === 'includeArchived') filter.includeArchived = ['1', 'true', 'ja'].includes(values[0]!.toLowerCase());
+    else filter[known.field] = known.list ? values : values[0];
+  }
+  return filter;
+}
+
+interface Named {
+  id?: string;
+  code?: string | null;
+  name: string;
+}
+
+interface ExportedActivity {
+  id: string;
+  reference: string | null;
+  title: string;
+  description: string | null;
+  status: ActivityStatus;
+  startDate: string;
+  endDate: string | null;
+  capacity: number | null;
+  plan: { id: string; code: string };
+  method: Named | null;
+  targetGroups: (Named & { minAge: number | null; maxAge: number | null })[];
+  areas: Named[];
+  themes: Named[];
+  partners: { name: string }[];
+  contact: { name: string; email: string | null } | null;
+  schedule: { weekday: Weekday; startTime: string; endTime: string }[];
+}
+
+const CATALOGUE_QUERY = `query ExportCatalogue { areas { code name } targetGroups { code name } themes { code name } methods { code name } }`;
+const PAGE_QUERY = `query ExportActivities($filter: ActivityFilter, $after: String) {
+  activities(first: ${MAX_PAGE_SIZE}, after: $after, filter: $filter) {
+    pageInfo { hasNextPage endCursor }
+    nodes { id reference title description status startDate endDate capacity plan { id code } method { id code name }
+      targetGroups { id code name minAge maxAge } areas { id code name } themes { id code name } partners { name } contact { name email }
+      schedule { weekday startTime endTime } }
+  }
+}`;
+
+/** GraphQL errors as an export's answer: the caller's mistake (400) unless the hub failed. */
+function failed(errors: readonly { message: string; extensions?: Record<string, unknown> }[]): never {
+  const code = errors[0]?.extensions?.code;
+  const error = new ExportRequestError(errors.map((e) => e.message).join('; '));
+  (error as ExportRequestError & { status?: number }).status =
+    code === 'BUSY' || code === 'DATABASE_UNAVAILABLE' ? 503 : code === 'INTERNAL_SERVER_ERROR' ? 500 : 400;
+  throw error;
+}
+
+export async function query<T>(request: RouteRequest, text: string, variables?: Record<string, unknown>): Promise<T> {
+  const result = await request.execute<T>(text, variables);
+  if (result.errors?.length) failed(result.errors as never);
+  return result.data!;
+}
+
+/** Every node of a connection field, page after page (each page a query of its own, under every limit of one). */
+export async function allPages<T>(request: RouteRequest, text: string, field: string, variables: Record<string, unknown> = {}): Promise<T[]> {
+  type Page = Record<string, { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: T[] }>;
+  const all: T[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: Page = await query<Page>(request, text, { ...variables, after });
+    all.push(...page[field]!.nodes);
+    if (!page[field]!.pageInfo.hasNextPage) return all;
+    after = page[field]!.pageInfo.endCursor;
+  }
+}
+
+/** The activities the filter selects, as the viewer may read them (readers: no e-mail, redacted descriptions). */
+export function exportedActivities(request: RouteRequest, filter: Record<string, unknown>): Promise<ExportedActivity[]> {
+  return allPages<ExportedActivity>(request, PAGE_QUERY, 'activities', { filter });
+}
+
+/** A catalogue entry as a cell: its name where no other entry of its kind has that name, else its code (the import reads both). */
+async function namer(request: RouteRequest): Promise<(item: Named) => string> {
+  const catalogue = await query<Record<string, Named[]>>(request, CATALOGUE_QUERY);
+  const counts = new Map<string, number>();
+  for (const item of Object.values(catalogue).flat()) counts.set(item.name, (counts.get(item.name) ?? 0) + 1);
+  return (item) => ((counts.get(item.name) ?? 0) > 1 && item.code ? item.code : item.name);
+}
+
+type Cell = string | number | Date | null;
+
+/** The sheet: the import's headers, then one row per activity, the cells the import reads back unchanged. */
+export async function activitySheet(request: RouteRequest): Promise<{ headers: string[]; rows: Cell[][] }> {
+  const filter = filterOf(request.url.searchParams);
+  const [name, activities] = await Promise.all([namer(request), exportedActivities(request, filter)]);
+  const list = (items: Named[]) => items.map(name).join('; ');
+  const cells: Record<ColumnKey, (a: ExportedActivity) => Cell> = {
+    id: (a) => a.id,
+    plan: (a) => a.plan.code,
+    reference: (a) => a.reference,
+    title: (a) => a.title,
+    description: (a) => a.description,
+    method: (a) => (a.method ? name(a.method) : null),
+    targetGroups: (a) => list(a.targetGroups),
+    areas: (a) => list(a.areas),
+    themes: (a) => list(a.themes),
+    startDate: (a) => dateCell(a.startDate),
+    endDate: (a) => (a.endDate ? dateCell(a.endDate) : null),
+    status: (a) => STATUS_NAMES[a.status],
+    capacity: (a) => a.capacity,
+    schedule: (a) => scheduleText(a.schedule),
+    // The e-mail where the viewer may see it (it names one person); a reader gets the name only.
+    contact: (a) => (a.contact ? (a.contact.email ?? a.contact.name) : null),
+    partners: (a) => a.partners.map((p) => p.name).join('; '),
+  };
+  return {
+    headers: SHEET_COLUMNS.map((c) => c.header),
+    rows: activities.map((a) => SHEET_COLUMNS.map((c) => cells[c.key](a))),
+  };
+}
+
+const dateCell = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+const stamp = () => new Date().toISOString().slice(0, 10);
+
+export async function activitiesCsv(request: RouteRequest): Promise<RouteResponse> {
+  const { headers, rows } = await activitySheet(request);
+  const text = stringify(
+    [
+      headers,
+      ...rows.map((row) => row.map((cell) => (cell instanceof Date ? cell.toISOString().slice(0, 10) : typeof cell === 'string' ? safeCsvText(cell) : cell))),
+    ],
+    { delimiter: ';', record_delimiter: '\r\n', quoted_string: true },
+  );
+  return {
+    status: 200,
+    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="aktiviteter-${stamp()}.csv"` },
+    // A byte-order mark, so Excel opens the Danish letters as UTF-8.
+    body: `\uFEFF${text}`,
+  };
+}
+
+export async function activitiesXlsx(request: RouteRequest): Promise<RouteResponse> {
+  const { headers, rows } = await activitySheet(request);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Boligsocial koordinationshub';
+  const sheet = workbook.addWorksheet('Aktiviteter', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow(headers).font = { bold: true };
+  // Text cells are stored as text (shared strings): Excel shows "=..." as written and never runs it.
+  for (const row of rows) sheet.addRow(row.map((cell) => cell ?? null));
+  sheet.columns.forEach((column, i) => {
+    const key = SHEET_COLUMNS[i]!.key;
+    column.width = key === 'description' ? 60 : key === 'title' ? 40 : key === 'id' ? 18 : 22;
+    if (key === 'startDate' || key === 'endDate') column.numFmt = 'dd-mm-yyyy';
+  });
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
+  return {
+    status: 200,
+    headers: {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="aktiviteter-${stamp()}.xlsx"`,
+    },
+    body: Buffer.from(await workbook.xlsx.writeBuffer()),
+  };
+}
+
+/** An export's answer to a request it cannot serve. */
+export function exportError(error: unknown): RouteResponse {
+  if (!(error instanceof ExportRequestError)) throw error;
+  const status = (error as ExportRequestError & { status?: number }).status ?? 400;
+  return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ errors: [{ message: error.message }] }) };
+}
