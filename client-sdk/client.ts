@@ -7,7 +7,9 @@ import {
   CreateExperienceDocument,
   ExperiencesDocument,
   HighlightsDocument,
+  ImportActivitiesDocument,
   OverlapsDocument,
+  PlanByCodeDocument,
   PlansDocument,
   ReviewOverlapDocument,
   SimilarActivitiesDocument,
@@ -20,6 +22,7 @@ import {
   type CreateExperienceInput,
   type ExperiencesQueryVariables,
   type HighlightsQueryVariables,
+  type ImportActivitiesInput,
   type OverlapsQueryVariables,
   type PlansQueryVariables,
   type ReviewOverlapInput,
@@ -28,6 +31,7 @@ import {
 } from './generated/graphql.js';
 
 export * from './generated/graphql.js';
+export { decodeText, sheetFile, SheetFileError, type SheetFile } from './sheet-file.js';
 
 /** A typed operation: the generated documents (typed strings), or any typed document that prints as its query text. */
 export type HubDocument<R, V> = DocumentTypeDecoration<R, V> & { toString(): string };
@@ -127,6 +131,7 @@ export function createHubClient(options: HubClientOptions) {
     query,
     viewer: async () => (await query(ViewerDocument, {})).viewer,
     plans: async (variables: PlansQueryVariables = {}) => (await query(PlansDocument, variables)).plans,
+    plan: async (code: string) => (await query(PlanByCodeDocument, { code })).plan,
     activities: async (variables: ActivitiesQueryVariables = {}) => (await query(ActivitiesDocument, variables)).activities,
     overlaps: async (variables: OverlapsQueryVariables = {}) => (await query(OverlapsDocument, variables)).overlaps,
     similarActivities: async (variables: SimilarActivitiesQueryVariables) => (await query(SimilarActivitiesDocument, variables)).similarActivities,
@@ -137,6 +142,8 @@ export function createHubClient(options: HubClientOptions) {
     updateActivity: async (input: UpdateActivityInput) => (await mutate(UpdateActivityDocument, { input })).updateActivity,
     archiveActivity: async (input: ArchiveActivityInput) => (await mutate(ArchiveActivityDocument, { input })).archiveActivity,
     reviewOverlap: async (input: ReviewOverlapInput) => (await mutate(ReviewOverlapDocument, { input })).reviewOverlap,
+    /** A sheet of activities (see sheetFile): a dry run unless dryRun is false; a dry run is safe to retry. */
+    importActivities: async (input: ImportActivitiesInput) => (await mutate(ImportActivitiesDocument, { input }, input.dryRun !== false)).importActivities,
     createExperience: async (input: CreateExperienceInput) => (await mutate(CreateExperienceDocument, { input })).createExperience,
   };
 }

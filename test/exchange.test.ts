@@ -1,4 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import ExcelJS from 'exceljs';
@@ -215,6 +218,42 @@ describe('importActivities', () => {
     expect(cell.report.rows[0].errors).toMatchObject([{ column: 'Beskrivelse', message: expect.stringMatching(/10\.001 tegn; højst 10\.000/) }]);
     const huge = await importSheet({ planId: ownPlan, format: 'XLSX', content: 'A'.repeat(7_100_000) });
     expect(huge.userErrors[0].message).toMatch(/mere end 5 MB/);
+  });
+});
+
+describe('npm run import', () => {
+  const run = (args: string[], token: string) =>
+    new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'client-sdk/import-cli.ts', ...args], {
+        cwd: new URL('..', import.meta.url).pathname,
+        env: { ...process.env, HUB_URL: t.hub.url, HUB_TOKEN: token },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (c) => (output += c));
+      child.stderr.on('data', (c) => (output += c));
+      child.on('exit', (code) => resolve({ code, output }));
+    });
+
+  test('a Windows-1252 CSV from Danish Excel: a dry run, then --commit; errors exit 1', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hub-import-'));
+    const file = path.join(dir, 'aktiviteter.csv');
+    const sheet = 'Titel;Målgrupper;Områder;Startdato\r\nSøndagsbrunch for ældre;Seniorer;Fyrreparken;7.6.2026\r\n';
+    writeFileSync(file, Buffer.from(sheet, 'latin1'));
+    const dry = await run([file, '--plan', 'VOL-OEST'], t.users.COORDINATOR.token);
+    expect(dry.output).toMatch(/row +2 +oprettes +Søndagsbrunch for ældre/);
+    expect(dry.output).toMatch(/Nothing written \(dry run; add --commit to write\)/);
+    expect(dry.code).toBe(0);
+    const commit = await run([file, '--plan', 'VOL-OEST', '--commit'], t.users.COORDINATOR.token);
+    expect(commit.output).toMatch(/Imported: 1 new, 0 changed, 0 unchanged, 0 with errors/);
+    expect(commit.code).toBe(0);
+    writeFileSync(file, Buffer.from(sheet.replace('Seniorer', 'Seniorerne'), 'latin1'));
+    const bad = await run([file, '--plan', 'VOL-OEST', '--commit'], t.users.COORDINATOR.token);
+    expect(bad.output).toMatch(/Målgrupper: Ukendt målgruppe "Seniorerne"; mente du "Seniorer"\?/);
+    expect(bad.code).toBe(1);
+    const noPlan = await run([file, '--plan', 'NOPE'], t.users.COORDINATOR.token);
+    expect(noPlan.output).toMatch(/No plan has the code "NOPE"/);
+    expect(noPlan.code).toBe(2);
   });
 });
 

@@ -108,6 +108,8 @@ export type CreateActivityInput = {
   partnerIds?: Array<string | number> | null | undefined;
   /** The plan it belongs to; a project lead may only use their own plans. */
   planId: string | number;
+  /** The plan's own reference for it, unique within the plan; at most 100 characters. */
+  reference?: string | null | undefined;
   /** Weekly time slots. */
   schedule?: Array<ScheduleSlotInput> | null | undefined;
   /** First day. */
@@ -169,6 +171,40 @@ export type HighlightKind =
   | 'NEW_PLAN'
   | 'OVERLAP_RESOLVED'
   | 'TARGET_REACHED';
+
+/** A sheet of activities to import: the first row holds the headers (the README lists them). */
+export type ImportActivitiesInput = {
+  /** The CSV text, or the XLSX file base64-encoded; at most 5 MB. */
+  content: string;
+  /** Default true: check every row and report what would happen, writing nothing. */
+  dryRun?: boolean;
+  /** CSV or XLSX. */
+  format: ImportFormat;
+  /** The plan of rows that name none (or of a sheet without a Helhedsplan column). */
+  planId?: string | number | null | undefined;
+};
+
+/** The kind of file an import reads. */
+export type ImportFormat =
+  /** Text separated by ";" or ","; the content is the text itself. */
+  | 'CSV'
+  /** An Excel workbook (.xlsx), its first sheet (or one named "Aktiviteter"); the content is the file base64-encoded. */
+  | 'XLSX';
+
+/** What an import did, or would do, with one row. */
+export type ImportRowStatus =
+  /** A new activity was registered. */
+  | 'CREATED'
+  /** The row has errors; nothing of the import was written. */
+  | 'FAILED'
+  /** The activity the row matches already says what the row says. */
+  | 'UNCHANGED'
+  /** The activity the row matches was changed. */
+  | 'UPDATED'
+  /** Not written (a dry run, or another row failed): the row would register a new activity. */
+  | 'WOULD_CREATE'
+  /** Not written (a dry run, or another row failed): the row would change the activity it matches. */
+  | 'WOULD_UPDATE';
 
 /** What the team decided about a pair of overlapping activities. */
 export type OverlapDecision =
@@ -276,6 +312,8 @@ export type UpdateActivityInput = {
   methodId?: string | number | null | undefined;
   /** New partners; null or [] clears them. */
   partnerIds?: Array<string | number> | null | undefined;
+  /** New reference, unique within the plan; null clears it. */
+  reference?: string | null | undefined;
   /** New weekly slots; null or [] clears them. */
   schedule?: Array<ScheduleSlotInput> | null | undefined;
   /** New first day; cannot be cleared. */
@@ -396,6 +434,13 @@ export type HighlightsQuery = { highlights: Array<{ kind: HighlightKind, title: 
       | { __typename: 'User', id: string }
      | null }> };
 
+export type PlanByCodeQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type PlanByCodeQuery = { plan: { id: string, code: string, name: string } | null };
+
 export type UserErrorPartsFragment = { field: Array<string>, code: UserErrorCode, message: string };
 
 export type ActivityPartsFragment = { id: string, title: string, description: string | null, status: ActivityStatus, version: number, archived: boolean, startDate: string, endDate: string | null, capacity: number | null, plan: { id: string, code: string }, method: { id: string, name: string } | null, targetGroups: Array<{ id: string, name: string }>, areas: Array<{ id: string, name: string }>, schedule: Array<{ weekday: Weekday, startTime: string, endTime: string }> };
@@ -434,6 +479,13 @@ export type CreateExperienceMutationVariables = Exact<{
 
 
 export type CreateExperienceMutation = { createExperience: { experience: { id: string, title: string, publishable: boolean } | null, userErrors: Array<{ field: Array<string>, code: UserErrorCode, message: string }> } };
+
+export type ImportActivitiesMutationVariables = Exact<{
+  input: ImportActivitiesInput;
+}>;
+
+
+export type ImportActivitiesMutation = { importActivities: { report: { written: boolean, created: number, updated: number, unchanged: number, failed: number, unknownColumns: Array<string>, rows: Array<{ row: number, title: string | null, status: ImportRowStatus, similarCount: number, errors: Array<{ column: string, code: UserErrorCode, message: string }>, activity: { id: string, title: string, version: number } | null }> } | null, userErrors: Array<{ field: Array<string>, code: UserErrorCode, message: string }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -723,6 +775,15 @@ export const HighlightsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HighlightsQuery, HighlightsQueryVariables>;
+export const PlanByCodeDocument = new TypedDocumentString(`
+    query PlanByCode($code: String!) {
+  plan(code: $code) {
+    id
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<PlanByCodeQuery, PlanByCodeQueryVariables>;
 export const CreateActivityDocument = new TypedDocumentString(`
     mutation CreateActivity($input: CreateActivityInput!) {
   createActivity(input: $input) {
@@ -973,3 +1034,40 @@ export const CreateExperienceDocument = new TypedDocumentString(`
   code
   message
 }`) as unknown as TypedDocumentString<CreateExperienceMutation, CreateExperienceMutationVariables>;
+export const ImportActivitiesDocument = new TypedDocumentString(`
+    mutation ImportActivities($input: ImportActivitiesInput!) {
+  importActivities(input: $input) {
+    report {
+      written
+      created
+      updated
+      unchanged
+      failed
+      unknownColumns
+      rows {
+        row
+        title
+        status
+        similarCount
+        errors {
+          column
+          code
+          message
+        }
+        activity {
+          id
+          title
+          version
+        }
+      }
+    }
+    userErrors {
+      ...UserErrorParts
+    }
+  }
+}
+    fragment UserErrorParts on UserError {
+  field
+  code
+  message
+}`) as unknown as TypedDocumentString<ImportActivitiesMutation, ImportActivitiesMutationVariables>;

@@ -105,6 +105,8 @@ export type CreateActivityInput = {
   partnerIds?: Array<string | number> | null | undefined;
   /** The plan it belongs to; a project lead may only use their own plans. */
   planId: string | number;
+  /** The plan's own reference for it, unique within the plan; at most 100 characters. */
+  reference?: string | null | undefined;
   /** Weekly time slots. */
   schedule?: Array<ScheduleSlotInput> | null | undefined;
   /** First day. */
@@ -282,6 +284,8 @@ export type UpdateActivityInput = {
   methodId?: string | number | null | undefined;
   /** New partners; null or [] clears them. */
   partnerIds?: Array<string | number> | null | undefined;
+  /** New reference, unique within the plan; null clears it. */
+  reference?: string | null | undefined;
   /** New weekly slots; null or [] clears them. */
   schedule?: Array<ScheduleSlotInput> | null | undefined;
   /** New first day; cannot be cleared. */
