@@ -8,11 +8,12 @@ import { Area } from '../areas/area.entity.js';
 import { Method } from '../catalogue/method.entity.js';
 import { TargetGroup } from '../catalogue/target-group.entity.js';
 import { Theme } from '../catalogue/theme.entity.js';
-import { recordAudit } from '../core/audit-trail.js';
+import { recordAudit, type Snapshot } from '../core/audit-trail.js';
 import type { HubContext, Viewer } from '../core/context.js';
 import { ActivityStatus } from '../core/enums.js';
 import { fromGlobalId } from '../core/global-id.js';
 import { MAX_TEXT, MAX_TITLE, runMutation } from '../core/mutation.js';
+import { pgArray, rows } from '../core/sql.js';
 import { refuse, UserErrorCode } from '../core/user-errors.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { similarCounts } from '../overlap/overlap.service.js';
@@ -62,12 +63,26 @@ interface RowWork {
   errors: ImportCellError[];
   wanted?: Wanted;
   /** The activity the row matches (by Id, Reference, or plan and title). */
-  match?: Activity;
+  match?: Existing;
   /** The sheet's Id cell, when it names an activity: matched once the activities are loaded. */
   idCell?: number;
   status?: ImportRowStatus;
   activityId: number | null;
 }
+
+/** A stored activity as matching needs it: plain rows, so a city's sheet does not load the city's entities at once. */
+interface Existing {
+  id: number;
+  planId: number;
+  title: string;
+  reference: string | null;
+  archived: boolean;
+  startDate: string;
+  endDate: string | null;
+}
+
+/** Rows written per flush: the unit of work stays small however long the sheet (the hub runs in 160 MB). */
+const CHUNK = 250;
 
 /** The catalogues a sheet names things from, read once per import. */
 interface Catalogues {
@@ -336,17 +351,28 @@ function readRow(
 async function matchRows(tx: EntityManager, work: RowWork[], columns: Map<ColumnKey, { index: number; header: string }>): Promise<void> {
   const planIds = [...new Set(work.map((w) => w.wanted!.planId).filter((id) => id > 0))];
   const byId = work.flatMap((w) => (w.idCell ? [w.idCell] : []));
-  const existing = await tx.find(
-    Activity,
-    { $or: [{ plan: { $in: planIds } }, { id: { $in: byId } }] },
-    { populate: ['themes', 'targetGroups', 'areas', 'partners'] },
-  );
+  const existing: Existing[] = (
+    await rows(
+      tx,
+      `select id, plan_id, title, reference, archived, to_char(start_date, 'YYYY-MM-DD') as start_date, to_char(end_date, 'YYYY-MM-DD') as end_date
+       from activity where plan_id = any(?::int[]) or id = any(?::int[])`,
+      [pgArray(planIds), pgArray(byId)],
+    )
+  ).map((r) => ({
+    id: Number(r.id),
+    planId: Number(r.plan_id),
+    title: String(r.title),
+    reference: (r.reference as string | null) ?? null,
+    archived: Boolean(r.archived),
+    startDate: String(r.start_date),
+    endDate: (r.end_date as string | null) ?? null,
+  }));
   const ofId = new Map(existing.map((a) => [a.id, a]));
   const key = (planId: number, text: string) => `${planId} ${text}`;
-  const ofReference = new Map(existing.filter((a) => a.reference).map((a) => [key(a.plan.id, fold(a.reference!)), a]));
-  const ofTitle = new Map<string, Activity[]>();
+  const ofReference = new Map(existing.filter((a) => a.reference).map((a) => [key(a.planId, fold(a.reference!)), a]));
+  const ofTitle = new Map<string, Existing[]>();
   for (const a of existing.filter((a) => !a.archived)) {
-    const k = key(a.plan.id, a.title.trim().toLowerCase());
+    const k = key(a.planId, a.title.trim().toLowerCase());
     ofTitle.set(k, [...(ofTitle.get(k) ?? []), a]);
   }
   const header = (k: ColumnKey) => columns.get(k)?.header ?? HEADER_OF[k];
@@ -358,7 +384,7 @@ async function matchRows(tx: EntityManager, work: RowWork[], columns: Map<Column
       const found = ofId.get(w.idCell);
       if (!found)
         w.errors.push({ column: header('id'), code: UserErrorCode.NOT_FOUND, message: 'Ingen aktivitet har dette id; lad cellen stå tom for en ny aktivitet' });
-      else if (found.plan.id !== wanted.planId) {
+      else if (found.planId !== wanted.planId) {
         w.errors.push({
           column: header('plan'),
           code: UserErrorCode.INVALID,
@@ -445,67 +471,72 @@ function differs(activity: Activity, wanted: Wanted): boolean {
   return checks.some(([value, same]) => value !== undefined && !same());
 }
 
-/** Applies the rows in the open transaction; the caller rolls it back unless `apply`. */
+/** Applies the rows in the open transaction, a chunk at a time; the caller rolls it back unless `apply`. */
 async function writeRows(tx: EntityManager, viewer: Viewer, work: RowWork[], apply: boolean): Promise<void> {
   const good = work.filter((w) => w.errors.length === 0);
-  const matched = good.filter((w) => w.match).map((w) => w.match!);
-  const newAreas = good.flatMap((w) => w.wanted!.areaIds ?? []);
   await activityWrites.lockActivities.run(
     tx,
-    matched.map((a) => a.id),
-    newAreas,
+    good.flatMap((w) => (w.match ? [w.match.id] : [])),
+    good.flatMap((w) => w.wanted!.areaIds ?? []),
   );
-  // Read again under the locks: a write that committed since the sheet was matched is what the row is compared with.
-  if (matched.length)
-    await tx.find(Activity, { id: { $in: matched.map((a) => a.id) } }, { populate: ['themes', 'targetGroups', 'areas', 'partners'], refresh: true });
-  const ref = <T extends object>(entity: new () => T, id: number | null | undefined) => (id ? tx.getReference(entity as never, id as never) : null) as never;
-  const refs = <T extends object>(entity: new () => T, ids: number[]) => ids.map((id) => tx.getReference(entity as never, id as never)) as never[];
-  const changed: { w: RowWork; activity: Activity; before: ReturnType<typeof activitySnapshot> | null; reopen: boolean }[] = [];
-  for (const w of good) {
-    const wanted = w.wanted!;
-    const activity =
-      w.match ?? tx.create(Activity, { plan: ref(Plan, wanted.planId), title: wanted.title!, startDate: wanted.startDate!, createdBy: viewer.userId });
-    if (w.match && !differs(w.match, wanted)) {
-      w.status = ImportRowStatus.UNCHANGED;
-      w.activityId = w.match.id;
-      continue;
-    }
-    const before = w.match ? activitySnapshot(w.match) : null;
-    if (wanted.title !== undefined) activity.title = wanted.title;
-    if (wanted.description !== undefined) activity.description = wanted.description;
-    if (wanted.reference !== undefined) activity.reference = wanted.reference;
-    if (wanted.methodId !== undefined) activity.method = ref(Method, wanted.methodId);
-    if (wanted.contactId !== undefined) activity.contact = ref(Person, wanted.contactId);
-    if (wanted.targetGroupIds !== undefined) activity.targetGroups.set(refs(TargetGroup, wanted.targetGroupIds));
-    if (wanted.areaIds !== undefined) activity.areas.set(refs(Area, wanted.areaIds));
-    if (wanted.themeIds !== undefined) activity.themes.set(refs(Theme, wanted.themeIds));
-    if (wanted.partnerIds !== undefined) activity.partners.set(refs(Organisation, wanted.partnerIds));
-    if (wanted.startDate !== undefined) activity.startDate = wanted.startDate;
-    if (wanted.endDate !== undefined) activity.endDate = wanted.endDate;
-    if (wanted.status !== undefined) activity.status = wanted.status;
-    if (wanted.capacity !== undefined) activity.capacity = wanted.capacity;
-    if (wanted.schedule !== undefined && slots(wanted.schedule) !== slots(activity.schedule)) activity.schedule = wanted.schedule;
-    // Every change raises the version, also one that touches only the related lists.
-    if (w.match) activity.updatedAt = new Date();
-    w.status = w.match ? (apply ? ImportRowStatus.UPDATED : ImportRowStatus.WOULD_UPDATE) : apply ? ImportRowStatus.CREATED : ImportRowStatus.WOULD_CREATE;
-    changed.push({ w, activity, before, reopen: false });
-  }
-  await tx.flush();
+  const changedIds: number[] = [];
   const reopen = new Set<number>();
-  for (const c of changed) {
-    c.w.activityId = c.activity.id;
-    const after = activitySnapshot(c.activity);
-    recordAudit(tx, viewer, 'importActivities', { type: 'Activity', id: c.activity.id }, c.before, after);
-    if (c.before && REVIEWED_FIELDS.some((f) => JSON.stringify(c.before![f]) !== JSON.stringify(after[f]))) {
-      reopen.add(c.activity.id);
+  for (let start = 0; start < good.length; start += CHUNK) {
+    const chunk = good.slice(start, start + CHUNK);
+    // Read under the locks: a write that committed since the sheet was matched is what the row is compared with.
+    const ids = chunk.flatMap((w) => (w.match ? [w.match.id] : []));
+    const loaded = ids.length
+      ? await tx.find(Activity, { id: { $in: ids } }, { populate: ['themes', 'targetGroups', 'areas', 'partners'], refresh: true })
+      : [];
+    const byId = new Map(loaded.map((a) => [a.id, a]));
+    const changed: { w: RowWork; activity: Activity; before: Snapshot | null }[] = [];
+    for (const w of chunk) {
+      const activity = w.match ? byId.get(w.match.id)! : null;
+      if (activity && !differs(activity, w.wanted!)) {
+        w.status = ImportRowStatus.UNCHANGED;
+        w.activityId = activity.id;
+        continue;
+      }
+      const before = activity ? activitySnapshot(activity) : null;
+      changed.push({ w, before, activity: applyRow(tx, viewer, activity, w.wanted!) });
+      w.status = activity ? (apply ? ImportRowStatus.UPDATED : ImportRowStatus.WOULD_UPDATE) : apply ? ImportRowStatus.CREATED : ImportRowStatus.WOULD_CREATE;
     }
+    await tx.flush();
+    for (const c of changed) {
+      c.w.activityId = c.activity.id;
+      changedIds.push(c.activity.id);
+      const after = activitySnapshot(c.activity);
+      recordAudit(tx, viewer, 'importActivities', { type: 'Activity', id: c.activity.id }, c.before, after);
+      if (c.before && REVIEWED_FIELDS.some((f) => JSON.stringify(c.before![f]) !== JSON.stringify(after[f]))) reopen.add(c.activity.id);
+    }
+    await tx.flush();
+    tx.clear();
   }
   // The overlap store follows the whole import at once.
-  if (changed.length) {
-    await activityWrites.changed.run(
-      tx,
-      changed.map((c) => c.activity.id),
-      { reopenReviews: reopen },
-    );
-  }
+  if (changedIds.length) await activityWrites.changed.run(tx, changedIds, { reopenReviews: reopen });
+}
+
+/** The row's values on its activity (a new one when it matches none). */
+function applyRow(tx: EntityManager, viewer: Viewer, matched: Activity | null, wanted: Wanted): Activity {
+  const ref = <T extends object>(entity: new () => T, id: number | null | undefined) => (id ? tx.getReference(entity as never, id as never) : null) as never;
+  const refs = <T extends object>(entity: new () => T, ids: number[]) => ids.map((id) => tx.getReference(entity as never, id as never)) as never[];
+  const activity =
+    matched ?? tx.create(Activity, { plan: ref(Plan, wanted.planId), title: wanted.title!, startDate: wanted.startDate!, createdBy: viewer.userId });
+  if (wanted.title !== undefined) activity.title = wanted.title;
+  if (wanted.description !== undefined) activity.description = wanted.description;
+  if (wanted.reference !== undefined) activity.reference = wanted.reference;
+  if (wanted.methodId !== undefined) activity.method = ref(Method, wanted.methodId);
+  if (wanted.contactId !== undefined) activity.contact = ref(Person, wanted.contactId);
+  if (wanted.targetGroupIds !== undefined) activity.targetGroups.set(refs(TargetGroup, wanted.targetGroupIds));
+  if (wanted.areaIds !== undefined) activity.areas.set(refs(Area, wanted.areaIds));
+  if (wanted.themeIds !== undefined) activity.themes.set(refs(Theme, wanted.themeIds));
+  if (wanted.partnerIds !== undefined) activity.partners.set(refs(Organisation, wanted.partnerIds));
+  if (wanted.startDate !== undefined) activity.startDate = wanted.startDate;
+  if (wanted.endDate !== undefined) activity.endDate = wanted.endDate;
+  if (wanted.status !== undefined) activity.status = wanted.status;
+  if (wanted.capacity !== undefined) activity.capacity = wanted.capacity;
+  if (wanted.schedule !== undefined && slots(wanted.schedule) !== slots(activity.schedule)) activity.schedule = wanted.schedule;
+  // Every change raises the version, also one that touches only the related lists.
+  if (matched) activity.updatedAt = new Date();
+  return activity;
 }

@@ -158,7 +158,10 @@ const AREA_BLOCK_LOCK = 4_207_313;
 export async function lockAreaBlocks(em: EntityManager, areaIds: readonly number[]): Promise<void> {
   if (areaIds.length === 0) return;
   const ids = pgArray([...new Set(areaIds)]);
-  await em.execute("set local statement_timeout = '30s'");
+  // The caller's own timeout (a heavy import sets a longer one) comes back after the locks; the select list is read left to right.
+  const [{ previous }] = (await em.execute("select current_setting('statement_timeout') as previous, set_config('statement_timeout', '30s', true)")) as {
+    previous: string;
+  }[];
   await em.execute(
     `select case when own then pg_advisory_xact_lock(${AREA_BLOCK_LOCK}, k) else pg_advisory_xact_lock_shared(${AREA_BLOCK_LOCK}, k) end
      from (
@@ -169,7 +172,7 @@ export async function lockAreaBlocks(em: EntityManager, areaIds: readonly number
      ) ordered`,
     [ids, ids],
   );
-  await em.execute('reset statement_timeout');
+  await em.execute("select set_config('statement_timeout', ?, true)", [previous]);
 }
 
 const areasOf = async (em: EntityManager, activityId: number) =>
