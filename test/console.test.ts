@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { CONSOLE_DIR } from '../server/core/console.js';
@@ -474,6 +475,62 @@ test('a version conflict is explained: the lead fetches the new version, keeps t
   await page.getByRole('button', { name: 'Gem ændringerne' }).click();
   await page.getByRole('heading', { name: 'Fædrenetværket i Bøgeparken', level: 1 }).waitFor();
   expect(await page.locator('dl.facts').innerText()).toMatch(/Pladser\s+12/);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('a coordinator imports a plan sheet: errors in Danish beside their cells before anything is written, then the import, a re-import without change, and the exports', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.COORDINATOR].token}`);
+  await page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  await page.getByRole('link', { name: 'Importér' }).click();
+  await page.getByRole('heading', { name: 'Importér aktiviteter' }).waitFor();
+  expect(await accessibilityProblems(page)).toEqual([]);
+  const sheet = (rows: string[]) => Buffer.from(['Titel;Målgrupper;Områder;Startdato;Ugeplan', ...rows].join('\r\n'), 'latin1');
+  const good = ['Strikkeklub i Fyrreparken;Seniorer;Fyrreparken;1.9.2026;onsdag 10-12', 'Cykelværksted;Unge 13-17;Bøgeparken;2026-09-01;'];
+  await page.getByLabel('Helhedsplan for rækker uden en').selectOption({ label: 'Helhedsplan Vollsmose Øst (VOL-OEST)' });
+  await page
+    .getByLabel('Fil (Excel .xlsx eller CSV)')
+    .setInputFiles({ name: 'aktiviteter.csv', mimeType: 'text/csv', buffer: sheet([...good, 'Lektiehjælp;Skolebørnene;Fyrreparken;1.13.2026;']) });
+  await page.getByRole('button', { name: 'Kontrollér filen' }).click();
+  await page.getByRole('heading', { name: 'Kontrol af filen' }).waitFor();
+  expect(await page.getByRole('status').innerText()).toBe(
+    'Intet er gemt. 2 nye, 0 ændrede, 0 uændrede, 1 række med fejl. Ret fejlene i filen, og vælg den igen.',
+  );
+  const failed = await page.getByRole('row', { name: /Lektiehjælp/ }).innerText();
+  expect(failed).toMatch(/Fejl/);
+  expect(failed).toMatch(/Målgrupper: Ukendt målgruppe "Skolebørnene"; mente du "Skolebørn 6-12" eller "Børn 0-12"\?/);
+  expect(failed).toMatch(/Startdato: 1\.13\.2026 er ikke en dato i kalenderen/);
+  expect(await page.getByRole('button', { name: /^Importér \d/ }).count()).toBe(0);
+  expect(await accessibilityProblems(page)).toEqual([]);
+
+  await page.getByLabel('Fil (Excel .xlsx eller CSV)').setInputFiles({ name: 'aktiviteter.csv', mimeType: 'text/csv', buffer: sheet(good) });
+  await page.getByRole('button', { name: 'Kontrollér filen' }).click();
+  await page.getByRole('button', { name: 'Importér 2 aktiviteter' }).click();
+  await page.getByRole('heading', { name: 'Importeret' }).waitFor();
+  expect(await page.getByRole('status').innerText()).toBe('Gemt: 2 nye, 0 ændrede, 0 uændrede, 0 rækker med fejl.');
+  await page.getByRole('link', { name: 'Strikkeklub i Fyrreparken' }).waitFor();
+
+  await page.getByLabel('Fil (Excel .xlsx eller CSV)').setInputFiles({ name: 'aktiviteter.csv', mimeType: 'text/csv', buffer: sheet(good) });
+  await page.getByRole('button', { name: 'Kontrollér filen' }).click();
+  await page.getByText('Intet er gemt endnu: 0 nye, 0 ændrede, 2 uændrede, 0 rækker med fejl.').waitFor();
+  expect(await page.getByRole('button', { name: /^Importér \d/ }).count()).toBe(0);
+
+  const template = page.waitForEvent('download');
+  await page.getByRole('button', { name: /Hent skabelon/ }).click();
+  expect((await template).suggestedFilename()).toBe('aktiviteter-skabelon.xlsx');
+
+  await page.goto(`${base}/activities?text=Strikkeklub`);
+  await page.getByText('1 aktiviteter.').waitFor();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Eksportér til Excel' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^aktiviteter-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile((await file.path())!);
+  const exported = workbook.worksheets[0]!;
+  expect(exported.actualRowCount).toBe(2);
+  expect(exported.getCell('D2').value).toBe('Strikkeklub i Fyrreparken');
   expect(errors).toEqual([]);
   await page.close();
 });

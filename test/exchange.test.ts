@@ -266,6 +266,22 @@ describe('exports', () => {
     return workbook.worksheets[0]!;
   };
 
+  test("the README's example sheet and the template both import cleanly into the demo city", async () => {
+    const example = readFileSync(new URL('../docs/examples/aktiviteter-eksempel.csv', import.meta.url), 'utf8');
+    const { report } = await importSheet({ format: 'CSV', content: example });
+    expect(report).toMatchObject({ written: false, created: 3, failed: 0, unknownColumns: [] });
+    expect(report.rows.map((r: { similarCount: number }) => r.similarCount).some((n: number) => n > 0)).toBe(true);
+    const response = await download('/export/template.xlsx', Role.PROJECT_LEAD);
+    expect(response.status).toBe(200);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as never);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Aktiviteter', 'Vejledning']);
+    expect(workbook.worksheets[0]!.getCell('B2').value).toBe('VOL-OEST');
+    const template = await importSheet({ format: 'XLSX', content: bytes.toString('base64') }, Role.PROJECT_LEAD);
+    expect(template.report).toMatchObject({ written: false, created: 2, failed: 0 });
+  });
+
   test('a plan to Excel and back: the same columns as the import, and re-importing changes nothing', async () => {
     const response = await download(`/export/activities.xlsx?plan=${encodeURIComponent(ownPlan)}`);
     expect(response.status).toBe(200);

@@ -1,7 +1,7 @@
 import type { HttpRoute, RouteRequest, RouteResponse } from '../core/http.js';
 import type { HubModule } from '../core/module.js';
 import { ImportResolver } from './exchange.resolver.js';
-import { activitiesCsv, activitiesXlsx, exportError } from './export.js';
+import { activitiesCsv, activitiesXlsx, exportError, templateXlsx } from './export.js';
 import { hsdsExport } from './hsds.js';
 
 const route = (path: string, answer: (request: RouteRequest) => Promise<RouteResponse>): HttpRoute => ({
@@ -13,5 +13,10 @@ const route = (path: string, answer: (request: RouteRequest) => Promise<RouteRes
 export const exchangeModule: HubModule = {
   name: 'exchange',
   resolvers: [ImportResolver],
-  routes: [route('/export/activities.csv', activitiesCsv), route('/export/activities.xlsx', activitiesXlsx), route('/export/hsds', hsdsExport)],
+  routes: [
+    route('/export/activities.csv', activitiesCsv),
+    route('/export/activities.xlsx', activitiesXlsx),
+    route('/export/hsds', hsdsExport),
+    route('/export/template.xlsx', templateXlsx),
+  ],
 };

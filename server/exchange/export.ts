@@ -197,6 +197,94 @@ export async function activitiesXlsx(request: RouteRequest): Promise<RouteRespon
   };
 }
 
+const TEMPLATE_QUERY = `query ImportTemplate {
+  viewer { role plans { code } }
+  plans(first: 1) { nodes { code } }
+  areas(kind: ESTATE) { code name }
+  targetGroups { code name }
+  themes { code name }
+  methods { code name }
+}`;
+
+/** What each column takes, for the template's second sheet. */
+const COLUMN_HELP: Readonly<Record<ColumnKey, string>> = {
+  id: 'Hubbens id for aktiviteten. Tom for en ny aktivitet; en eksport udfylder den, så rækken rammer den samme aktivitet igen.',
+  plan: 'Helhedsplanens kode eller navn. Kan udelades, hvis hele arket hører til én helhedsplan (vælg den ved importen).',
+  reference: 'Jeres eget nummer for aktiviteten (fx fra regnearket). Rækker genkendes på den; uden den på helhedsplan og titel.',
+  title: 'Aktivitetens navn. Skal udfyldes.',
+  description: 'Hvad sker der, for hvem og hvordan. Højst 10.000 tegn.',
+  method: 'Metode fra det fælles katalog, med kode eller navn. Kan være tom: hubben gætter så metoden ud fra teksten.',
+  targetGroups: 'Én eller flere målgrupper, adskilt af ";" eller ",". Mindst én.',
+  areas: 'Ét eller flere områder (boligafdeling eller bydel), adskilt af ";" eller ",". Mindst ét.',
+  themes: 'Temaer (indsatsområder), adskilt af ";" eller ",".',
+  startDate: 'Første dag: en dato i Excel, 1.2.2026, 01-02-2026, 2026-02-01 eller 1. februar 2026. Skal udfyldes.',
+  endDate: 'Sidste dag; tom, hvis aktiviteten ikke har en slutdato.',
+  status: 'Planlagt, I gang, Sat på pause, Afsluttet eller Aflyst. Tom: Planlagt.',
+  capacity: 'Antal deltagere, der kan være med ad gangen (et helt tal).',
+  schedule: 'Ugedage og tidsrum, fx "tirsdag 15.30-17.00; torsdag 15.30-17.00" eller "man og ons kl. 10-12".',
+  contact: 'Kontaktpersonens e-mail eller navn.',
+  partners: 'Samarbejdspartnere (organisationer) med navn, adskilt af ";".',
+};
+
+/** An empty sheet to fill in: the import's headers, two example rows from this city's catalogue, and what each column takes. */
+export async function templateXlsx(request: RouteRequest): Promise<RouteResponse> {
+  const city = await query<{
+    viewer: { role: string; plans: { code: string }[] };
+    plans: { nodes: { code: string }[] };
+    areas: Named[];
+    targetGroups: Named[];
+    themes: Named[];
+    methods: Named[];
+  }>(request, TEMPLATE_QUERY);
+  const name = await namer(request);
+  const pick = <T>(items: T[], i: number) => items[Math.min(i, items.length - 1)];
+  const plan = (city.viewer.role === 'PROJECT_LEAD' ? city.viewer.plans[0] : city.plans.nodes[0])?.code ?? '';
+  const example = (i: number): Record<ColumnKey, Cell> => {
+    const [method, group, area, theme] = [pick(city.methods, i), pick(city.targetGroups, i), pick(city.areas, i), pick(city.themes, i)];
+    return {
+      id: null,
+      plan,
+      reference: `EKS-${i + 1}`,
+      title: i === 0 ? `${method?.name ?? 'Lektiecafé'} (eksempel)` : `Åbent hus for ${group?.name.toLowerCase() ?? 'beboere'} (eksempel)`,
+      description:
+        i === 0 ? 'Frivillige hjælper hver uge; slet eksemplerne, før I importerer.' : 'Et andet eksempel: uden metode, så hubben gætter den ud fra teksten.',
+      method: i === 0 && method ? name(method) : null,
+      targetGroups: group ? name(group) : null,
+      areas: area ? name(area) : null,
+      themes: theme ? name(theme) : null,
+      startDate: i === 0 ? dateCell('2026-02-01') : '1. marts 2026',
+      endDate: i === 0 ? dateCell('2026-06-30') : null,
+      status: i === 0 ? STATUS_NAMES.RUNNING : STATUS_NAMES.PLANNED,
+      capacity: i === 0 ? 20 : null,
+      schedule: i === 0 ? 'tirsdag 15.30-17.00; torsdag 15.30-17.00' : 'lørdag 10-13',
+      contact: null,
+      partners: null,
+    };
+  };
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Aktiviteter', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow(SHEET_COLUMNS.map((c) => c.header)).font = { bold: true };
+  for (const i of [0, 1]) sheet.addRow(SHEET_COLUMNS.map((c) => example(i)[c.key]));
+  sheet.columns.forEach((column, i) => {
+    const key = SHEET_COLUMNS[i]!.key;
+    column.width = key === 'description' ? 50 : key === 'title' ? 36 : 22;
+    if (key === 'startDate' || key === 'endDate') column.numFmt = 'dd-mm-yyyy';
+  });
+  const help = workbook.addWorksheet('Vejledning');
+  help.addRow(['Kolonne', 'Hvad den indeholder']).font = { bold: true };
+  for (const column of SHEET_COLUMNS) help.addRow([column.header, COLUMN_HELP[column.key]]);
+  help.getColumn(1).width = 22;
+  help.getColumn(2).width = 110;
+  return {
+    status: 200,
+    headers: {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': 'attachment; filename="aktiviteter-skabelon.xlsx"',
+    },
+    body: Buffer.from(await workbook.xlsx.writeBuffer()),
+  };
+}
+
 /** An export's answer to a request it cannot serve. */
 export function exportError(error: unknown): RouteResponse {
   if (!(error instanceof ExportRequestError)) throw error;

@@ -33,6 +33,10 @@ const EMBEDDED = [
   'InquiryStat',
   'InferredMethod',
   'UserError',
+  'ImportActivitiesPayload',
+  'ImportReport',
+  'ImportRow',
+  'ImportCellError',
 ];
 
 export function createClient(): Client {

@@ -12,6 +12,7 @@ import { NewsletterPage } from './pages/newsletter.js';
 import { OverlapsPage } from './pages/overlaps.js';
 import { OverviewPage } from './pages/overview.js';
 import { UsersPage } from './pages/users.js';
+import { ImportPage } from './pages/import.js';
 import { Link, navigate, usePath } from './router.js';
 
 const ROLE_NAMES: Record<string, string> = { ADMIN: 'administrator', COORDINATOR: 'koordinator', PROJECT_LEAD: 'projektleder', READER: 'læser' };
@@ -56,6 +57,11 @@ function Shell({ path }: { path: string }) {
             <li>
               <Link href="/newsletter">Nyhedsbrev</Link>
             </li>
+            {data?.viewer?.role === 'COORDINATOR' || data?.viewer?.role === 'PROJECT_LEAD' ? (
+              <li>
+                <Link href="/importer">Importér</Link>
+              </li>
+            ) : null}
             {data?.viewer?.role === 'ADMIN' ? (
               <li>
                 <Link href="/brugere">Brugere</Link>
@@ -103,6 +109,7 @@ function Page({ path, role }: { path: string; role: string | undefined }) {
   if (path === '/coverage') return <CoveragePage />;
   if (path === '/newsletter') return <NewsletterPage />;
   if (path === '/brugere') return <UsersPage />;
+  if (path === '/importer') return <ImportPage />;
   if (section === 'activities' && !id) return <ActivitiesPage role={role} />;
   if (section === 'activities' && id === 'new' && !action) return <ActivityFormPage />;
   if (section === 'activities' && id && !action) return <ActivityPage id={id} role={role} />;

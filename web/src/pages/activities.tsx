@@ -1,7 +1,7 @@
 import { useClient, useQuery } from '@urql/preact';
 import { useEffect, useState } from 'preact/hooks';
 import { describeError } from '../api.js';
-import { downloadCsv } from '../csv.js';
+import { downloadExport } from '../download.js';
 import { danishDate } from '../format.js';
 import { ActivityListDocument, CatalogueDocument, type ActivityListQuery, type ActivityStatus } from '../generated/graphql.js';
 import { Link } from '../router.js';
@@ -44,6 +44,12 @@ export function ActivitiesPage({ role }: { role: string | undefined }) {
     methodIds: applied.method ? [applied.method] : null,
     status: applied.status ? [applied.status as ActivityStatus] : null,
     includeArchived: applied.archived === '1',
+  };
+
+  // The hub's export: every activity the filter finds (not only the pages shown), in the columns an import reads back.
+  const exportAs = async (kind: 'xlsx' | 'csv') => {
+    const search = new URLSearchParams(Object.entries(applied).filter(([key, value]) => value && (key !== 'archived' || value === '1')));
+    setProblem(await downloadExport(`/export/activities.${kind}?${search}`, `aktiviteter.${kind}`));
   };
 
   const load = async (after: string | null) => {
@@ -123,26 +129,10 @@ export function ActivitiesPage({ role }: { role: string | undefined }) {
           </label>
         </div>
         <button type="submit">Søg</button>
-        <button
-          type="button"
-          disabled={!rows?.length}
-          onClick={() =>
-            sorted &&
-            downloadCsv('aktiviteter.csv', [
-              ['Aktivitet', 'Helhedsplan', 'Metode', 'Status', 'Start', 'Slut', 'Områder', 'Målgrupper'],
-              ...sorted.map((r) => [
-                r.title,
-                r.plan.name,
-                r.method?.name ?? '',
-                STATUS_NAMES[r.status] ?? r.status,
-                r.startDate,
-                r.endDate ?? '',
-                r.areas.map((a) => a.name).join(', '),
-                r.targetGroups.map((g) => g.name).join(', '),
-              ]),
-            ])
-          }
-        >
+        <button type="button" class="secondary" disabled={!rows?.length} onClick={() => void exportAs('xlsx')}>
+          Eksportér til Excel
+        </button>
+        <button type="button" class="secondary" disabled={!rows?.length} onClick={() => void exportAs('csv')}>
           Eksportér CSV
         </button>
       </form>
