@@ -201,6 +201,12 @@ describe('importActivities', () => {
     const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
     zip.file('xl/vbaProject.bin', Buffer.from('macro'));
     expect(await refuse('XLSX', (await zip.generateAsync({ type: 'nodebuffer' })).toString('base64'))).toMatch(/makroer/);
+    // A small file that unpacks to far more than a sheet (a zip bomb) is refused before it is unpacked.
+    const bomb = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    bomb.file('xl/media/filler.bin', Buffer.alloc(80 * 1024 * 1024));
+    const bombBytes = await bomb.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(bombBytes.length).toBeLessThan(1024 * 1024);
+    expect(await refuse('XLSX', bombBytes.toString('base64'))).toMatch(/udpakket/);
     const truncated = Buffer.from(await workbook.xlsx.writeBuffer()).subarray(0, 400);
     expect(await refuse('XLSX', truncated.toString('base64'))).toMatch(/Excel/);
     expect(await refuse('CSV', 'Titel;Beskrivelse\n"Åben hal;x')).toMatch(/anførselstegn/);

@@ -70,8 +70,12 @@ interface ExportedActivity {
 }
 
 const CATALOGUE_QUERY = `query ExportCatalogue { areas { code name } targetGroups { code name } themes { code name } methods { code name } }`;
+/** Activities one export holds at most: twice what one import takes, and what the hub's memory holds as a workbook. */
+export const MAX_EXPORT_ROWS = 10_000;
+
 const PAGE_QUERY = `query ExportActivities($filter: ActivityFilter, $after: String) {
   activities(first: ${MAX_PAGE_SIZE}, after: $after, filter: $filter) {
+    totalCount
     pageInfo { hasNextPage endCursor }
     nodes { id reference title description status startDate endDate capacity plan { id code } method { id code name }
       targetGroups { id code name minAge maxAge } areas { id code name } themes { id code name } partners { name } contact { name email }
@@ -96,11 +100,15 @@ export async function query<T>(request: RouteRequest, text: string, variables?: 
 
 /** Every node of a connection field, page after page (each page a query of its own, under every limit of one). */
 export async function allPages<T>(request: RouteRequest, text: string, field: string, variables: Record<string, unknown> = {}): Promise<T[]> {
-  type Page = Record<string, { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: T[] }>;
+  type Page = Record<string, { totalCount?: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: T[] }>;
   const all: T[] = [];
   let after: string | null = null;
   for (;;) {
     const page: Page = await query<Page>(request, text, { ...variables, after });
+    const total = page[field]!.totalCount ?? 0;
+    if (total > MAX_EXPORT_ROWS) {
+      throw new ExportRequestError(`The filter selects ${total} activities; an export holds at most ${MAX_EXPORT_ROWS}: narrow it, e.g. by plan or area`);
+    }
     all.push(...page[field]!.nodes);
     if (!page[field]!.pageInfo.hasNextPage) return all;
     after = page[field]!.pageInfo.endCursor;

@@ -17,6 +17,9 @@ const STATUS: Record<string, string> = {
   UPDATED: 'Ændret',
 };
 
+/** The hub's limit for one file (it says so too; this spares sending a file it will refuse). */
+const MAX_BYTES = 5 * 1024 * 1024;
+
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Coordinators and project leads: a plan's sheet checked row by row (a dry run), then imported as a whole. */
@@ -52,6 +55,12 @@ export function ImportPage() {
     setProblem(null);
     const chosen = input.files?.[0];
     if (!chosen) return setFile(null);
+    if (chosen.size > MAX_BYTES) {
+      setFile(null);
+      return setProblem(
+        `Filen fylder ${(chosen.size / 1024 / 1024).toLocaleString('da-DK', { maximumFractionDigits: 1 })} MB; der kan højst importeres 5 MB ad gangen. Del den op.`,
+      );
+    }
     try {
       setFile({ name: chosen.name, sheet: sheetFile(chosen.name, new Uint8Array(await chosen.arrayBuffer())) });
     } catch (error) {
