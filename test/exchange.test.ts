@@ -67,7 +67,7 @@ describe('importActivities', () => {
     expect(byColumn['MÅLGRUPPER']).toMatch(/^Ukendt målgruppe "Unge 18"; mente du .*"Unge 13-17"/);
     expect(byColumn.Startdato).toMatch(/er ikke en dato/);
     expect(byColumn.Status).toMatch(/Ukendt status "slut om lidt"; brug Planlagt, I gang/);
-    expect(byColumn.Ugeplan).toMatch(/slutter \(16:00\) før den begynder/);
+    expect(byColumn.Ugeplan).toMatch(/slutter \(16\.00\) før den begynder \(17\.00\)/);
     expect(report.rows[4].errors).toEqual([{ column: 'Titel', code: 'INVALID', message: 'Titlen mangler' }]);
     expect(report.rows.every((r: { activity: unknown }) => r.activity === null)).toBe(true);
   });

@@ -216,7 +216,7 @@ export function parseSchedule(value: CellValue): Parsed<ScheduleSlotData[]> {
     if (!match || !days?.length || days.includes(undefined) || !start || !end) {
       return fail(`"${clip(part)}" kan ikke læses som ugedag og tidsrum; skriv fx "tirsdag 15.30-17.00; torsdag 15.30-17.00"`);
     }
-    if (end <= start) return fail(`"${clip(part)}" slutter (${end}) før den begynder (${start})`);
+    if (end <= start) return fail(`"${clip(part)}" slutter (${dots(end)}) før den begynder (${dots(start)})`);
     for (const weekday of days) slots.push({ weekday: weekday!, startTime: start, endTime: end });
   }
   const unique = [...new Map(slots.map((s) => [`${s.weekday} ${s.startTime}-${s.endTime}`, s])).values()];
