@@ -386,6 +386,23 @@ describe('exports', () => {
         for (const attribute of service.attributes) expect(ids.has(attribute.taxonomy_term_id)).toBe(true);
         for (const at of service.service_at_locations) expect(ids.has(at.location_id)).toBe(true);
       }
+      // The weekly times, target groups and plan of one activity, in Open Referral's terms.
+      const homework = document.services.find((x: { name: string }) => x.name === 'Lektiehjælp i Fyrreparken');
+      expect(homework).toMatchObject({
+        status: 'active',
+        minimum_age: 6,
+        maximum_age: 12,
+        eligibility_description: 'For Skolebørn 6-12.',
+        schedules: [
+          { freq: 'WEEKLY', byday: 'TU', opens_at: '15:30', closes_at: '17:00', valid_from: '2026-02-01', valid_to: '2026-06-30' },
+          { freq: 'WEEKLY', byday: 'TH', opens_at: '15:30', closes_at: '17:00' },
+        ],
+      });
+      const terms = new Map(document.taxonomy_terms.map((x: { id: string; name: string }) => [x.id, x.name]));
+      expect(homework.attributes.map((a: { taxonomy_term_id: string }) => terms.get(a.taxonomy_term_id)).sort()).toEqual(
+        ['Lektiecafé', 'Skolebørn 6-12', 'Uddannelse og livschancer'].sort(),
+      );
+      expect(document.organizations.find((o: { id: string }) => o.id === homework.organization_id).alternate_name).toBe('VOL-OEST');
       const names = document.organizations.map((o: { name: string }) => o.name);
       if (role === Role.READER) for (const { name } of draft as { name: string }[]) expect(names).not.toContain(name);
     }

@@ -89,7 +89,7 @@ export async function hsdsDocument(request: RouteRequest): Promise<Record<string
         status: SERVICE_STATUS[activity.status],
         ...(ages.every((g) => g.minAge != null) && ages.length ? { minimum_age: Math.min(...ages.map((g) => g.minAge!)) } : {}),
         ...(ages.every((g) => g.maxAge != null) && ages.length ? { maximum_age: Math.max(...ages.map((g) => g.maxAge!)) } : {}),
-        ...(activity.capacity != null ? { eligibility_description: `Plads til ${activity.capacity} deltagere ad gangen.` } : {}),
+        ...(ages.length ? { eligibility_description: `For ${ages.map((g) => g.name).join(', ')}.` } : {}),
         contacts: detail.contact
           ? [
               {

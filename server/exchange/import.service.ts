@@ -25,7 +25,6 @@ import {
   cellText,
   clip,
   columnOf,
-  fold,
   HEADER_OF,
   listItems,
   NameIndex,
@@ -369,7 +368,7 @@ async function matchRows(tx: EntityManager, work: RowWork[], columns: Map<Column
   }));
   const ofId = new Map(existing.map((a) => [a.id, a]));
   const key = (planId: number, text: string) => `${planId} ${text}`;
-  const ofReference = new Map(existing.filter((a) => a.reference).map((a) => [key(a.planId, fold(a.reference!)), a]));
+  const ofReference = new Map(existing.filter((a) => a.reference).map((a) => [key(a.planId, sameReference(a.reference!)), a]));
   const ofTitle = new Map<string, Existing[]>();
   for (const a of existing.filter((a) => !a.archived)) {
     const k = key(a.planId, a.title.trim().toLowerCase());
@@ -391,7 +390,7 @@ async function matchRows(tx: EntityManager, work: RowWork[], columns: Map<Column
           message: 'Aktiviteten med dette id hører til en anden helhedsplan; en import flytter ikke aktiviteter',
         });
       } else w.match = found;
-    } else if (wanted.reference) w.match = ofReference.get(key(wanted.planId, fold(wanted.reference)));
+    } else if (wanted.reference) w.match = ofReference.get(key(wanted.planId, sameReference(wanted.reference)));
     else if (wanted.title) {
       const found = ofTitle.get(key(wanted.planId, wanted.title.toLowerCase())) ?? [];
       if (found.length > 1) {
@@ -407,7 +406,7 @@ async function matchRows(tx: EntityManager, work: RowWork[], columns: Map<Column
     const identity = w.match
       ? `id ${w.match.id}`
       : wanted.reference
-        ? `ref ${key(wanted.planId, fold(wanted.reference))}`
+        ? `ref ${key(wanted.planId, sameReference(wanted.reference))}`
         : `title ${key(wanted.planId, (wanted.title ?? '').toLowerCase())}`;
     const earlier = claimed.get(identity);
     if (earlier !== undefined) {
@@ -420,7 +419,7 @@ async function matchRows(tx: EntityManager, work: RowWork[], columns: Map<Column
     if (w.match?.archived) w.errors.push({ column: header('title'), code: UserErrorCode.INVALID, message: 'Aktiviteten er arkiveret og kan ikke ændres' });
     // A reference another activity of the plan has already.
     if (!w.match && wanted.reference === undefined) continue;
-    const holder = wanted.reference ? ofReference.get(key(wanted.planId, fold(wanted.reference))) : undefined;
+    const holder = wanted.reference ? ofReference.get(key(wanted.planId, sameReference(wanted.reference))) : undefined;
     if (holder && w.match && holder.id !== w.match.id) {
       w.errors.push({ column: header('reference'), code: UserErrorCode.DUPLICATE, message: `Referencen bruges allerede af "${clip(holder.title)}"` });
     }
@@ -445,6 +444,9 @@ async function matchRows(tx: EntityManager, work: RowWork[], columns: Map<Column
 
 /** A schedule compared by its slots (the stored JSON may order its keys differently). */
 const slots = (s: readonly ScheduleSlotData[]) => JSON.stringify(s.map((x) => [x.weekday, x.startTime.slice(0, 5), x.endTime.slice(0, 5)]));
+
+/** References match case aside, but every character counts ("1.2" is not "12"). */
+const sameReference = (reference: string) => reference.trim().toLowerCase();
 
 const sameIds = (a: readonly number[], b: readonly number[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
