@@ -50,6 +50,7 @@ try {
     { path: '/activities/new', as: Role.PROJECT_LEAD, ready: 'form.activity-form input[type=checkbox]' },
     { path: `/activities/${encodeURIComponent(activity)}/rediger`, as: Role.COORDINATOR, ready: 'form.activity-form input[type=checkbox]' },
     { path: '/brugere', as: Role.ADMIN, ready: 'form input[type=checkbox]' },
+    { path: '/importer', as: Role.PROJECT_LEAD, ready: 'select#import-plan' },
     { path: '/graphql', as: Role.COORDINATOR, ready: '.graphiql-execute-button' },
   ];
   const rows: string[] = [];
