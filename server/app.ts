@@ -10,12 +10,14 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './core/embedded-po
 import { DatabaseHealth, directProbe } from './core/db-health.js';
 import { createHttp } from './core/http.js';
 import { migrate, poolOf, type OrmOptions } from './core/orm.js';
-import { hubParts, initOrm } from './modules.js';
+import { hubParts, initOrm, startWorkers } from './modules.js';
 
 export interface Hub {
   url: string;
   orm: MikroORM;
   databaseUrl: string;
+  /** One round of the background work now (sending e-mail), at the given time: for tests, which control the clock. */
+  tick(now?: Date): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -113,15 +115,20 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
           }, config.modelRefreshMs).unref()
         : undefined;
     const url = `http://localhost:${port}/graphql`;
+    const workers = startWorkers({ orm, config, publicUrl: config.mail.publicUrl ?? `http://localhost:${port}`, log });
     const ormRef = orm;
     let stopping: Promise<void> | undefined;
     return {
       url,
       orm,
       databaseUrl,
+      async tick(now) {
+        for (const worker of workers) await worker.tick(now);
+      },
       stop() {
         stopping ??= (async () => {
           clearInterval(refresher);
+          await Promise.all(workers.map((worker) => worker.stop()));
           await drain.stop();
           await apollo.stop();
           health.close();

@@ -11,7 +11,7 @@ import { catalogueModule } from './catalogue/catalogue.module.js';
 import { MAX_BODY_BYTES, type HubParts } from './core/http.js';
 import { ROLE_MUTATIONS } from './access/permissions.js';
 import { loaderMaker, type LoaderFactories } from './core/loaders.js';
-import type { HubModule } from './core/module.js';
+import type { HubModule, HubWorker, WorkerDeps } from './core/module.js';
 import { NodeResolver, registerNodeTypes } from './core/node.resolver.js';
 import { initOrmWith, type OrmOptions, type OrmParts } from './core/orm.js';
 import { buildHubSchema } from './core/schema.js';
@@ -22,6 +22,7 @@ import { governanceModule } from './governance/governance.module.js';
 import { inquiryModule } from './inquiries/inquiry.module.js';
 import { migrationsList } from './migrations/index.js';
 import { newsletterModule } from './newsletter/newsletter.module.js';
+import { notificationModule } from './notifications/notification.module.js';
 import { organisationModule } from './organisations/organisation.module.js';
 import { overlapModule } from './overlap/overlap.module.js';
 import { personModule } from './people/person.module.js';
@@ -44,6 +45,7 @@ export const modules: readonly HubModule[] = [
   experienceModule,
   newsletterModule,
   exchangeModule,
+  notificationModule,
 ];
 
 export const MIGRATIONS_PATH = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -99,4 +101,11 @@ export async function hubParts(): Promise<HubParts> {
     routes: modules.flatMap((m) => m.routes ?? []),
     maxBodyBytes: (viewer) => (ROLE_MUTATIONS[viewer.role].has('importActivities') ? IMPORT_BODY_BYTES : MAX_BODY_BYTES),
   };
+}
+
+/** The modules' background work, started. */
+export function startWorkers(deps: WorkerDeps): HubWorker[] {
+  const workers = modules.flatMap((m) => (m.worker ? [m.worker(deps)] : []));
+  for (const worker of workers) worker.start();
+  return workers;
 }

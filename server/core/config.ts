@@ -21,6 +21,8 @@ export interface HubConfig {
   trustProxy: number;
   /** Database pool: size, connect timeout and the statement timeout of request queries, in ms. */
   database: { poolMax: number; connectTimeoutMs: number; statementTimeoutMs: number };
+  /** Outgoing e-mail: the SMTP server (none: nothing is sent, notifications are only recorded), the sender, the console's public address for links, and how notifications are gathered and sent. */
+  mail: { smtpUrl: string | undefined; from: string; publicUrl: string | undefined; batchWindowMs: number; sendIntervalMs: number };
   /** Query limits: graphql-armor's depth, aliases and directives, the parser's tokens, and the hub's cost and budgets (core/cost.ts). */
   limits: {
     depth: number;
@@ -56,6 +58,24 @@ function parseCount(name: string, raw: string | undefined, fallback: number): nu
   return n;
 }
 
+function parseSmtpUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('HUB_SMTP_URL must be an address such as smtps://user:password@mail.example.dk:465');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new ConfigError(`HUB_SMTP_URL must start with smtp:// or smtps://, got "${url.protocol}//"`);
+  return raw;
+}
+
+function parsePublicUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (!/^https?:\/\/[^\s/]+/.test(raw)) throw new ConfigError(`HUB_PUBLIC_URL must be the console's address, e.g. https://hub.odense.dk, got "${raw}"`);
+  return raw.replace(/\/+$/, '');
+}
+
 function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
   if (raw === undefined || raw === '') return fallback;
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
@@ -89,6 +109,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     rateLimitPerMinute: parseCount('HUB_RATE_LIMIT', env.HUB_RATE_LIMIT, 600),
     trustProxy: parseCount('HUB_TRUST_PROXY', env.HUB_TRUST_PROXY, 0),
     modelRefreshMs: parseCount('HUB_MODEL_REFRESH_MINUTES', env.HUB_MODEL_REFRESH_MINUTES, 10) * 60_000,
+    mail: {
+      smtpUrl: parseSmtpUrl(env.HUB_SMTP_URL),
+      from: env.HUB_MAIL_FROM || 'Boligsocial koordinationshub <hub@localhost>',
+      publicUrl: parsePublicUrl(env.HUB_PUBLIC_URL),
+      batchWindowMs: parseCount('HUB_NOTIFY_BATCH_MINUTES', env.HUB_NOTIFY_BATCH_MINUTES, 10) * 60_000,
+      sendIntervalMs: parseCount('HUB_MAIL_INTERVAL_SECONDS', env.HUB_MAIL_INTERVAL_SECONDS, 10) * 1000,
+    },
     database: {
       poolMax: parseCount('HUB_DB_POOL_MAX', env.HUB_DB_POOL_MAX, 10),
       connectTimeoutMs: parseCount('HUB_DB_CONNECT_TIMEOUT_MS', env.HUB_DB_CONNECT_TIMEOUT_MS, 5000),

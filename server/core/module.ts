@@ -1,4 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { HubConfig } from './config.js';
 import type { HttpRoute } from './http.js';
 import type { LoaderFactories } from './loaders.js';
 import type { NodeType } from './node.resolver.js';
@@ -22,6 +24,25 @@ export interface HubModule {
   schemaTransforms?: readonly ((schema: GraphQLSchema) => GraphQLSchema)[];
   /** GET addresses it serves beside /graphql, signed in like GraphQL requests. */
   routes?: readonly HttpRoute[];
+  /** Work the hub does in the background while it serves (sending e-mail); started after the hub listens, stopped before it drains. */
+  worker?: (deps: WorkerDeps) => HubWorker;
   /** Connects the module's handlers to hooks of modules below it; called once, at assembly. */
   connect?(): void;
+}
+
+/** What a module's background work is given. */
+export interface WorkerDeps {
+  orm: MikroORM;
+  config: HubConfig;
+  /** The console's public address (HUB_PUBLIC_URL, else the hub's own). */
+  publicUrl: string;
+  log: (line: string) => void;
+}
+
+export interface HubWorker {
+  start(): void;
+  /** One round now (tests give the clock). */
+  tick(now?: Date): Promise<void>;
+  /** Waits for a round in progress, then stops. */
+  stop(): Promise<void>;
 }

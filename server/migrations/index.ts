@@ -13,6 +13,7 @@ import { Migration20261204161214_learned_kind } from './Migration20261204161214_
 import { Migration20261204174225_learned_from_guesses } from './Migration20261204174225_learned_from_guesses.js';
 import { Migration20261204190310_covering_overlap_index } from './Migration20261204190310_covering_overlap_index.js';
 import { Migration20261204203358_activity_reference } from './Migration20261204203358_activity_reference.js';
+import { Migration20261204224035_notifications } from './Migration20261204224035_notifications.js';
 
 /** Committed migrations in the order they apply; `npm run migration:create` appends to this list. */
 export const migrationsList: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204174225_learned_from_guesses', class: Migration20261204174225_learned_from_guesses },
   { name: 'Migration20261204190310_covering_overlap_index', class: Migration20261204190310_covering_overlap_index },
   { name: 'Migration20261204203358_activity_reference', class: Migration20261204203358_activity_reference },
+  { name: 'Migration20261204224035_notifications', class: Migration20261204224035_notifications },
 ];

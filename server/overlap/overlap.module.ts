@@ -9,10 +9,13 @@ import { OverlapGroupResolver } from './overlap-groups.js';
 import { ActivityOverlap, AreaMatch, HubSetting, MethodTerm, OverlapReviewRecord, TargetGroupMatch } from './overlap.entity.js';
 import { ActivityOverlapsResolver, ActivityPayloadOverlapsResolver, OverlapResolver, OverlapReviewResolver } from './overlap.resolver.js';
 import { activityOverlapsLoader, overlapPairLoader, overlapReviewLoader, supersedeReviews } from './overlap.service.js';
+import { overlapWrites } from './overlap.hooks.js';
 import {
   lockActivitiesForChange,
   lockActivityForChange,
   lockAreaBlocks,
+  pairScores,
+  raisedPairs,
   refreshActivityOverlaps,
   refreshInferences,
   refreshMatchTables,
@@ -43,7 +46,10 @@ export const overlapModule: HubModule = {
     activityWrites.lockAreas.handle(lockAreaBlocks);
     activityWrites.changed.handle(async (tx, ids, { reopenReviews }) => {
       for (const id of ids) if (reopenReviews === true || (reopenReviews !== false && reopenReviews.has(id))) await supersedeReviews(tx, id);
+      const before = await pairScores(tx, ids);
       await refreshActivityOverlaps(tx, ids);
+      const raised = raisedPairs(before, await pairScores(tx, ids), new Set(ids));
+      if (raised.length) await overlapWrites.raised.run(tx, raised);
     });
     areaWrites.added.handle(refreshMatchTables);
     catalogueWrites.targetGroupAdded.handle(refreshMatchTables);

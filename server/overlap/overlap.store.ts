@@ -1,7 +1,9 @@
+import type { RaisedPair } from './overlap.hooks.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgArray, rows } from '../core/sql.js';
 import {
   changedInferencesSql,
+  DEFAULT_THRESHOLD,
   methodPriorSql,
   OVERLAP_MODEL_VERSION,
   scoredPairsSql,
@@ -110,6 +112,33 @@ export async function refreshActivityOverlaps(em: EntityManager, activityIds: nu
   // The model forgets what these activities said before and learns what they say now: counts, not a rescore of the city.
   await relearn(em, activityIds);
   await rescorePairs(em, pgArray(activityIds));
+}
+
+/** The stored scores of these activities' pairs, by "a b" (a < b). */
+export async function pairScores(em: EntityManager, activityIds: readonly number[]): Promise<Map<string, number>> {
+  const ids = pgArray([...new Set(activityIds)]);
+  const found = await rows(
+    em,
+    'select activity_a_id as a, activity_b_id as b, score from activity_overlap where activity_a_id = any(?::int[]) or activity_b_id = any(?::int[])',
+    [ids, ids],
+  );
+  return new Map(found.map((r) => [`${r.a} ${r.b}`, Number(r.score)]));
+}
+
+/** A rise that is news again for a pair already above the threshold. */
+export const NOTABLE_RISE = 0.2;
+
+/** Pairs a write brought to the calibrated threshold, or raised by NOTABLE_RISE above it; one entry per written side. */
+export function raisedPairs(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>, written: ReadonlySet<number>): RaisedPair[] {
+  const raised: RaisedPair[] = [];
+  for (const [key, score] of after) {
+    const was = before.get(key);
+    if (score < DEFAULT_THRESHOLD || (was !== undefined && was >= DEFAULT_THRESHOLD && score - was < NOTABLE_RISE - 1e-9)) continue;
+    const [a, b] = key.split(' ').map(Number) as [number, number];
+    if (written.has(a)) raised.push({ changed: a, other: b, score });
+    if (written.has(b)) raised.push({ changed: b, other: a, score });
+  }
+  return raised;
 }
 
 /** Recomputes the stored pairs of activities (ids as a PostgreSQL array) from their stored words and inference. */

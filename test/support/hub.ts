@@ -48,6 +48,8 @@ export function testConfig(overrides: Partial<HubConfig> = {}): HubConfig {
     trustProxy: 0,
     modelRefreshMs: 0,
     database: { poolMax: 10, connectTimeoutMs: 5000, statementTimeoutMs: 5000 },
+    // No e-mail unless a test brings its own SMTP server; notifications are still recorded.
+    mail: { ...loadConfig({}).mail, sendIntervalMs: 0 },
     // Every test's operations run under the default query limits.
     limits: loadConfig({}).limits,
     ...overrides,
