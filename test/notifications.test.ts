@@ -1,10 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startHub } from '../server/app.js';
 import { insertUser } from '../server/auth/auth.service.js';
 import { loadConfig } from '../server/core/config.js';
 import { Role } from '../server/core/enums.js';
-import { startTestHub, type TestHub } from './support/hub.js';
+import { startTestHub, testConfig, type TestHub } from './support/hub.js';
 
 interface Received {
   to: string[];
@@ -116,5 +117,45 @@ describe('e-mail about new overlaps', () => {
     expect(after).toHaveLength(2);
     expect(after[1]!.raw).toContain(`Message-ID: ${failed[1]!.message_id}`);
     expect((await outbox()).filter((m) => m.to_address === 'lise@vollsmose.example').map((m) => m.state)).toEqual(['SENT', 'SENT']);
+  });
+
+  test('two hubs on one database send each e-mail of the outbox once, and a restarted hub sends what was left', async () => {
+    const em = t.hub.orm.em.fork();
+    const due = new Date(Date.now() - 1000);
+    for (let i = 0; i < 12; i++) {
+      await em.execute(
+        `insert into outbox_message (kind, message_id, to_address, subject, text, html, headers, state, attempts, next_attempt_at, created_at)
+         values ('OVERLAP', ?, ?, 'Test', 'Tekst', '<p>Tekst</p>', '{}'::jsonb, 'PENDING', 0, ?, ?)`,
+        [`<twohubs-${i}@odense.example>`, `leder${i}@odense.example`, due, due],
+      );
+    }
+    const mail = { ...loadConfig({}).mail, smtpUrl: smtp.url, from: 'Hubben <hub@odense.example>', sendIntervalMs: 0 };
+    const second = await startHub(testConfig({ databaseUrl: t.database.url, mail }), { log: () => undefined });
+    try {
+      await Promise.all([t.hub.tick(), second.tick(), t.hub.tick(), second.tick()]);
+    } finally {
+      await second.stop();
+    }
+    // Rows a stopped hub left behind are sent by the next hub that starts on the database.
+    for (let i = 12; i < 15; i++) {
+      await em.execute(
+        `insert into outbox_message (kind, message_id, to_address, subject, text, html, headers, state, attempts, next_attempt_at, created_at)
+         values ('OVERLAP', ?, ?, 'Test', 'Tekst', '<p>Tekst</p>', '{}'::jsonb, 'PENDING', 0, ?, ?)`,
+        [`<twohubs-${i}@odense.example>`, `leder${i}@odense.example`, due, due],
+      );
+    }
+    const restarted = await startHub(testConfig({ databaseUrl: t.database.url, mail }), { log: () => undefined });
+    try {
+      await restarted.tick();
+    } finally {
+      await restarted.stop();
+    }
+    const ids = smtp.received.flatMap((m) => /^Message-ID: (<twohubs-\d+@odense\.example>)/m.exec(m.raw)?.[1] ?? []);
+    expect(ids.sort()).toEqual(Array.from({ length: 15 }, (_, i) => `<twohubs-${i}@odense.example>`).sort());
+    const states = (await em.execute("select state, count(*)::int as n from outbox_message where message_id like '<twohubs-%' group by state")) as {
+      state: string;
+      n: number;
+    }[];
+    expect(states).toEqual([{ state: 'SENT', n: 15 }]);
   });
 });
