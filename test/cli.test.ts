@@ -29,7 +29,8 @@ test('npm start serves, a second hub on the same data directory stops with a cle
   } finally {
     first.child.kill('SIGKILL');
   }
-});
+  // Two hubs start here, the first on a new data directory: 20 s on a loaded machine.
+}, 90_000);
 
 test('bad configuration stops the hub with a message, not a stack trace', async () => {
   const run = startProcess({ HUB_SEED: 'everything' });
@@ -79,7 +80,7 @@ test('stopping the process `npm start` was started as stops the hub and its Post
     for (let i = 0; i < 200 && hubPid && alive(hubPid); i++) await new Promise((r) => setTimeout(r, 100));
     npm.kill('SIGKILL');
   }
-});
+}, 90_000);
 
 test('a hub that dies without running its exit handlers (kill -9, out of memory) does not leave its PostgreSQL running', async () => {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hub-kill-'));
