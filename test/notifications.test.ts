@@ -5,6 +5,7 @@ import { startHub } from '../server/app.js';
 import { insertUser } from '../server/auth/auth.service.js';
 import { loadConfig } from '../server/core/config.js';
 import { Role } from '../server/core/enums.js';
+import { nextSlot } from '../server/notifications/clock.js';
 import { startTestHub, testConfig, type TestHub } from './support/hub.js';
 
 interface Received {
@@ -38,6 +39,7 @@ async function smtpServer() {
 let t: TestHub;
 let smtp: Awaited<ReturnType<typeof smtpServer>>;
 let ownPlan: string;
+let lise: { token: string };
 
 beforeAll(async () => {
   smtp = await smtpServer();
@@ -47,7 +49,7 @@ beforeAll(async () => {
   const em = t.hub.orm.em.fork();
   const [person] = (await em.execute("insert into person (name, email) values ('Lise Leder', 'lise@vollsmose.example') returning id")) as { id: number }[];
   const [plan] = (await em.execute("select id from plan where code = 'VOL-VEST'")) as { id: number }[];
-  await insertUser(em, { name: 'Lise Leder', role: Role.PROJECT_LEAD, planIds: [plan!.id], personId: person!.id });
+  lise = { token: (await insertUser(em, { name: 'Lise Leder', role: Role.PROJECT_LEAD, planIds: [plan!.id], personId: person!.id })).token };
 });
 afterAll(async () => {
   await t?.stop();
@@ -157,5 +159,104 @@ describe('e-mail about new overlaps', () => {
       n: number;
     }[];
     expect(states).toEqual([{ state: 'SENT', n: 15 }]);
+  });
+});
+
+describe('what each user chooses and sees', () => {
+  const mailsToLise = () => smtp.received.filter((m) => m.to.includes('lise@vollsmose.example')).length;
+  const settings = (list: { kind: string; frequency: string }[]) =>
+    t.gql(
+      'mutation($input: UpdateNotificationSettingsInput!) { updateNotificationSettings(input: $input) { settings { kind frequency } userErrors { field code } } }',
+      { input: { settings: list } },
+      lise,
+    );
+
+  test('e-mail per kind immediately, daily or never, as the user chose; a digest cannot be immediate', async () => {
+    const viewer = await t.gql('{ viewer { notificationSettings { kind frequency } unreadNotificationCount } }', undefined, lise);
+    expect(viewer.data.viewer.notificationSettings).toEqual([
+      { kind: 'OVERLAP', frequency: 'IMMEDIATELY' },
+      { kind: 'DIGEST', frequency: 'WEEKLY' },
+      { kind: 'REMINDER', frequency: 'IMMEDIATELY' },
+    ]);
+    const refused = await settings([{ kind: 'DIGEST', frequency: 'IMMEDIATELY' }]);
+    expect(refused.data.updateNotificationSettings).toEqual({
+      settings: null,
+      userErrors: [{ field: ['input', 'settings', '0', 'frequency'], code: 'INVALID' }],
+    });
+    const daily = await settings([{ kind: 'OVERLAP', frequency: 'DAILY' }]);
+    expect(daily.data.updateNotificationSettings.settings[0]).toEqual({ kind: 'OVERLAP', frequency: 'DAILY' });
+
+    // Daily: nothing until the next 07:00 (Copenhagen) after the news, then one e-mail.
+    const before = mailsToLise();
+    const now = new Date();
+    await register('Lektiecafé søndag');
+    await t.hub.tick(now);
+    expect(mailsToLise()).toBe(before);
+    await t.hub.tick(new Date(nextSlot(now, 'DAILY').getTime() + 1000));
+    expect(mailsToLise()).toBe(before + 1);
+
+    // Never: written for the console, never e-mailed.
+    await settings([{ kind: 'OVERLAP', frequency: 'NEVER' }]);
+    await register('Lektiecafé mandag');
+    await t.hub.tick(new Date(nextSlot(new Date(), 'WEEKLY').getTime() + 1000));
+    expect(mailsToLise()).toBe(before + 1);
+    const latest = await t.gql('{ notifications(first: 1) { nodes { title emailState readAt } } }', undefined, lise);
+    expect(latest.data.notifications.nodes).toEqual([{ title: expect.stringContaining('"Lektiecafé mandag"'), emailState: 'NOT_SENT', readAt: null }]);
+    await settings([{ kind: 'OVERLAP', frequency: 'IMMEDIATELY' }]);
+  });
+
+  test("one's notifications are one's own: listed, counted, marked read; nobody else opens or marks them", async () => {
+    const list = await t.gql(
+      '{ notifications(first: 2) { totalCount nodes { id kind title link } pageInfo { hasNextPage endCursor } } viewer { unreadNotificationCount } }',
+      undefined,
+      lise,
+    );
+    const { totalCount, nodes, pageInfo } = list.data.notifications;
+    expect(nodes).toHaveLength(2);
+    expect(nodes[0]).toMatchObject({ kind: 'OVERLAP', link: expect.stringMatching(/^\/activities\//) });
+    expect(list.data.viewer.unreadNotificationCount).toBe(totalCount);
+    const next = await t.gql('query($after: String) { notifications(first: 100, after: $after) { nodes { id } } }', { after: pageInfo.endCursor }, lise);
+    expect(next.data.notifications.nodes).toHaveLength(totalCount - 2);
+
+    const mine = nodes[0].id;
+    expect((await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: mine }, Role.COORDINATOR)).data.node).toBeNull();
+    expect((await t.gql('query($id: ID!) { node(id: $id) { ... on Notification { title } } }', { id: mine }, lise)).data.node.title).toBe(nodes[0].title);
+    const mark = (input: Record<string, unknown>, as: Role | { token: string }) =>
+      t.gql(
+        'mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { markedCount unreadCount userErrors { field code } } }',
+        { input },
+        as,
+      );
+    expect((await mark({ ids: [mine] }, Role.COORDINATOR)).data.markNotificationsRead).toEqual({
+      markedCount: null,
+      unreadCount: null,
+      userErrors: [{ field: ['input', 'ids', '0'], code: 'NOT_FOUND' }],
+    });
+    expect((await mark({ ids: [mine] }, lise)).data.markNotificationsRead).toEqual({ markedCount: 1, unreadCount: totalCount - 1, userErrors: [] });
+    expect((await mark({ ids: [mine] }, lise)).data.markNotificationsRead.markedCount).toBe(0);
+    expect((await mark({}, lise)).data.markNotificationsRead.userErrors).toEqual([{ field: ['input'], code: 'INVALID' }]);
+    expect((await mark({ all: true }, lise)).data.markNotificationsRead).toEqual({ markedCount: totalCount - 1, unreadCount: 0, userErrors: [] });
+    // Another user's settings and count are not on their User object.
+    const others = await t.gql('query($id: ID!) { node(id: $id) { ... on User { notificationSettings { kind } unreadNotificationCount } } }', {
+      id: await t.idOf('User', "select id from app_user where name = 'Lise Leder'"),
+    });
+    expect(others.data.node).toEqual({ notificationSettings: null, unreadNotificationCount: null });
+  });
+
+  test('administrators see what was sent and what failed; nobody else does', async () => {
+    const log = await t.gql(
+      '{ notificationLog(first: 100) { totalCount nodes { kind messageId toAddress subject state attempts lastError sentAt recipient { name } } } }',
+      undefined,
+      Role.ADMIN,
+    );
+    expect(log.errors).toBeUndefined();
+    const toLise = log.data.notificationLog.nodes.filter((m: { toAddress: string }) => m.toAddress === 'lise@vollsmose.example');
+    expect(toLise.length).toBeGreaterThan(1);
+    expect(toLise.every((m: { state: string; recipient: { name: string } }) => m.state === 'SENT' && m.recipient.name === 'Lise Leder')).toBe(true);
+    const failedOnly = await t.gql('{ notificationLog(state: FAILED) { nodes { state } } }', undefined, Role.ADMIN);
+    expect(failedOnly.data.notificationLog.nodes).toEqual([]);
+    const refused = await t.gql('{ notificationLog { totalCount } }', undefined, Role.COORDINATOR);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(refused.status).toBe(403);
   });
 });

@@ -4,6 +4,8 @@ import { refuse, UserErrorCode } from '../core/user-errors.js';
 
 const REFERENCE_DATA = [Role.ADMIN, Role.COORDINATOR] as const;
 const PLAN_WORK = [Role.COORDINATOR, Role.PROJECT_LEAD] as const;
+/** What concerns only the caller (their own notifications and choices). */
+const EVERYONE = [Role.ADMIN, Role.COORDINATOR, Role.PROJECT_LEAD, Role.READER] as const;
 
 /**
  * Every mutation and the roles that may call it at all: one rule each, checked first by every mutation
@@ -34,6 +36,8 @@ export const MUTATION_ROLES = {
   evaluateActivity: PLAN_WORK,
   recordInquiries: PLAN_WORK,
   createExperience: PLAN_WORK,
+  markNotificationsRead: EVERYONE,
+  updateNotificationSettings: EVERYONE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type MutationName = keyof typeof MUTATION_ROLES;

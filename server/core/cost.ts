@@ -81,6 +81,8 @@ export const LIST_LENGTHS: Readonly<Record<string, number>> = {
   'Area.plans': 5,
   'TargetGroup.children': 5,
   'User.plans': 3,
+  'User.notificationSettings': 3,
+  'NotificationSettingsPayload.settings': 3,
   'SteeringGroup.meetings': 12,
   'SteeringGroup.members': 10,
   'Meeting.actionItems': 5,

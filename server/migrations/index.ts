@@ -14,6 +14,7 @@ import { Migration20261204174225_learned_from_guesses } from './Migration2026120
 import { Migration20261204190310_covering_overlap_index } from './Migration20261204190310_covering_overlap_index.js';
 import { Migration20261204203358_activity_reference } from './Migration20261204203358_activity_reference.js';
 import { Migration20261204224035_notifications } from './Migration20261204224035_notifications.js';
+import { Migration20261205045106_notification_settings } from './Migration20261205045106_notification_settings.js';
 
 /** Committed migrations in the order they apply; `npm run migration:create` appends to this list. */
 export const migrationsList: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204190310_covering_overlap_index', class: Migration20261204190310_covering_overlap_index },
   { name: 'Migration20261204203358_activity_reference', class: Migration20261204203358_activity_reference },
   { name: 'Migration20261204224035_notifications', class: Migration20261204224035_notifications },
+  { name: 'Migration20261205045106_notification_settings', class: Migration20261205045106_notification_settings },
 ];

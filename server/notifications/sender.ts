@@ -4,7 +4,9 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { HubConfig } from '../core/config.js';
 import { rows } from '../core/sql.js';
 import { composeOverlapMail, type OverlapNews } from './mail.js';
-import { EmailState, NotificationKind, OutboxState } from './notification.entity.js';
+import { nextSlot } from './clock.js';
+import { EmailState, NotificationFrequency, NotificationKind, OutboxState } from './notification.entity.js';
+import { frequencySql } from './notification.service.js';
 
 /** Attempts before an e-mail is given up (the waits double from a minute: about 8.5 hours in all). */
 export const MAX_ATTEMPTS = 10;
@@ -69,15 +71,21 @@ export class MailWorker {
   async compose(now: Date): Promise<void> {
     const due = await rows(
       this.em(),
-      `select n.recipient_id, max(m.created_at) as last from notification n
-       left join outbox_message m on m.recipient_id = n.recipient_id and m.kind = n.kind
-       where n.email_state = ? and n.kind = ? group by n.recipient_id`,
+      `select n.recipient_id, min(n.created_at) as oldest, ${frequencySql('n.recipient_id', 'n.kind')} as frequency,
+         (select max(m.created_at) from outbox_message m where m.recipient_id = n.recipient_id and m.kind = n.kind) as last
+       from notification n where n.email_state = ? and n.kind = ? group by n.recipient_id, n.kind`,
       [EmailState.PENDING, NotificationKind.OVERLAP],
     );
     for (const recipient of due) {
       if (this.stopped) return;
+      const frequency = String(recipient.frequency) as NotificationFrequency;
       const last = recipient.last ? new Date(String(recipient.last)) : null;
-      if (this.transport && last && now.getTime() < last.getTime() + this.options.config.batchWindowMs) continue;
+      const oldest = new Date(String(recipient.oldest));
+      if (this.transport && frequency === NotificationFrequency.IMMEDIATELY && last && now.getTime() < last.getTime() + this.options.config.batchWindowMs)
+        continue;
+      // Daily and weekly choices gather everything until the first sending time after the oldest news.
+      if (this.transport && (frequency === NotificationFrequency.DAILY || frequency === NotificationFrequency.WEEKLY) && nextSlot(oldest, frequency) > now)
+        continue;
       await this.em().transactional(async (tx) => {
         const pending = await rows(
           tx,
@@ -89,8 +97,8 @@ export class MailWorker {
         const [person] = await rows(tx, `select u.name as user_name, p.name, p.email from app_user u left join person p on p.id = u.person_id where u.id = ?`, [
           recipient.recipient_id,
         ]);
-        // No SMTP server, or nobody to write to: the notification stays in the console only.
-        if (!this.transport || !person?.email) {
+        // No SMTP server, nobody to write to, or no e-mail wanted: the notification stays in the console only.
+        if (!this.transport || !person?.email || frequency === NotificationFrequency.NEVER) {
           await tx.execute(`update notification set email_state = ? where id = any(?::int[])`, [EmailState.NOT_SENT, ids]);
           return;
         }
