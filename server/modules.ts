@@ -99,6 +99,7 @@ export async function hubParts(): Promise<HubParts> {
     authenticate: cachedAuthenticator(),
     // A sheet of 5 MB travels base64-encoded in JSON: about 7 MB, for those who may import one.
     routes: modules.flatMap((m) => m.routes ?? []),
+    publicRoutes: modules.flatMap((m) => m.publicRoutes ?? []),
     maxBodyBytes: (viewer) => (ROLE_MUTATIONS[viewer.role].has('importActivities') ? IMPORT_BODY_BYTES : MAX_BODY_BYTES),
   };
 }

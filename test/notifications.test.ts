@@ -243,6 +243,47 @@ describe('what each user chooses and sees', () => {
     expect(others.data.node).toEqual({ notificationSettings: null, unreadNotificationCount: null });
   });
 
+  test('every e-mail carries a one-click unsubscribe (RFC 8058) that works without signing in and changes only that kind', async () => {
+    const mail = smtp.received.filter((m) => m.to.includes('lise@vollsmose.example')).at(-1)!;
+    const headers = mail.raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+    expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+    const url = /^List-Unsubscribe: <([^>]+)>$/m.exec(headers)![1]!;
+    expect(url).toMatch(/\/unsubscribe\?u=\d+&k=OVERLAP&s=[\w-]{32}$/);
+    const hub = new URL(t.hub.url);
+    const address = new URL(url);
+    address.host = hub.host;
+    // A GET (a mail scanner opening the link) only shows the button.
+    const shown = await fetch(address);
+    expect(shown.status).toBe(200);
+    expect(await shown.text()).toContain('<button type="submit">Afmeld e-mails om nye overlap med jeres aktiviteter</button>');
+    const current = async () => (await t.gql('{ viewer { notificationSettings { kind frequency } } }', undefined, lise)).data.viewer.notificationSettings;
+    expect(await current()).toContainEqual({ kind: 'OVERLAP', frequency: 'IMMEDIATELY' });
+    // A changed signature or kind is refused.
+    for (const forged of [address.href.replace(/s=[\w-]+$/, 's=' + 'A'.repeat(32)), address.href.replace('k=OVERLAP', 'k=DIGEST')]) {
+      const refused = await fetch(forged, {
+        method: 'POST',
+        body: 'List-Unsubscribe=One-Click',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toContain('Linket virker ikke');
+    }
+    const clicked = await fetch(address, {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(clicked.status).toBe(200);
+    expect(await clicked.text()).toContain('Du er afmeldt');
+    expect(await current()).toEqual([
+      { kind: 'OVERLAP', frequency: 'NEVER' },
+      { kind: 'DIGEST', frequency: 'WEEKLY' },
+      { kind: 'REMINDER', frequency: 'IMMEDIATELY' },
+    ]);
+    expect((await fetch(address, { method: 'PUT' })).status).toBe(405);
+    await settings([{ kind: 'OVERLAP', frequency: 'IMMEDIATELY' }]);
+  });
+
   test('administrators see what was sent and what failed; nobody else does', async () => {
     const log = await t.gql(
       '{ notificationLog(first: 100) { totalCount nodes { kind messageId toAddress subject state attempts lastError sentAt recipient { name } } } }',

@@ -154,6 +154,30 @@ export interface RouteRequest {
   ): Promise<{ data?: T | null; errors?: readonly GraphQLFormattedError[] }>;
 }
 
+/** What a public route gets: no viewer (it proves who it acts for with a signed token of its own), the body of a POST, the database. */
+export interface PublicRouteRequest {
+  url: URL;
+  method: 'GET' | 'POST';
+  /** A POST's body as text, at most PUBLIC_BODY_BYTES. */
+  body: string;
+  em(): EntityManager;
+  /** GraphQL as the viewer the route's token named, every limit applied. */
+  executeAs<T = Record<string, unknown>>(
+    viewer: Viewer,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: T | null; errors?: readonly GraphQLFormattedError[] }>;
+}
+
+/** An address served without sign-in (an e-mail's unsubscribe link, a calendar feed), rate-limited by the caller's address. */
+export interface PublicRoute {
+  path: string;
+  methods: readonly ('GET' | 'POST')[];
+  handle(request: PublicRouteRequest): Promise<RouteResponse>;
+}
+
+const PUBLIC_BODY_BYTES = 4096;
+
 export interface RouteResponse {
   status: number;
   headers: Record<string, string>;
@@ -175,6 +199,8 @@ export interface HubParts {
   maxBodyBytes?: (viewer: Viewer) => number;
   /** The modules' own addresses. */
   routes?: readonly HttpRoute[];
+  /** The modules' addresses served without sign-in. */
+  publicRoutes?: readonly PublicRoute[];
 }
 
 /** The token of an `Authorization: Bearer <token>` header, or undefined. */
@@ -184,7 +210,7 @@ function bearerToken(header: string | undefined): string | undefined {
 }
 
 export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroORM, health: DatabaseHealth): Promise<HubHttp> {
-  const { schema, makeLoaders, authenticate, maxBodyBytes = () => MAX_BODY_BYTES, routes = [] } = parts;
+  const { schema, makeLoaders, authenticate, maxBodyBytes = () => MAX_BODY_BYTES, routes = [], publicRoutes = [] } = parts;
   const server = http.createServer();
   const drain = new HttpDrain(server);
   const protection = queryProtection(config);
@@ -256,6 +282,8 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
         const reason = health.problem ?? (await health.ask());
         return reason === null ? sendJson(res, 200, { status: 'ready', database: 'ok' }) : sendJson(res, 503, { status: 'unavailable', database: reason });
       }
+      const publicRoute = publicRoutes.find((r) => r.path === url.pathname);
+      if (publicRoute) return await servePublicRoute(publicRoute, req, res, url);
       const route = routes.find((r) => r.path === url.pathname);
       if (url.pathname !== '/graphql' && !route) {
         if (await serveExplorerAsset(req, res, url.pathname)) return;
@@ -368,6 +396,60 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
       else res.end();
     }
   });
+  /** GraphQL through Apollo as a viewer: cost model, budget, redaction and visibility as for any query. */
+  async function executeAs(viewer: Viewer, requestId: string, contexts: HubContext[], query: string, variables?: Record<string, unknown>) {
+    const contextValue = createContext(orm.em, makeLoaders, viewer, requestId, null, 'da');
+    contexts.push(contextValue);
+    const response = await apollo.executeOperation({ query, variables }, { contextValue });
+    contextValue.held.done = true;
+    contextValue.held.release?.();
+    if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by routes');
+    return response.body.singleResult as never;
+  }
+
+  /** A route without sign-in: limited by the caller's address before any work, its token checked by the route itself. */
+  async function servePublicRoute(route: PublicRoute, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    if (method !== 'GET' && method !== 'POST') return sendJson(res, 405, { error: `Use ${route.methods.join(' or ')}` });
+    if (!route.methods.includes(method)) {
+      res.setHeader('allow', route.methods.join(', '));
+      return sendJson(res, 405, { error: `Use ${route.methods.join(' or ')}` });
+    }
+    if (limiter) {
+      const taken = limiter.take(`a:${clientAddress(req, config.trustProxy)}`);
+      if (!taken.ok) {
+        res.setHeader('retry-after', String(taken.retryAfterSeconds));
+        return sendJson(res, 429, { error: `Too many requests: try again in ${taken.retryAfterSeconds} s` });
+      }
+    }
+    if (!health.available) {
+      res.setHeader('retry-after', RETRY_AFTER_SECONDS);
+      return sendJson(res, 503, { error: DATABASE_DOWN_MESSAGE });
+    }
+    const body = method === 'POST' ? await readBody(req, PUBLIC_BODY_BYTES) : '';
+    const requestId = randomUUID();
+    const contexts: HubContext[] = [];
+    try {
+      const answer = await currentRequest.run({ requestId }, () =>
+        route.handle({
+          url,
+          method,
+          body,
+          em: () => orm.em.fork() as EntityManager,
+          executeAs: (viewer, query, variables) => executeAs(viewer, requestId, contexts, query, variables),
+        }),
+      );
+      res.writeHead(answer.status, { 'cache-control': 'no-store', 'x-request-id': requestId, ...answer.headers });
+      res.end(req.method === 'HEAD' ? undefined : answer.body);
+      logger.info({ requestId, route: route.path, status: answer.status }, 'public route');
+    } finally {
+      for (const context of contexts) {
+        context.held.done = true;
+        context.held.release?.();
+      }
+    }
+  }
+
   /** A module's route, its GraphQL run through Apollo as the viewer: cost model, budget, redaction and visibility as for any query. */
   async function serveRoute(route: HttpRoute, viewer: Viewer, url: URL, res: http.ServerResponse): Promise<void> {
     const requestId = randomUUID();
@@ -377,15 +459,7 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
         route.handle({
           viewer,
           url,
-          async execute(query, variables) {
-            const contextValue = createContext(orm.em, makeLoaders, viewer, requestId, null, 'da');
-            contexts.push(contextValue);
-            const response = await apollo.executeOperation({ query, variables }, { contextValue });
-            contextValue.held.done = true;
-            contextValue.held.release?.();
-            if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by routes');
-            return response.body.singleResult as never;
-          },
+          execute: (query, variables) => executeAs(viewer, requestId, contexts, query, variables),
         }),
       );
       res.writeHead(answer.status, { 'cache-control': 'no-store', 'x-request-id': requestId, ...answer.headers });

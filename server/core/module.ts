@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { HubConfig } from './config.js';
-import type { HttpRoute } from './http.js';
+import type { HttpRoute, PublicRoute } from './http.js';
 import type { LoaderFactories } from './loaders.js';
 import type { NodeType } from './node.resolver.js';
 
@@ -24,6 +24,8 @@ export interface HubModule {
   schemaTransforms?: readonly ((schema: GraphQLSchema) => GraphQLSchema)[];
   /** GET addresses it serves beside /graphql, signed in like GraphQL requests. */
   routes?: readonly HttpRoute[];
+  /** Addresses served without sign-in, each checking a signed token of its own (unsubscribe links, calendar feeds). */
+  publicRoutes?: readonly PublicRoute[];
   /** Work the hub does in the background while it serves (sending e-mail); started after the hub listens, stopped before it drains. */
   worker?: (deps: WorkerDeps) => HubWorker;
   /** Connects the module's handlers to hooks of modules below it; called once, at assembly. */

@@ -156,3 +156,16 @@ export async function composeOverlapMail(em: EntityManager, recipientName: strin
   ].join('\n');
   return { subject, text, html };
 }
+
+/** Every e-mail ends with where to change how often, and the one-click way out of this kind. */
+export function withFooter(mail: ComposedMail, what: string, settingsUrl: string, unsubscribeUrl: string): ComposedMail {
+  const lines = [`Skift hvor ofte du får e-mails: ${settingsUrl}`, `Afmeld e-mails om ${what}: ${unsubscribeUrl}`];
+  return {
+    subject: mail.subject,
+    text: `${mail.text}\n\n-- \n${lines.join('\n')}\n`,
+    html: mail.html.replace(
+      '</body>',
+      `<hr><p style="font-size:small;color:#555"><a href="${escape(settingsUrl)}">Skift hvor ofte du får e-mails</a> · <a href="${escape(unsubscribeUrl)}">Afmeld e-mails om ${escape(what)}</a></p></body>`,
+    ),
+  };
+}

@@ -7,6 +7,7 @@ import { CalendarFeed, Notification, NotificationSetting, OutboxMessage } from '
 import { NotificationResolver, OutboxMessageResolver, UserNotificationsResolver } from './notification.resolver.js';
 import { notifyRaisedPairs } from './notification.store.js';
 import { MailWorker } from './sender.js';
+import { unsubscribeRoute } from './unsubscribe.js';
 
 const loaders = {
   notification: (em) => byIdLoader(em, Notification),
@@ -22,6 +23,7 @@ export const notificationModule: HubModule = {
   resolvers: [NotificationResolver, UserNotificationsResolver, OutboxMessageResolver],
   entities: [OutboxMessage, Notification, NotificationSetting, CalendarFeed],
   loaders,
+  publicRoutes: [unsubscribeRoute],
   // A notification is its recipient's alone.
   nodes: [nodeType({ entity: Notification, loader: (l) => l.notification, visible: (ctx, n) => n.recipient.id === ctx.viewer?.userId })],
   connect() {

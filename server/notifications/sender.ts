@@ -3,10 +3,11 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { HubConfig } from '../core/config.js';
 import { rows } from '../core/sql.js';
-import { composeOverlapMail, type OverlapNews } from './mail.js';
+import { composeOverlapMail, withFooter, type OverlapNews } from './mail.js';
 import { nextSlot } from './clock.js';
 import { EmailState, NotificationFrequency, NotificationKind, OutboxState } from './notification.entity.js';
 import { frequencySql } from './notification.service.js';
+import { KIND_NAMES, SETTINGS_PATH, unsubscribeHeaders, unsubscribeUrl } from './unsubscribe.js';
 
 /** Attempts before an e-mail is given up (the waits double from a minute: about 8.5 hours in all). */
 export const MAX_ATTEMPTS = 10;
@@ -103,12 +104,18 @@ export class MailWorker {
           return;
         }
         const news = pending.map((n) => (typeof n.payload === 'string' ? JSON.parse(n.payload) : n.payload) as OverlapNews);
-        const mail = await composeOverlapMail(tx, String(person.name ?? person.user_name), news, this.options.publicUrl);
+        const unsubscribe = await unsubscribeUrl(tx, this.options.publicUrl, Number(recipient.recipient_id), NotificationKind.OVERLAP);
+        const mail = withFooter(
+          await composeOverlapMail(tx, String(person.name ?? person.user_name), news, this.options.publicUrl),
+          KIND_NAMES[NotificationKind.OVERLAP],
+          `${this.options.publicUrl}${SETTINGS_PATH}`,
+          unsubscribe,
+        );
         const domain = /@([^>\s]+)/.exec(this.options.config.from)?.[1] ?? 'hub.localhost';
         const [outbox] = await rows(
           tx,
           `insert into outbox_message (recipient_id, kind, message_id, to_address, subject, text, html, headers, state, attempts, next_attempt_at, created_at)
-           values (?, ?, ?, ?, ?, ?, ?, '{}'::jsonb, ?, 0, ?, ?) returning id`,
+           values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 0, ?, ?) returning id`,
           [
             recipient.recipient_id,
             NotificationKind.OVERLAP,
@@ -117,6 +124,7 @@ export class MailWorker {
             mail.subject,
             mail.text,
             mail.html,
+            JSON.stringify(unsubscribeHeaders(unsubscribe)),
             OutboxState.PENDING,
             now,
             now,
