@@ -5,7 +5,7 @@ import { startHub } from '../server/app.js';
 import { insertUser } from '../server/auth/auth.service.js';
 import { loadConfig } from '../server/core/config.js';
 import { Role } from '../server/core/enums.js';
-import { nextSlot } from '../server/notifications/clock.js';
+import { addDays, instantOf, nextSlot } from '../server/notifications/clock.js';
 import { startTestHub, testConfig, type TestHub } from './support/hub.js';
 
 interface Received {
@@ -299,5 +299,82 @@ describe('what each user chooses and sees', () => {
     const refused = await t.gql('{ notificationLog { totalCount } }', undefined, Role.COORDINATOR);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(refused.status).toBe(403);
+  });
+});
+
+describe('reminders and the digest at their times', () => {
+  const decoded = (raw: string) =>
+    Buffer.from(
+      raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8');
+  const to = (address: string) => smtp.received.filter((m) => m.to.includes(address));
+
+  test("a follow-up's owner is reminded 3 days before its deadline and on the day it goes overdue, once each", async () => {
+    const em = t.hub.orm.em.fork();
+    const [meeting] = (await em.execute(
+      'select m.id from meeting m join steering_group g on g.id = m.steering_group_id where g.plan_id is not null order by m.id limit 1',
+    )) as { id: number }[];
+    const due = '2027-03-10';
+    await em.execute(
+      "insert into action_item (meeting_id, description, owner_id, due_date, status) select ?, 'Send evalueringen af lektiecaféen til styregruppen', person_id, ?, 'OPEN' from app_user where name = 'Lise Leder'",
+      [meeting!.id, due],
+    );
+    const before = to('lise@vollsmose.example').length;
+    await t.hub.tick(instantOf(addDays(due, -4), 9));
+    expect(to('lise@vollsmose.example')).toHaveLength(before);
+    await t.hub.tick(instantOf(addDays(due, -3), 9));
+    await t.hub.tick(instantOf(addDays(due, -2), 9));
+    const soon = to('lise@vollsmose.example').slice(before);
+    expect(soon).toHaveLength(1);
+    expect(decoded(soon[0]!.raw)).toMatch(/^Subject: =\?UTF-8\?|^Subject: Påmindelse/m);
+    expect(decoded(soon[0]!.raw)).toContain('Send evalueringen af lektiecaféen til styregruppen');
+    expect(decoded(soon[0]!.raw)).toContain('frist 10. marts 2027');
+    await t.hub.tick(instantOf(due, 9));
+    expect(to('lise@vollsmose.example')).toHaveLength(before + 1);
+    await t.hub.tick(instantOf(addDays(due, 1), 9));
+    await t.hub.tick(instantOf(addDays(due, 2), 9));
+    const overdue = to('lise@vollsmose.example').slice(before + 1);
+    expect(overdue).toHaveLength(1);
+    expect(decoded(overdue[0]!.raw)).toContain('Overskredet:');
+    const list = await t.gql('{ notifications(first: 2) { nodes { kind title link } } }', undefined, lise);
+    expect(list.data.notifications.nodes.map((n: { kind: string; title: string }) => [n.kind, n.title.split(':')[0]])).toEqual([
+      ['REMINDER', 'Opfølgning overskredet'],
+      ['REMINDER', 'Opfølgning snart'],
+    ]);
+  });
+
+  test('coordinators get the weekly digest on Monday at 07:00 Copenhagen time, once, with overlap groups, gaps, overdue follow-ups and silent indicators', async () => {
+    const em = t.hub.orm.em.fork();
+    const [person] = (await em.execute("insert into person (name, email) values ('Karen Koordinator', 'karen@odense.example') returning id")) as {
+      id: number;
+    }[];
+    await insertUser(em, { name: 'Karen Koordinator', role: Role.COORDINATOR, personId: person!.id });
+    const monday = instantOf('2027-03-15', 7);
+    await t.hub.tick(new Date(monday.getTime() - 60_000));
+    expect(to('karen@odense.example')).toHaveLength(0);
+    await t.hub.tick(new Date(monday.getTime() + 30_000));
+    await t.hub.tick(new Date(monday.getTime() + 3600_000));
+    const digests = to('karen@odense.example');
+    expect(digests).toHaveLength(1);
+    const text = decoded(digests[0]!.raw);
+    expect(text).toMatch(/^Subject: =\?UTF-8\?Q\?Ugens_overblik_2027-03-15:/m);
+    expect(text).toContain('Her er overblikket over de boligsociale helhedsplaner siden 8. marts 2027.');
+    for (const heading of [
+      'Nye overlapgrupper uden beslutning',
+      'Nye huller i dækningen',
+      'Opfølgningspunkter over fristen',
+      'Indikatorer uden ny måling i 6 måneder',
+    ]) {
+      expect(text).toContain(heading);
+    }
+    expect(text).toContain('Send evalueringen af lektiecaféen til styregruppen');
+    // The week after: compared with the first, nothing new among the overlap groups.
+    await t.hub.tick(instantOf('2027-03-16', 7));
+    expect(to('karen@odense.example')).toHaveLength(1);
+    await t.hub.tick(instantOf('2027-03-22', 8));
+    const second = to('karen@odense.example');
+    expect(second).toHaveLength(2);
+    expect(decoded(second[1]!.raw)).toMatch(/Nye overlapgrupper uden beslutning \(\d+ i alt\):\r?\n  Ingen nye\./);
   });
 });

@@ -169,3 +169,116 @@ export function withFooter(mail: ComposedMail, what: string, settingsUrl: string
     ),
   };
 }
+
+/** Plain text and its HTML twin from paragraphs and bulleted sections. */
+function simpleMail(
+  subject: string,
+  greeting: string,
+  intro: string,
+  sections: { heading: string; items: string[]; empty?: string }[],
+  link: string,
+): ComposedMail {
+  const shown = sections.filter((s) => s.items.length || s.empty);
+  const text = [
+    greeting,
+    '',
+    intro,
+    ...shown.flatMap((s) => ['', `${s.heading}:`, ...(s.items.length ? s.items.map((i) => `- ${i}`) : [`  ${s.empty}`])]),
+    '',
+    link,
+    '',
+    'Venlig hilsen',
+    'Boligsocial koordinationshub',
+  ].join('\n');
+  const html = [
+    `<!doctype html><html lang="da"><body style="font-family:sans-serif">`,
+    `<p>${escape(greeting)}</p>`,
+    `<p>${escape(intro)}</p>`,
+    ...shown.map(
+      (s) =>
+        `<h2 style="font-size:1.1em">${escape(s.heading)}</h2>` +
+        (s.items.length ? `<ul>${s.items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul>` : `<p>${escape(s.empty!)}</p>`),
+    ),
+    `<p><a href="${escape(link)}">${escape(link)}</a></p>`,
+    `<p>Venlig hilsen<br>Boligsocial koordinationshub</p></body></html>`,
+  ].join('\n');
+  return { subject, text, html };
+}
+
+/** Reminders of follow-up points: what, for which plan, by when. */
+export async function composeReminderMail(
+  em: EntityManager,
+  recipientName: string,
+  news: readonly { actionItemId: number; stage: 'SOON' | 'OVERDUE' }[],
+  publicUrl: string,
+): Promise<ComposedMail> {
+  const found = await rows(
+    em,
+    `select ai.id, ai.description, to_char(ai.due_date, 'YYYY-MM-DD') as due_date, ai.status, p.name as plan, p.code, to_char(m.date, 'YYYY-MM-DD') as meeting
+     from action_item ai join meeting m on m.id = ai.meeting_id join steering_group g on g.id = m.steering_group_id left join plan p on p.id = g.plan_id
+     where ai.id = any(?::int[])`,
+    [`{${news.map((n) => n.actionItemId).join(',')}}`],
+  );
+  const byId = new Map(found.map((r) => [Number(r.id), r]));
+  const line = (n: { actionItemId: number }) => {
+    const r = byId.get(n.actionItemId)!;
+    return `${r.description} (${r.plan}, fra mødet ${danishDate(String(r.meeting))}): frist ${danishDate(String(r.due_date))}`;
+  };
+  // A follow-up marked done since the reminder was written is not mentioned.
+  const open = news.filter((n) => byId.get(n.actionItemId)?.status === 'OPEN');
+  const overdue = open.filter((n) => n.stage === 'OVERDUE').map(line);
+  const soon = open.filter((n) => n.stage === 'SOON').map(line);
+  const code = byId.get(open[0]?.actionItemId ?? -1)?.code;
+  const subject = overdue.length
+    ? `Opfølgning overskredet: ${overdue.length === 1 ? String(byId.get(open.find((n) => n.stage === 'OVERDUE')!.actionItemId)!.description) : `${overdue.length} punkter`}`
+    : `Påmindelse: ${soon.length === 1 ? String(byId.get(open[0]!.actionItemId)!.description) : `${soon.length} opfølgningspunkter`} har frist snart`;
+  return simpleMail(
+    subject.length > 200 ? `${subject.slice(0, 197)}...` : subject,
+    `Hej ${recipientName}`,
+    'Du er ansvarlig for disse opfølgningspunkter fra styregruppemøderne. Marker dem som udført i konsollen, når de er klaret.',
+    [
+      { heading: 'Overskredet', items: overdue },
+      { heading: 'Frist inden for 3 dage', items: soon },
+    ],
+    code ? `${publicUrl}/plans/${encodeURIComponent(String(code))}` : publicUrl,
+  );
+}
+
+/** The coordinators' overview of the period. */
+export function composeDigestMail(recipientName: string, title: string, news: DigestPayload, publicUrl: string): ComposedMail {
+  const since = `siden ${danishDate(news.period.from)}`;
+  return simpleMail(
+    title,
+    `Hej ${recipientName}`,
+    `Her er overblikket over de boligsociale helhedsplaner ${since}.`,
+    [
+      { heading: `Nye overlapgrupper uden beslutning (${news.groups.length} i alt)`, items: news.newGroups.slice(0, 30), empty: 'Ingen nye.' },
+      { heading: 'Nye huller i dækningen', items: news.openedGaps.slice(0, 30), empty: 'Ingen nye.' },
+      { heading: 'Lukkede huller i dækningen', items: news.closedGaps.slice(0, 30) },
+      {
+        heading: `Opfølgningspunkter over fristen (${news.overdueCount ?? news.overdue.length} i alt, de seneste først)`,
+        items: news.overdue.map((o) => `${o.description} (${o.plan}${o.owner ? `, ${o.owner}` : ''}): frist ${danishDate(o.dueDate)}`),
+        empty: 'Ingen.',
+      },
+      {
+        heading: 'Indikatorer uden ny måling i 6 måneder',
+        items: news.silentIndicators.map((i) => `${i.name} (${i.plan}): ${i.last ? `sidst målt ${danishDate(i.last)}` : 'aldrig målt'}`),
+        empty: 'Ingen.',
+      },
+    ],
+    `${publicUrl}/overlaps`,
+  );
+}
+
+/** What the digest's notification keeps (scheduled.ts writes it). */
+export interface DigestPayload {
+  period: { from: string; to: string };
+  groups: { key: string; label: string }[];
+  newGroups: string[];
+  openedGaps: string[];
+  closedGaps: string[];
+  overdue: { description: string; dueDate: string; plan: string; owner: string | null }[];
+  /** All overdue follow-ups; `overdue` lists the 50 most recent. */
+  overdueCount: number;
+  silentIndicators: { name: string; plan: string; last: string | null }[];
+}

@@ -3,10 +3,11 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { HubConfig } from '../core/config.js';
 import { rows } from '../core/sql.js';
-import { composeOverlapMail, withFooter, type OverlapNews } from './mail.js';
+import { composeDigestMail, composeOverlapMail, composeReminderMail, withFooter, type OverlapNews } from './mail.js';
 import { nextSlot } from './clock.js';
 import { EmailState, NotificationFrequency, NotificationKind, OutboxState } from './notification.entity.js';
 import { frequencySql } from './notification.service.js';
+import { scheduleDigests, scheduleReminders, type DigestNews, type ReminderNews } from './scheduled.js';
 import { KIND_NAMES, SETTINGS_PATH, unsubscribeHeaders, unsubscribeUrl } from './unsubscribe.js';
 
 /** Attempts before an e-mail is given up (the waits double from a minute: about 8.5 hours in all). */
@@ -68,30 +69,37 @@ export class MailWorker {
     return this.options.orm.em.fork() as EntityManager;
   }
 
-  /** Pending notifications become one e-mail per recipient: the first at once, later ones gathered until the window after the last has passed. */
+  /**
+   * Pending notifications become one e-mail per recipient and kind, as the recipient chose: at once (later news gathered until the
+   * window after the last e-mail has passed), at the next daily or weekly 07:00, or never. Reminders and digests that are due are
+   * written first.
+   */
   async compose(now: Date): Promise<void> {
+    await scheduleReminders(this.em(), now);
+    await scheduleDigests(this.em(), now);
     const due = await rows(
       this.em(),
-      `select n.recipient_id, min(n.created_at) as oldest, ${frequencySql('n.recipient_id', 'n.kind')} as frequency,
+      `select n.recipient_id, n.kind, min(n.created_at) as oldest, ${frequencySql('n.recipient_id', 'n.kind')} as frequency,
          (select max(m.created_at) from outbox_message m where m.recipient_id = n.recipient_id and m.kind = n.kind) as last
-       from notification n where n.email_state = ? and n.kind = ? group by n.recipient_id, n.kind`,
-      [EmailState.PENDING, NotificationKind.OVERLAP],
+       from notification n where n.email_state = ? group by n.recipient_id, n.kind order by 1, 2`,
+      [EmailState.PENDING],
     );
     for (const recipient of due) {
       if (this.stopped) return;
+      const kind = String(recipient.kind) as NotificationKind;
       const frequency = String(recipient.frequency) as NotificationFrequency;
       const last = recipient.last ? new Date(String(recipient.last)) : null;
       const oldest = new Date(String(recipient.oldest));
-      if (this.transport && frequency === NotificationFrequency.IMMEDIATELY && last && now.getTime() < last.getTime() + this.options.config.batchWindowMs)
-        continue;
-      // Daily and weekly choices gather everything until the first sending time after the oldest news.
-      if (this.transport && (frequency === NotificationFrequency.DAILY || frequency === NotificationFrequency.WEEKLY) && nextSlot(oldest, frequency) > now)
-        continue;
+      // A digest is written at its own time; the others wait as their recipient chose.
+      if (this.transport && kind !== NotificationKind.DIGEST) {
+        if (frequency === NotificationFrequency.IMMEDIATELY && last && now.getTime() < last.getTime() + this.options.config.batchWindowMs) continue;
+        if ((frequency === NotificationFrequency.DAILY || frequency === NotificationFrequency.WEEKLY) && nextSlot(oldest, frequency) > now) continue;
+      }
       await this.em().transactional(async (tx) => {
         const pending = await rows(
           tx,
-          `select id, payload from notification where recipient_id = ? and email_state = ? and kind = ? order by id for update skip locked`,
-          [recipient.recipient_id, EmailState.PENDING, NotificationKind.OVERLAP],
+          `select id, title, payload from notification where recipient_id = ? and email_state = ? and kind = ? order by id for update skip locked`,
+          [recipient.recipient_id, EmailState.PENDING, kind],
         );
         if (!pending.length) return;
         const ids = `{${pending.map((n) => n.id).join(',')}}`;
@@ -103,14 +111,16 @@ export class MailWorker {
           await tx.execute(`update notification set email_state = ? where id = any(?::int[])`, [EmailState.NOT_SENT, ids]);
           return;
         }
-        const news = pending.map((n) => (typeof n.payload === 'string' ? JSON.parse(n.payload) : n.payload) as OverlapNews);
-        const unsubscribe = await unsubscribeUrl(tx, this.options.publicUrl, Number(recipient.recipient_id), NotificationKind.OVERLAP);
-        const mail = withFooter(
-          await composeOverlapMail(tx, String(person.name ?? person.user_name), news, this.options.publicUrl),
-          KIND_NAMES[NotificationKind.OVERLAP],
-          `${this.options.publicUrl}${SETTINGS_PATH}`,
-          unsubscribe,
-        );
+        const name = String(person.name ?? person.user_name);
+        const payloads = pending.map((n) => (typeof n.payload === 'string' ? JSON.parse(n.payload) : n.payload) as unknown);
+        const unsubscribe = await unsubscribeUrl(tx, this.options.publicUrl, Number(recipient.recipient_id), kind);
+        const body =
+          kind === NotificationKind.OVERLAP
+            ? await composeOverlapMail(tx, name, payloads as OverlapNews[], this.options.publicUrl)
+            : kind === NotificationKind.REMINDER
+              ? await composeReminderMail(tx, name, payloads as ReminderNews[], this.options.publicUrl)
+              : composeDigestMail(name, String(pending.at(-1)!.title), payloads.at(-1) as DigestNews, this.options.publicUrl);
+        const mail = withFooter(body, KIND_NAMES[kind], `${this.options.publicUrl}${SETTINGS_PATH}`, unsubscribe);
         const domain = /@([^>\s]+)/.exec(this.options.config.from)?.[1] ?? 'hub.localhost';
         const [outbox] = await rows(
           tx,
@@ -118,7 +128,7 @@ export class MailWorker {
            values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 0, ?, ?) returning id`,
           [
             recipient.recipient_id,
-            NotificationKind.OVERLAP,
+            kind,
             `<${randomUUID()}@${domain}>`,
             person.email,
             mail.subject,
