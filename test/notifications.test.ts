@@ -375,6 +375,6 @@ describe('reminders and the digest at their times', () => {
     await t.hub.tick(instantOf('2027-03-22', 8));
     const second = to('karen@odense.example');
     expect(second).toHaveLength(2);
-    expect(decoded(second[1]!.raw)).toMatch(/Nye overlapgrupper uden beslutning \(\d+ i alt\):\r?\n  Ingen nye\./);
+    expect(decoded(second[1]!.raw)).toMatch(/Nye overlapgrupper uden beslutning \(\d+ i alt\):\r?\n {2}Ingen nye\./);
   });
 });
