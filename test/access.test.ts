@@ -147,6 +147,7 @@ describe('permissions', () => {
     createActivity: async () => activityInput(ids.ownPlan),
     updateActivity: async () => ({ id: ids.ownActivity, expectedVersion: await currentVersion(ids.ownActivity), capacity: 10 + serial++ }),
     markNotificationsRead: async () => ({ all: true }),
+    revokeCalendarUrl: async () => ({}),
     updateNotificationSettings: async () => ({ settings: [{ kind: 'OVERLAP', frequency: 'IMMEDIATELY' }] }),
     importActivities: async () => ({
       planId: ids.ownPlan,
@@ -197,6 +198,7 @@ describe('permissions', () => {
       'createTheme',
       'importActivities',
       'markNotificationsRead',
+      'revokeCalendarUrl',
       'updateActivity',
       'updateMethod',
       'updateNotificationSettings',
@@ -206,6 +208,7 @@ describe('permissions', () => {
       'createActivity',
       'importActivities',
       'markNotificationsRead',
+      'revokeCalendarUrl',
       'updateActivity',
       'updateNotificationSettings',
     ]);

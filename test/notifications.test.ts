@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import ICAL from 'ical.js';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startHub } from '../server/app.js';
@@ -376,5 +377,90 @@ describe('reminders and the digest at their times', () => {
     const second = to('karen@odense.example');
     expect(second).toHaveLength(2);
     expect(decoded(second[1]!.raw)).toMatch(/Nye overlapgrupper uden beslutning \(\d+ i alt\):\r?\n {2}Ingen nye\./);
+  });
+});
+
+describe('calendar feeds', () => {
+  const local = (url: string) => {
+    const address = new URL(url);
+    address.host = new URL(t.hub.url).host;
+    return address.href;
+  };
+  const events = async (url: string) => {
+    const response = await fetch(local(url));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const calendar = new ICAL.Component(ICAL.parse(await response.text()));
+    expect(calendar.getFirstSubcomponent('vtimezone')!.getFirstPropertyValue('tzid')).toBe('Europe/Copenhagen');
+    return calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+  };
+
+  test("a coordinator's feed: meetings and follow-up deadlines of every plan, stable UIDs, SEQUENCE raised when a follow-up is done", async () => {
+    const { data } = await t.gql('{ viewer { calendarUrl } }');
+    const url = data.viewer.calendarUrl as string;
+    expect(url).toMatch(/\/calendar\.ics\?u=\d+&g=1&s=[\w-]{32}$/);
+    const first = await events(url);
+    const em = t.hub.orm.em.fork();
+    const [counts] = (await em.execute('select (select count(*) from meeting)::int as meetings, (select count(*) from action_item)::int as items')) as {
+      meetings: number;
+      items: number;
+    }[];
+    expect(first.filter((e) => e.uid.startsWith('meeting-'))).toHaveLength(counts!.meetings);
+    expect(first.filter((e) => e.uid.startsWith('action-item-'))).toHaveLength(counts!.items);
+    const deadline = first.find((e) => e.summary === 'Frist: Send evalueringen af lektiecaféen til styregruppen')!;
+    expect(deadline.startDate.isDate).toBe(true);
+    expect(deadline.startDate.toString()).toBe('2027-03-10');
+    expect(deadline.sequence).toBe(0);
+    const [item] = (await em.execute("select id from action_item where description = 'Send evalueringen af lektiecaféen til styregruppen'")) as {
+      id: number;
+    }[];
+    const done = await t.mutate(
+      'completeActionItem',
+      'CompleteActionItemInput',
+      { id: Buffer.from(`ActionItem:${item!.id}`).toString('base64url') },
+      'actionItem { status }',
+    );
+    expect(done.actionItem ?? done).toBeTruthy();
+    const again = await events(url);
+    expect(again.map((e) => e.uid).sort()).toEqual(first.map((e) => e.uid).sort());
+    const changed = again.find((e) => e.uid === deadline.uid)!;
+    expect([changed.summary, changed.sequence]).toEqual(['Udført: Send evalueringen af lektiecaféen til styregruppen', 1]);
+  });
+
+  test("a project lead's feed holds their plans only, weekly slots in Copenhagen time on request; revoking stops the old address; the secret opens nothing else", async () => {
+    const { data } = await t.gql('{ viewer { calendarUrl withSlots: calendarUrl(withActivitySlots: true) } }', undefined, lise);
+    const em = t.hub.orm.em.fork();
+    const [own] = (await em.execute(
+      "select count(*)::int as n from meeting m join steering_group g on g.id = m.steering_group_id join plan p on p.id = g.plan_id where p.code = 'VOL-VEST'",
+    )) as { n: number }[];
+    const plain = await events(data.viewer.calendarUrl);
+    expect(plain.filter((e) => e.uid.startsWith('meeting-'))).toHaveLength(own!.n);
+    expect(plain.some((e) => e.uid.startsWith('activity-'))).toBe(false);
+    const slots = (await events(data.viewer.withSlots)).filter((e) => e.uid.startsWith('activity-'));
+    expect(slots.length).toBeGreaterThan(0);
+    for (const slot of slots) {
+      expect(slot.isRecurring()).toBe(true);
+      expect(slot.startDate.zone?.tzid).toBe('Europe/Copenhagen');
+    }
+    const [activity] = (await em.execute(
+      "select a.id, a.schedule->0->>'startTime' as start from activity a join plan p on p.id = a.plan_id where p.code = 'VOL-VEST' and not a.archived and a.status in ('PLANNED', 'RUNNING') and jsonb_array_length(a.schedule) > 0 order by a.id limit 1",
+    )) as { id: number; start: string }[];
+    const event = slots.find((e) => e.uid.startsWith(`activity-${activity!.id}-`))!;
+    expect(`${String(event.startDate.hour).padStart(2, '0')}:${String(event.startDate.minute).padStart(2, '0')}`).toBe(activity!.start.slice(0, 5));
+
+    // Another user's id under Lise's signature, or the signature as a token: nothing.
+    const forged = new URL(local(data.viewer.calendarUrl));
+    forged.searchParams.set('u', String(Number(forged.searchParams.get('u')) - 1));
+    expect((await fetch(forged)).status).toBe(404);
+    const asToken = await t.gql('{ viewer { name } }', undefined, { token: new URL(data.viewer.calendarUrl).searchParams.get('s') });
+    expect(asToken.status).toBe(401);
+
+    const revoked = await t.gql('mutation { revokeCalendarUrl(input: {}) { calendarUrl userErrors { code } } }', undefined, lise);
+    expect(revoked.data.revokeCalendarUrl.userErrors).toEqual([]);
+    expect(revoked.data.revokeCalendarUrl.calendarUrl).toMatch(/&g=2&/);
+    expect((await fetch(local(data.viewer.calendarUrl))).status).toBe(404);
+    expect(await events(revoked.data.revokeCalendarUrl.calendarUrl)).toHaveLength(plain.length);
+    // Readers have no plans to show, and no address.
+    expect((await t.gql('{ viewer { calendarUrl } }', undefined, Role.READER)).data.viewer.calendarUrl).toBeNull();
   });
 });

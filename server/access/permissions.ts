@@ -38,6 +38,7 @@ export const MUTATION_ROLES = {
   createExperience: PLAN_WORK,
   markNotificationsRead: EVERYONE,
   updateNotificationSettings: EVERYONE,
+  revokeCalendarUrl: PLAN_WORK,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type MutationName = keyof typeof MUTATION_ROLES;

@@ -41,6 +41,8 @@ export interface HubContext {
   held: HeldSlot;
   /** The language people read answers in: Danish unless the request's Accept-Language prefers English. */
   language: Language;
+  /** The console's address for links handed out (calendar feeds): HUB_PUBLIC_URL, else the address the request came to. */
+  publicUrl: string;
 }
 
 export type Language = 'da' | 'en';
@@ -66,6 +68,7 @@ class RequestContext implements HubContext {
     readonly requestId: string,
     readonly clientRequestId: string | null,
     readonly language: Language,
+    readonly publicUrl: string,
   ) {}
 
   get em(): EntityManager {
@@ -89,6 +92,7 @@ export function createContext(
   requestId: string,
   clientRequestId: string | null = null,
   language: Language = 'da',
+  publicUrl = 'http://localhost:4000',
 ): HubContext {
-  return new RequestContext(rootEm, makeLoaders, viewer, requestId, clientRequestId, language);
+  return new RequestContext(rootEm, makeLoaders, viewer, requestId, clientRequestId, language, publicUrl);
 }

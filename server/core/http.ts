@@ -160,6 +160,8 @@ export interface PublicRouteRequest {
   method: 'GET' | 'POST';
   /** A POST's body as text, at most PUBLIC_BODY_BYTES. */
   body: string;
+  /** The console's address for links: HUB_PUBLIC_URL, else the address the request came to. */
+  publicUrl: string;
   em(): EntityManager;
   /** GraphQL as the viewer the route's token named, every limit applied. */
   executeAs<T = Record<string, unknown>>(
@@ -365,7 +367,8 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
         const response = await currentRequest.run({ requestId }, () =>
           apollo.executeHTTPGraphQLRequest({
             httpGraphQLRequest: { method: req.method!, headers, search: url.search, body },
-            context: async () => (context = createContext(orm.em, makeLoaders, viewer, requestId, clientRequestId, languageOf(req.headers['accept-language']))),
+            context: async () =>
+              (context = createContext(orm.em, makeLoaders, viewer, requestId, clientRequestId, languageOf(req.headers['accept-language']), publicUrlOf(req))),
           }),
         );
         for (const [name, value] of response.headers) res.setHeader(name, value);
@@ -396,6 +399,11 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
       else res.end();
     }
   });
+  /** The console's address for links handed out: HUB_PUBLIC_URL, else the address the request came to. */
+  function publicUrlOf(req: http.IncomingMessage): string {
+    return config.mail.publicUrl ?? `http://${/^[\w.:[\]-]+$/.test(req.headers.host ?? '') ? req.headers.host : `localhost:${config.port}`}`;
+  }
+
   /** GraphQL through Apollo as a viewer: cost model, budget, redaction and visibility as for any query. */
   async function executeAs(viewer: Viewer, requestId: string, contexts: HubContext[], query: string, variables?: Record<string, unknown>) {
     const contextValue = createContext(orm.em, makeLoaders, viewer, requestId, null, 'da');
@@ -435,6 +443,7 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
           url,
           method,
           body,
+          publicUrl: publicUrlOf(req),
           em: () => orm.em.fork() as EntityManager,
           executeAs: (viewer, query, variables) => executeAs(viewer, requestId, contexts, query, variables),
         }),

@@ -44,8 +44,8 @@ export function addDays(date: string, days: number): string {
 }
 
 /** The instant a Copenhagen wall-clock time names (the offset found by asking Intl about a first guess, twice for the changeover). */
-export function instantOf(date: string, hour: number): Date {
-  const wall = Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
+export function instantOf(date: string, hour: number, minute = 0): Date {
+  const wall = Date.parse(`${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00Z`);
   let guess = wall;
   for (let i = 0; i < 2; i++) {
     const seen = localTime(new Date(guess));

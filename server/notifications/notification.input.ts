@@ -56,3 +56,18 @@ export class NotificationSettingsPayload {
   @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors!: UserError[];
 }
+
+@InputType('RevokeCalendarUrlInput', { description: 'Stops every calendar address given out so far and makes a new one.' })
+export class RevokeCalendarUrlInput {
+  @Field(() => Boolean, { nullable: true, description: 'Whether the new address also shows the weekly slots of your activities.' })
+  withActivitySlots?: boolean | null;
+}
+
+@ObjectType('CalendarUrlPayload', { description: 'The result of revokeCalendarUrl.' })
+export class CalendarUrlPayload {
+  @Field(() => String, { nullable: true, description: 'The new secret address; null when userErrors is not empty.' })
+  calendarUrl!: string | null;
+
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
+  userErrors!: UserError[];
+}

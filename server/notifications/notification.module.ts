@@ -8,6 +8,7 @@ import { NotificationResolver, OutboxMessageResolver, UserNotificationsResolver 
 import { notifyRaisedPairs } from './notification.store.js';
 import { MailWorker } from './sender.js';
 import { unsubscribeRoute } from './unsubscribe.js';
+import { calendarRoute } from './calendar.js';
 
 const loaders = {
   notification: (em) => byIdLoader(em, Notification),
@@ -23,7 +24,7 @@ export const notificationModule: HubModule = {
   resolvers: [NotificationResolver, UserNotificationsResolver, OutboxMessageResolver],
   entities: [OutboxMessage, Notification, NotificationSetting, CalendarFeed],
   loaders,
-  publicRoutes: [unsubscribeRoute],
+  publicRoutes: [unsubscribeRoute, calendarRoute],
   // A notification is its recipient's alone.
   nodes: [nodeType({ entity: Notification, loader: (l) => l.notification, visible: (ctx, n) => n.recipient.id === ctx.viewer?.userId })],
   connect() {

@@ -9,9 +9,20 @@ import {
   NotificationConnection,
   NotificationSettingsPayload,
   OutboxMessageConnection,
+  RevokeCalendarUrlInput,
+  CalendarUrlPayload,
   UpdateNotificationSettingsInput,
 } from './notification.input.js';
-import { listNotifications, markNotificationsRead, notificationLog, settingsOf, unreadCount, updateNotificationSettings } from './notification.service.js';
+import {
+  listNotifications,
+  markNotificationsRead,
+  notificationLog,
+  revokeCalendarUrl,
+  settingsOf,
+  unreadCount,
+  updateNotificationSettings,
+  viewerCalendarUrl,
+} from './notification.service.js';
 
 @Resolver()
 export class NotificationResolver {
@@ -41,6 +52,11 @@ export class NotificationResolver {
   ) {
     return updateNotificationSettings(ctx, input);
   }
+
+  @Mutation(() => CalendarUrlPayload, { description: 'Revokes your calendar address and gives a new one (COORDINATOR, PROJECT_LEAD).' })
+  revokeCalendarUrl(@Ctx() ctx: HubContext, @Arg('input', () => RevokeCalendarUrlInput, { description: 'The new address.' }) input: RevokeCalendarUrlInput) {
+    return revokeCalendarUrl(ctx, input);
+  }
 }
 
 /** The viewer's own notification facts on `viewer`; null on any other user. */
@@ -49,6 +65,19 @@ export class UserNotificationsResolver {
   @FieldResolver(() => [NotificationSetting], { nullable: true, description: 'How often you get e-mail of each kind; null on users other than you.' })
   notificationSettings(@Root() user: User, @Ctx() ctx: HubContext): Promise<NotificationSetting[]> | null {
     return ctx.viewer?.userId === user.id ? settingsOf(ctx.em, user.id) : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'The secret address of your iCalendar feed (steering-group meetings and follow-up deadlines of your plans, every plan for coordinators); give it to your calendar program, never to others; revokeCalendarUrl makes a new one. Null on other users and for roles without plans.',
+  })
+  calendarUrl(
+    @Root() user: User,
+    @Ctx() ctx: HubContext,
+    @Arg('withActivitySlots', () => Boolean, { defaultValue: false, description: 'Also the weekly slots of your activities.' }) withActivitySlots: boolean,
+  ): Promise<string> | null {
+    return viewerCalendarUrl(ctx, user.id, withActivitySlots);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'How many of your notifications are unread; null on users other than you.' })

@@ -11,7 +11,8 @@ import { readModelOf } from '../core/read-model.js';
 import { pgArray, rows } from '../core/sql.js';
 import { refuse, UserErrorCode } from '../core/user-errors.js';
 import { Notification, NotificationFrequency, NotificationKind, NotificationSetting, OutboxMessage, OutboxState } from './notification.entity.js';
-import type { MarkNotificationsReadInput, UpdateNotificationSettingsInput } from './notification.input.js';
+import { CALENDAR_ROLES, calendarUrl, revokeCalendar } from './calendar.js';
+import type { MarkNotificationsReadInput, RevokeCalendarUrlInput, UpdateNotificationSettingsInput } from './notification.input.js';
 
 /** What a user gets until they choose: overlap news and reminders at once, the digest on Mondays. */
 export const NOTIFICATION_DEFAULTS: Readonly<Record<NotificationKind, NotificationFrequency>> = {
@@ -129,4 +130,18 @@ export async function notificationLog(
   );
   const count = async () => Number((await rows(ctx.em, `select count(*)::int as n from outbox_message m where true ${state}`, params))[0]?.n ?? 0);
   return toPage(page.map(readModelOf(ctx.em, OutboxMessage)), first, count, afterId !== undefined, (m) => [m.id]);
+}
+
+export function revokeCalendarUrl(ctx: HubContext, input: RevokeCalendarUrlInput) {
+  return runMutation(ctx, { calendarUrl: null as string | null }, async (tx) => {
+    const viewer = requireMutation(ctx.viewer, 'revokeCalendarUrl');
+    await revokeCalendar(tx, viewer.userId);
+    return { calendarUrl: await calendarUrl(tx, ctx.publicUrl, viewer.userId, input.withActivitySlots ?? false) };
+  });
+}
+
+/** The viewer's own feed address; null for other users and for roles without plans to show. */
+export function viewerCalendarUrl(ctx: HubContext, userId: number, withActivitySlots: boolean): Promise<string> | null {
+  if (ctx.viewer?.userId !== userId || !CALENDAR_ROLES.includes(ctx.viewer.role)) return null;
+  return calendarUrl(ctx.em, ctx.publicUrl, userId, withActivitySlots);
 }
