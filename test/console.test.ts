@@ -534,3 +534,53 @@ test('a coordinator imports a plan sheet: errors in Danish beside their cells be
   expect(errors).toEqual([]);
   await page.close();
 });
+
+test('"Mine notifikationer": the unread count in the menu, notifications marked read, e-mail choices that stick, and a calendar address to renew', async () => {
+  const userId = Number(Buffer.from(t.users[Role.PROJECT_LEAD].id, 'base64url').toString().split(':')[1]);
+  const em = t.hub.orm.em.fork();
+  for (const title of ['"Lektiecafé på biblioteket" (Helhedsplan Skt. Klemens) overlapper med jeres "Lektiehjælp"', 'Opfølgning snart: Send referatet']) {
+    await em.execute(
+      `insert into notification (recipient_id, kind, title, link, payload, created_at, email_state) values (?, ?, ?, '/overlaps', '{}'::jsonb, now(), 'NOT_SENT')`,
+      [userId, title.startsWith('Opfølgning') ? 'REMINDER' : 'OVERLAP', title],
+    );
+  }
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.PROJECT_LEAD].token}`);
+  const menu = page.getByRole('link', { name: /^Notifikationer 2 ulæste$/ });
+  await menu.waitFor();
+  await menu.click();
+  await page.getByRole('heading', { name: 'Mine notifikationer' }).waitFor();
+  expect(page.url()).toBe(`${base}/notifikationer`);
+  await page.getByText('Du har 2 ulæste notifikationer.').waitFor();
+  expect(await accessibilityProblems(page)).toEqual([]);
+  // A project lead chooses for overlaps and reminders; the digest is the coordinators'.
+  expect(await page.getByRole('group').allInnerTexts()).toEqual([expect.stringMatching(/^Nye overlap/), expect.stringMatching(/^Påmindelser/)]);
+
+  await page.getByRole('button', { name: 'Markér som læst: Opfølgning snart: Send referatet' }).click();
+  await page.getByText('Du har 1 ulæst notifikation.').waitFor();
+  await page.getByRole('link', { name: /^Notifikationer 1 ulæste$/ }).waitFor();
+
+  await page
+    .getByRole('group', { name: /Nye overlap/ })
+    .getByLabel('Samlet hver morgen kl. 7')
+    .check();
+  await page.getByRole('button', { name: 'Gem valg' }).click();
+  await page.getByText('Dine valg er gemt.').waitFor();
+  await page.reload();
+  await page.getByRole('heading', { name: 'Mine notifikationer' }).waitFor();
+  const daily = page.getByRole('group', { name: /Nye overlap/ }).getByLabel('Samlet hver morgen kl. 7');
+  await expect.poll(() => daily.isChecked()).toBe(true);
+
+  const address = page.getByRole('textbox', { name: 'Kalenderadresse' });
+  await expect.poll(() => address.inputValue()).toMatch(/\/calendar\.ics\?u=\d+&g=1&s=[\w-]{32}$/);
+  await page.getByLabel('Medtag aktiviteternes faste ugetider').check();
+  await expect.poll(() => address.inputValue()).toMatch(/&slots=1$/);
+  await page.getByRole('button', { name: 'Lav en ny adresse' }).click();
+  await expect.poll(() => address.inputValue()).toMatch(/&g=2&s=[\w-]{32}&slots=1$/);
+
+  await page.getByRole('button', { name: 'Markér alle som læst' }).click();
+  await page.getByText('Du har ingen ulæste notifikationer.').waitFor();
+  await page.getByRole('link', { name: /^Notifikationer$/ }).waitFor();
+  expect(errors).toEqual([]);
+  await page.close();
+});

@@ -425,6 +425,7 @@ export type HighlightsQuery = { highlights: Array<{ kind: HighlightKind, title: 
       | { __typename: 'Indicator', id: string }
       | { __typename: 'Meeting', id: string }
       | { __typename: 'Method', id: string }
+      | { __typename: 'Notification', id: string }
       | { __typename: 'Organisation', id: string }
       | { __typename: 'Person', id: string }
       | { __typename: 'Plan', id: string }

@@ -1,5 +1,5 @@
 import { cacheExchange } from '@urql/exchange-graphcache';
-import { Client, fetchExchange } from '@urql/core';
+import { Client, fetchExchange, gql } from '@urql/core';
 
 const TOKEN_KEY = 'hub-token';
 
@@ -37,12 +37,43 @@ const EMBEDDED = [
   'ImportReport',
   'ImportRow',
   'ImportCellError',
+  'NotificationConnection',
+  'NotificationEdge',
+  'NotificationSetting',
+  'MarkNotificationsReadPayload',
+  'NotificationSettingsPayload',
+  'CalendarUrlPayload',
 ];
 
 export function createClient(): Client {
   return new Client({
     url: '/graphql',
-    exchanges: [cacheExchange({ keys: Object.fromEntries(EMBEDDED.map((type) => [type, () => null])) }), fetchExchange],
+    exchanges: [
+      cacheExchange({
+        keys: Object.fromEntries(EMBEDDED.map((type) => [type, () => null])),
+        updates: {
+          Mutation: {
+            // The menu's unread count follows what was just marked read.
+            markNotificationsRead(result, _args, cache) {
+              const unread = (result.markNotificationsRead as { unreadCount: number | null } | null)?.unreadCount;
+              const viewer = cache.resolve('Query', 'viewer');
+              if (typeof unread === 'number' && typeof viewer === 'string') {
+                cache.writeFragment(
+                  gql`
+                    fragment UnreadCount on User {
+                      id
+                      unreadNotificationCount
+                    }
+                  `,
+                  { id: cache.resolve(viewer, 'id'), unreadNotificationCount: unread },
+                );
+              }
+            },
+          },
+        },
+      }),
+      fetchExchange,
+    ],
     fetchOptions: (): RequestInit => ({ headers: session.token ? { authorization: `Bearer ${session.token}` } : ({} as Record<string, string>) }),
     requestPolicy: 'cache-and-network',
     // POST: the hub's CSRF protection refuses a GET without a preflight header.

@@ -13,6 +13,7 @@ import { OverlapsPage } from './pages/overlaps.js';
 import { OverviewPage } from './pages/overview.js';
 import { UsersPage } from './pages/users.js';
 import { ImportPage } from './pages/import.js';
+import { NotificationsPage } from './pages/notifications.js';
 import { Link, navigate, usePath } from './router.js';
 
 const ROLE_NAMES: Record<string, string> = { ADMIN: 'administrator', COORDINATOR: 'koordinator', PROJECT_LEAD: 'projektleder', READER: 'læser' };
@@ -62,6 +63,17 @@ function Shell({ path }: { path: string }) {
                 <Link href="/importer">Importér</Link>
               </li>
             ) : null}
+            <li>
+              <Link href="/notifikationer">
+                Notifikationer{' '}
+                {data?.viewer?.unreadNotificationCount ? (
+                  <span class="badge">
+                    {data.viewer.unreadNotificationCount}
+                    <span class="sr-only"> ulæste</span>
+                  </span>
+                ) : null}
+              </Link>
+            </li>
             {data?.viewer?.role === 'ADMIN' ? (
               <li>
                 <Link href="/brugere">Brugere</Link>
@@ -110,6 +122,7 @@ function Page({ path, role }: { path: string; role: string | undefined }) {
   if (path === '/newsletter') return <NewsletterPage />;
   if (path === '/brugere') return <UsersPage />;
   if (path === '/importer') return <ImportPage />;
+  if (path === '/notifikationer') return <NotificationsPage />;
   if (section === 'activities' && !id) return <ActivitiesPage role={role} />;
   if (section === 'activities' && id === 'new' && !action) return <ActivityFormPage />;
   if (section === 'activities' && id && !action) return <ActivityPage id={id} role={role} />;
