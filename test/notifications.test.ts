@@ -8,6 +8,7 @@ import { loadConfig } from '../server/core/config.js';
 import { Role } from '../server/core/enums.js';
 import { addDays, instantOf, nextSlot } from '../server/notifications/clock.js';
 import { startTestHub, testConfig, type TestHub } from './support/hub.js';
+import { startProcess } from './support/process.js';
 
 interface Received {
   to: string[];
@@ -162,6 +163,52 @@ describe('e-mail about new overlaps', () => {
     expect(states).toEqual([{ state: 'SENT', n: 15 }]);
   });
 });
+
+test('a hub killed while the SMTP server has its e-mail loses nothing and doubles nothing: the row stays claimable, and another hub sends it once', async () => {
+  // An SMTP server that takes the message and never answers: the hub is in the middle of sending when it dies.
+  let started!: () => void;
+  const receiving = new Promise<void>((resolve) => (started = resolve));
+  const stalled = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream) {
+      stream.on('data', () => undefined);
+      started();
+    },
+  });
+  // The killed hub's connection ends with a reset: expected here.
+  stalled.on('error', () => undefined);
+  await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', resolve));
+  const em = t.hub.orm.em.fork();
+  const past = new Date(Date.now() - 1000);
+  await em.execute(
+    `insert into outbox_message (kind, message_id, to_address, subject, text, html, headers, state, attempts, next_attempt_at, created_at)
+     values ('OVERLAP', '<killed-hub@odense.example>', 'leder@odense.example', 'Test', 'Tekst', '<p>Tekst</p>', '{}'::jsonb, 'PENDING', 0, ?, ?)`,
+    [past, past],
+  );
+  const hub = startProcess({
+    DATABASE_URL: t.database.url,
+    HUB_SMTP_URL: `smtp://127.0.0.1:${(stalled.server.address() as AddressInfo).port}`,
+    HUB_MAIL_INTERVAL_SECONDS: '1',
+  });
+  try {
+    await receiving;
+    hub.child.kill('SIGKILL');
+    await hub.exited;
+  } finally {
+    hub.child.kill('SIGKILL');
+    stalled.close();
+  }
+  const [row] = (await em.execute("select state, attempts from outbox_message where message_id = '<killed-hub@odense.example>'")) as {
+    state: string;
+    attempts: number;
+  }[];
+  expect(row).toEqual({ state: 'PENDING', attempts: 0 });
+  await t.hub.tick();
+  await t.hub.tick();
+  expect(smtp.received.filter((m) => m.raw.includes('Message-ID: <killed-hub@odense.example>'))).toHaveLength(1);
+}, 90_000);
 
 describe('what each user chooses and sees', () => {
   const mailsToLise = () => smtp.received.filter((m) => m.to.includes('lise@vollsmose.example')).length;
