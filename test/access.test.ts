@@ -326,6 +326,13 @@ describe('validation', () => {
       Role.ADMIN,
     );
     expect(fieldsOf(child.data.createTargetGroup.userErrors)).toEqual(['input.parentId:INVALID']);
+    // Found by the fuzzing test: an age beyond the column's range was an internal error.
+    const ages = await t.gql(
+      `mutation($input: CreateTargetGroupInput!) { createTargetGroup(input: $input) { ${ERRORS} } }`,
+      { input: { code: unique('g'), name: 'Urealistisk', minAge: 200, maxAge: 2147483647 } },
+      Role.ADMIN,
+    );
+    expect(fieldsOf(ages.data.createTargetGroup.userErrors)).toEqual(['input.minAge:INVALID', 'input.maxAge:INVALID']);
     const plan = await t.gql(`mutation($input: CreatePlanInput!) { createPlan(input: $input) { ${ERRORS} } }`, {
       input: { code: 'VOL-OEST', name: 'X', startDate: '2027-01-01', endDate: '2026-01-01', areaIds: [], housingOrganisationIds: [ids.police] },
     });

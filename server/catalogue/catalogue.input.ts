@@ -25,10 +25,10 @@ export class CreateTargetGroupInput {
   @Field(() => ID, { nullable: true, description: 'The wider group this one is part of.' })
   parentId?: string | null;
 
-  @Field(() => NonNegativeIntScalar, { nullable: true, description: 'Youngest age served.' })
+  @Field(() => NonNegativeIntScalar, { nullable: true, description: 'Youngest age served, at most 150.' })
   minAge?: number | null;
 
-  @Field(() => NonNegativeIntScalar, { nullable: true, description: 'Oldest age served; not below minAge.' })
+  @Field(() => NonNegativeIntScalar, { nullable: true, description: 'Oldest age served, at most 150; not below minAge.' })
   maxAge?: number | null;
 }
 

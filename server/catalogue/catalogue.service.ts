@@ -33,6 +33,8 @@ export function createTheme(ctx: HubContext, input: CreateThemeInput) {
   );
 }
 
+const MAX_AGE = 150;
+
 /** A new target group; ages given for a child must lie within its parent's range. */
 export function createTargetGroup(ctx: HubContext, input: CreateTargetGroupInput) {
   return runMutation(
@@ -45,6 +47,14 @@ export function createTargetGroup(ctx: HubContext, input: CreateTargetGroupInput
       const name = check.text(['input', 'name'], input.name, { required: true, max: MAX_TITLE });
       const parent = await check.ref(['input', 'parentId'], input.parentId, TargetGroup);
       const [minAge, maxAge] = [input.minAge ?? null, input.maxAge ?? null];
+      // Ages are stored as smallint; a person's age is what makes sense here anyway.
+      for (const [field, age] of [
+        ['minAge', minAge],
+        ['maxAge', maxAge],
+      ] as const) {
+        if (age !== null && (age < 0 || age > MAX_AGE))
+          check.problems.add(['input', field], UserErrorCode.INVALID, `${field} must be between 0 and ${MAX_AGE}, got ${age}`);
+      }
       if (minAge !== null && maxAge !== null && minAge > maxAge) {
         check.problems.add(['input', 'maxAge'], UserErrorCode.INVALID, `maxAge (${maxAge}) must not be below minAge (${minAge})`);
       }
