@@ -10,6 +10,8 @@ import { cachedAuthenticator } from './auth/auth.service.js';
 import { catalogueModule } from './catalogue/catalogue.module.js';
 import { MAX_BODY_BYTES, type HubParts } from './core/http.js';
 import { ROLE_MUTATIONS } from './access/permissions.js';
+import { seesEverything } from './access/visibility.js';
+import { mergeReads } from './core/reads.js';
 import { loaderMaker, type LoaderFactories } from './core/loaders.js';
 import type { HubModule, HubWorker, WorkerDeps } from './core/module.js';
 import { NodeResolver, registerNodeTypes } from './core/node.resolver.js';
@@ -95,6 +97,12 @@ export function initOrm(url: string, options: OrmOptions = {}): Promise<MikroORM
 export async function hubParts(): Promise<HubParts> {
   return {
     schema: await hubSchema(),
+    reads: mergeReads(modules.map((m) => m.reads ?? {})),
+    // The reads differ by what readers may not see and by the language reasons are given in.
+    readScope: (ctx) => {
+      const restricted = !seesEverything(ctx.viewer);
+      return { viewer: ctx.viewer, restricted, language: ctx.language, key: `${restricted ? 'reader' : 'all'}:${ctx.language}` };
+    },
     makeLoaders,
     authenticate: cachedAuthenticator(),
     // A sheet of 5 MB travels base64-encoded in JSON: about 7 MB, for those who may import one.

@@ -7,6 +7,8 @@ import { seesEverything } from './visibility.js';
  * A schema transform: these free-text fields ("Type.field", text or lists of text) reach readers with contact data
  * hidden; every other role reads them as written. Each module names its own free-text fields.
  */
+const hide = (text: unknown): unknown => (typeof text === 'string' ? redactContacts(text) : Array.isArray(text) ? text.map(hide) : text);
+
 export function withReaderRedaction(coordinates: readonly string[]) {
   return (schema: GraphQLSchema): GraphQLSchema => {
     for (const coordinate of coordinates) {
@@ -18,9 +20,10 @@ export function withReaderRedaction(coordinates: readonly string[]) {
       field.resolve = (source, args, context, info) => {
         const value = resolve(source, args, context, info);
         if (seesEverything(context.viewer)) return value;
-        const hide = (text: unknown): unknown => (typeof text === 'string' ? redactContacts(text) : Array.isArray(text) ? text.map(hide) : text);
         return value instanceof Promise ? value.then(hide) : hide(value);
       };
+      // The read planner finishes the field's value the same way (core/planner.ts).
+      field.extensions = { ...field.extensions, readFinish: (value: unknown, scope: { restricted: boolean }) => (scope.restricted ? hide(value) : value) };
     }
     return schema;
   };

@@ -11,6 +11,7 @@ import { planOpenTo } from '../plans/plan.visibility.js';
 import { Activity, ActivityArea, ActivityPartner, ActivityTargetGroup, ActivityTheme } from './activity.entity.js';
 import { activityCountsLoader, activityPagesLoader } from './activity.loaders.js';
 import { ActivityResolver, MethodActivitiesResolver, PlanActivitiesResolver } from './activity.resolver.js';
+import { activityReads } from './activity.reads.js';
 
 const loaders = {
   activity: (em) => byIdLoader(em, Activity),
@@ -54,6 +55,7 @@ declare module '../core/context.js' {
 
 export const activityModule: HubModule = {
   name: 'activities',
+  reads: activityReads,
   // Free text a lead may have written a phone number or an e-mail address into.
   schemaTransforms: [withReaderRedaction(['Activity.description'])],
   resolvers: [ActivityResolver, PlanActivitiesResolver, MethodActivitiesResolver],

@@ -4,6 +4,7 @@ import type { LoaderFactories, LoadersOf } from '../core/loaders.js';
 import { nodeType } from '../core/node.resolver.js';
 import { Area } from './area.entity.js';
 import { AreaResolver } from './area.resolver.js';
+import { areaReads } from './area.reads.js';
 
 const loaders = {
   area: (em) => byIdLoader(em, Area),
@@ -16,6 +17,7 @@ declare module '../core/context.js' {
 
 export const areaModule: HubModule = {
   name: 'areas',
+  reads: areaReads,
   resolvers: [AreaResolver],
   entities: [Area],
   loaders,

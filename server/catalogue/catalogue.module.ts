@@ -6,6 +6,7 @@ import { MethodResolver, TargetGroupResolver, ThemeResolver } from './catalogue.
 import { Method } from './method.entity.js';
 import { TargetGroup } from './target-group.entity.js';
 import { Theme } from './theme.entity.js';
+import { catalogueReads } from './catalogue.reads.js';
 
 const loaders = {
   theme: (em) => byIdLoader(em, Theme),
@@ -25,6 +26,7 @@ declare module '../core/context.js' {
 
 export const catalogueModule: HubModule = {
   name: 'catalogue',
+  reads: catalogueReads,
   resolvers: [ThemeResolver, TargetGroupResolver, MethodResolver],
   entities: [Theme, TargetGroup, Method],
   loaders,

@@ -13,6 +13,8 @@ export interface HubConfig {
   introspection: boolean;
   /** Operations compiled once per document by graphql-jit (core/jit.ts) instead of interpreted by graphql-js. */
   compiledExecution: boolean;
+  /** Queries whose root fields the modules' reads cover are answered by one SQL statement per root field (core/planner.ts). */
+  plannedReads: boolean;
   /** Requests a minute per token (per address without one); 0 switches the limit off. */
   rateLimitPerMinute: number;
   /** How often the stored inferences of registrations without a method are brought up to the learned vocabulary, in ms; 0 never. */
@@ -106,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     development,
     introspection: parseBoolean('HUB_INTROSPECTION', env.HUB_INTROSPECTION, true),
     compiledExecution: parseBoolean('HUB_COMPILED_EXECUTION', env.HUB_COMPILED_EXECUTION, true),
+    plannedReads: parseBoolean('HUB_PLANNED_READS', env.HUB_PLANNED_READS, true),
     rateLimitPerMinute: parseCount('HUB_RATE_LIMIT', env.HUB_RATE_LIMIT, 600),
     trustProxy: parseCount('HUB_TRUST_PROXY', env.HUB_TRUST_PROXY, 0),
     modelRefreshMs: parseCount('HUB_MODEL_REFRESH_MINUTES', env.HUB_MODEL_REFRESH_MINUTES, 10) * 60_000,

@@ -12,6 +12,7 @@ import {
   visit,
   type DocumentNode,
   type FieldNode,
+  type FragmentDefinitionNode,
   type GraphQLNamedType,
   type GraphQLResolveInfo,
   type SelectionSetNode,
@@ -455,7 +456,13 @@ export class ExecutionBudget {
 /** Leaf fields written directly under a field (through fragments too), per field node: what each object of its value adds. */
 const leafCounts = new WeakMap<FieldNode, number>();
 
-function leavesIn(selectionSet: SelectionSetNode | undefined, parent: GraphQLNamedType, info: GraphQLResolveInfo): number {
+/** Leaf fields written in a selection set (through fragments, skipped ones too): what each object of its value adds to the answer. */
+export function leavesIn(
+  selectionSet: SelectionSetNode | undefined,
+  parent: GraphQLNamedType,
+  fragments: Record<string, FragmentDefinitionNode>,
+  schema: GraphQLSchema,
+): number {
   let leaves = 0;
   for (const selection of selectionSet?.selections ?? []) {
     if (selection.kind === Kind.FIELD) {
@@ -465,9 +472,9 @@ function leavesIn(selectionSet: SelectionSetNode | undefined, parent: GraphQLNam
         if (field && isLeafType(getNamedType(field.type))) leaves++;
       }
     } else {
-      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
-      const condition = fragment?.typeCondition ? info.schema.getType(fragment.typeCondition.name.value) : parent;
-      leaves += leavesIn(fragment?.selectionSet, condition ?? parent, info);
+      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments[selection.name.value];
+      const condition = fragment?.typeCondition ? schema.getType(fragment.typeCondition.name.value) : parent;
+      leaves += leavesIn(fragment?.selectionSet, condition ?? parent, fragments, schema);
     }
   }
   return leaves;
@@ -478,7 +485,7 @@ function leavesUnder(info: GraphQLResolveInfo): number {
   let leaves = leafCounts.get(key);
   if (leaves === undefined) {
     leaves = 0;
-    for (const node of info.fieldNodes) leaves += leavesIn(node.selectionSet, getNamedType(info.returnType), info);
+    for (const node of info.fieldNodes) leaves += leavesIn(node.selectionSet, getNamedType(info.returnType), info.fragments, info.schema);
     leafCounts.set(key, leaves);
   }
   return leaves;

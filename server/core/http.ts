@@ -16,6 +16,8 @@ import type { DatabaseHealth } from './db-health.js';
 import { HttpDrain } from './drain.js';
 import { inputGuardPlugin, MAX_INPUT_DEPTH, nestsDeeperThan, tooDeep, withoutEcho } from './input-guard.js';
 import { compiledExecution } from './jit.js';
+import { ReadPlanner, type PlannerDeps } from './planner.js';
+import type { TypeReads } from './reads.js';
 import { queryProtection } from './limits.js';
 import { logger } from './logger.js';
 import { RateLimiter } from './rate-limit.js';
@@ -195,6 +197,9 @@ export interface HttpRoute {
 /** What the composition root (server/modules.ts) gives the HTTP layer. */
 export interface HubParts {
   schema: GraphQLSchema;
+  /** How the read planner reads each type (core/planner.ts), and a request's scope for it; without them every read goes to the resolvers. */
+  reads?: TypeReads;
+  readScope?: PlannerDeps['scopeOf'];
   makeLoaders: MakeLoaders;
   authenticate: Authenticate;
   /** The largest request body a viewer may send (more for those who may import a sheet); MAX_BODY_BYTES without it. */
@@ -213,13 +218,17 @@ function bearerToken(header: string | undefined): string | undefined {
 
 export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroORM, health: DatabaseHealth): Promise<HubHttp> {
   const { schema, makeLoaders, authenticate, maxBodyBytes = () => MAX_BODY_BYTES, routes = [], publicRoutes = [] } = parts;
+  const planner =
+    config.plannedReads && parts.reads && parts.readScope ? new ReadPlanner(schema, parts.reads, { em: () => orm.em, scopeOf: parts.readScope }) : undefined;
   const server = http.createServer();
   const drain = new HttpDrain(server);
   const protection = queryProtection(config);
   const limiter = config.rateLimitPerMinute > 0 ? new RateLimiter(config.rateLimitPerMinute) : undefined;
   server.on('close', () => limiter?.close());
   const apollo = new ApolloServer<HubContext>({
-    ...(config.compiledExecution ? { gateway: compiledExecution(schema, (value) => value.constructor.name) } : { schema }),
+    ...(config.compiledExecution || planner
+      ? { gateway: compiledExecution(schema, (value) => value.constructor.name, { compile: config.compiledExecution, planner }) }
+      : { schema }),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: config.development,
     csrfPrevention: true,

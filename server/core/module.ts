@@ -4,6 +4,7 @@ import type { HubConfig } from './config.js';
 import type { HttpRoute, PublicRoute } from './http.js';
 import type { LoaderFactories } from './loaders.js';
 import type { NodeType } from './node.resolver.js';
+import type { TypeReads } from './reads.js';
 
 /** A type-graphql resolver class (type-graphql takes them as Function). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- the type buildSchema asks for
@@ -20,6 +21,8 @@ export interface HubModule {
   loaders?: LoaderFactories;
   /** Types node(id) answers. */
   nodes?: readonly NodeType[];
+  /** How the read planner reads its types' fields in SQL (core/reads.ts); fields without one are answered by resolvers. */
+  reads?: TypeReads;
   /** Rewrites of the built schema, applied in module order. */
   schemaTransforms?: readonly ((schema: GraphQLSchema) => GraphQLSchema)[];
   /** GET addresses it serves beside /graphql, signed in like GraphQL requests. */

@@ -25,6 +25,12 @@ export class Conditions {
   toSql(): string {
     return this.parts.length ? this.parts.map((p) => `(${p})`).join(' and ') : 'true';
   }
+
+  /** The conditions with each `?` (outside quoted strings and comments) replaced by the placeholder `param` gives its value. */
+  toSqlWith(param: (value: unknown) => string): string {
+    let n = 0;
+    return this.toSql().replace(/'(?:[^']|'')*'|--[^\n]*|\?/g, (part) => (part === '?' ? param(this.params[n++]) : part));
+  }
 }
 
 export type Row = Record<string, unknown>;
@@ -37,7 +43,7 @@ function numberedStatement(sql: string): { text: string; name: string } {
     let n = 0;
     // Placeholders outside quoted strings and line comments (an apostrophe in a comment starts no string); no jsonb `?` operators here.
     const text = sql.replace(/'(?:[^']|'')*'|--[^\n]*|\?/g, (part) => (part === '?' ? `$${++n}` : part));
-    known = { text, name: `hub_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}` };
+    known = preparedStatement(text);
     if (numbered.size < 5000) numbered.set(sql, known);
   }
   return known;
@@ -53,13 +59,27 @@ const pools = new WeakMap<object, Promise<Pool>>();
  */
 export async function rows(em: EntityManager, sql: string, params: unknown[] = []): Promise<Row[]> {
   if (em.isInTransaction()) return (await em.execute(sql, params)) as Row[];
+  const { text, name } = numberedStatement(sql);
+  return prepared(em, sql, text, name, params);
+}
+
+async function prepared(em: EntityManager, sql: string, text: string, name: string, params: unknown[]): Promise<Row[]> {
   const connection = em.getConnection();
   let pool = pools.get(connection);
   if (!pool) {
     pool = (connection as unknown as { getNativeClient(): Promise<Pool> }).getNativeClient();
     pools.set(connection, pool);
   }
-  const { text, name } = numberedStatement(sql);
   (em.config.get('onQuery') as ((sql: string, params: unknown[]) => unknown) | undefined)?.(sql, params);
   return (await (await pool).query({ name, text, values: params })).rows;
+}
+
+/** A statement named once for its text (numbered `$1, $2, ...` placeholders): what `numberedRows` runs. */
+export function preparedStatement(text: string): { text: string; name: string } {
+  return { text, name: `hub_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}` };
+}
+
+/** A read outside any transaction, as a named prepared statement with PostgreSQL's own `$n` placeholders. */
+export function numberedRows(em: EntityManager, statement: { text: string; name: string }, params: unknown[]): Promise<Row[]> {
+  return prepared(em, statement.text, statement.text, statement.name, params);
 }

@@ -8,6 +8,7 @@ import { planOpenTo } from '../plans/plan.visibility.js';
 import { Evaluation, Indicator, Measurement } from './effect.entity.js';
 import { ActivityIndicatorsResolver, EvaluationResolver, IndicatorResolver, PlanIndicatorsResolver } from './effect.resolver.js';
 import { activityEvaluationsLoader, activityIndicatorsLoader, measurementsLoader, planIndicatorsLoader } from './effect.service.js';
+import { effectReads } from './effect.reads.js';
 
 const loaders = {
   indicator: (em) => byIdLoader(em, Indicator),
@@ -24,6 +25,7 @@ declare module '../core/context.js' {
 
 export const effectModule: HubModule = {
   name: 'effect',
+  reads: effectReads,
   // Free text a lead may have written a phone number or an e-mail address into.
   schemaTransforms: [withReaderRedaction(['Measurement.note', 'Evaluation.rationale'])],
   resolvers: [IndicatorResolver, EvaluationResolver, PlanIndicatorsResolver, ActivityIndicatorsResolver],

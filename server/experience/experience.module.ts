@@ -8,6 +8,7 @@ import { nodeType } from '../core/node.resolver.js';
 import { Experience } from './experience.entity.js';
 import { ActivityExperiencesResolver, ExperienceResolver, MethodExperiencesResolver } from './experience.resolver.js';
 import { experiencesLoader, methodExperiencePagesLoader } from './experience.service.js';
+import { experienceReads } from './experience.reads.js';
 
 const loaders = {
   experience: (em) => byIdLoader(em, Experience),
@@ -23,6 +24,7 @@ declare module '../core/context.js' {
 
 export const experienceModule: HubModule = {
   name: 'experience',
+  reads: experienceReads,
   // Free text a lead may have written a phone number or an e-mail address into.
   schemaTransforms: [withReaderRedaction(['Experience.title', 'Experience.body', 'Experience.recommendation'])],
   resolvers: [ExperienceResolver, ActivityExperiencesResolver, MethodExperiencesResolver],

@@ -23,17 +23,11 @@ export const publishableOnly = (viewer: Viewer | null) => !viewer || viewer.role
 
 const COLUMNS = 'e.id, e.title, e.body, e.outcome, e.recommendation, e.activity_id, e.method_id, e.author_id, e.created_by_id, e.publishable, e.created_at';
 
-/** experiences(first, after, filter): newest first. */
-export async function listExperiences(
-  ctx: HubContext,
-  args: { first?: number | null; after?: string | null; filter?: ExperienceFilter | null },
-): Promise<Page<Experience>> {
-  const first = pageSize(args.first);
-  const afterId = decodeCursor(args.after, ['number'])?.[0] as number | undefined;
-  const filter = args.filter ?? {};
+/** The experiences (alias e) a filter keeps for this viewer: readers see publishable ones of visible activities only. */
+export function experienceConditions(viewer: Viewer | null, filter: ExperienceFilter): Conditions {
   const where = new Conditions();
-  if (publishableOnly(ctx.viewer)) where.add('e.publishable');
-  where.add(visibleActivityIdSql(ctx.viewer, 'e.activity_id'));
+  if (publishableOnly(viewer)) where.add('e.publishable');
+  where.add(visibleActivityIdSql(viewer, 'e.activity_id'));
   const methodIds = expectIds(filter.methodIds, 'Method', 'filter.methodIds');
   if (methodIds) where.add('e.method_id = any(?::int[])', pgArray(methodIds));
   const groupIds = expectIds(filter.targetGroupIds, 'TargetGroup', 'filter.targetGroupIds');
@@ -48,6 +42,17 @@ export async function listExperiences(
   if (filter.outcome) where.add('e.outcome = any(?::text[])', pgArray(filter.outcome));
   const query = filter.text ? prefixQuery(filter.text) : undefined;
   if (query) where.add("e.search_vector @@ to_tsquery('hub_danish', ?)", query);
+  return where;
+}
+
+/** experiences(first, after, filter): newest first. */
+export async function listExperiences(
+  ctx: HubContext,
+  args: { first?: number | null; after?: string | null; filter?: ExperienceFilter | null },
+): Promise<Page<Experience>> {
+  const first = pageSize(args.first);
+  const afterId = decodeCursor(args.after, ['number'])?.[0] as number | undefined;
+  const where = experienceConditions(ctx.viewer, args.filter ?? {});
   const count = async () => Number((await rows(ctx.em, `select count(*)::int as total from experience e where ${where.toSql()}`, where.params))[0]?.total ?? 0);
   const page = await rows(ctx.em, `select ${COLUMNS} from experience e where ${where.toSql()} and e.id < ? order by e.id desc limit ?`, [
     ...where.params,

@@ -9,6 +9,7 @@ import { actionItemsLoader, meetingsLoader } from './governance.service.js';
 import { ActionItem, Meeting } from './meeting.entity.js';
 import { SteeringGroup, SteeringGroupMember } from './steering-group.entity.js';
 import { PlanSteeringGroupResolver, SteeringGroupMemberResolver, SteeringGroupResolver } from './steering-group.resolver.js';
+import { governanceReads } from './governance.reads.js';
 
 const loaders = {
   steeringGroup: (em) => byIdLoader(em, SteeringGroup),
@@ -31,6 +32,7 @@ declare module '../core/context.js' {
 
 export const governanceModule: HubModule = {
   name: 'governance',
+  reads: governanceReads,
   // Free text a lead may have written a phone number or an e-mail address into.
   schemaTransforms: [withReaderRedaction(['Meeting.agenda', 'Meeting.minutes', 'Meeting.decisions', 'ActionItem.description'])],
   resolvers: [SteeringGroupResolver, SteeringGroupMemberResolver, PlanSteeringGroupResolver, MeetingResolver, ActionItemResolver],

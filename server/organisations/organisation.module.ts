@@ -4,6 +4,7 @@ import type { LoaderFactories, LoadersOf } from '../core/loaders.js';
 import { nodeType } from '../core/node.resolver.js';
 import { Organisation } from './organisation.entity.js';
 import { OrganisationResolver } from './organisation.resolver.js';
+import { organisationReads } from './organisation.reads.js';
 
 const loaders = {
   organisation: (em) => byIdLoader(em, Organisation),
@@ -15,6 +16,7 @@ declare module '../core/context.js' {
 
 export const organisationModule: HubModule = {
   name: 'organisations',
+  reads: organisationReads,
   resolvers: [OrganisationResolver],
   entities: [Organisation],
   loaders,

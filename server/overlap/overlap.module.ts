@@ -21,6 +21,7 @@ import {
   refreshMatchTables,
   refreshMethodPrior,
 } from './overlap.store.js';
+import { overlapReads } from './overlap.reads.js';
 
 const loaders = {
   activityOverlaps: (em, viewer, budget) => activityOverlapsLoader(em, viewer, budget),
@@ -34,6 +35,7 @@ declare module '../core/context.js' {
 
 export const overlapModule: HubModule = {
   name: 'overlap',
+  reads: overlapReads,
   // Free text a lead may have written a phone number or an e-mail address into.
   schemaTransforms: [withReaderRedaction(['OverlapReview.note'])],
   resolvers: [OverlapResolver, OverlapReviewResolver, OverlapGroupResolver, ActivityOverlapsResolver, ActivityPayloadOverlapsResolver, CoverageResolver],

@@ -4,6 +4,7 @@ import type { LoaderFactories, LoadersOf } from '../core/loaders.js';
 import { nodeType } from '../core/node.resolver.js';
 import { Person } from './person.entity.js';
 import { PersonResolver } from './person.resolver.js';
+import { personReads } from './person.reads.js';
 
 const loaders = {
   person: (em) => byIdLoader(em, Person),
@@ -15,6 +16,7 @@ declare module '../core/context.js' {
 
 export const personModule: HubModule = {
   name: 'people',
+  reads: personReads,
   resolvers: [PersonResolver],
   entities: [Person],
   loaders,

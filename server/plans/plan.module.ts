@@ -9,6 +9,7 @@ import { Organisation } from '../organisations/organisation.entity.js';
 import { Plan, PlanArea, PlanHousingOrganisation } from './plan.entity.js';
 import { AreaPlansResolver, PlanResolver } from './plan.resolver.js';
 import { withVisibility } from './plan.visibility.js';
+import { planReads } from './plan.reads.js';
 
 const loaders = {
   plan: (em) => byIdLoader(em, Plan),
@@ -40,6 +41,7 @@ declare module '../core/context.js' {
 
 export const planModule: HubModule = {
   name: 'plans',
+  reads: planReads,
   resolvers: [PlanResolver, AreaPlansResolver],
   entities: [Plan, PlanArea, PlanHousingOrganisation],
   loaders,

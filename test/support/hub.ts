@@ -44,6 +44,7 @@ export function testConfig(overrides: Partial<HubConfig> = {}): HubConfig {
     development: false,
     introspection: true,
     compiledExecution: true,
+    plannedReads: true,
     rateLimitPerMinute: 0,
     trustProxy: 0,
     modelRefreshMs: 0,

@@ -1,0 +1,5 @@
+import type { TypeReads } from '../core/reads.js';
+
+export const organisationReads: TypeReads = {
+  Organisation: { node: 'Organisation', columns: ['name', 'kind'] },
+};
