@@ -15,7 +15,7 @@ export const areaReads: TypeReads = {
     },
   },
   Area: {
-    node: 'Area',
+    node: { table: 'area' },
     columns: ['code', 'name', 'kind', 'latitude', 'longitude', 'residents'],
     fields: {
       parent: byForeignKey('area', 'parent_id'),

@@ -5,6 +5,7 @@ import { nodeType } from '../core/node.resolver.js';
 import { Plan } from '../plans/plan.entity.js';
 import { User, UserPlan } from './user.entity.js';
 import { UserResolver } from './user.resolver.js';
+import { authReads } from './auth.reads.js';
 
 const loaders = {
   user: (em) => byIdLoader(em, User),
@@ -17,6 +18,7 @@ declare module '../core/context.js' {
 
 export const authModule: HubModule = {
   name: 'auth',
+  reads: authReads,
   resolvers: [UserResolver],
   entities: [User, UserPlan],
   loaders,

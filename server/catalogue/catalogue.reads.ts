@@ -14,10 +14,10 @@ export const catalogueReads: TypeReads = {
       methods: catalogue('method', (t) => `${t}.name, ${t}.id`),
     },
   },
-  Theme: { node: 'Theme', columns: ['code', 'name'] },
-  Method: { node: 'Method', columns: ['code', 'name', 'description', 'keywords'] },
+  Theme: { node: { table: 'theme' }, columns: ['code', 'name'] },
+  Method: { node: { table: 'method' }, columns: ['code', 'name', 'description', 'keywords'] },
   TargetGroup: {
-    node: 'TargetGroup',
+    node: { table: 'target_group' },
     columns: ['code', 'name', 'minAge', 'maxAge'],
     fields: {
       parent: byForeignKey('target_group', 'parent_id'),

@@ -61,7 +61,7 @@ export function compiledExecution(
       return {
         executor: async ({ document, operationName, request, context }) => {
           const variableValues = request.variables ?? {};
-          const plan = planner?.prepare(document, operationName, variableValues, context as HubContext);
+          const plan = await planner?.prepare(document, operationName, variableValues, context as HubContext);
           if (plan) return planner!.run(plan, context as HubContext, (rest) => resolve(rest, operationName, variableValues, context));
           return resolve(document, operationName, variableValues, context);
         },

@@ -6,7 +6,9 @@ import {
   GraphQLError,
   GraphQLIncludeDirective,
   GraphQLSkipDirective,
+  getNullableType,
   isAbstractType,
+  isInputObjectType,
   isLeafType,
   isListType,
   isNonNullType,
@@ -17,14 +19,18 @@ import {
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
+  type GraphQLInputType,
   type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { getMetadataStorage } from 'type-graphql';
 import type { HubContext } from './context.js';
 import { leavesIn, type ExecutionBudget } from './cost.js';
+import { validateArgument } from './input-guard.js';
+import { fromGlobalId } from './global-id.js';
 import { decodeCursor, encodeCursor, pageSize, type CursorKey } from './pagination.js';
 import type { ConnectionRead, FieldRead, ReadContext, ReadScope, TypeRead, TypeReads } from './reads.js';
 import { globalIdSql } from './reads.js';
@@ -35,6 +41,8 @@ class NotPlanned extends Error {}
 
 /** Where a list's statement takes the query budget's row limit (what the answer has room for, plus one). */
 const ROW_LIMIT = Symbol('row limit');
+/** Where a statement takes the signed-in user's id. */
+const VIEWER_ID = Symbol('viewer id');
 
 /** How the JSON of a field's objects is finished and counted against the budget once PostgreSQL has built it. */
 interface ObjectShape {
@@ -93,6 +101,8 @@ interface Pass {
   variables: Record<string, unknown>;
   scope: ReadScope;
   st: Statement;
+  /** The arguments' class-validator checks, as type-graphql runs them before a resolver. */
+  checks: Promise<void>[];
 }
 
 /** Arguments the resolvers would refuse (class-validator's bounds) are left to them, to refuse with their own message. */
@@ -101,6 +111,19 @@ function plainArguments(value: unknown): boolean {
   if (Array.isArray(value)) return value.length <= 200 && value.every(plainArguments);
   if (value && typeof value === 'object') return Object.values(value).every(plainArguments);
   return true;
+}
+
+/** An argument's value as type-graphql hands it to a resolver: input objects as instances of their classes, for class-validator. */
+function asInstance(type: GraphQLInputType, value: unknown): unknown {
+  const nullable = getNullableType(type);
+  if (value === null || value === undefined) return value;
+  if (isListType(nullable)) return (value as unknown[]).map((item) => asInstance(nullable.ofType as GraphQLInputType, item));
+  if (!isInputObjectType(nullable)) return value;
+  const target = getMetadataStorage().inputTypes.find((input) => input.name === nullable.name)?.target as { prototype: object } | undefined;
+  const instance = Object.create(target?.prototype ?? Object.prototype) as Record<string, unknown>;
+  const fields = nullable.getFields();
+  for (const [name, item] of Object.entries(value as Record<string, unknown>)) instance[name] = asInstance(fields[name]!.type, item);
+  return instance;
 }
 
 /**
@@ -121,18 +144,18 @@ export class ReadPlanner {
   ) {}
 
   /** The operation's plan, or null when it is no query or none of its root fields can be planned. */
-  prepare(
+  async prepare(
     document: DocumentNode,
     operationName: string | null | undefined,
     rawVariables: Record<string, unknown>,
     context: HubContext,
-  ): PlannedOperation | null {
+  ): Promise<PlannedOperation | null> {
     const scope = this.deps.scopeOf(context);
     const vars = JSON.stringify(rawVariables);
     const cacheKey = `${operationName ?? ''}\n${scope.key}\n${vars}`;
     let byKey = this.cache.get(document);
     if (byKey?.has(cacheKey)) return byKey.get(cacheKey)!;
-    const plan = this.plan(document, operationName, rawVariables, scope);
+    const plan = await this.plan(document, operationName, rawVariables, scope);
     if (vars.length <= 1_000) {
       if (!byKey) this.cache.set(document, (byKey = new Map()));
       if (byKey.size >= 64) byKey.clear();
@@ -141,12 +164,12 @@ export class ReadPlanner {
     return plan;
   }
 
-  private plan(
+  private async plan(
     document: DocumentNode,
     operationName: string | null | undefined,
     rawVariables: Record<string, unknown>,
     scope: ReadScope,
-  ): PlannedOperation | null {
+  ): Promise<PlannedOperation | null> {
     const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
     const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
     if (!operation || operation.operation !== 'query') return null;
@@ -161,7 +184,7 @@ export class ReadPlanner {
     const direct = new Set(operation.selectionSet.selections);
     for (const [key, nodes] of roots) {
       if (!nodes.every((node) => direct.has(node))) continue;
-      const root = this.planRoot(key, nodes, query, { fragments, variables: coerced.coerced, scope, st: new Statement() });
+      const root = await this.planRoot(key, nodes, query, { fragments, variables: coerced.coerced, scope, st: new Statement(), checks: [] });
       if (root) planned.set(key, root);
     }
     if (planned.size === 0) return null;
@@ -187,11 +210,12 @@ export class ReadPlanner {
     return rest;
   }
 
-  private planRoot(key: string, nodes: FieldNode[], query: GraphQLObjectType, pass: Pass): PlannedRoot | null {
+  private async planRoot(key: string, nodes: FieldNode[], query: GraphQLObjectType, pass: Pass): Promise<PlannedRoot | null> {
     const field = query.getFields()[nodes[0]!.name.value];
     if (!field || nodes[0]!.name.value.startsWith('__')) return null;
     try {
       const { sql, shape } = this.value(this.reads.Query?.fields?.[field.name], field, nodes, '', pass);
+      await Promise.all(pass.checks);
       return { key, nullable: !isNonNullType(field.type), statement: preparedStatement(`select ${sql} as v`), params: pass.st.params, shape };
     } catch (error) {
       // Arguments a resolver refuses (a malformed id in a filter) are left to it, to answer with its own error.
@@ -208,12 +232,14 @@ export class ReadPlanner {
     parent: string,
     pass: Pass,
   ): { sql: string; shape: ObjectShape | null; finish?: (value: unknown) => unknown } {
-    if (!read) throw new NotPlanned();
+    if (!read && !(parent === '' && field.name === 'node')) throw new NotPlanned();
     const args = getArgumentValues(field, nodes[0]!, pass.variables);
     if (!plainArguments(args)) throw new NotPlanned();
+    for (const arg of field.args) if (args[arg.name] !== undefined) pass.checks.push(validateArgument(asInstance(arg.type, args[arg.name])));
     const named = getNamedType(field.type);
-    const c: ReadContext = { parent, t: '', scope: pass.scope, args, param: pass.st.param };
+    const c: ReadContext = { parent, t: '', scope: pass.scope, args, param: pass.st.param, viewerId: () => `${pass.st.param(VIEWER_ID)}::int` };
     const extensionFinish = field.extensions?.readFinish as ((value: unknown, scope: ReadScope) => unknown) | undefined;
+    if (!read) return this.node(nodes, c, pass);
     if (read.kind === 'leaf') {
       if (!isLeafType(named)) throw new NotPlanned();
       const finishers = [read.finish, extensionFinish].filter((f) => f !== undefined);
@@ -235,13 +261,27 @@ export class ReadPlanner {
       };
     }
     if (!isListType(isNonNullType(field.type) ? field.type.ofType : field.type)) throw new NotPlanned();
-    const limit = pass.st.param(ROW_LIMIT);
+    // LEAST ignores a null: without a budget, the list's own limit or none.
+    const limit = source.limit ? `least(${source.limit}, ${pass.st.param(ROW_LIMIT)})` : pass.st.param(ROW_LIMIT);
     return {
       sql:
         `(select coalesce(json_agg(${object.sql}), '[]'::json) from (select ${c.t}.* from ${source.from} where ${where}` +
         `${source.orderBy ? ` order by ${source.orderBy}` : ''} limit ${limit}) ${c.t})`,
       shape: object.shape,
     };
+  }
+
+  /** node(id): the id names the type, so the statement reads that type's table, where its node rule allows. */
+  private node(nodes: FieldNode[], c: ReadContext, pass: Pass): { sql: string; shape: ObjectShape } {
+    const decoded = fromGlobalId(c.args.id as string);
+    const read = decoded && this.reads[decoded.type];
+    const type = decoded && this.schema.getType(decoded.type);
+    // Unknown types and ids beyond PostgreSQL's integers are answered null by the resolver.
+    if (!decoded || !read?.node || !isObjectType(type) || decoded.id > 2_147_483_647) throw new NotPlanned();
+    const t = pass.st.alias();
+    const object = this.object(type, nodes, t, pass);
+    const visible = read.node.visible ? ` and ${read.node.visible(t, pass.scope, c.viewerId)}` : '';
+    return { sql: `(select ${object.sql} from ${read.node.table} ${t} where ${t}.id = ${pass.st.param(decoded.id)}${visible})`, shape: object.shape };
   }
 
   /** json_build_object of the fields asked of an object of `type` on alias `t`. */
@@ -260,7 +300,7 @@ export class ReadPlanner {
       }
       const field = type.getFields()[name];
       if (!field) throw new NotPlanned();
-      const value = this.value(read.fields?.[name] ?? implicitRead(read, field), field, fieldNodes, t, pass);
+      const value = this.value(read.fields?.[name] ?? implicitRead(type.name, read, field), field, fieldNodes, t, pass);
       pairs.push(`'${key}', ${value.sql}`);
       if (value.shape) shape.visits.push({ key, object: value.shape });
       else if (value.finish) shape.visits.push({ key, finish: value.finish });
@@ -373,7 +413,7 @@ export class ReadPlanner {
     const answers = await Promise.all(
       [...plan.planned.values()].map(async (root) => {
         try {
-          const params = root.params.map((p) => (p === ROW_LIMIT ? rowLimit : p));
+          const params = root.params.map((p) => (p === ROW_LIMIT ? rowLimit : p === VIEWER_ID ? (context.viewer?.userId ?? null) : p));
           const [row] = await numberedRows(this.deps.em(), root.statement, params);
           const value = row?.v ?? null;
           if (root.shape) countAndFinish(value, root.shape, budget);
@@ -437,9 +477,8 @@ function leavesOf(nodes: readonly FieldNode[], type: GraphQLObjectType, fragment
 }
 
 /** A field the type's read names as a plain column, or its global id. */
-function implicitRead(read: TypeRead, field: GraphQLField<unknown, unknown>): FieldRead | undefined {
+function implicitRead(type: string, read: TypeRead, field: GraphQLField<unknown, unknown>): FieldRead | undefined {
   if (field.name === 'id' && read.node) {
-    const type = read.node;
     return { kind: 'leaf', sql: (c) => globalIdSql(type, `${c.parent}.id`) };
   }
   if (!read.columns?.includes(field.name)) return undefined;

@@ -28,6 +28,8 @@ export interface ReadContext {
   /** The field's argument values, coerced. */
   args: Record<string, unknown>;
   param: Param;
+  /** The placeholder of the signed-in user's id, bound when the statement runs (plans are shared by every viewer of a scope). */
+  viewerId(): string;
 }
 
 /** FROM and WHERE (on alias `t`) of a relation's target rows, and their order. */
@@ -35,6 +37,8 @@ export interface Source {
   from: string;
   where?: string;
   orderBy?: string;
+  /** The most rows a list gives (the budget may allow fewer). */
+  limit?: number;
 }
 
 /** A value computed by SQL (JSON-able), optionally finished in JavaScript (reader redaction, cursors). */
@@ -79,8 +83,8 @@ export interface TypeRead {
   columns?: readonly string[];
   /** SQL on alias `t`: whether the viewer may see the row; applied to every nullable field that answers one of this type. */
   visible?: (t: string, scope: ReadScope) => string;
-  /** `id` as the global id of this type name over the row's `id` column. */
-  node?: string;
+  /** A Node type: its `id` is the global id over the row's `id` column, and node(id) reads it from `table`, where `visible` (SQL on alias `t`) allows. */
+  node?: { table: string; visible?: (t: string, scope: ReadScope, viewerId: () => string) => string };
   fields?: Readonly<Record<string, FieldRead>>;
 }
 
@@ -121,7 +125,7 @@ export const byPivot = (pivot: { table: string; owner: string; target: string; t
 
 /** The modules' reads as one: each type's columns and fields from every module that reads it (a field read twice is an error). */
 export function mergeReads(all: readonly TypeReads[]): TypeReads {
-  const merged: Record<string, { columns: string[]; node?: string; visible?: TypeRead['visible']; fields: Record<string, FieldRead> }> = {};
+  const merged: Record<string, { columns: string[]; node?: TypeRead['node']; visible?: TypeRead['visible']; fields: Record<string, FieldRead> }> = {};
   for (const reads of all) {
     for (const [type, read] of Object.entries(reads)) {
       const into = (merged[type] ??= { columns: [], fields: {} });

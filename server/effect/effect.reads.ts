@@ -1,3 +1,4 @@
+import { visibleActivityIdSql, visiblePlanIdSql } from '../access/visibility.js';
 import { byForeignKey, byOwner, leaf, type TypeReads } from '../core/reads.js';
 import { IndicatorDirection } from './effect.entity.js';
 
@@ -14,7 +15,12 @@ export const effectReads: TypeReads = {
     },
   },
   Indicator: {
-    node: 'Indicator',
+    node: {
+      table: 'indicator',
+      // On a plan: the plan's rule; else the activity's.
+      visible: (t, scope) =>
+        `case when ${t}.plan_id is not null then ${visiblePlanIdSql(scope.viewer, `${t}.plan_id`)} else ${visibleActivityIdSql(scope.viewer, `${t}.activity_id`)} end`,
+    },
     columns: ['name', 'unit', 'direction', 'baseline', 'target'],
     fields: {
       plan: byForeignKey('plan', 'plan_id'),
@@ -33,7 +39,7 @@ export const effectReads: TypeReads = {
   },
   Measurement: { columns: ['periodStart', 'periodEnd', 'value', 'note'] },
   Evaluation: {
-    node: 'Evaluation',
+    node: { table: 'evaluation', visible: (t, scope) => visibleActivityIdSql(scope.viewer, `${t}.activity_id`) },
     columns: ['decision', 'rationale', 'decidedAt'],
     fields: { activity: byForeignKey('activity', 'activity_id') },
   },

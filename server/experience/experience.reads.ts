@@ -36,7 +36,10 @@ export const experienceReads: TypeReads = {
     },
   },
   Experience: {
-    node: 'Experience',
+    node: {
+      table: 'experience',
+      visible: (t, scope) => (scope.restricted ? `${t}.publishable and ${visibleActivityIdSql(scope.viewer, `${t}.activity_id`)}` : 'true'),
+    },
     columns: ['title', 'body', 'outcome', 'recommendation', 'publishable', 'createdAt'],
     fields: {
       activity: byForeignKey('activity', 'activity_id'),

@@ -36,20 +36,29 @@ export const meetingsLoader = (em: EntityManager) =>
 export const actionItemsLoader = (em: EntityManager) =>
   groupedLoader(em, ActionItem, 'select t.meeting_id as __owner, t.* from action_item t where t.meeting_id = any(?::int[]) order by t.due_date, t.id');
 
-/** actionItems(overdue, steeringGroupId): by due date; overdue means open with a due date before today. */
+/** The follow-ups (alias a, their meeting m) the arguments keep for this viewer; overdue means open with a due date before today. */
+export function actionItemConditions(viewer: Viewer | null, overdue: boolean | null | undefined, steeringGroupId: string | null | undefined): Conditions {
+  const where = new Conditions();
+  where.add(visiblePlanIdSql(viewer, '(select sg.plan_id from steering_group sg where sg.id = m.steering_group_id)'));
+  if (overdue === true) where.add("a.status = 'OPEN' and a.due_date < ?::date", today());
+  if (overdue === false) where.add("not (a.status = 'OPEN' and a.due_date < ?::date)", today());
+  if (steeringGroupId) where.add('m.steering_group_id = ?', expectId(steeringGroupId, 'SteeringGroup', 'steeringGroupId'));
+  return where;
+}
+
+/** The most follow-ups actionItems lists. */
+export const MAX_ACTION_ITEMS = 1000;
+
+/** actionItems(overdue, steeringGroupId): by due date. */
 export async function listActionItems(
   em: EntityManager,
   viewer: Viewer | null,
   overdue: boolean | null | undefined,
   steeringGroupId: string | null | undefined,
 ): Promise<ActionItem[]> {
-  const where = new Conditions();
-  where.add(visiblePlanIdSql(viewer, '(select sg.plan_id from steering_group sg where sg.id = m.steering_group_id)'));
-  if (overdue === true) where.add("a.status = 'OPEN' and a.due_date < ?::date", today());
-  if (overdue === false) where.add("not (a.status = 'OPEN' and a.due_date < ?::date)", today());
-  if (steeringGroupId) where.add('m.steering_group_id = ?', expectId(steeringGroupId, 'SteeringGroup', 'steeringGroupId'));
+  const where = actionItemConditions(viewer, overdue, steeringGroupId);
   const result = (await em.execute(
-    `select a.* from action_item a join meeting m on m.id = a.meeting_id where ${where.toSql()} order by a.due_date, a.id limit 1000`,
+    `select a.* from action_item a join meeting m on m.id = a.meeting_id where ${where.toSql()} order by a.due_date, a.id limit ${MAX_ACTION_ITEMS}`,
     where.params,
   )) as Record<string, unknown>[];
   return result.map((row) => readModelOf(em, ActionItem)(row));

@@ -9,6 +9,7 @@ import { notifyRaisedPairs } from './notification.store.js';
 import { MailWorker } from './sender.js';
 import { unsubscribeRoute } from './unsubscribe.js';
 import { calendarRoute } from './calendar.js';
+import { notificationReads } from './notification.reads.js';
 
 const loaders = {
   notification: (em) => byIdLoader(em, Notification),
@@ -21,6 +22,7 @@ declare module '../core/context.js' {
 /** What the hub tells people: notifications in the console and by e-mail, through an outbox any hub on the database may send. */
 export const notificationModule: HubModule = {
   name: 'notifications',
+  reads: notificationReads,
   resolvers: [NotificationResolver, UserNotificationsResolver, OutboxMessageResolver],
   entities: [OutboxMessage, Notification, NotificationSetting, CalendarFeed],
   loaders,

@@ -1,5 +1,5 @@
 import type { TypeReads } from '../core/reads.js';
 
 export const organisationReads: TypeReads = {
-  Organisation: { node: 'Organisation', columns: ['name', 'kind'] },
+  Organisation: { node: { table: 'organisation' }, columns: ['name', 'kind'] },
 };

@@ -1,6 +1,7 @@
+import { visibleActivityIdSql } from '../access/visibility.js';
 import { leaf, type TypeReads } from '../core/reads.js';
 import type { OverlapFilter } from './overlap.input.js';
-import { overlapConditions } from './overlap.service.js';
+import { minScoreOf, overlapConditions, UNREVIEWED_SQL } from './overlap.service.js';
 import { ReasonLanguage } from './overlap.types.js';
 
 export const overlapReads: TypeReads = {
@@ -19,8 +20,30 @@ export const overlapReads: TypeReads = {
       },
     },
   },
+  Activity: {
+    fields: {
+      // Unreviewed pairs of the activity from minScore, best first; each a list that grows with the city (read at most what the budget allows).
+      overlaps: {
+        kind: 'list',
+        source: (c) => ({
+          from:
+            `(select o.* from activity_overlap o where (o.activity_a_id = ${c.parent}.id or o.activity_b_id = ${c.parent}.id)` +
+            ` and o.score >= ${c.param(minScoreOf(c.args.minScore as number | null | undefined))} and ${UNREVIEWED_SQL}` +
+            ` and ${visibleActivityIdSql(c.scope.viewer, 'o.activity_a_id')} and ${visibleActivityIdSql(c.scope.viewer, 'o.activity_b_id')}) ${c.t}`,
+          orderBy: `${c.t}.score desc, ${c.t}.activity_a_id desc, ${c.t}.activity_b_id desc`,
+        }),
+      },
+    },
+  },
   Overlap: {
     fields: {
+      review: {
+        kind: 'one',
+        source: (c) => ({
+          from: `overlap_review ${c.t}`,
+          where: `${c.t}.superseded_at is null and ${c.t}.activity_a_id = ${c.parent}.activity_a_id and ${c.t}.activity_b_id = ${c.parent}.activity_b_id`,
+        }),
+      },
       score: leaf((t) => `${t}.score`),
       // The pair, by id.
       activities: {
@@ -39,6 +62,16 @@ export const overlapReads: TypeReads = {
             orderBy: `${c.t}.n`,
           };
         },
+      },
+    },
+  },
+  OverlapReview: {
+    columns: ['decision', 'note', 'reviewedAt'],
+    fields: {
+      // The person behind the user who recorded it.
+      reviewedBy: {
+        kind: 'one',
+        source: (c) => ({ from: `person ${c.t}`, where: `${c.t}.id = (select u.person_id from app_user u where u.id = ${c.parent}.reviewed_by_id)` }),
       },
     },
   },

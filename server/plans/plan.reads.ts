@@ -29,7 +29,7 @@ export const planReads: TypeReads = {
     },
   },
   Plan: {
-    node: 'Plan',
+    node: { table: 'plan', visible: (t, scope) => visiblePlanSql(scope.viewer, t) },
     columns: ['code', 'name', 'status', 'startDate', 'endDate', 'description'],
     visible: (t, scope) => visiblePlanSql(scope.viewer, t),
     fields: {
