@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEMO_TODAY } from '../seeds/demo-city.js';
 import { Role } from '../server/core/enums.js';
@@ -83,4 +84,33 @@ test('first is checked and the period must make sense', async () => {
   expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   const backwards = await t.gql(HIGHLIGHTS, { since: month.until, until: month.since });
   expect(backwards.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+});
+
+test('the stored candidates follow every change of the tables they come from, at once, also one still being written while they are built', async () => {
+  const [activity] = (await t.hub.orm.em
+    .fork()
+    .execute(
+      `select a.id, a.title from activity a join plan p on p.id = a.plan_id where p.status <> 'DRAFT' and not a.archived and a.status <> 'CANCELLED' order by a.id limit 1`,
+    )) as {
+    id: number;
+    title: string;
+  }[];
+  const titles = async () => (await highlights({ ...month, first: 100 }, Role.COORDINATOR)).map((i) => i.title).join('\n');
+  // A change made outside the API (no audit event) is seen by the next request.
+  await t.hub.orm.em.fork().execute('update activity set title = ?, created_at = ? where id = ?', ['Omdøbt værested', `${DEMO_TODAY}T10:00:00Z`, activity!.id]);
+  expect(await titles()).toContain('Nyt tilbud: Omdøbt værested');
+  // A writer still in its transaction while the candidates are built: they are built again once it has committed.
+  const pool = new pg.Pool({ connectionString: t.database.url, max: 1 });
+  const writer = await pool.connect();
+  try {
+    await writer.query('begin');
+    await writer.query('update activity set title = $1 where id = $2', ['Værested med nyt navn', activity!.id]);
+    expect(await titles()).toContain('Nyt tilbud: Omdøbt værested');
+    await writer.query('commit');
+    expect(await titles()).toContain('Nyt tilbud: Værested med nyt navn');
+    expect(await titles()).not.toContain('Omdøbt værested');
+  } finally {
+    writer.release();
+    await pool.end();
+  }
 });

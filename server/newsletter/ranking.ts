@@ -48,30 +48,37 @@ export function rankHighlights(candidates: readonly Candidate[], since: Date, en
   const span = end.getTime() - since.getTime();
   const pool = candidates.map((c) => {
     const recency = Math.min(1, Math.max(0, 1 - Math.abs(end.getTime() - c.occurredAt.getTime()) / span));
-    return { ...c, base: KIND_WEIGHT[c.kind] * (0.5 + 0.5 * recency) * (0.7 + 0.3 * c.reach) };
+    return { c, at: c.occurredAt.getTime(), base: KIND_WEIGHT[c.kind] * (0.5 + 0.5 * recency) * (0.7 + 0.3 * c.reach) };
   });
   const picked: Ranked[] = [];
   const perPlan = new Map<number, number>();
   const perKind = new Map<HighlightKind, number>();
-  const order = (a: { score: number; occurredAt: Date; kind: string; subjectId: number }, b: typeof a) =>
-    b.score - a.score || b.occurredAt.getTime() - a.occurredAt.getTime() || a.kind.localeCompare(b.kind) || a.subjectId - b.subjectId;
+  const scoreOf = (p: (typeof pool)[number]) =>
+    Math.round(
+      p.base * SAME_PLAN_FACTOR ** (p.c.planId === null ? 0 : (perPlan.get(p.c.planId) ?? 0)) * SAME_KIND_FACTOR ** (perKind.get(p.c.kind) ?? 0) * 1e4,
+    ) / 1e4;
+  // Each round takes the first of the pool in this order (one pass, no sort: a month of a large city has thousands of candidates).
+  const before = (score: number, p: (typeof pool)[number], bestScore: number, best: (typeof pool)[number]) =>
+    (bestScore - score || best.at - p.at || p.c.kind.localeCompare(best.c.kind) || p.c.subjectId - best.c.subjectId) < 0;
   while (picked.length < limit && pool.length) {
-    const scored = pool.map((c) => ({
-      ...c,
-      score:
-        Math.round(c.base * SAME_PLAN_FACTOR ** (c.planId === null ? 0 : (perPlan.get(c.planId) ?? 0)) * SAME_KIND_FACTOR ** (perKind.get(c.kind) ?? 0) * 1e4) /
-        1e4,
-    }));
-    scored.sort(order);
-    const best = scored[0]!;
+    let best = 0;
+    let bestScore = scoreOf(pool[0]!);
+    for (let i = 1; i < pool.length; i++) {
+      const score = scoreOf(pool[i]!);
+      if (before(score, pool[i]!, bestScore, pool[best]!)) {
+        best = i;
+        bestScore = score;
+      }
+    }
+    const chosen = pool[best]!.c;
     pool.splice(
-      pool.findIndex((c) => c.kind === best.kind && c.subjectId === best.subjectId && c.subjectType === best.subjectType),
+      pool.findIndex((p) => p.c.kind === chosen.kind && p.c.subjectId === chosen.subjectId && p.c.subjectType === chosen.subjectType),
       1,
     );
-    if (best.planId !== null) perPlan.set(best.planId, (perPlan.get(best.planId) ?? 0) + 1);
-    perKind.set(best.kind, (perKind.get(best.kind) ?? 0) + 1);
-    const { kind, title, summary, occurredAt, score, subjectType, subjectId, planId } = best;
-    picked.push({ kind, title, summary, occurredAt, score, subjectType, subjectId, planId });
+    if (chosen.planId !== null) perPlan.set(chosen.planId, (perPlan.get(chosen.planId) ?? 0) + 1);
+    perKind.set(chosen.kind, (perKind.get(chosen.kind) ?? 0) + 1);
+    const { kind, title, summary, occurredAt, subjectType, subjectId, planId } = chosen;
+    picked.push({ kind, title, summary, occurredAt, score: bestScore, subjectType, subjectId, planId });
   }
   return picked;
 }
