@@ -39,8 +39,8 @@ export function ormConfig(parts: OrmParts, url: string, options: OrmOptions = {}
       options.onQuery?.(sql);
       return sql;
     },
-    // The SQL functions of the overlap analysis are written by hand in migrations.
-    schemaGenerator: { ignoreRoutines: true },
+    // The SQL functions of the overlap analysis and the triggers that count changes for the newsletter are written by hand in migrations.
+    schemaGenerator: { ignoreRoutines: true, ignoreTriggers: true },
     migrations: {
       migrationsList: parts.migrations,
       path: parts.migrationsPath,

@@ -166,7 +166,8 @@ async function nameRedactor(em: EntityManager): Promise<(text: string) => string
 
 /** hub_setting key: the count of changes (sequence highlight_change) the stored candidates were built at; empty while unsure. */
 const BUILT_AT = 'highlights_built_at';
-let building: Promise<void> | undefined;
+/** The build in progress per database (a process may serve several). */
+const building = new WeakMap<object, Promise<void>>();
 
 /**
  * The stored candidates, rebuilt first when any table they are read from has changed since they were built (statement
@@ -175,13 +176,24 @@ let building: Promise<void> | undefined;
  * writer was still at work, they are marked unsure and built again on the next request, so none is ever left stale.
  */
 export async function ensureHighlights(em: EntityManager): Promise<void> {
-  const [state] = await rows(
-    em,
-    `select (select case when is_called then last_value else 0 end from highlight_change)::text as change, (select value from hub_setting where key = ?) as built`,
-    [BUILT_AT],
-  );
-  if (state!.change === state!.built) return;
-  await (building ??= build(em).finally(() => (building = undefined)));
+  const database = em.getConnection();
+  // A build that was already under way may have started before the latest change: then one of its own.
+  for (;;) {
+    const [state] = await rows(
+      em,
+      `select (select case when is_called then last_value else 0 end from highlight_change)::text as change, (select value from hub_setting where key = ?) as built`,
+      [BUILT_AT],
+    );
+    if (state!.change === state!.built) return;
+    const joined = building.get(database);
+    if (joined) {
+      await joined;
+      continue;
+    }
+    const running = build(em).finally(() => building.delete(database));
+    building.set(database, running);
+    return running;
+  }
 }
 
 async function build(em: EntityManager): Promise<void> {
