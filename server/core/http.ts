@@ -219,7 +219,13 @@ function bearerToken(header: string | undefined): string | undefined {
 export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroORM, health: DatabaseHealth): Promise<HubHttp> {
   const { schema, makeLoaders, authenticate, maxBodyBytes = () => MAX_BODY_BYTES, routes = [], publicRoutes = [] } = parts;
   const planner =
-    config.plannedReads && parts.reads && parts.readScope ? new ReadPlanner(schema, parts.reads, { em: () => orm.em, scopeOf: parts.readScope }) : undefined;
+    config.plannedReads && parts.reads && parts.readScope
+      ? new ReadPlanner(schema, parts.reads, {
+          em: () => orm.em,
+          scopeOf: parts.readScope,
+          rowLimit: config.limits.answerFields > 0 ? config.limits.answerFields + 1 : null,
+        })
+      : undefined;
   const server = http.createServer();
   const drain = new HttpDrain(server);
   const protection = queryProtection(config);

@@ -39,8 +39,6 @@ import { numberedRows, preparedStatement } from './sql.js';
 /** Thrown while planning: the root field is answered by the resolvers instead. */
 class NotPlanned extends Error {}
 
-/** Where a list's statement takes the query budget's row limit (what the answer has room for, plus one). */
-const ROW_LIMIT = Symbol('row limit');
 /** Where a statement takes the signed-in user's id. */
 const VIEWER_ID = Symbol('viewer id');
 
@@ -76,6 +74,11 @@ export interface PlannerScope extends ReadScope {
 /** Where the planner runs its statements and what a request's scope is. */
 export interface PlannerDeps {
   em: () => EntityManager;
+  /**
+   * The most rows a list that grows with the city's data reads: what a query's budget has room for, plus one to tell
+   * that it overflowed (HUB_MAX_ANSWER_FIELDS + 1); null without a budget.
+   */
+  rowLimit: number | null;
   scopeOf: (context: HubContext) => PlannerScope;
 }
 
@@ -261,8 +264,9 @@ export class ReadPlanner {
       };
     }
     if (!isListType(isNonNullType(field.type) ? field.type.ofType : field.type)) throw new NotPlanned();
-    // LEAST ignores a null: without a budget, the list's own limit or none.
-    const limit = source.limit ? `least(${source.limit}, ${pass.st.param(ROW_LIMIT)})` : pass.st.param(ROW_LIMIT);
+    // Limits are written into the text (a parameter there keeps PostgreSQL planning the statement anew each time).
+    const rows = [source.limit, this.deps.rowLimit].filter((n): n is number => n !== null && n !== undefined);
+    const limit = rows.length ? String(Math.min(...rows)) : 'all';
     return {
       sql:
         `(select coalesce(json_agg(${object.sql}), '[]'::json) from (select ${c.t}.* from ${source.from} where ${where}` +
@@ -327,11 +331,8 @@ export class ReadPlanner {
     const paged = [...fields.values()].some((f) => f[0]!.name.value !== 'totalCount' && f[0]!.name.value !== '__typename');
     const source = paged ? read.source(c) : { from: '' };
     const where = [source.where ?? 'true', ...(after && paged ? [read.after(t, after, pass.st.param)] : [])].join(' and ');
-    const limit = paged ? pass.st.param(first + 1) : '';
-    // Added only where used: a parameter the text never names has no type for PostgreSQL.
-    let firstPlaceholder: string | undefined;
-    const firstParam = () => (firstPlaceholder ??= pass.st.param(first));
-    const inPage = () => `order by s.n) filter (where s.n <= ${firstParam()})`;
+    const limit = String(first + 1);
+    const inPage = () => `order by s.n) filter (where s.n <= ${first})`;
     const columns: string[] = [`json_build_array(${read.key(t).join(', ')}) as k`];
     const pairs: string[] = [];
     const shape: ObjectShape = { leaves: leavesOf(nodes, type, pass.fragments, this.schema), visits: [] };
@@ -377,10 +378,10 @@ export class ReadPlanner {
           const infoName = infoNodes[0]!.name.value;
           const sql = {
             __typename: () => `'${infoType.name}'`,
-            hasNextPage: () => `count(*) > ${firstParam()}`,
+            hasNextPage: () => `count(*) > ${first}`,
             hasPreviousPage: () => (after ? 'true' : 'false'),
             startCursor: () => `(array_agg(s.k ${inPage()})[1]`,
-            endCursor: () => `(array_agg(s.k ${inPage()})[least(count(*), ${firstParam()})]`,
+            endCursor: () => `(array_agg(s.k ${inPage()})[least(count(*), ${first})]`,
           }[infoName];
           if (!sql) throw new NotPlanned();
           infoPairs.push(`'${infoKey}', ${sql()}`);
@@ -408,12 +409,11 @@ export class ReadPlanner {
     resolve: (document: DocumentNode) => Promise<ExecutionResult<Record<string, unknown>>>,
   ): Promise<ExecutionResult<Record<string, unknown>>> {
     const budget = context.budget;
-    const rowLimit = budget?.rowLimit() ?? null;
     const restAnswer = plan.rest ? resolve(plan.rest) : undefined;
     const answers = await Promise.all(
       [...plan.planned.values()].map(async (root) => {
         try {
-          const params = root.params.map((p) => (p === ROW_LIMIT ? rowLimit : p === VIEWER_ID ? (context.viewer?.userId ?? null) : p));
+          const params = root.params.map((p) => (p === VIEWER_ID ? (context.viewer?.userId ?? null) : p));
           const [row] = await numberedRows(this.deps.em(), root.statement, params);
           const value = row?.v ?? null;
           if (root.shape) countAndFinish(value, root.shape, budget);

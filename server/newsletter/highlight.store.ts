@@ -15,37 +15,81 @@ const NAMES = `
   (select coalesce(array_agg(ar.name order by ar.name), '{}') from activity_area aa join area ar on ar.id = aa.area_id where aa.activity_id = a.id) as areas,
   (select coalesce(array_agg(g.name order by g.name), '{}') from activity_target_group atg join target_group g on g.id = atg.target_group_id where atg.activity_id = a.id) as groups`;
 
-async function candidates(em: EntityManager): Promise<Stored[]> {
-  const [plans, created, starting, experiences, targets, evaluations, resolved] = await Promise.all([
-    rows(
-      em,
-      `select p.id, p.name, p.description, p.start_date, p.end_date, p.created_at,
+/** The candidates of every kind, one kind at a time (the whole city's at once would not fit in the hub's heap). */
+async function* candidates(em: EntityManager): AsyncGenerator<Stored[]> {
+  const reachOfCapacity = (row: Row) => Math.min(1, Number(row.capacity ?? 15) / 40);
+  const plans = await rows(
+    em,
+    `select p.id, p.name, p.description, p.start_date, p.end_date, p.created_at,
         (select coalesce(array_agg(ar.name order by ar.name), '{}') from plan_area pa join area ar on ar.id = pa.area_id where pa.plan_id = p.id) as areas,
         (select coalesce(sum(ar.residents), 0) from plan_area pa join area ar on ar.id = pa.area_id where pa.plan_id = p.id) as residents
       from plan p where p.status <> 'DRAFT'`,
+  );
+  yield plans.map((r) => ({
+    kind: HighlightKind.NEW_PLAN,
+    title: `Ny helhedsplan: ${r.name}`,
+    summary: shorten(
+      `${r.name} arbejder${where(String(r.name), r.areas as string[])} fra ${dk(String(r.start_date))} til ${dk(String(r.end_date))}. ${r.description ?? ''}`.trim(),
     ),
-    rows(
-      em,
-      `select a.id, a.title, a.plan_id, a.created_at, a.capacity, p.name as plan_name, ${NAMES}
+    occurredAt: new Date(String(r.created_at)),
+    reach: Math.min(1, Number(r.residents) / 8000),
+    subjectType: 'Plan' as const,
+    subjectId: Number(r.id),
+    planId: Number(r.id),
+  }));
+  const created = await rows(
+    em,
+    `select a.id, a.title, a.plan_id, a.created_at, a.capacity, p.name as plan_name, ${NAMES}
       from activity a join plan p on p.id = a.plan_id
       where p.status <> 'DRAFT' and ${liveActivitySql('a')}`,
-    ),
-    rows(
-      em,
-      `select a.id, a.title, a.plan_id, a.start_date, a.capacity, p.name as plan_name, ${NAMES}
+  );
+  yield created.map((r) => ({
+    kind: HighlightKind.NEW_ACTIVITY,
+    title: `Nyt tilbud: ${r.title}`,
+    summary: `${r.plan_name} har registreret ${r.title}${where(String(r.title), r.areas as string[])}${forWhom(r.groups as string[])}.`,
+    occurredAt: new Date(String(r.created_at)),
+    reach: reachOfCapacity(r),
+    subjectType: 'Activity' as const,
+    subjectId: Number(r.id),
+    planId: Number(r.plan_id),
+  }));
+  const starting = await rows(
+    em,
+    `select a.id, a.title, a.plan_id, a.start_date, a.capacity, p.name as plan_name, ${NAMES}
       from activity a join plan p on p.id = a.plan_id
       where p.status <> 'DRAFT' and ${activeActivitySql('a')}`,
-    ),
-    rows(
-      em,
-      `select e.id, e.title, e.body, e.recommendation, e.created_at, a.plan_id, m.name as method_name
+  );
+  yield starting.map((r) => ({
+    kind: HighlightKind.ACTIVITY_STARTING,
+    title: `Starter snart: ${r.title}`,
+    summary: `${r.title} starter ${dk(String(r.start_date))}${where(String(r.title), r.areas as string[])} (${r.plan_name})${forWhom(r.groups as string[])}.`,
+    occurredAt: new Date(`${r.start_date}T08:00:00Z`),
+    day: String(r.start_date),
+    reach: reachOfCapacity(r),
+    subjectType: 'Activity' as const,
+    subjectId: Number(r.id),
+    planId: Number(r.plan_id),
+  }));
+  const experiences = await rows(
+    em,
+    `select e.id, e.title, e.body, e.recommendation, e.created_at, a.plan_id, m.name as method_name
       from experience e left join activity a on a.id = e.activity_id left join method m on m.id = e.method_id
       where e.publishable
         and not exists (select 1 from plan d where d.id = a.plan_id and d.status = 'DRAFT')`,
-    ),
-    rows(
-      em,
-      `select i.id, i.name, i.unit, i.target, i.direction, coalesce(i.plan_id, a.plan_id) as plan_id, m.value, m.period_end,
+  );
+  yield experiences.map((r) => ({
+    kind: HighlightKind.EXPERIENCE_PUBLISHED,
+    title: `Erfaring${r.method_name ? ` med ${String(r.method_name).toLowerCase()}` : ''}: ${r.title}`,
+    summary: shorten(`${r.body}${r.recommendation ? ` Anbefaling: ${r.recommendation}` : ''}`),
+    occurredAt: new Date(String(r.created_at)),
+    reach: 0.8,
+    subjectType: 'Experience' as const,
+    subjectId: Number(r.id),
+    planId: r.plan_id === null ? null : Number(r.plan_id),
+  }));
+  const targets = await rows(
+    em,
+    `select i.id, i.name, i.unit, i.target, i.direction, coalesce(i.plan_id, a.plan_id) as plan_id, m.value, m.period_end,
         coalesce(p.name, a.title) as subject_name
       from measurement m join indicator i on i.id = m.indicator_id
       left join plan p on p.id = i.plan_id left join activity a on a.id = i.activity_id
@@ -53,103 +97,55 @@ async function candidates(em: EntityManager): Promise<Stored[]> {
         and case i.direction when 'INCREASE' then m.value >= i.target else m.value <= i.target end
         and not exists (select 1 from measurement earlier where earlier.indicator_id = i.id and earlier.period_end < m.period_end
           and case i.direction when 'INCREASE' then earlier.value >= i.target else earlier.value <= i.target end)`,
-    ),
-    rows(
-      em,
-      `select v.id, v.decision, v.rationale, v.decided_at, a.title, a.plan_id, a.capacity from evaluation v join activity a on a.id = v.activity_id
+  );
+  yield targets.map((r) => ({
+    kind: HighlightKind.TARGET_REACHED,
+    title: `Mål nået: ${r.name} – ${r.subject_name}`,
+    summary: `${r.subject_name} nåede ${Number(r.value).toLocaleString('da-DK')} ${r.unit} (målet var ${Number(r.target).toLocaleString('da-DK')}) i perioden til ${dk(String(r.period_end))}.`,
+    occurredAt: new Date(`${r.period_end}T12:00:00Z`),
+    day: String(r.period_end),
+    reach: 0.9,
+    subjectType: 'Indicator' as const,
+    subjectId: Number(r.id),
+    planId: Number(r.plan_id),
+  }));
+  const evaluations = await rows(
+    em,
+    `select v.id, v.decision, v.rationale, v.decided_at, a.title, a.plan_id, a.capacity from evaluation v join activity a on a.id = v.activity_id
       where not exists (select 1 from plan d where d.id = a.plan_id and d.status = 'DRAFT')`,
-    ),
-    rows(
-      em,
-      `select r.id, r.reviewed_at, x.id as a_id, x.title as a_title, y.title as b_title, x.plan_id, px.name as a_plan, py.name as b_plan
+  );
+  yield evaluations.map((r) => ({
+    kind: HighlightKind.EVALUATION,
+    title: `Evaluering: ${r.title} ${DECISION_WORD[String(r.decision)]}`,
+    summary: shorten(String(r.rationale)),
+    occurredAt: new Date(String(r.decided_at)),
+    reach: reachOfCapacity(r),
+    subjectType: 'Evaluation' as const,
+    subjectId: Number(r.id),
+    planId: Number(r.plan_id),
+  }));
+  const resolved = await rows(
+    em,
+    `select r.id, r.reviewed_at, x.id as a_id, x.title as a_title, y.title as b_title, x.plan_id, px.name as a_plan, py.name as b_plan
       from overlap_review r join activity x on x.id = r.activity_a_id join activity y on y.id = r.activity_b_id
       join plan px on px.id = x.plan_id join plan py on py.id = y.plan_id
       where r.decision = 'COORDINATED' and r.superseded_at is null
         and px.status <> 'DRAFT' and py.status <> 'DRAFT'`,
-    ),
-  ]);
-  const reachOfCapacity = (row: Row) => Math.min(1, Number(row.capacity ?? 15) / 40);
-  const all: Stored[] = [
-    ...plans.map((r) => ({
-      kind: HighlightKind.NEW_PLAN,
-      title: `Ny helhedsplan: ${r.name}`,
-      summary: shorten(
-        `${r.name} arbejder${where(String(r.name), r.areas as string[])} fra ${dk(String(r.start_date))} til ${dk(String(r.end_date))}. ${r.description ?? ''}`.trim(),
-      ),
-      occurredAt: new Date(String(r.created_at)),
-      reach: Math.min(1, Number(r.residents) / 8000),
-      subjectType: 'Plan' as const,
-      subjectId: Number(r.id),
-      planId: Number(r.id),
-    })),
-    ...created.map((r) => ({
-      kind: HighlightKind.NEW_ACTIVITY,
-      title: `Nyt tilbud: ${r.title}`,
-      summary: `${r.plan_name} har registreret ${r.title}${where(String(r.title), r.areas as string[])}${forWhom(r.groups as string[])}.`,
-      occurredAt: new Date(String(r.created_at)),
-      reach: reachOfCapacity(r),
-      subjectType: 'Activity' as const,
-      subjectId: Number(r.id),
-      planId: Number(r.plan_id),
-    })),
-    ...starting.map((r) => ({
-      kind: HighlightKind.ACTIVITY_STARTING,
-      title: `Starter snart: ${r.title}`,
-      summary: `${r.title} starter ${dk(String(r.start_date))}${where(String(r.title), r.areas as string[])} (${r.plan_name})${forWhom(r.groups as string[])}.`,
-      occurredAt: new Date(`${r.start_date}T08:00:00Z`),
-      day: String(r.start_date),
-      reach: reachOfCapacity(r),
-      subjectType: 'Activity' as const,
-      subjectId: Number(r.id),
-      planId: Number(r.plan_id),
-    })),
-    ...experiences.map((r) => ({
-      kind: HighlightKind.EXPERIENCE_PUBLISHED,
-      title: `Erfaring${r.method_name ? ` med ${String(r.method_name).toLowerCase()}` : ''}: ${r.title}`,
-      summary: shorten(`${r.body}${r.recommendation ? ` Anbefaling: ${r.recommendation}` : ''}`),
-      occurredAt: new Date(String(r.created_at)),
-      reach: 0.8,
-      subjectType: 'Experience' as const,
-      subjectId: Number(r.id),
-      planId: r.plan_id === null ? null : Number(r.plan_id),
-    })),
-    ...targets.map((r) => ({
-      kind: HighlightKind.TARGET_REACHED,
-      title: `Mål nået: ${r.name} – ${r.subject_name}`,
-      summary: `${r.subject_name} nåede ${Number(r.value).toLocaleString('da-DK')} ${r.unit} (målet var ${Number(r.target).toLocaleString('da-DK')}) i perioden til ${dk(String(r.period_end))}.`,
-      occurredAt: new Date(`${r.period_end}T12:00:00Z`),
-      day: String(r.period_end),
-      reach: 0.9,
-      subjectType: 'Indicator' as const,
-      subjectId: Number(r.id),
-      planId: Number(r.plan_id),
-    })),
-    ...evaluations.map((r) => ({
-      kind: HighlightKind.EVALUATION,
-      title: `Evaluering: ${r.title} ${DECISION_WORD[String(r.decision)]}`,
-      summary: shorten(String(r.rationale)),
-      occurredAt: new Date(String(r.decided_at)),
-      reach: reachOfCapacity(r),
-      subjectType: 'Evaluation' as const,
-      subjectId: Number(r.id),
-      planId: Number(r.plan_id),
-    })),
-    ...resolved.map((r) => ({
-      // Two activities of one name ("Jobcafé i Egeparken" in two plans) are named once, as each plan's own.
-      kind: HighlightKind.OVERLAP_RESOLVED,
-      title: r.a_title === r.b_title ? `Samarbejde om ${r.a_title}` : `Samarbejde: ${r.a_title} og ${r.b_title}`,
-      summary:
-        r.a_plan === r.b_plan
-          ? `${r.a_plan} koordinerer nu ${r.a_title === r.b_title ? `sine to tilbud ${r.a_title}` : `${r.a_title} og ${r.b_title}`}, så de supplerer hinanden.`
-          : `${r.a_plan} og ${r.b_plan} koordinerer nu ${r.a_title === r.b_title ? `hver deres ${r.a_title}` : `${r.a_title} og ${r.b_title}`}, så tilbuddene supplerer hinanden i stedet for at konkurrere.`,
-      occurredAt: new Date(String(r.reviewed_at)),
-      reach: 0.9,
-      subjectType: 'Activity' as const,
-      subjectId: Number(r.a_id),
-      planId: Number(r.plan_id),
-    })),
-  ];
-  return all;
+  );
+  yield resolved.map((r) => ({
+    // Two activities of one name ("Jobcafé i Egeparken" in two plans) are named once, as each plan's own.
+    kind: HighlightKind.OVERLAP_RESOLVED,
+    title: r.a_title === r.b_title ? `Samarbejde om ${r.a_title}` : `Samarbejde: ${r.a_title} og ${r.b_title}`,
+    summary:
+      r.a_plan === r.b_plan
+        ? `${r.a_plan} koordinerer nu ${r.a_title === r.b_title ? `sine to tilbud ${r.a_title}` : `${r.a_title} og ${r.b_title}`}, så de supplerer hinanden.`
+        : `${r.a_plan} og ${r.b_plan} koordinerer nu ${r.a_title === r.b_title ? `hver deres ${r.a_title}` : `${r.a_title} og ${r.b_title}`}, så tilbuddene supplerer hinanden i stedet for at konkurrere.`,
+    occurredAt: new Date(String(r.reviewed_at)),
+    reach: 0.9,
+    subjectType: 'Activity' as const,
+    subjectId: Number(r.a_id),
+    planId: Number(r.plan_id),
+  }));
 }
 
 /** Replaces every full name of the people register in a text with "en medarbejder": a title may name its organiser. */
@@ -166,6 +162,9 @@ async function nameRedactor(em: EntityManager): Promise<(text: string) => string
 
 /** hub_setting key: the count of changes (sequence highlight_change) the stored candidates were built at; empty while unsure. */
 const BUILT_AT = 'highlights_built_at';
+/** Candidates written per statement: the build's memory stays small whatever the size of the city. */
+const INSERT_ROWS = 1000;
+
 /** The build in progress per database (a process may serve several). */
 const building = new WeakMap<object, Promise<void>>();
 
@@ -211,26 +210,32 @@ async function build(em: EntityManager): Promise<void> {
     const withoutNames = await nameRedactor(tx);
     // Newsletter text, whoever asks: no name of the people register, no e-mail address or phone number typed into it.
     const publishable = (text: string) => redactContacts(withoutNames(text));
-    const items = (await candidates(tx)).map((c) => ({ ...c, title: publishable(c.title), summary: publishable(c.summary) }));
     await tx.execute('delete from highlight_item');
-    if (items.length) {
-      await tx.execute(
-        `insert into highlight_item (kind, subject_type, subject_id, plan_id, title, summary, occurred_at, day, reach)
-         select k, s, si, p, t, su, o, d, r
-         from unnest(?::text[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::timestamptz[], ?::date[], ?::float8[]) with ordinality as i(k, s, si, p, t, su, o, d, r, n)
-         order by n`,
-        [
-          pgArray(items.map((i) => i.kind)),
-          pgArray(items.map((i) => i.subjectType)),
-          pgArray(items.map((i) => i.subjectId)),
-          `{${items.map((i) => (i.planId === null ? 'NULL' : String(i.planId))).join(',')}}`,
-          pgArray(items.map((i) => i.title)),
-          pgArray(items.map((i) => i.summary)),
-          pgArray(items.map((i) => i.occurredAt.toISOString())),
-          `{${items.map((i) => i.day ?? 'NULL').join(',')}}`,
-          `{${items.map((i) => String(i.reach)).join(',')}}`,
-        ],
-      );
+    for await (const kind of candidates(tx)) {
+      for (let from = 0; from < kind.length; from += INSERT_ROWS) {
+        const items = kind.slice(from, from + INSERT_ROWS);
+        for (const item of items) {
+          item.title = publishable(item.title);
+          item.summary = publishable(item.summary);
+        }
+        await tx.execute(
+          `insert into highlight_item (kind, subject_type, subject_id, plan_id, title, summary, occurred_at, day, reach)
+           select k, s, si, p, t, su, o, d, r
+           from unnest(?::text[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::timestamptz[], ?::date[], ?::float8[]) with ordinality as i(k, s, si, p, t, su, o, d, r, n)
+           order by n`,
+          [
+            pgArray(items.map((i) => i.kind)),
+            pgArray(items.map((i) => i.subjectType)),
+            pgArray(items.map((i) => i.subjectId)),
+            `{${items.map((i) => (i.planId === null ? 'NULL' : String(i.planId))).join(',')}}`,
+            pgArray(items.map((i) => i.title)),
+            pgArray(items.map((i) => i.summary)),
+            pgArray(items.map((i) => i.occurredAt.toISOString())),
+            `{${items.map((i) => i.day ?? 'NULL').join(',')}}`,
+            `{${items.map((i) => String(i.reach)).join(',')}}`,
+          ],
+        );
+      }
     }
     await tx.execute(`insert into hub_setting (key, value) values (?, ?) on conflict (key) do update set value = excluded.value`, [
       BUILT_AT,
