@@ -55,7 +55,7 @@ const ROLES = [Role.ADMIN, Role.COORDINATOR, Role.PROJECT_LEAD, Role.READER];
 const PLANNED_STATEMENT = /^select [\s\S]* as v$/;
 
 // Root fields the resolvers answer (docs/architecture.md, "Reads planned like a database", says why).
-const RESOLVED_ROOTS = new Set(['overlapGroups', 'coverage', 'highlights', 'similarActivities', 'inferMethod', 'inquiryStats']);
+const RESOLVED_ROOTS = new Set(['overlapGroups', 'coverage', 'highlights', 'similarActivities', 'inferMethod']);
 // Operations with a root field the planner leaves to the resolvers for one of its fields: the viewer's calendar address and e-mail choices.
 const PARTLY = new Map([['MyNotifications', 1]]);
 
@@ -98,7 +98,7 @@ test('every query of the console, the SDK and the benchmarks answers the same pl
     ActivityToEdit: [{ id: activityId }],
     SimilarToDraft: [{ draft, title: draft.title }],
     PlanPage: [{ code: 'VOL-OEST' }, { code: 'NO-SUCH' }],
-    PlanInquiries: [{ planId }],
+    PlanInquiries: [{ planId }, { planId: await planned.idOf('Plan', "select id from plan where status = 'DRAFT' order by id limit 1") }],
     MyNotifications: [{}],
     Plans: [{ first: 5 }, { first: 10, filter: { status: ['ACTIVE', 'DRAFT'], areaIds: [districtId] } }, { first: 500 }],
     Activities: [
@@ -151,6 +151,10 @@ test('every query of the console, the SDK and the benchmarks answers the same pl
     '{ plans(first: 3) { edges { cursor node { code housingOrganisations { name kind } lead { name title email phone organisation { name } } } } pageInfo { startCursor endCursor hasNextPage hasPreviousPage } } }',
     '{ experiences(first: 30) { edges { cursor node { title body recommendation author { name email } method { name } activity { title } } } } }',
     '{ methods { experiences(first: 2, after: "WzEwMDBd") { totalCount pageInfo { hasPreviousPage hasNextPage } nodes { title } } } }',
+    '{ all: inquiryStats(groupBy: []) { count share channel topic month plan { code } } byChannel: inquiryStats(groupBy: [CHANNEL, CHANNEL]) { channel count share } }',
+    '{ inquiryStats(groupBy: [MONTH, PLAN, TOPIC], from: "2026-01-01") { month topic count share plan { code status } } }',
+    '{ inquiryStats(groupBy: [PLAN], from: "2027-01-01", to: "2026-01-01") { count } }',
+    '{ inquiryStats(groupBy: [TOPIC], from: "2199-01-01") { topic count } }',
   ];
   for (const query of MORE) asked.push({ name: query.slice(0, 40), query, variables: {} });
   expect(asked.length).toBeGreaterThan(40);

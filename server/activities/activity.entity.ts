@@ -33,6 +33,15 @@ export const MAX_REFERENCE = 100;
 // A plan's or a method's page of activities is read in id order: the index hands over just that page.
 @Index({ name: 'activity_plan_id_id_index', properties: ['plan', 'id'] })
 @Index({ name: 'activity_method_id_id_index', properties: ['method', 'id'] })
+// The live ones (what lists show unless asked for archived ones): their pages and counts read this index alone.
+@Index({
+  name: 'activity_live_plan_index',
+  expression: 'create index "activity_live_plan_index" on "activity" ("plan_id", "id") where not "archived"',
+})
+@Index({
+  name: 'activity_live_method_index',
+  expression: 'create index "activity_live_method_index" on "activity" ("method_id", "id") where not "archived"',
+})
 @Unique({ name: 'activity_idempotency_unique', properties: ['createdBy', 'idempotencyKey'] })
 // A plan's own reference names one activity of that plan: what an import of the plan's sheet matches rows by.
 @Unique({ name: 'activity_plan_reference_unique', properties: ['plan', 'reference'] })

@@ -45,12 +45,21 @@ const GROUP_COLUMNS: Record<InquiryGrouping, string> = {
   [InquiryGrouping.PLAN]: 'plan_id',
 };
 
-/** inquiryStats: counts of the periods starting between from and to, summed by the chosen groups, with shares of the total. */
-export async function inquiryStats(
-  em: EntityManager,
-  viewer: Viewer | null,
-  args: { groupBy: InquiryGrouping[]; planIds?: string[] | null; from?: string | null; to?: string | null },
-): Promise<InquiryStat[]> {
+export interface InquiryStatsArgs {
+  groupBy: InquiryGrouping[];
+  planIds?: string[] | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+const GROUP_ORDER = [InquiryGrouping.CHANNEL, InquiryGrouping.TOPIC, InquiryGrouping.MONTH, InquiryGrouping.PLAN];
+const GROUP_TYPES: Record<InquiryGrouping, string> = { CHANNEL: 'text', TOPIC: 'text', MONTH: 'text', PLAN: 'int' };
+
+/**
+ * The SQL of inquiryStats: one row per group (channel, topic, month, plan; null where not grouped by), its sum as
+ * `count` and the sum over all groups as `total`, in the order of `groupBy`; `count` is null when nothing matched.
+ */
+export function inquirySums(viewer: Viewer | null, args: InquiryStatsArgs): { sql: (conditions: string) => string; where: Conditions; orderBy: string[] } {
   const groups = [...new Set(args.groupBy)];
   const where = new Conditions();
   where.add(visiblePlanIdSql(viewer, 'plan_id'));
@@ -59,22 +68,26 @@ export async function inquiryStats(
   if (args.from) where.add('period_start >= ?::date', args.from);
   if (args.to) where.add('period_start <= ?::date', args.to);
   if (args.from && args.to && args.to < args.from) throw badInput('to is before from', { argument: 'to' });
-  const select = groups.map((g) => `${GROUP_COLUMNS[g]} as ${g.toLowerCase()}`);
-  const result = await rows(
-    em,
-    `select ${[...select, 'sum(count)::bigint as count', 'sum(sum(count)) over () as total'].join(', ')}
-     from inquiry_count where ${where.toSql()}
-     ${groups.length ? `group by ${groups.map((_, i) => i + 1).join(', ')} order by ${groups.map((_, i) => i + 1).join(', ')}` : ''}`,
-    where.params,
-  );
+  const select = GROUP_ORDER.map((g) => `${groups.includes(g) ? GROUP_COLUMNS[g] : 'null'}::${GROUP_TYPES[g]} as ${g.toLowerCase()}`);
+  const grouped = GROUP_ORDER.flatMap((g, i) => (groups.includes(g) ? [i + 1] : []));
+  const sql = (conditions: string) =>
+    `select ${[...select, 'sum(count)::bigint as count', 'sum(sum(count)) over () as total'].join(', ')} from inquiry_count where ${conditions}` +
+    (grouped.length ? ` group by ${grouped.join(', ')}` : '');
+  return { sql, where, orderBy: groups.map((g) => g.toLowerCase()) };
+}
+
+/** inquiryStats: counts of the periods starting between from and to, summed by the chosen groups, with shares of the total. */
+export async function inquiryStats(em: EntityManager, viewer: Viewer | null, args: InquiryStatsArgs): Promise<InquiryStat[]> {
+  const { sql, where, orderBy } = inquirySums(viewer, args);
+  const result = await rows(em, `${sql(where.toSql())}${orderBy.length ? ` order by ${orderBy.join(', ')}` : ''}`, where.params);
   return result
     .filter((row) => row.count !== null)
     .map((row) =>
       Object.assign(new InquiryStat(), {
-        channel: (row.channel as InquiryChannel | undefined) ?? null,
-        topic: (row.topic as string | undefined) ?? null,
-        month: (row.month as string | undefined) ?? null,
-        planId: row.plan === undefined ? null : Number(row.plan),
+        channel: (row.channel as InquiryChannel | null) ?? null,
+        topic: (row.topic as string | null) ?? null,
+        month: (row.month as string | null) ?? null,
+        planId: row.plan === null ? null : Number(row.plan),
         count: Number(row.count),
         share: Number(row.total) > 0 ? Number(row.count) / Number(row.total) : 0,
       }),

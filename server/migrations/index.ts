@@ -16,6 +16,7 @@ import { Migration20261204203358_activity_reference } from './Migration202612042
 import { Migration20261204224035_notifications } from './Migration20261204224035_notifications.js';
 import { Migration20261205045106_notification_settings } from './Migration20261205045106_notification_settings.js';
 import { Migration20261205063235_highlight_items } from './Migration20261205063235_highlight_items.js';
+import { Migration20261205071702_live_activity_indexes } from './Migration20261205071702_live_activity_indexes.js';
 
 /** Committed migrations in the order they apply; `npm run migration:create` appends to this list. */
 export const migrationsList: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204224035_notifications', class: Migration20261204224035_notifications },
   { name: 'Migration20261205045106_notification_settings', class: Migration20261205045106_notification_settings },
   { name: 'Migration20261205063235_highlight_items', class: Migration20261205063235_highlight_items },
+  { name: 'Migration20261205071702_live_activity_indexes', class: Migration20261205071702_live_activity_indexes },
 ];
