@@ -294,6 +294,7 @@ export class ReadPlanner {
     if (!read) throw new NotPlanned();
     const fields = collect(selectionSets(nodes), type, this.schema, pass.fragments, pass.variables);
     if (fields.size > MAX_OBJECT_FIELDS) throw new NotPlanned();
+    // Response keys and type names are GraphQL names ([_A-Za-z][_0-9A-Za-z]*), safe between SQL quotes as they are.
     const pairs: string[] = [];
     const shape: ObjectShape = { leaves: leavesOf(nodes, type, pass.fragments, this.schema), visits: [] };
     for (const [key, fieldNodes] of fields) {
@@ -337,6 +338,11 @@ export class ReadPlanner {
     const pairs: string[] = [];
     const shape: ObjectShape = { leaves: leavesOf(nodes, type, pass.fragments, this.schema), visits: [] };
     const finishCursor = (value: unknown) => (value == null ? null : encodeCursor(value as CursorKey));
+    // A list of the page (nodes, edges): a column of each row, aggregated in the page's order.
+    const pageList = (key: string, sql: string) => {
+      columns.push(`${sql} as c${columns.length}`);
+      pairs.push(`'${key}', coalesce(json_agg(s.c${columns.length - 1} ${inPage()}, '[]'::json)`);
+    };
     for (const [key, fieldNodes] of fields) {
       const name = fieldNodes[0]!.name.value;
       const field = type.getFields()[name];
@@ -346,8 +352,7 @@ export class ReadPlanner {
         pairs.push(`'${key}', (select count(*)::int from ${counted.from} where ${counted.where ?? 'true'})`);
       } else if (name === 'nodes' && field) {
         const node = this.object(getNamedType(field.type) as GraphQLObjectType, fieldNodes, t, pass);
-        columns.push(`${node.sql} as c${columns.length}`);
-        pairs.push(`'${key}', coalesce(json_agg(s.c${columns.length - 1} ${inPage()}, '[]'::json)`);
+        pageList(key, node.sql);
         shape.visits.push({ key, object: node.shape });
       } else if (name === 'edges' && field) {
         const edgeType = getNamedType(field.type) as GraphQLObjectType;
@@ -366,8 +371,7 @@ export class ReadPlanner {
             edgeShape.visits.push({ key: edgeKey, object: node.shape });
           } else throw new NotPlanned();
         }
-        columns.push(`json_build_object(${edgePairs.join(', ')}) as c${columns.length}`);
-        pairs.push(`'${key}', coalesce(json_agg(s.c${columns.length - 1} ${inPage()}, '[]'::json)`);
+        pageList(key, `json_build_object(${edgePairs.join(', ')})`);
         shape.visits.push({ key, object: edgeShape });
       } else if (name === 'pageInfo' && field) {
         const infoType = getNamedType(field.type) as GraphQLObjectType;
