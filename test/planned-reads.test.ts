@@ -55,7 +55,7 @@ const ROLES = [Role.ADMIN, Role.COORDINATOR, Role.PROJECT_LEAD, Role.READER];
 const PLANNED_STATEMENT = /^select [\s\S]* as v$/;
 
 // Root fields the resolvers answer (docs/architecture.md, "Reads planned like a database", says why).
-const RESOLVED_ROOTS = new Set(['overlapGroups', 'coverage', 'highlights', 'similarActivities', 'inferMethod']);
+const RESOLVED_ROOTS = new Set(['overlapGroups', 'highlights']);
 // Operations with a root field the planner leaves to the resolvers for one of its fields: the viewer's calendar address and e-mail choices.
 const PARTLY = new Map([['MyNotifications', 1]]);
 
@@ -85,7 +85,10 @@ test('every query of the console, the SDK and the benchmarks answers the same pl
     Overview: [{ today: '2026-11-30' }],
     OverlapBoard: [{ by: 'AREA_AND_KIND' }, { by: 'DISTRICT', filter: { minScore: 0.7 } }],
     GroupPairs: [{ by: 'AREA_AND_KIND', keys: [groupKey] }],
-    CoverageMap: [{ filter: { areaKind: 'DISTRICT' } }],
+    CoverageMap: [
+      { filter: { areaKind: 'DISTRICT' } },
+      { filter: { areaIds: [districtId, areaId], themeIds: [await planned.idOf('Theme', 'select id from theme order by id limit 1')] } },
+    ],
     CellActivities: [{ filter: { areaIds: [districtId], targetGroupIds: [groupId] } }],
     NewsletterHighlights: [{ since: '2025-01-01T00:00:00Z', first: 20 }],
     ActivityList: [
@@ -96,7 +99,11 @@ test('every query of the console, the SDK and the benchmarks answers the same pl
     ],
     ActivityPage: [{ id: activityId }, { id: draftPlanActivity }, { id: planId }],
     ActivityToEdit: [{ id: activityId }],
-    SimilarToDraft: [{ draft, title: draft.title }],
+    SimilarToDraft: [
+      { draft, title: draft.title },
+      { draft, title: 'Gåtur for ældre beboere', description: 'Vi går en tur og drikker kaffe bagefter.' },
+      { draft, title: 'x'.repeat(201) },
+    ],
     PlanPage: [{ code: 'VOL-OEST' }, { code: 'NO-SUCH' }],
     PlanInquiries: [{ planId }, { planId: await planned.idOf('Plan', "select id from plan where status = 'DRAFT' order by id limit 1") }],
     MyNotifications: [{}],
@@ -106,7 +113,12 @@ test('every query of the console, the SDK and the benchmarks answers the same pl
       { first: 3, after: 'not-a-cursor' },
     ],
     Overlaps: [{ first: 10 }, { first: 5, filter: { minScore: 0.8, includeReviewed: true } }, { first: 5, filter: { minScore: 2 } }],
-    SimilarActivities: [{ draft, first: 5 }],
+    SimilarActivities: [
+      { draft, first: 5 },
+      { draft: { ...draft, planId, methodId, themeIds: [], schedule: [{ weekday: 'TUESDAY', startTime: '15:30', endTime: '17:00' }], endDate: '2027-06-30' } },
+      { draft: { ...draft, areaIds: [] } },
+      { draft, first: 101 },
+    ],
     Coverage: [{ filter: { areaKind: 'DISTRICT', gapsOnly: true } }],
     Experiences: [{ first: 10 }, { first: 5, filter: { text: 'lektie' } }],
     Highlights: [{ since: '2025-01-01T00:00:00Z', first: 10 }],
@@ -155,6 +167,8 @@ test('every query of the console, the SDK and the benchmarks answers the same pl
     '{ inquiryStats(groupBy: [MONTH, PLAN, TOPIC], from: "2026-01-01") { month topic count share plan { code status } } }',
     '{ inquiryStats(groupBy: [PLAN], from: "2027-01-01", to: "2026-01-01") { count } }',
     '{ inquiryStats(groupBy: [TOPIC], from: "2199-01-01") { topic count } }',
+    '{ coverage { activeActivities area { name residents } targetGroup { name } theme { code } } }',
+    '{ coverage(filter: { areaKind: ESTATE, gapsOnly: true, activeOn: "2025-06-01" }) { activeActivities area { code } targetGroup { code } } }',
   ];
   for (const query of MORE) asked.push({ name: query.slice(0, 40), query, variables: {} });
   expect(asked.length).toBeGreaterThan(40);

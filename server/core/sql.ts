@@ -28,9 +28,14 @@ export class Conditions {
 
   /** The conditions with each `?` (outside quoted strings and comments) replaced by the placeholder `param` gives its value. */
   toSqlWith(param: (value: unknown) => string): string {
-    let n = 0;
-    return this.toSql().replace(/'(?:[^']|'')*'|--[^\n]*|\?/g, (part) => (part === '?' ? param(this.params[n++]) : part));
+    return withPlaceholders(this.toSql(), this.params, param);
   }
+}
+
+/** SQL with `?` placeholders (outside quoted strings and comments) replaced, in order, by the placeholder `param` gives each value. */
+export function withPlaceholders(sql: string, params: readonly unknown[], param: (value: unknown) => string): string {
+  let n = 0;
+  return sql.replace(/'(?:[^']|'')*'|--[^\n]*|\?/g, (part) => (part === '?' ? param(params[n++]) : part));
 }
 
 export type Row = Record<string, unknown>;

@@ -22,12 +22,8 @@ export class CoverageCell {
   activeActivities!: number;
 }
 
-/**
- * coverage(filter): every area x target group (x theme) cell with its number of active activities.
- * An activity counts for a cell when it is in the area, inside it or in an area containing it, and serves
- * the target group or one of its sub-groups (and has the theme). Gaps in the most populous areas come first.
- */
-export async function coverage(em: EntityManager, viewer: Viewer | null, filter: CoverageFilter | null | undefined): Promise<CoverageCell[]> {
+/** The SQL of coverage(filter): one row per cell (area_id, group_id, theme_id, n), gaps in the most populous areas first. */
+export function coverageSql(viewer: Viewer | null, filter: CoverageFilter | null | undefined): { sql: string; params: unknown[] } {
   const areaIds = expectIds(filter?.areaIds, 'Area', 'filter.areaIds');
   const groupIds = expectIds(filter?.targetGroupIds, 'TargetGroup', 'filter.targetGroupIds');
   const themeIds = expectIds(filter?.themeIds, 'Theme', 'filter.themeIds');
@@ -37,9 +33,8 @@ export async function coverage(em: EntityManager, viewer: Viewer | null, filter:
   const groups = new Conditions();
   if (groupIds) groups.add('id = any(?::int[])', pgArray(groupIds));
   const byTheme = themeIds !== undefined;
-  const result = await rows(
-    em,
-    `with cell_area as (select id, name, residents from area where ${areas.toSql()}),
+  return {
+    sql: `with cell_area as (select id, name, residents from area where ${areas.toSql()}),
      cell_group as (select id, name, min_age from target_group where ${groups.toSql()}),
      cell_theme as (select id, code from theme where ${byTheme ? 'id = any(?::int[])' : 'false'}),
      active as (
@@ -61,8 +56,18 @@ export async function coverage(em: EntityManager, viewer: Viewer | null, filter:
      left join counted c on c.area_id = ca.id and c.group_id = cg.id and c.theme_id is not distinct from ct.id
      ${filter?.gapsOnly ? 'where c.n is null' : ''}
      order by ca.residents desc nulls last, ca.name, cg.min_age nulls last, cg.name, ct.code`,
-    [...areas.params, ...groups.params, ...(byTheme ? [pgArray(themeIds!)] : []), filter?.activeOn ?? today(), filter?.activeOn ?? today()],
-  );
+    params: [...areas.params, ...groups.params, ...(byTheme ? [pgArray(themeIds!)] : []), filter?.activeOn ?? today(), filter?.activeOn ?? today()],
+  };
+}
+
+/**
+ * coverage(filter): every area x target group (x theme) cell with its number of active activities.
+ * An activity counts for a cell when it is in the area, inside it or in an area containing it, and serves
+ * the target group or one of its sub-groups (and has the theme). Gaps in the most populous areas come first.
+ */
+export async function coverage(em: EntityManager, viewer: Viewer | null, filter: CoverageFilter | null | undefined): Promise<CoverageCell[]> {
+  const { sql, params } = coverageSql(viewer, filter);
+  const result = await rows(em, sql, params);
   return result.map((row) =>
     Object.assign(new CoverageCell(), {
       areaId: Number(row.area_id),

@@ -1,12 +1,52 @@
 import { visibleActivityIdSql } from '../access/visibility.js';
-import { leaf, type TypeReads } from '../core/reads.js';
-import type { OverlapFilter } from './overlap.input.js';
-import { minScoreOf, overlapConditions, UNREVIEWED_SQL } from './overlap.service.js';
+import { byForeignKey, leaf, type TypeReads } from '../core/reads.js';
+import { badInput } from '../core/errors.js';
+import { MAX_TEXT, MAX_TITLE } from '../core/mutation.js';
+import { withPlaceholders } from '../core/sql.js';
+import { DRAFT_INFERENCE_SQL } from './overlap.sql.js';
+import { coverageSql } from './coverage.js';
+import type { ActivityDraftInput, CoverageFilter, OverlapFilter } from './overlap.input.js';
+import { minScoreOf, overlapConditions, similarToDraftSql, UNREVIEWED_SQL } from './overlap.service.js';
 import { ReasonLanguage } from './overlap.types.js';
 
 export const overlapReads: TypeReads = {
   Query: {
     fields: {
+      // The cells in the order the matrix's own SQL gives them (most residents first).
+      coverage: {
+        kind: 'list',
+        source: (c) => {
+          const { sql, params } = coverageSql(c.scope.viewer, c.args.filter as CoverageFilter | null | undefined);
+          return { from: `(${withPlaceholders(sql, params, c.param)}) ${c.t}` };
+        },
+      },
+      // The method a draft's words point to, as the resolver answers it (a method that still exists).
+      inferMethod: {
+        kind: 'one',
+        source: (c) => {
+          const title = c.args.title as string;
+          const description = (c.args.description as string | null | undefined) ?? null;
+          if (title.length > MAX_TITLE) throw badInput(`title is longer than ${MAX_TITLE} characters`, { argument: 'title' });
+          if ((description?.length ?? 0) > MAX_TEXT) throw badInput(`description is longer than ${MAX_TEXT} characters`, { argument: 'description' });
+          return {
+            from:
+              `(select i.inferred_method_id as method_id, i.inferred_confidence as confidence, coalesce(i.inferred_words, '{}'::text[]) as words` +
+              ` from (${withPlaceholders(DRAFT_INFERENCE_SQL, [title, description], c.param)}) i limit 1) ${c.t}`,
+            where: `exists (select 1 from method m where m.id = ${c.t}.method_id)`,
+          };
+        },
+      },
+      // A draft's pairs name only the existing activity (b); a draft has no review.
+      similarActivities: {
+        kind: 'list',
+        source: (c) => {
+          const { sql, params } = similarToDraftSql(c.scope.viewer, c.args.draft as ActivityDraftInput, c.args.first as number | null | undefined);
+          return {
+            from: `(select null::int as activity_a_id, s.b_id as activity_b_id, s.score, s.reasons from (${withPlaceholders(sql, params, c.param)}) s) ${c.t}`,
+            orderBy: `${c.t}.score desc, ${c.t}.activity_b_id desc`,
+          };
+        },
+      },
       // Best first; ties: newer pairs first (as listOverlaps).
       overlaps: {
         kind: 'connection',
@@ -33,6 +73,14 @@ export const overlapReads: TypeReads = {
           orderBy: `${c.t}.score desc, ${c.t}.activity_a_id desc, ${c.t}.activity_b_id desc`,
         }),
       },
+    },
+  },
+  CoverageCell: {
+    fields: {
+      activeActivities: leaf((t) => `${t}.n`),
+      area: byForeignKey('area', 'area_id'),
+      targetGroup: byForeignKey('target_group', 'group_id'),
+      theme: byForeignKey('theme', 'theme_id'),
     },
   },
   Overlap: {

@@ -183,12 +183,8 @@ export async function inferDraftMethod(
 }
 
 /** similarActivities(draft): the draft scored against the stored activities, without storing anything. */
-export async function similarToDraft(
-  em: EntityManager,
-  viewer: Viewer | null,
-  draft: ActivityDraftInput,
-  first: number | null | undefined,
-): Promise<Overlap[]> {
+/** The SQL of similarActivities: the existing activities a draft would overlap (b_id, score, reasons), best first. */
+export function similarToDraftSql(viewer: Viewer | null, draft: ActivityDraftInput, first: number | null | undefined): { sql: string; params: unknown[] } {
   const limit = pageSize(first, 10);
   const groups = expectIds(draft.targetGroupIds, 'TargetGroup', 'draft.targetGroupIds') ?? [];
   const areas = expectIds(draft.areaIds, 'Area', 'draft.areaIds') ?? [];
@@ -206,12 +202,21 @@ export async function similarToDraft(
     pgArray(groups),
     pgArray(areas),
   ];
-  const result = await rows(
-    em,
-    `select p.b_id, p.score, p.reasons::text as reasons from (${scoredPairsSql(DRAFT_SUBJECT_SQL, { forward: false })}) p
+  return {
+    sql: `select p.b_id, p.score, p.reasons from (${scoredPairsSql(DRAFT_SUBJECT_SQL, { forward: false })}) p
      where p.score >= ? and ${visibleActivityIdSql(viewer, 'p.b_id')} order by p.score desc, p.b_id desc limit ?`,
-    [...params, DEFAULT_THRESHOLD, limit],
-  );
+    params: [...params, DEFAULT_THRESHOLD, limit],
+  };
+}
+
+export async function similarToDraft(
+  em: EntityManager,
+  viewer: Viewer | null,
+  draft: ActivityDraftInput,
+  first: number | null | undefined,
+): Promise<Overlap[]> {
+  const { sql, params } = similarToDraftSql(viewer, draft, first);
+  const result = await rows(em, `select s.b_id, s.score, s.reasons::text as reasons from (${sql}) s order by s.score desc, s.b_id desc`, params);
   return result.map((row) => toOverlap([Number(row.b_id)], Number(row.score), row.reasons));
 }
 
