@@ -156,6 +156,8 @@ test('every query of the console, the SDK and the benchmarks answers the same pl
     '{ actionItems(overdue: true) { id description dueDate owner { name } meeting { date } } a: actionItems(overdue: false) { id } b: actionItems { id status } }',
     '{ overlaps(first: 10, filter: { includeReviewed: true, minScore: 0.3 }) { nodes { score review { decision note reviewedAt reviewedBy { name email } } } } }',
     '{ overlaps(filter: { minScore: 2 }) { totalCount } }',
+    // An argument refused by its rule in a root the planner then gives up on (Area.plans is the resolvers'): no unhandled rejection.
+    '{ overlaps(first: 5, filter: { minScore: 2 }) { nodes { activities { areas { plans { code } } } } } }',
     '{ activities(first: 100, filter: { includeArchived: true }) { nodes { id method { name } inferredMethod { confidence words method { name } } inferredThemes { code } themes { code } overlaps(minScore: 0.3) { score } } } }',
     '{ activities(first: 3) { nodes { overlaps(minScore: 5) { score } } } }',
     '{ viewer { id name role unreadNotificationCount person { name email } plans { code } } notifications(first: 5) { totalCount edges { cursor node { id title kind readAt } } } }',

@@ -55,7 +55,7 @@ interface PlannedRoot {
   nullable: boolean;
   statement: { text: string; name: string };
   params: unknown[];
-  shape: ObjectShape | null;
+  shape: ObjectShape;
 }
 
 /** An operation split by the planner: its root fields in order, each planned or left to the resolvers. */
@@ -218,6 +218,8 @@ export class ReadPlanner {
     if (!field || nodes[0]!.name.value.startsWith('__')) return null;
     try {
       const { sql, shape } = this.value(this.reads.Query?.fields?.[field.name], field, nodes, '', pass);
+      // Roots that answer objects only: a leaf root would need its finisher here, and there is none to plan.
+      if (!shape) return null;
       await Promise.all(pass.checks);
       return { key, nullable: !isNonNullType(field.type), statement: preparedStatement(`select ${sql} as v`), params: pass.st.params, shape };
     } catch (error) {
@@ -238,7 +240,13 @@ export class ReadPlanner {
     if (!read && !(parent === '' && field.name === 'node')) throw new NotPlanned();
     const args = getArgumentValues(field, nodes[0]!, pass.variables);
     if (!plainArguments(args)) throw new NotPlanned();
-    for (const arg of field.args) if (args[arg.name] !== undefined) pass.checks.push(validateArgument(asInstance(arg.type, args[arg.name])));
+    for (const arg of field.args) {
+      if (args[arg.name] === undefined) continue;
+      const check = validateArgument(asInstance(arg.type, args[arg.name]));
+      // Awaited once the whole root is planned; a plan given up before that must not leave it an unhandled rejection.
+      check.catch(() => undefined);
+      pass.checks.push(check);
+    }
     const named = getNamedType(field.type);
     const c: ReadContext = { parent, t: '', scope: pass.scope, args, param: pass.st.param, viewerId: () => `${pass.st.param(VIEWER_ID)}::int` };
     const extensionFinish = field.extensions?.readFinish as ((value: unknown, scope: ReadScope) => unknown) | undefined;
@@ -414,13 +422,15 @@ export class ReadPlanner {
   ): Promise<ExecutionResult<Record<string, unknown>>> {
     const budget = context.budget;
     const restAnswer = plan.rest ? resolve(plan.rest) : undefined;
+    // Awaited below, after the planned statements: marked as handled now so that an early failure is no unhandled rejection.
+    restAnswer?.catch(() => undefined);
     const answers = await Promise.all(
       [...plan.planned.values()].map(async (root) => {
         try {
           const params = root.params.map((p) => (p === VIEWER_ID ? (context.viewer?.userId ?? null) : p));
           const [row] = await numberedRows(this.deps.em(), root.statement, params);
           const value = row?.v ?? null;
-          if (root.shape) countAndFinish(value, root.shape, budget);
+          countAndFinish(value, root.shape, budget);
           return { root, value };
         } catch (error) {
           const located =
