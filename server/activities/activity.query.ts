@@ -8,8 +8,11 @@ import type { ActivityCriteria } from './activity.filter.js';
 /** SQL on an activity alias: a live activity, one that takes part in the city's work (not archived, not cancelled). */
 export const liveActivitySql = (a: string) => `not ${a}.archived and ${a}.status <> '${ActivityStatus.CANCELLED}'`;
 
+/** The statuses of an active activity. */
+export const ACTIVE_STATUSES: ReadonlySet<string> = new Set([ActivityStatus.PLANNED, ActivityStatus.RUNNING]);
+
 /** SQL on an activity alias: an activity that is planned or running (not archived). */
-export const activeActivitySql = (a: string) => `not ${a}.archived and ${a}.status in ('${ActivityStatus.PLANNED}', '${ActivityStatus.RUNNING}')`;
+export const activeActivitySql = (a: string) => `not ${a}.archived and ${a}.status in (${[...ACTIVE_STATUSES].map((s) => `'${s}'`).join(', ')})`;
 
 /** Columns of an activity row as the entity maps them (the search vector stays in the database). */
 export const ACTIVITY_COLUMNS = [

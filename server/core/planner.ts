@@ -108,14 +108,6 @@ interface Pass {
   checks: Promise<void>[];
 }
 
-/** Arguments the resolvers would refuse (class-validator's bounds) are left to them, to refuse with their own message. */
-function plainArguments(value: unknown): boolean {
-  if (typeof value === 'string') return value.length <= 500;
-  if (Array.isArray(value)) return value.length <= 200 && value.every(plainArguments);
-  if (value && typeof value === 'object') return Object.values(value).every(plainArguments);
-  return true;
-}
-
 /** An argument's value as type-graphql hands it to a resolver: input objects as instances of their classes, for class-validator. */
 function asInstance(type: GraphQLInputType, value: unknown): unknown {
   const nullable = getNullableType(type);
@@ -239,7 +231,6 @@ export class ReadPlanner {
   ): { sql: string; shape: ObjectShape | null; finish?: (value: unknown) => unknown } {
     if (!read && !(parent === '' && field.name === 'node')) throw new NotPlanned();
     const args = getArgumentValues(field, nodes[0]!, pass.variables);
-    if (!plainArguments(args)) throw new NotPlanned();
     for (const arg of field.args) {
       if (args[arg.name] === undefined) continue;
       const check = validateArgument(asInstance(arg.type, args[arg.name]));

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { redactContacts } from '../access/redact.js';
-import { activeActivitySql, liveActivitySql } from '../activities/activity.query.js';
+import { ACTIVE_STATUSES, liveActivitySql } from '../activities/activity.query.js';
 import { pgArray, rows, type Row } from '../core/sql.js';
 import { forWhom, HighlightKind, where, type Candidate } from './ranking.js';
 
@@ -37,13 +37,14 @@ async function* candidates(em: EntityManager): AsyncGenerator<Stored[]> {
     subjectId: Number(r.id),
     planId: Number(r.id),
   }));
-  const created = await rows(
+  // Live activities once: each is new news, and the planned or running ones also news of their start.
+  const live = await rows(
     em,
-    `select a.id, a.title, a.plan_id, a.created_at, a.capacity, p.name as plan_name, ${NAMES}
+    `select a.id, a.title, a.plan_id, a.created_at, a.start_date, a.status, a.capacity, p.name as plan_name, ${NAMES}
       from activity a join plan p on p.id = a.plan_id
       where p.status <> 'DRAFT' and ${liveActivitySql('a')}`,
   );
-  yield created.map((r) => ({
+  yield live.map((r) => ({
     kind: HighlightKind.NEW_ACTIVITY,
     title: `Nyt tilbud: ${r.title}`,
     summary: `${r.plan_name} har registreret ${r.title}${where(String(r.title), r.areas as string[])}${forWhom(r.groups as string[])}.`,
@@ -53,12 +54,7 @@ async function* candidates(em: EntityManager): AsyncGenerator<Stored[]> {
     subjectId: Number(r.id),
     planId: Number(r.plan_id),
   }));
-  const starting = await rows(
-    em,
-    `select a.id, a.title, a.plan_id, a.start_date, a.capacity, p.name as plan_name, ${NAMES}
-      from activity a join plan p on p.id = a.plan_id
-      where p.status <> 'DRAFT' and ${activeActivitySql('a')}`,
-  );
+  const starting = live.filter((r) => ACTIVE_STATUSES.has(String(r.status)));
   yield starting.map((r) => ({
     kind: HighlightKind.ACTIVITY_STARTING,
     title: `Starter snart: ${r.title}`,
