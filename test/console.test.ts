@@ -577,6 +577,10 @@ test('"Mine notifikationer": the unread count in the menu, notifications marked 
   await expect.poll(() => address.inputValue()).toMatch(/&slots=1$/);
   await page.getByRole('button', { name: 'Lav en ny adresse' }).click();
   await expect.poll(() => address.inputValue()).toMatch(/&g=2&s=[\w-]{32}&slots=1$/);
+  await page.getByText('Ny adresse lavet. Den gamle virker ikke længere: sæt den nye ind i din kalender.').waitFor();
+  // The new address also without the weekly slots.
+  await page.getByLabel('Medtag aktiviteternes faste ugetider').uncheck();
+  await expect.poll(() => address.inputValue()).toMatch(/&g=2&s=[\w-]{32}$/);
 
   await page.getByRole('button', { name: 'Markér alle som læst' }).click();
   await page.getByText('Du har ingen ulæste notifikationer.').waitFor();

@@ -43,7 +43,9 @@ export function NotificationsPage() {
   const [choices, setChoices] = useState<Record<string, NotificationFrequency>>({});
   const [saved, setSaved] = useState<string | null>(null);
   const [withSlots, setWithSlots] = useState(false);
-  const [calendar, setCalendar] = useState<string | null>(null);
+  // The address just made, for the slots choice it was made with (the page's query brings both once it is asked again).
+  const [calendar, setCalendar] = useState<{ url: string; withSlots: boolean } | null>(null);
+  const [renewed, setRenewed] = useState<string | null>(null);
 
   const viewer = data?.viewer;
   useEffect(() => {
@@ -63,14 +65,20 @@ export function NotificationsPage() {
     setSaved(payload && !payload.userErrors.length ? 'Dine valg er gemt.' : 'Valgene blev ikke gemt. Prøv igen.');
   };
   const renewCalendar = async () => {
+    setRenewed(null);
     const answer = await renew({ input: { withActivitySlots: withSlots } });
-    setCalendar(answer.data?.revokeCalendarUrl.calendarUrl ?? null);
+    const payload = answer.data?.revokeCalendarUrl;
+    if (payload?.calendarUrl && !payload.userErrors.length) {
+      setCalendar({ url: payload.calendarUrl, withSlots });
+      setRenewed('Ny adresse lavet. Den gamle virker ikke længere: sæt den nye ind i din kalender.');
+      refetch({ requestPolicy: 'network-only' });
+    } else setRenewed('Der blev ikke lavet en ny adresse. Prøv igen.');
   };
 
   const problem = describeError(error ?? marking.error ?? saving.error ?? renewing.error);
   const unread = viewer?.unreadNotificationCount ?? 0;
   const kinds = KINDS.filter((k) => !k.coordinatorsOnly || viewer?.role === 'COORDINATOR');
-  const calendarUrl = calendar ?? (withSlots ? viewer?.calendarWithSlots : viewer?.calendarUrl);
+  const calendarUrl = calendar?.withSlots === withSlots ? calendar.url : withSlots ? viewer?.calendarWithSlots : viewer?.calendarUrl;
   return (
     <>
       <h1>Mine notifikationer</h1>
@@ -171,7 +179,8 @@ export function NotificationsPage() {
           <input aria-label="Kalenderadresse" readOnly value={calendarUrl ?? ''} class="wide" onFocus={(e) => (e.target as HTMLInputElement).select()} />
           <button type="button" onClick={renewCalendar} disabled={renewing.fetching}>
             Lav en ny adresse
-          </button>
+          </button>{' '}
+          <span role="status">{renewed}</span>
         </section>
       ) : null}
     </>
