@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { crowdOneEstate } from './support/crowd.js';
 import { startProcess } from './support/process.js';
 
 const ACTIVITY = 'id title description status startDate endDate capacity createdAt updatedAt version archived';
@@ -88,40 +89,6 @@ test('eight of the heaviest accepted queries at once: the hub keeps answering an
   expect(await postmasterStarted()).toBe(started);
   expect((await post(url, '{ themes { code } }')).status).toBe(200);
 }, 120_000);
-
-/** Copies of one activity into its own estate, so that every copy overlaps every other: a busy estate's worth of pairs. */
-async function crowdOneEstate(url: string, copies: number): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('begin');
-    const { rows: made } = await client.query(
-      `insert into activity (plan_id, title, description, method_id, contact_id, status, start_date, end_date, schedule, capacity, version, archived, created_at, updated_at)
-       select a.plan_id, a.title || ' ' || n, a.description, a.method_id, a.contact_id, a.status, a.start_date, a.end_date, a.schedule, a.capacity, 1, false, now(), now()
-       from activity a, generate_series(1, $1) n
-       where a.id = (select min(id) from activity where method_id is not null and not archived and status <> 'CANCELLED' and end_date is null)
-       returning id`,
-      [copies],
-    );
-    const ids = `{${made.map((r) => r.id).join(',')}}`;
-    const source = "(select min(id) from activity where method_id is not null and not archived and status <> 'CANCELLED' and end_date is null)";
-    for (const [table, column] of [
-      ['activity_area', 'area_id'],
-      ['activity_target_group', 'target_group_id'],
-      ['activity_theme', 'theme_id'],
-    ]) {
-      await client.query(
-        `insert into ${table} (activity_id, ${column}) select n.id, t.${column} from unnest($1::int[]) n(id), ${table} t where t.activity_id = ${source}`,
-        [ids],
-      );
-    }
-    // The hub scores every pair again when it starts on a database whose pairs another model computed.
-    await client.query("delete from hub_setting where key = 'overlap_model'");
-    await client.query('commit');
-  } finally {
-    await client.end();
-  }
-}
 
 test('a crowded estate: the heaviest reads of lists without `first`, eight at once as READER, leave the hub alive and answering', async () => {
   const crowded = await createTestDatabase(inject('serverUrl'));

@@ -30,6 +30,7 @@ import { getMetadataStorage } from 'type-graphql';
 import type { HubContext } from './context.js';
 import { leavesIn, type ExecutionBudget } from './cost.js';
 import { validateArgument } from './input-guard.js';
+import { today } from './dates.js';
 import { fromGlobalId } from './global-id.js';
 import { decodeCursor, encodeCursor, pageSize, type CursorKey } from './pagination.js';
 import type { ConnectionRead, FieldRead, ReadContext, ReadScope, TypeRead, TypeReads } from './reads.js';
@@ -39,6 +40,30 @@ import { numberedRows, preparedStatement } from './sql.js';
 /** Thrown while planning: the root field is answered by the resolvers instead. */
 class NotPlanned extends Error {}
 
+/** Thrown while counting a planned answer: a list shortened to keep the statement small was full, so the guarded statement answers. */
+class Shortened extends Error {}
+
+/** SQLSTATE of hub_answer_rows: a guarded statement's lists passed the row limit. */
+const TOO_MANY_ROWS = 'HUB01';
+
+/** A list with at most this many rows by nature (a pair's two activities) is never shortened or guarded. */
+const SMALL_LIST = 16;
+
+/** A shortened list keeps at least this many rows per parent; below it the statement counts its rows instead (hub_answer_rows). */
+const MIN_SHARE = 64;
+
+/**
+ * How many objects a level of a planned answer can hold, at most: a list under many parents reads only its share
+ * of the row limit, so no statement builds far more than the budget allows, however the lists nest.
+ */
+interface Bound {
+  /** Objects of the parent level, in the whole answer. */
+  objects: number;
+  /** The parent objects come from a root list that stopped at the row limit by their `lengths`. */
+  cut: boolean;
+}
+const ROOT: Bound = { objects: 1, cut: false };
+
 /** Where a statement takes the signed-in user's id. */
 const VIEWER_ID = Symbol('viewer id');
 
@@ -46,16 +71,22 @@ const VIEWER_ID = Symbol('viewer id');
 interface ObjectShape {
   /** Leaf fields written under the field: the values each object adds to the answer (as core/cost.ts counts them). */
   leaves: number;
-  /** Fields of each object that need a visit: objects to count, leaves to finish. */
-  visits: ({ key: string; finish: (value: unknown) => unknown } | { key: string; object: ObjectShape })[];
+  /** Fields of each object that need a visit: objects to count (a shortened list: more than `shortAt` items means it was cut), leaves to finish. */
+  visits: ({ key: string; finish: (value: unknown) => unknown } | { key: string; object: ObjectShape; shortAt?: number })[];
 }
 
-interface PlannedRoot {
-  key: string;
-  nullable: boolean;
+/** One statement of a root field and how its answer is finished. */
+interface RootStatement {
   statement: { text: string; name: string };
   params: unknown[];
   shape: ObjectShape;
+}
+
+interface PlannedRoot extends RootStatement {
+  key: string;
+  nullable: boolean;
+  /** With shortened lists: the statement that counts its rows instead, for when one of them was full. */
+  guarded?: RootStatement;
 }
 
 /** An operation split by the planner: its root fields in order, each planned or left to the resolvers. */
@@ -106,6 +137,10 @@ interface Pass {
   st: Statement;
   /** The arguments' class-validator checks, as type-graphql runs them before a resolver. */
   checks: Promise<void>[];
+  /** Lists too large to bound by their share are counted by hub_answer_rows, not shortened. */
+  guarded: boolean;
+  /** Set when a list was shortened (the guarded statement is planned too). */
+  shortened: boolean;
 }
 
 /** An argument's value as type-graphql hands it to a resolver: input objects as instances of their classes, for class-validator. */
@@ -147,7 +182,8 @@ export class ReadPlanner {
   ): Promise<PlannedOperation | null> {
     const scope = this.deps.scopeOf(context);
     const vars = JSON.stringify(rawVariables);
-    const cacheKey = `${operationName ?? ''}\n${scope.key}\n${vars}`;
+    // Reads compare with today's date (pairs still running), written in as a parameter: a plan lasts one day.
+    const cacheKey = `${operationName ?? ''}\n${scope.key}\n${today()}\n${vars}`;
     let byKey = this.cache.get(document);
     if (byKey?.has(cacheKey)) return byKey.get(cacheKey)!;
     const plan = await this.plan(document, operationName, rawVariables, scope);
@@ -179,7 +215,15 @@ export class ReadPlanner {
     const direct = new Set(operation.selectionSet.selections);
     for (const [key, nodes] of roots) {
       if (!nodes.every((node) => direct.has(node))) continue;
-      const root = await this.planRoot(key, nodes, query, { fragments, variables: coerced.coerced, scope, st: new Statement(), checks: [] });
+      const root = await this.planRoot(key, nodes, query, {
+        fragments,
+        variables: coerced.coerced,
+        scope,
+        st: new Statement(),
+        checks: [],
+        guarded: false,
+        shortened: false,
+      });
       if (root) planned.set(key, root);
     }
     if (planned.size === 0) return null;
@@ -209,11 +253,23 @@ export class ReadPlanner {
     const field = query.getFields()[nodes[0]!.name.value];
     if (!field || nodes[0]!.name.value.startsWith('__')) return null;
     try {
-      const { sql, shape } = this.value(this.reads.Query?.fields?.[field.name], field, nodes, '', pass);
+      const { sql, shape } = this.value(this.reads.Query?.fields?.[field.name], field, nodes, '', pass, ROOT, query.name);
       // Roots that answer objects only: a leaf root would need its finisher here, and there is none to plan.
       if (!shape) return null;
       await Promise.all(pass.checks);
-      return { key, nullable: !isNonNullType(field.type), statement: preparedStatement(`select ${sql} as v`), params: pass.st.params, shape };
+      const root: PlannedRoot = {
+        key,
+        nullable: !isNonNullType(field.type),
+        statement: preparedStatement(`select ${sql} as v`),
+        params: pass.st.params,
+        shape,
+      };
+      if (pass.shortened) {
+        const guarded: Pass = { ...pass, st: new Statement(), checks: [], guarded: true, shortened: false };
+        const again = this.value(this.reads.Query?.fields?.[field.name], field, nodes, '', guarded, ROOT, query.name);
+        root.guarded = { statement: preparedStatement(`select ${again.sql} as v`), params: guarded.st.params, shape: again.shape! };
+      }
+      return root;
     } catch (error) {
       // Arguments a resolver refuses (a malformed id in a filter) are left to it, to answer with its own error.
       if (error instanceof NotPlanned || error instanceof GraphQLError) return null;
@@ -228,7 +284,9 @@ export class ReadPlanner {
     nodes: FieldNode[],
     parent: string,
     pass: Pass,
-  ): { sql: string; shape: ObjectShape | null; finish?: (value: unknown) => unknown } {
+    bound: Bound,
+    parentType: string,
+  ): { sql: string; shape: ObjectShape | null; finish?: (value: unknown) => unknown; shortAt?: number } {
     if (!read && !(parent === '' && field.name === 'node')) throw new NotPlanned();
     const args = getArgumentValues(field, nodes[0]!, pass.variables);
     for (const arg of field.args) {
@@ -250,11 +308,11 @@ export class ReadPlanner {
     }
     if (!isObjectType(named) || extensionFinish) throw new NotPlanned();
     c.t = pass.st.alias();
-    if (read.kind === 'connection') return this.connection(read, named, nodes, c, pass);
+    if (read.kind === 'connection') return this.connection(read, named, nodes, c, pass, bound);
     const source = read.source(c);
-    const object = this.object(named, nodes, c.t, pass);
     const where = source.where ?? 'true';
     if (read.kind === 'one') {
+      const object = this.object(named, nodes, c.t, pass, { objects: bound.objects, cut: false });
       const visible = !isNonNullType(field.type) && this.reads[named.name]?.visible;
       const condition = visible ? `${where} and ${visible(c.t, pass.scope)}` : where;
       return {
@@ -263,14 +321,49 @@ export class ReadPlanner {
       };
     }
     if (!isListType(isNonNullType(field.type) ? field.type.ofType : field.type)) throw new NotPlanned();
+    const cap = this.deps.rowLimit;
+    const natural = source.limit ?? Infinity;
+    let rows = cap === null ? natural : Math.min(natural, cap);
+    let objects = Infinity;
+    let shortAt: number | undefined;
+    let guard = false;
+    if (cap !== null) {
+      const share = Math.floor(cap / bound.objects);
+      // A list whose parents stopped once their items reached the cap holds at most the cap and one parent's items.
+      if (bound.cut && bound.objects <= cap && this.reads[parentType]?.lengths?.[field.name]) objects = cap + rows;
+      else if (rows <= share || natural <= SMALL_LIST) objects = bound.objects * rows;
+      else if (pass.guarded || share < MIN_SHARE) {
+        guard = true;
+        objects = cap;
+      } else {
+        // Its share and one more row, to tell that it was full: then the guarded statement answers instead.
+        shortAt = share;
+        rows = share + 1;
+        objects = bound.objects * rows;
+        pass.shortened = true;
+      }
+    }
     // Limits are written into the text (a parameter there keeps PostgreSQL planning the statement anew each time).
-    const rows = [source.limit, this.deps.rowLimit].filter((n): n is number => n !== null && n !== undefined);
-    const limit = rows.length ? String(Math.min(...rows)) : 'all';
+    const limit = rows === Infinity ? 'all' : String(rows);
+    const order = source.orderBy ? ` order by ${source.orderBy}` : '';
+    const lengths = this.reads[named.name]?.lengths;
+    const names = [...collect(selectionSets(nodes), named, this.schema, pass.fragments, pass.variables).values()].map((f) => f[0]!.name.value);
+    const asked = lengths ? names.filter((name) => Object.hasOwn(lengths, name)).map((name) => lengths[name]!(c.t)) : [];
+    const cut = asked.length > 0 && cap !== null && bound.objects === 1;
+    const object = this.object(named, nodes, c.t, pass, { objects, cut });
+    let page = `select ${c.t}.* from ${source.from} where ${where}${order} limit ${limit}`;
+    if (cut) {
+      // Rows stop once the items asked of the rows before them reach the row limit: the rows read still overflow the budget.
+      const size = asked.join(' + ');
+      page =
+        `select ${c.t}.* from (select ${c.t}.*, sum(${size}) over (${order} rows between unbounded preceding and current row) - (${size}) as hub_before` +
+        ` from ${source.from} where ${where}) ${c.t} where ${c.t}.hub_before < ${cap}${order} limit ${limit}`;
+    }
+    const list = `coalesce(json_agg(${object.sql}), '[]'::json)`;
     return {
-      sql:
-        `(select coalesce(json_agg(${object.sql}), '[]'::json) from (select ${c.t}.* from ${source.from} where ${where}` +
-        `${source.orderBy ? ` order by ${source.orderBy}` : ''} limit ${limit}) ${c.t})`,
+      sql: `(select ${guard ? `case when hub_answer_rows(count(*), ${cap}) then ${list} end` : list} from (${page}) ${c.t})`,
       shape: object.shape,
+      shortAt,
     };
   }
 
@@ -282,13 +375,13 @@ export class ReadPlanner {
     // Unknown types and ids beyond PostgreSQL's integers are answered null by the resolver.
     if (!decoded || !read?.node || !isObjectType(type) || decoded.id > 2_147_483_647) throw new NotPlanned();
     const t = pass.st.alias();
-    const object = this.object(type, nodes, t, pass);
+    const object = this.object(type, nodes, t, pass, ROOT);
     const visible = read.node.visible ? ` and ${read.node.visible(t, pass.scope, c.viewerId)}` : '';
     return { sql: `(select ${object.sql} from ${read.node.table} ${t} where ${t}.id = ${pass.st.param(decoded.id)}${visible})`, shape: object.shape };
   }
 
   /** json_build_object of the fields asked of an object of `type` on alias `t`. */
-  private object(type: GraphQLObjectType, nodes: FieldNode[], t: string, pass: Pass): { sql: string; shape: ObjectShape } {
+  private object(type: GraphQLObjectType, nodes: FieldNode[], t: string, pass: Pass, bound: Bound): { sql: string; shape: ObjectShape } {
     const read = this.reads[type.name];
     if (!read) throw new NotPlanned();
     const fields = collect(selectionSets(nodes), type, this.schema, pass.fragments, pass.variables);
@@ -304,9 +397,9 @@ export class ReadPlanner {
       }
       const field = type.getFields()[name];
       if (!field) throw new NotPlanned();
-      const value = this.value(read.fields?.[name] ?? implicitRead(type.name, read, field), field, fieldNodes, t, pass);
+      const value = this.value(read.fields?.[name] ?? implicitRead(type.name, read, field), field, fieldNodes, t, pass, bound, type.name);
       pairs.push(`'${key}', ${value.sql}`);
-      if (value.shape) shape.visits.push({ key, object: value.shape });
+      if (value.shape) shape.visits.push({ key, object: value.shape, shortAt: value.shortAt });
       else if (value.finish) shape.visits.push({ key, finish: value.finish });
     }
     return { sql: `json_build_object(${pairs.join(', ')})`, shape };
@@ -316,7 +409,14 @@ export class ReadPlanner {
    * A connection: the page's rows (first + 1, after the cursor) numbered in order, then one json_build_object of
    * what is asked: nodes, edges (cursor as its key, finished into the cursor text), pageInfo, totalCount.
    */
-  private connection(read: ConnectionRead, type: GraphQLObjectType, nodes: FieldNode[], c: ReadContext, pass: Pass): { sql: string; shape: ObjectShape } {
+  private connection(
+    read: ConnectionRead,
+    type: GraphQLObjectType,
+    nodes: FieldNode[],
+    c: ReadContext,
+    pass: Pass,
+    bound: Bound,
+  ): { sql: string; shape: ObjectShape } {
     let first: number;
     let after: CursorKey | undefined;
     try {
@@ -332,6 +432,7 @@ export class ReadPlanner {
     const source = paged ? read.source(c) : { from: '' };
     const where = [source.where ?? 'true', ...(after && paged ? [read.after(t, after, pass.st.param)] : [])].join(' and ');
     const limit = String(first + 1);
+    const pageBound: Bound = { objects: bound.objects * (first + 1), cut: false };
     const inPage = () => `order by s.n) filter (where s.n <= ${first})`;
     const columns: string[] = [`json_build_array(${read.key(t).join(', ')}) as k`];
     const pairs: string[] = [];
@@ -350,7 +451,7 @@ export class ReadPlanner {
         const counted = read.source({ ...c, t: pass.st.alias() });
         pairs.push(`'${key}', (select count(*)::int from ${counted.from} where ${counted.where ?? 'true'})`);
       } else if (name === 'nodes' && field) {
-        const node = this.object(getNamedType(field.type) as GraphQLObjectType, fieldNodes, t, pass);
+        const node = this.object(getNamedType(field.type) as GraphQLObjectType, fieldNodes, t, pass, pageBound);
         pageList(key, node.sql);
         shape.visits.push({ key, object: node.shape });
       } else if (name === 'edges' && field) {
@@ -365,7 +466,7 @@ export class ReadPlanner {
             edgePairs.push(`'${edgeKey}', json_build_array(${read.key(t).join(', ')})`);
             edgeShape.visits.push({ key: edgeKey, finish: finishCursor });
           } else if (edgeName === 'node') {
-            const node = this.object(getNamedType(edgeType.getFields().node!.type) as GraphQLObjectType, edgeNodes, t, pass);
+            const node = this.object(getNamedType(edgeType.getFields().node!.type) as GraphQLObjectType, edgeNodes, t, pass, pageBound);
             edgePairs.push(`'${edgeKey}', ${node.sql}`);
             edgeShape.visits.push({ key: edgeKey, object: node.shape });
           } else throw new NotPlanned();
@@ -417,13 +518,28 @@ export class ReadPlanner {
     restAnswer?.catch(() => undefined);
     const answers = await Promise.all(
       [...plan.planned.values()].map(async (root) => {
-        try {
-          const params = root.params.map((p) => (p === VIEWER_ID ? (context.viewer?.userId ?? null) : p));
-          const [row] = await numberedRows(this.deps.em(), root.statement, params);
+        const answer = async (statement: RootStatement) => {
+          const params = statement.params.map((p) => (p === VIEWER_ID ? (context.viewer?.userId ?? null) : p));
+          const [row] = await numberedRows(this.deps.em(), statement.statement, params);
           const value = row?.v ?? null;
-          countAndFinish(value, root.shape, budget);
-          return { root, value };
+          countAndFinish(value, statement.shape, budget);
+          return value;
+        };
+        try {
+          try {
+            return { root, value: await answer(root) };
+          } catch (error) {
+            if (!(error instanceof Shortened) || !root.guarded) throw error;
+            return { root, value: await answer(root.guarded) };
+          }
         } catch (error) {
+          if ((error as { code?: unknown }).code === TOO_MANY_ROWS && budget) {
+            try {
+              budget.overflow();
+            } catch (tooLarge) {
+              return { root, value: null, error: tooLarge as GraphQLError };
+            }
+          }
           const located =
             error instanceof GraphQLError ? error : new GraphQLError((error as Error).message, { path: [root.key], originalError: error as Error });
           return { root, value: null, error: located };
@@ -453,17 +569,21 @@ export class ReadPlanner {
   }
 }
 
-/** Counts the values of a planned field's answer as the resolvers' budget does, finishing the leaves that need it. */
+/**
+ * Counts the values of a planned field's answer as the resolvers' budget does, finishing the leaves that need it;
+ * throws Shortened (before counting) when a shortened list came back full.
+ */
 function countAndFinish(value: unknown, shape: ObjectShape, budget: ExecutionBudget | undefined): void {
   let values = 0;
-  const visit = (v: unknown, s: ObjectShape) => {
+  const visit = (v: unknown, s: ObjectShape, shortAt?: number) => {
     const objects = Array.isArray(v) ? v : v == null ? [] : [v];
+    if (shortAt !== undefined && objects.length > shortAt) throw new Shortened();
     values += 1 + s.leaves * objects.length;
     if (!s.visits.length) return;
     for (const object of objects as Record<string, unknown>[]) {
       for (const step of s.visits) {
         if ('finish' in step) object[step.key] = step.finish(object[step.key]);
-        else visit(object[step.key], step.object);
+        else visit(object[step.key], step.object, step.shortAt);
       }
     }
   };

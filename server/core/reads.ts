@@ -86,6 +86,12 @@ export interface TypeRead {
   /** A Node type: its `id` is the global id over the row's `id` column, and node(id) reads it from `table`, where `visible` (SQL on alias `t`) allows. */
   node?: { table: string; visible?: (t: string, scope: ReadScope, viewerId: () => string) => string };
   fields?: Readonly<Record<string, FieldRead>>;
+  /**
+   * List fields whose length the row tells before they are read (SQL on alias `t`): a list of these objects stops
+   * once the items asked of the rows before reach the budget's row limit, so an answer too large for the budget
+   * fails without PostgreSQL building all of it (an overlap group's pairs).
+   */
+  lengths?: Readonly<Record<string, (t: string) => string>>;
 }
 
 /** The reads of a module: GraphQL type name to its read. Root fields are the fields of `Query`. */
@@ -125,7 +131,10 @@ export const byPivot = (pivot: { table: string; owner: string; target: string; t
 
 /** The modules' reads as one: each type's columns and fields from every module that reads it (a field read twice is an error). */
 export function mergeReads(all: readonly TypeReads[]): TypeReads {
-  const merged: Record<string, { columns: string[]; node?: TypeRead['node']; visible?: TypeRead['visible']; fields: Record<string, FieldRead> }> = {};
+  const merged: Record<
+    string,
+    { columns: string[]; node?: TypeRead['node']; visible?: TypeRead['visible']; fields: Record<string, FieldRead>; lengths?: TypeRead['lengths'] }
+  > = {};
   for (const reads of all) {
     for (const [type, read] of Object.entries(reads)) {
       const into = (merged[type] ??= { columns: [], fields: {} });
@@ -136,6 +145,7 @@ export function mergeReads(all: readonly TypeReads[]): TypeReads {
       Object.assign(into.fields, read.fields);
       if (read.node) into.node = read.node;
       if (read.visible) into.visible = read.visible;
+      if (read.lengths) into.lengths = { ...into.lengths, ...read.lengths };
     }
   }
   return merged;

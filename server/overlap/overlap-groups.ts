@@ -8,7 +8,7 @@ import { Method } from '../catalogue/method.entity.js';
 import type { HubContext, Viewer } from '../core/context.js';
 import { Role } from '../core/enums.js';
 import { InputChecker, MAX_TEXT, runMutation } from '../core/mutation.js';
-import { rows } from '../core/sql.js';
+import { pgArray, rows } from '../core/sql.js';
 import { badInput } from '../core/errors.js';
 import { refuse, UserError, UserErrorCode } from '../core/user-errors.js';
 import { Plan } from '../plans/plan.entity.js';
@@ -90,82 +90,70 @@ export class OverlapGroupReviewPayload {
   userErrors!: UserError[];
 }
 
-/** The stored pairs a filter keeps, as columns (one array per column, not an object per pair: a busy city has tens of thousands). */
-interface Pairs {
-  a: number[];
-  b: number[];
-  score: number[];
-  unreviewed: boolean[];
-  planA: number[];
-  planB: number[];
-  kind: (number | null)[];
-  /** The district of the pair's first activity (AREA_AND_KIND only). */
-  area: number[];
-}
-
-/** The stored pairs a filter keeps, reviewed ones included, with what grouping needs of them. */
-async function pairsOf(em: EntityManager, viewer: Viewer | null, filter: OverlapFilter, by: OverlapGrouping): Promise<Pairs> {
-  const where = overlapConditions(viewer, filter, { withReviewed: true });
-  // The district is looked up once per activity, not once per pair.
-  const district =
-    by === OverlapGrouping.AREA_AND_KIND
-      ? `, districts as (
+/** Each pair's group key, by the grouping: its two plans, its district and kind of work, or its cluster (the smallest activity id in it). */
+const KEYED: Record<OverlapGrouping, string> = {
+  PLAN_PAIR: `keyed as (select p.*, 'plans:' || least(p.plan_a, p.plan_b) || '-' || greatest(p.plan_a, p.plan_b) as key,
+      null::int as area_id, null::int as method_id from pairs p)`,
+  // The district is looked up once per activity, not once per pair: the first area of the pair's first activity, or the district it lies in.
+  AREA_AND_KIND: `districts as (
       select fa.activity_id, coalesce((select m.match_id from area_match m join area d on d.id = m.match_id
           where m.area_id = fa.area_id and m.relation = 'INSIDE' and d.kind = 'DISTRICT' limit 1), fa.area_id) as area_id
-      from (select activity_id, min(area_id) as area_id from activity_area where activity_id in (select distinct a from pairs) group by activity_id) fa)`
-      : '';
-  const [row] = await rows(
-    em,
-    `with pairs as (
+      from (select activity_id, min(area_id) as area_id from activity_area where activity_id in (select distinct a from pairs) group by activity_id) fa),
+    keyed as (select p.*, 'area:' || coalesce(d.area_id::text, 'null') || ':' || coalesce(p.kind, 0) as key, d.area_id, p.kind as method_id
+      from pairs p left join districts d on d.activity_id = p.a)`,
+  // Activities numbered 1..n for hub_components (union-find in the database), which answers each one's smallest connected number.
+  CLUSTER: `nodes as (select x as id, row_number() over (order by x)::int as r from (select a as x from pairs union select b from pairs) u),
+    edges as (select na.r as ra, nb.r as rb from pairs p join nodes na on na.id = p.a join nodes nb on nb.id = p.b),
+    roots as (select n.id, rn.id as root from hub_components((select count(*)::int from nodes),
+        (select coalesce(array_agg(ra), '{}') from edges), (select coalesce(array_agg(rb), '{}') from edges)) c
+      join nodes n on n.r = c.node join nodes rn on rn.r = c.root),
+    keyed as (select p.*, 'cluster:' || r.root as key, null::int as area_id, null::int as method_id from pairs p join roots r on r.id = p.a)`,
+};
+
+/** Danish labels: "Helhedsplan A og Helhedsplan B", "Vollsmose: Lektiecafé", "5 aktiviteter, bl.a. 'Lektiecafé i …'". */
+const LABEL: Record<OverlapGrouping, string> = {
+  PLAN_PAIR: `case when cardinality(g.plan_ids) = 1 then 'Inden for ' || (select p.name from plan p where p.id = g.plan_ids[1])
+    else (select string_agg(p.name, ' og ' order by p.id) from plan p where p.id = any(g.plan_ids)) end`,
+  AREA_AND_KIND: `coalesce((select a.name from area a where a.id = g.area_id), 'Ukendt område') || ': '
+    || coalesce((select m.name from method m where m.id = g.method_id), 'uden kendt metode')`,
+  CLUSTER: `cardinality(g.activity_ids) || ' aktiviteter, bl.a. ''' || (select a.title from activity a where a.id = g.activity_ids[1]) || ''''`,
+};
+
+/** Groups best first (ties: more pairs, then key by code point), as overlapGroupsSql orders them. */
+export const GROUP_ORDER = (t: string) => `${t}.best_score desc, ${t}.pair_count desc, ${t}.key collate "C"`;
+
+/**
+ * The SQL of overlapGroups(by, filter, keys): one row per group (key, label, pair_count, unreviewed_count,
+ * unreviewed_share, best_score, its pairs as pair_a/pair_b ordered by (a, b), plan_ids, activity_ids, area_id,
+ * method_id); groups with nothing left to review only with includeReviewed. Shared by the resolver and the read planner.
+ */
+export function overlapGroupsSql(
+  viewer: Viewer | null,
+  by: OverlapGrouping,
+  filter: OverlapFilter | null | undefined,
+  keys?: readonly string[] | null,
+): { sql: string; params: unknown[] } {
+  if (keys && keys.length > 100) throw badInput(`keys holds ${keys.length} keys; at most 100`, { argument: 'keys' });
+  const where = overlapConditions(viewer, filter ?? {}, { withReviewed: true });
+  const having = [...(filter?.includeReviewed ? [] : ['count(*) filter (where k.unreviewed) > 0']), ...(keys ? ['k.key = any(?::text[])'] : [])];
+  return {
+    sql: `with pairs as (
       select o.activity_a_id as a, o.activity_b_id as b, o.score, ${UNREVIEWED_SQL} as unreviewed, xa.plan_id as plan_a, xb.plan_id as plan_b,
         coalesce(${kindOf('xa')}, ${kindOf('xb')}) as kind
       from activity_overlap o join activity xa on xa.id = o.activity_a_id join activity xb on xb.id = o.activity_b_id
-      where ${where.toSql()})${district}
-    select coalesce(array_agg(p.a order by p.a, p.b), '{}') as a, coalesce(array_agg(p.b order by p.a, p.b), '{}') as b, coalesce(array_agg(p.score order by p.a, p.b), '{}') as score,
-      coalesce(array_agg(p.unreviewed order by p.a, p.b), '{}') as unreviewed, coalesce(array_agg(p.plan_a order by p.a, p.b), '{}') as plan_a, coalesce(array_agg(p.plan_b order by p.a, p.b), '{}') as plan_b,
-      coalesce(array_agg(p.kind order by p.a, p.b), '{}') as kind, coalesce(array_agg(${district ? 'd.area_id' : '0'} order by p.a, p.b), '{}') as area
-    from pairs p ${district ? 'left join districts d on d.activity_id = p.a' : ''}`,
-    where.params,
-  );
-  return {
-    a: row!.a as number[],
-    b: row!.b as number[],
-    score: (row!.score as number[]).map(Number),
-    unreviewed: row!.unreviewed as boolean[],
-    planA: row!.plan_a as number[],
-    planB: row!.plan_b as number[],
-    kind: row!.kind as (number | null)[],
-    area: row!.area as number[],
+      where ${where.toSql()}),
+    ${KEYED[by]},
+    groups as (
+      select k.key, count(*)::int as pair_count, (count(*) filter (where k.unreviewed))::int as unreviewed_count, max(k.score) as best_score,
+        array_agg(k.a order by k.a, k.b) as pair_a, array_agg(k.b order by k.a, k.b) as pair_b,
+        array(select distinct x from unnest(array_agg(k.plan_a) || array_agg(k.plan_b)) x order by x) as plan_ids,
+        array(select distinct x from unnest(array_agg(k.a) || array_agg(k.b)) x order by x) as activity_ids,
+        min(k.area_id) as area_id, min(k.method_id) as method_id
+      from keyed k group by k.key${having.length ? ` having ${having.join(' and ')}` : ''})
+    select g.*, floor(g.unreviewed_count::float8 / g.pair_count * 1000 + 0.5) / 1000 as unreviewed_share, ${LABEL[by]} as label
+    from groups g order by ${GROUP_ORDER('g')}`,
+    params: [...where.params, ...(keys ? [pgArray(keys)] : [])],
   };
-}
-
-/** Activities that overlap each other, directly or through one another (union-find over the pairs): each pair's cluster key. */
-function clusterKeys(pairs: Pairs): string[] {
-  const parent = new Map<number, number>();
-  const find = (x: number): number => {
-    let root = x;
-    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
-    // Path compression keeps a long chain of pairs from costing its length on every look-up.
-    for (let node = x; node !== root;) {
-      const next = parent.get(node)!;
-      parent.set(node, root);
-      node = next;
-    }
-    return root;
-  };
-  for (let i = 0; i < pairs.a.length; i++) {
-    const [ra, rb] = [find(pairs.a[i]!), find(pairs.b[i]!)];
-    if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
-  }
-  return pairs.a.map((a) => `cluster:${find(a)}`);
-}
-
-function keyOf(by: OverlapGrouping, pairs: Pairs, i: number): string {
-  if (by === OverlapGrouping.PLAN_PAIR) {
-    const [x, y] = [pairs.planA[i]!, pairs.planB[i]!];
-    return `plans:${Math.min(x, y)}-${Math.max(x, y)}`;
-  }
-  return `area:${pairs.area[i]}:${pairs.kind[i] ?? 0}`;
 }
 
 /** The groups of the filtered pairs, best first; groups with nothing left to review only with includeReviewed. */
@@ -174,86 +162,24 @@ export async function overlapGroups(
   viewer: Viewer | null,
   by: OverlapGrouping,
   filter: OverlapFilter | null | undefined,
+  keys?: readonly string[] | null,
 ): Promise<OverlapGroup[]> {
-  const pairs = await pairsOf(em, viewer, filter ?? {}, by);
-  const clusters = by === OverlapGrouping.CLUSTER ? clusterKeys(pairs) : undefined;
-  const groups = new Map<string, OverlapGroup & { plans: Set<number>; members: Set<number> }>();
-  for (let i = 0; i < pairs.a.length; i++) {
-    const key = clusters ? clusters[i]! : keyOf(by, pairs, i);
-    let group = groups.get(key);
-    if (!group) {
-      group = Object.assign(new OverlapGroup(), {
-        key,
-        label: '',
-        pairCount: 0,
-        unreviewedCount: 0,
-        unreviewedShare: 0,
-        bestScore: 0,
-        planIds: [],
-        activityIds: [],
-        pairs: [],
-        areaId: by === OverlapGrouping.AREA_AND_KIND ? pairs.area[i]! : null,
-        methodId: by === OverlapGrouping.AREA_AND_KIND ? pairs.kind[i]! : null,
-        plans: new Set<number>(),
-        members: new Set<number>(),
-      });
-      groups.set(key, group);
-    }
-    group.pairCount++;
-    if (pairs.unreviewed[i]) group.unreviewedCount++;
-    group.bestScore = Math.max(group.bestScore, pairs.score[i]!);
-    group.pairs.push([pairs.a[i]!, pairs.b[i]!]);
-    group.plans.add(pairs.planA[i]!).add(pairs.planB[i]!);
-    group.members.add(pairs.a[i]!).add(pairs.b[i]!);
-  }
-  const list: OverlapGroup[] = [];
-  for (const { plans, members, ...group } of groups.values()) {
-    if (!filter?.includeReviewed && group.unreviewedCount === 0) continue;
-    group.unreviewedShare = Math.round((group.unreviewedCount / group.pairCount) * 1000) / 1000;
-    group.planIds = [...plans].sort((x, y) => x - y);
-    group.activityIds = [...members].sort((x, y) => x - y);
-    list.push(Object.assign(new OverlapGroup(), group));
-  }
-  await label(em, by, list);
-  return list.sort((x, y) => y.bestScore - x.bestScore || y.pairCount - x.pairCount || x.key.localeCompare(y.key));
-}
-
-/** Danish labels: "Helhedsplan A og Helhedsplan B", "Vollsmose: Lektiecafé", "5 aktiviteter, bl.a. 'Lektiecafé i …'". */
-async function label(em: EntityManager, by: OverlapGrouping, groups: OverlapGroup[]): Promise<void> {
-  const ids = (pick: (g: OverlapGroup) => (number | null)[]) => [...new Set(groups.flatMap(pick).filter((id): id is number => id !== null))];
-  const names = async (table: string, column: string, list: number[]) =>
-    new Map(
-      ((await rows(em, `select id, ${column} as name from ${table} where id = any(?::int[])`, [`{${list.join(',')}}`])) as { id: number; name: string }[]).map(
-        (r) => [Number(r.id), r.name],
-      ),
-    );
-  if (by === OverlapGrouping.PLAN_PAIR) {
-    const plans = await names(
-      'plan',
-      'name',
-      ids((g) => g.planIds),
-    );
-    for (const g of groups) g.label = g.planIds.length === 1 ? `Inden for ${plans.get(g.planIds[0]!)}` : g.planIds.map((id) => plans.get(id)).join(' og ');
-  } else if (by === OverlapGrouping.AREA_AND_KIND) {
-    const areas = await names(
-      'area',
-      'name',
-      ids((g) => [g.areaId]),
-    );
-    const methods = await names(
-      'method',
-      'name',
-      ids((g) => [g.methodId]),
-    );
-    for (const g of groups) g.label = `${areas.get(g.areaId!) ?? 'Ukendt område'}: ${g.methodId ? methods.get(g.methodId) : 'uden kendt metode'}`;
-  } else {
-    const titles = await names(
-      'activity',
-      'title',
-      ids((g) => [g.activityIds[0] ?? null]),
-    );
-    for (const g of groups) g.label = `${g.activityIds.length} aktiviteter, bl.a. '${titles.get(g.activityIds[0]!)}'`;
-  }
+  const { sql, params } = overlapGroupsSql(viewer, by, filter, keys);
+  return (await rows(em, sql, params)).map((row) =>
+    Object.assign(new OverlapGroup(), {
+      key: String(row.key),
+      label: String(row.label),
+      pairCount: Number(row.pair_count),
+      unreviewedCount: Number(row.unreviewed_count),
+      unreviewedShare: Number(row.unreviewed_share),
+      bestScore: Number(row.best_score),
+      pairs: (row.pair_a as number[]).map((a, i) => [a, (row.pair_b as number[])[i]!] as [number, number]),
+      planIds: row.plan_ids as number[],
+      activityIds: row.activity_ids as number[],
+      areaId: row.area_id === null ? null : Number(row.area_id),
+      methodId: row.method_id === null ? null : Number(row.method_id),
+    }),
+  );
 }
 
 /** One decision for every pair of a group the viewer may review; the group is found again with the same filter. */
@@ -263,7 +189,7 @@ export function reviewOverlapGroup(ctx: HubContext, input: ReviewOverlapGroupInp
     const check = new InputChecker(tx);
     const note = check.text(['input', 'note'], input.note, { max: MAX_TEXT });
     check.check();
-    const group = (await overlapGroups(tx, viewer, input.by, { ...input.filter, includeReviewed: true })).find((g) => g.key === input.key);
+    const [group] = await overlapGroups(tx, viewer, input.by, { ...input.filter, includeReviewed: true }, [input.key]);
     if (!group)
       refuse(
         ['input', 'key'],
@@ -283,7 +209,7 @@ export function reviewOverlapGroup(ctx: HubContext, input: ReviewOverlapGroupInp
     mine.sort(([a1, b1], [a2, b2]) => a1 - a2 || b1 - b2);
     let reviewedCount = 0;
     for (const [a, b] of mine) if (await recordReview(tx, viewer, a, b, input.decision, note)) reviewedCount++;
-    const after = (await overlapGroups(tx, viewer, input.by, { ...input.filter, includeReviewed: true })).find((g) => g.key === input.key) ?? null;
+    const [after = null] = await overlapGroups(tx, viewer, input.by, { ...input.filter, includeReviewed: true }, [input.key]);
     return { reviewedCount, group: after };
   });
 }
@@ -299,8 +225,7 @@ export class OverlapGroupResolver {
     @Arg('keys', () => [String], { nullable: true, description: 'Only the groups with these keys, at most 100: e.g. the pairs of a group when it is opened.' })
     keys?: string[] | null,
   ): Promise<OverlapGroup[]> {
-    if (keys && keys.length > 100) throw badInput(`keys holds ${keys.length} keys; at most 100`, { argument: 'keys' });
-    return overlapGroups(em, viewer, by, filter).then((groups) => (keys ? groups.filter((g) => keys.includes(g.key)) : groups));
+    return overlapGroups(em, viewer, by, filter, keys);
   }
 
   @Mutation(() => OverlapGroupReviewPayload, {

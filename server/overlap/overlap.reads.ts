@@ -8,6 +8,7 @@ import { coverageSql } from './coverage.js';
 import type { ActivityDraftInput, CoverageFilter, OverlapFilter } from './overlap.input.js';
 import { minScoreOf, overlapConditions, similarToDraftSql, UNREVIEWED_SQL } from './overlap.service.js';
 import { ReasonLanguage } from './overlap.types.js';
+import { GROUP_ORDER, overlapGroupsSql, type OverlapGrouping } from './overlap-groups.js';
 
 export const overlapReads: TypeReads = {
   Query: {
@@ -45,6 +46,19 @@ export const overlapReads: TypeReads = {
             from: `(select null::int as activity_a_id, s.b_id as activity_b_id, s.score, s.reasons from (${withPlaceholders(sql, params, c.param)}) s) ${c.t}`,
             orderBy: `${c.t}.score desc, ${c.t}.activity_b_id desc`,
           };
+        },
+      },
+      // The groups as the resolver's SQL finds and orders them.
+      overlapGroups: {
+        kind: 'list',
+        source: (c) => {
+          const { sql, params } = overlapGroupsSql(
+            c.scope.viewer,
+            c.args.by as OverlapGrouping,
+            c.args.filter as OverlapFilter | null | undefined,
+            c.args.keys as string[] | null | undefined,
+          );
+          return { from: `(${withPlaceholders(sql, params, c.param)}) ${c.t}`, orderBy: GROUP_ORDER(c.t) };
         },
       },
       // Best first; ties: newer pairs first (as listOverlaps).
@@ -96,7 +110,12 @@ export const overlapReads: TypeReads = {
       // The pair, by id.
       activities: {
         kind: 'list',
-        source: (c) => ({ from: `activity ${c.t}`, where: `${c.t}.id in (${c.parent}.activity_a_id, ${c.parent}.activity_b_id)`, orderBy: `${c.t}.id` }),
+        source: (c) => ({
+          from: `activity ${c.t}`,
+          where: `${c.t}.id in (${c.parent}.activity_a_id, ${c.parent}.activity_b_id)`,
+          orderBy: `${c.t}.id`,
+          limit: 2,
+        }),
       },
       // The stored reasons in their order, the detail in the language asked for (else the request's).
       reasons: {
@@ -111,6 +130,29 @@ export const overlapReads: TypeReads = {
           };
         },
       },
+    },
+  },
+  OverlapGroup: {
+    columns: ['key', 'label', 'pairCount', 'unreviewedCount', 'unreviewedShare', 'bestScore'],
+    // Known before they are read, as the resolvers prepay them.
+    lengths: {
+      overlaps: (t) => `cardinality(${t}.pair_a)`,
+      plans: (t) => `cardinality(${t}.plan_ids)`,
+      activities: (t) => `cardinality(${t}.activity_ids)`,
+    },
+    fields: {
+      // Best first; ties in the order of the pairs (a, b), as the resolver's stable sort leaves them.
+      overlaps: {
+        kind: 'list',
+        source: (c) => ({
+          from: `unnest(${c.parent}.pair_a, ${c.parent}.pair_b) ${c.t}_p(a, b) join activity_overlap ${c.t} on ${c.t}.activity_a_id = ${c.t}_p.a and ${c.t}.activity_b_id = ${c.t}_p.b`,
+          orderBy: `${c.t}.score desc, ${c.t}.activity_a_id, ${c.t}.activity_b_id`,
+        }),
+      },
+      plans: { kind: 'list', source: (c) => ({ from: `plan ${c.t}`, where: `${c.t}.id = any(${c.parent}.plan_ids)`, orderBy: `${c.t}.id` }) },
+      activities: { kind: 'list', source: (c) => ({ from: `activity ${c.t}`, where: `${c.t}.id = any(${c.parent}.activity_ids)`, orderBy: `${c.t}.id` }) },
+      area: byForeignKey('area', 'area_id'),
+      method: byForeignKey('method', 'method_id'),
     },
   },
   OverlapReview: {

@@ -67,8 +67,10 @@ export async function graphqlRequest<T>(url: string, token: string | null, query
 }
 
 /** A hub over HTTP on a fresh copy of the seeded demo city, with a user of every role. */
-export async function startTestHub(options: { empty?: boolean; config?: Partial<HubConfig> } = {}): Promise<TestHub> {
+export async function startTestHub(options: { empty?: boolean; config?: Partial<HubConfig>; prepare?: (url: string) => Promise<void> } = {}): Promise<TestHub> {
   const database = await createTestDatabase(inject('serverUrl'), options);
+  // Changes to the city before the hub starts (and so before its start-up scoring).
+  await options.prepare?.(database.url);
   const statements: string[] = [];
   const hub = await startHub(testConfig({ databaseUrl: database.url, ...options.config }), {
     // TEST_HUB_LOG=1 shows the hub's start-up lines when a test needs explaining (LOG_LEVEL=error shows request errors).
