@@ -3,6 +3,8 @@ import { Kind, parse, print, visit, type DefinitionNode, type DocumentNode, type
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { QUERIES } from '../bench/queries.js';
 import { Role } from '../server/core/enums.js';
+import { fromGlobalId } from '../server/core/global-id.js';
+import { sign, signingSecret } from '../server/notifications/signing.js';
 import { startTestHub, type GraphQLResult, type TestHub } from './support/hub.js';
 
 // The same city twice: one hub plans reads into one statement per root field (the default), the other answers every field by resolvers.
@@ -56,8 +58,8 @@ const PLANNED_STATEMENT = /^select [\s\S]* as v$/;
 
 // Root fields the resolvers answer (docs/architecture.md, "Reads planned like a database", says why).
 const RESOLVED_ROOTS = new Set(['highlights']);
-// Operations with a root field the planner leaves to the resolvers for one of its fields: the viewer's calendar address and e-mail choices.
-const PARTLY = new Map([['MyNotifications', 1]]);
+// Operations with a root field the planner leaves to the resolvers for one of its fields (none now).
+const PARTLY = new Map<string, number>();
 
 /** The root fields of an operation the planner answers. */
 function plannableRoots(name: string, query: string): number {
@@ -198,3 +200,33 @@ test('every query of the console, the SDK and the benchmarks answers the same pl
   expect(plannedRoots).toBeGreaterThan(200);
   // About 250 queries four times over, on two hubs: 15 s alone, twice that beside the rest of the suite.
 }, 120_000);
+
+test("the viewer's calendar address, signed in the database, is the one the hub signs and opens the feed", async () => {
+  const em = planned.hub.orm.em.fork();
+  const userId = fromGlobalId(planned.users.PROJECT_LEAD.id)!.id;
+  await em.execute('insert into calendar_feed (user_id, generation, revoked_at) values (?, 3, now())', [userId]);
+  planned.statements.length = 0;
+  const answer = await planned.gql('{ viewer { calendarUrl slots: calendarUrl(withActivitySlots: true) } }', {}, Role.PROJECT_LEAD);
+  // One statement after sign-in: the planned one, which signs.
+  expect(planned.statements.filter((sql) => PLANNED_STATEMENT.test(sql))).toEqual([expect.stringContaining('hub_sign(')]);
+  expect(planned.statements.some((sql) => sql.includes('from calendar_feed where'))).toBe(false);
+  const { calendarUrl, slots } = answer.data.viewer as { calendarUrl: string; slots: string };
+  const address = new URL(calendarUrl);
+  expect(address.origin).toBe(new URL(planned.hub.url).origin);
+  expect(Object.fromEntries(address.searchParams)).toEqual({ u: String(userId), g: '3', s: sign(await signingSecret(em), `calendar:${userId}:3`) });
+  expect(slots).toBe(`${calendarUrl}&slots=1`);
+  const feed = await fetch(calendarUrl);
+  expect(feed.status).toBe(200);
+  expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+  // Readers and administrators have none; nobody sees another's.
+  expect((await planned.gql('{ viewer { calendarUrl notificationSettings { kind } } }', {}, Role.ADMIN)).data.viewer).toEqual({
+    calendarUrl: null,
+    notificationSettings: [{ kind: 'OVERLAP' }, { kind: 'DIGEST' }, { kind: 'REMINDER' }],
+  });
+  const other = await planned.gql(
+    `{ node(id: "${planned.users.PROJECT_LEAD.id}") { ... on User { calendarUrl notificationSettings { kind } } } }`,
+    {},
+    Role.ADMIN,
+  );
+  expect(other.data.node).toEqual({ calendarUrl: null, notificationSettings: null });
+});

@@ -64,8 +64,9 @@ interface Bound {
 }
 const ROOT: Bound = { objects: 1, cut: false };
 
-/** Where a statement takes the signed-in user's id. */
+/** Where a statement takes the signed-in user's id and the request's public address. */
 const VIEWER_ID = Symbol('viewer id');
+const PUBLIC_URL = Symbol('public url');
 
 /** How the JSON of a field's objects is finished and counted against the budget once PostgreSQL has built it. */
 interface ObjectShape {
@@ -297,7 +298,15 @@ export class ReadPlanner {
       pass.checks.push(check);
     }
     const named = getNamedType(field.type);
-    const c: ReadContext = { parent, t: '', scope: pass.scope, args, param: pass.st.param, viewerId: () => `${pass.st.param(VIEWER_ID)}::int` };
+    const c: ReadContext = {
+      parent,
+      t: '',
+      scope: pass.scope,
+      args,
+      param: pass.st.param,
+      viewerId: () => `${pass.st.param(VIEWER_ID)}::int`,
+      publicUrl: () => `${pass.st.param(PUBLIC_URL)}::text`,
+    };
     const extensionFinish = field.extensions?.readFinish as ((value: unknown, scope: ReadScope) => unknown) | undefined;
     if (!read) return this.node(nodes, c, pass);
     if (read.kind === 'leaf') {
@@ -360,8 +369,9 @@ export class ReadPlanner {
         ` from ${source.from} where ${where}) ${c.t} where ${c.t}.hub_before < ${cap}${order} limit ${limit}`;
     }
     const list = `coalesce(json_agg(${object.sql}), '[]'::json)`;
+    const sql = `(select ${guard ? `case when hub_answer_rows(count(*), ${cap}) then ${list} end` : list} from (${page}) ${c.t})`;
     return {
-      sql: `(select ${guard ? `case when hub_answer_rows(count(*), ${cap}) then ${list} end` : list} from (${page}) ${c.t})`,
+      sql: source.nullUnless ? `case when ${source.nullUnless} then ${sql} end` : sql,
       shape: object.shape,
       shortAt,
     };
@@ -519,7 +529,7 @@ export class ReadPlanner {
     const answers = await Promise.all(
       [...plan.planned.values()].map(async (root) => {
         const answer = async (statement: RootStatement) => {
-          const params = statement.params.map((p) => (p === VIEWER_ID ? (context.viewer?.userId ?? null) : p));
+          const params = statement.params.map((p) => (p === VIEWER_ID ? (context.viewer?.userId ?? null) : p === PUBLIC_URL ? context.publicUrl : p));
           const [row] = await numberedRows(this.deps.em(), statement.statement, params);
           const value = row?.v ?? null;
           countAndFinish(value, statement.shape, budget);

@@ -30,6 +30,8 @@ export interface ReadContext {
   param: Param;
   /** The placeholder of the signed-in user's id, bound when the statement runs (plans are shared by every viewer of a scope). */
   viewerId(): string;
+  /** The placeholder of the console's public address for this request (HUB_PUBLIC_URL, else the Host it was asked at). */
+  publicUrl(): string;
 }
 
 /** FROM and WHERE (on alias `t`) of a relation's target rows, and their order. */
@@ -39,6 +41,8 @@ export interface Source {
   orderBy?: string;
   /** The most rows a list gives (the budget may allow fewer). */
   limit?: number;
+  /** A list: null unless this SQL holds (fields only their owner may read). */
+  nullUnless?: string;
 }
 
 /** A value computed by SQL (JSON-able), optionally finished in JavaScript (reader redaction, cursors). */

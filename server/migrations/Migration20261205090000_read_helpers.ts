@@ -51,9 +51,23 @@ export class Migration20261205090000_read_helpers extends Migration {
         perform set_config('hub.answer_rows', so_far::text, true);
         return true;
       end $$;`);
+    // The database's secret for signed links (core of notifications/signing.ts), made here so that a planned read can sign with it.
+    this.addSql(`insert into hub_setting (key, value)
+      values ('signing_secret', encode(decode(replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), 'hex'), 'base64'))
+      on conflict (key) do nothing;`);
+    // sign() of notifications/signing.ts in SQL: HMAC-SHA256 (RFC 2104) with that secret, base64url, its first 32 characters.
+    this.addSql(`create or replace function hub_sign(message text) returns text language sql stable parallel safe as $$
+      with secret as (select decode(value, 'base64') as k from hub_setting where key = 'signing_secret'),
+      pads as (
+        select string_agg(set_byte(decode('00', 'hex'), 0, (case when i < length(k) then get_byte(k, i) else 0 end) # 54), ''::bytea order by i) as inner_pad,
+          string_agg(set_byte(decode('00', 'hex'), 0, (case when i < length(k) then get_byte(k, i) else 0 end) # 92), ''::bytea order by i) as outer_pad
+        from secret, generate_series(0, 63) i)
+      select left(rtrim(translate(encode(sha256(outer_pad || sha256(inner_pad || convert_to(message, 'UTF8'))), 'base64'), '+/', '-_'), '='), 32)
+      from pads $$;`);
   }
 
   override down(): void | Promise<void> {
+    this.addSql(`drop function if exists hub_sign(text);`);
     this.addSql(`drop function if exists hub_answer_rows(bigint, int);`);
     this.addSql(`drop function if exists hub_components(int, int[], int[]);`);
   }

@@ -1,4 +1,7 @@
 import { leaf, type TypeReads } from '../core/reads.js';
+import { CALENDAR_ROLES } from './calendar.js';
+import { NotificationKind } from './notification.entity.js';
+import { frequencySql } from './notification.service.js';
 
 export const notificationReads: TypeReads = {
   Query: {
@@ -16,6 +19,25 @@ export const notificationReads: TypeReads = {
   },
   User: {
     fields: {
+      // The viewer's own, every kind in its order with the defaults filled in (as settingsOf).
+      notificationSettings: {
+        kind: 'list',
+        source: (c) => ({
+          from: `(select k.kind, ${frequencySql(`${c.parent}.id`, 'k.kind')} as frequency, k.n
+            from unnest(array[${Object.values(NotificationKind).map((kind) => `'${kind}'`)}]::text[]) with ordinality k(kind, n)) ${c.t}`,
+          orderBy: `${c.t}.n`,
+          nullUnless: `${c.parent}.id = ${c.viewerId()}`,
+        }),
+      },
+      // The viewer's own feed address, signed in the database with the secret calendar.ts signs with (hub_sign).
+      calendarUrl: leaf((t, c) => {
+        const generation = `coalesce((select f.generation from calendar_feed f where f.user_id = ${t}.id), 1)`;
+        const slots = c.args.withActivitySlots ? ` || '&slots=1'` : '';
+        return (
+          `case when ${t}.id = ${c.viewerId()} and ${t}.role in (${CALENDAR_ROLES.map((role) => `'${role}'`)}) then ` +
+          `${c.publicUrl()} || '/calendar.ics?u=' || ${t}.id || '&g=' || ${generation} || '&s=' || hub_sign('calendar:' || ${t}.id || ':' || ${generation})${slots} end`
+        );
+      }),
       // Only on the viewer's own user.
       unreadNotificationCount: leaf(
         (t, c) =>
@@ -23,6 +45,7 @@ export const notificationReads: TypeReads = {
       ),
     },
   },
+  NotificationSetting: { columns: ['kind', 'frequency'] },
   Notification: {
     // Only its recipient opens it by id.
     node: { table: 'notification', visible: (t, _scope, viewerId) => `${t}.recipient_id = ${viewerId()}` },
