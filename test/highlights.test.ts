@@ -2,6 +2,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEMO_TODAY } from '../seeds/demo-city.js';
 import { Role } from '../server/core/enums.js';
+import { candidatesOf, rankedHighlights } from '../server/newsletter/highlight.store.js';
+import { rankHighlights } from '../server/newsletter/ranking.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 
 let t: TestHub;
@@ -113,4 +115,32 @@ test('the stored candidates follow every change of the tables they come from, at
     writer.release();
     await pool.end();
   }
+});
+
+test('the ranking reads a page of the best candidates, and picks exactly what ranking every candidate of the period picks', async () => {
+  const em = t.hub.orm.em.fork();
+  const periods = [
+    [month.since, month.until],
+    ['2025-01-01T00:00:00Z', month.until],
+    ['2026-11-01T00:00:00Z', '2026-11-08T00:00:00Z'],
+    ['2020-01-01T00:00:00Z', '2030-01-01T00:00:00Z'],
+  ];
+  let pages = 0;
+  let widened = 0;
+  for (const [since, until] of periods) {
+    const [from, to] = [new Date(since!), new Date(until!)];
+    const all = await candidatesOf(em, from, to);
+    for (const limit of [1, 3, 20, 50, 100]) {
+      t.statements.length = 0;
+      const ranked = await rankedHighlights(em, from, to, limit);
+      const reads = t.statements.filter((sql) => sql.includes(' as base')).length;
+      pages++;
+      if (reads > 1) widened++;
+      expect(ranked, `${since} - ${until}, ${limit}`).toEqual(rankHighlights(all, from, to, limit));
+    }
+  }
+  console.log(`${pages} rankings, ${widened} of them read a second page`);
+  // Both ways out of the loop were taken.
+  expect(widened).toBeGreaterThan(0);
+  expect(widened).toBeLessThan(pages);
 });

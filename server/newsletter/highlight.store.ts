@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { redactContacts } from '../access/redact.js';
 import { ACTIVE_STATUSES, liveActivitySql } from '../activities/activity.query.js';
 import { pgArray, rows, type Row } from '../core/sql.js';
-import { forWhom, HighlightKind, where, type Candidate } from './ranking.js';
+import { forWhom, HighlightKind, KIND_WEIGHT, rankHighlights, where, type Candidate, type Ranked } from './ranking.js';
 
 /** A candidate as stored: ACTIVITY_STARTING and TARGET_REACHED are found by the day their period filter reads. */
 type Stored = Candidate & { day?: string };
@@ -240,20 +240,51 @@ async function build(em: EntityManager): Promise<void> {
   });
 }
 
-/** The stored candidates of a period: news that happened in it, activities starting within 30 days of its end, targets reached in it. */
-export async function candidatesOf(em: EntityManager, since: Date, until: Date): Promise<Candidate[]> {
+/**
+ * The SQL of a candidate's score before any pick lowers it: kind weight x (0.5 + 0.5 recency) x (0.7 + 0.3 reach), in
+ * the floating-point steps rankHighlights takes; `?` the period's end and length in milliseconds.
+ */
+const BASE_SQL = `(case kind ${Object.entries(KIND_WEIGHT)
+  .map(([kind, weight]) => `when '${kind}' then ${weight}::float8`)
+  .join(' ')} end)
+  * (0.5 + 0.5 * least(1, greatest(0, 1 - abs(?::float8 - (extract(epoch from occurred_at) * 1000)::float8) / ?::float8)))
+  * (0.7 + 0.3 * reach)`;
+
+/** What a period's candidates are: news that happened in it, activities starting within 30 days of its end, targets reached in it. */
+const IN_PERIOD = `(kind not in ('ACTIVITY_STARTING', 'TARGET_REACHED') and occurred_at >= ?::timestamptz and occurred_at < ?::timestamptz)
+  or (kind = 'ACTIVITY_STARTING' and day > ?::date and day <= ?::date + 30)
+  or (kind = 'TARGET_REACHED' and day >= ?::date and day < ?::date)`;
+
+/**
+ * The period's highlights, ranked. Picks only get lower as the ranking goes on, so candidates whose score before any
+ * pick stays below the last pick cannot be picked: the best `4 x limit` are read first (a page of rows, not the
+ * whole period), and more only when the last pick does not clear the best of those left out.
+ */
+export async function rankedHighlights(em: EntityManager, since: Date, until: Date, limit: number): Promise<Ranked[]> {
   await ensureHighlights(em);
   const untilDate = until.toISOString().slice(0, 10);
-  const found = await rows(
-    em,
-    `select kind, subject_type, subject_id, plan_id, title, summary, occurred_at, reach from highlight_item
-     where (kind not in ('ACTIVITY_STARTING', 'TARGET_REACHED') and occurred_at >= ?::timestamptz and occurred_at < ?::timestamptz)
-        or (kind = 'ACTIVITY_STARTING' and day > ?::date and day <= ?::date + 30)
-        or (kind = 'TARGET_REACHED' and day >= ?::date and day < ?::date)
-     order by id`,
-    [since.toISOString(), until.toISOString(), untilDate, untilDate, since.toISOString().slice(0, 10), untilDate],
-  );
-  return found.map((r: Row) => ({
+  const period = [since.toISOString(), until.toISOString(), untilDate, untilDate, since.toISOString().slice(0, 10), untilDate];
+  const span = until.getTime() - since.getTime();
+  for (let page = Math.max(4 * limit, 64); ; page *= 4) {
+    const found = await rows(
+      em,
+      `select id, kind, subject_type, subject_id, plan_id, title, summary, occurred_at, reach, ${BASE_SQL} as base
+       from highlight_item where ${IN_PERIOD} order by base desc, id limit ?`,
+      [until.getTime(), span, ...period, page + 1],
+    );
+    const read = found.slice(0, page);
+    // The pool in the order rankHighlights has always seen it (by id), so that equal scores are broken as before.
+    read.sort((x, y) => Number(x.id) - Number(y.id));
+    const picked = rankHighlights(read.map(candidateOf), since, until, limit);
+    if (found.length <= page) return picked;
+    // A score is its base lowered and rounded to 4 decimals: one left out scores at most its base plus half a step.
+    const bestLeftOut = Number(found[page]!.base) * (1 + 1e-12) + 0.00005;
+    if (picked.length === limit && picked[limit - 1]!.score > bestLeftOut) return picked;
+  }
+}
+
+function candidateOf(r: Row): Candidate {
+  return {
     kind: r.kind as HighlightKind,
     title: String(r.title),
     summary: String(r.summary),
@@ -262,5 +293,17 @@ export async function candidatesOf(em: EntityManager, since: Date, until: Date):
     subjectType: String(r.subject_type),
     subjectId: Number(r.subject_id),
     planId: r.plan_id === null ? null : Number(r.plan_id),
-  }));
+  };
+}
+
+/** Every stored candidate of a period, in the order they were stored (the reference the ranked page is checked against). */
+export async function candidatesOf(em: EntityManager, since: Date, until: Date): Promise<Candidate[]> {
+  await ensureHighlights(em);
+  const untilDate = until.toISOString().slice(0, 10);
+  const found = await rows(
+    em,
+    `select kind, subject_type, subject_id, plan_id, title, summary, occurred_at, reach from highlight_item where ${IN_PERIOD} order by id`,
+    [since.toISOString(), until.toISOString(), untilDate, untilDate, since.toISOString().slice(0, 10), untilDate],
+  );
+  return found.map(candidateOf);
 }

@@ -6,8 +6,8 @@ import { NodeEntity } from '../core/node.js';
 import { loadNode } from '../core/node.resolver.js';
 import { pageSize } from '../core/pagination.js';
 import { DateTimeScalar } from '../core/scalars.js';
-import { candidatesOf } from './highlight.store.js';
-import { HighlightKind, rankHighlights } from './ranking.js';
+import { rankedHighlights } from './highlight.store.js';
+import { HighlightKind } from './ranking.js';
 
 registerEnumType(HighlightKind, { name: 'HighlightKind', description: 'What kind of news a highlight is.' });
 
@@ -44,8 +44,7 @@ export async function highlights(em: EntityManager, since: Date, until: Date | n
   const end = until ?? new Date();
   const limit = pageSize(first, 20);
   if (end <= since) throw badInput('until must be after since', { argument: 'until' });
-  const pool = await candidatesOf(em, since, end);
-  return rankHighlights(pool, since, end, limit).map((picked) => Object.assign(new Highlight(), picked));
+  return (await rankedHighlights(em, since, end, limit)).map((picked) => Object.assign(new Highlight(), picked));
 }
 
 @Resolver(() => Highlight)
