@@ -9,7 +9,6 @@ import { logger } from './core/logger.js';
 
 try {
   const hub = await startHub(loadConfig(), { log: (line) => logger.info(line), seedDemoCity: seedDemoCityIfEmpty });
-  logger.info(`GraphQL API on ${hub.url}`);
   let signalled = false;
   const shutdown = (signal: string) => {
     if (signalled) return;
@@ -25,6 +24,8 @@ try {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  // Announced once a signal would stop it cleanly: whoever waits for this line may send one at once.
+  logger.info(`GraphQL API on ${hub.url}`);
 } catch (error) {
   if (error instanceof ConfigError || error instanceof DataDirectoryInUseError) {
     console.error(`hub not started: ${error.message}`);
