@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { redactContacts } from '../access/redact.js';
 import { ACTIVE_STATUSES, liveActivitySql } from '../activities/activity.query.js';
 import { pgArray, rows, type Row } from '../core/sql.js';
-import { forWhom, HighlightKind, KIND_WEIGHT, rankHighlights, where, type Candidate, type Ranked } from './ranking.js';
+import { forWhom, HighlightKind, KIND_WEIGHT, rankHighlights, SAME_KIND_FACTOR, where, type Candidate, type Ranked } from './ranking.js';
 
 /** A candidate as stored: ACTIVITY_STARTING and TARGET_REACHED are found by the day their period filter reads. */
 type Stored = Candidate & { day?: string };
@@ -256,31 +256,43 @@ const IN_PERIOD = `(kind not in ('ACTIVITY_STARTING', 'TARGET_REACHED') and occu
   or (kind = 'TARGET_REACHED' and day >= ?::date and day < ?::date)`;
 
 /**
- * The period's highlights, ranked. Picks only get lower as the ranking goes on, so candidates whose score before any
- * pick stays below the last pick cannot be picked: the best `4 x limit` are read first (a page of rows, not the
- * whole period), and more only when the last pick does not clear the best of those left out.
+ * The period's highlights, ranked. Picks only ever score lower as the ranking goes on, and a candidate left out scores
+ * at most its score before any pick, lowered for each pick of its kind: so the best `2 x limit` of each kind are read
+ * first (a page of rows, not the whole period), and more only when a pick does not clear the best left out of every kind.
  */
 export async function rankedHighlights(em: EntityManager, since: Date, until: Date, limit: number): Promise<Ranked[]> {
   await ensureHighlights(em);
   const untilDate = until.toISOString().slice(0, 10);
   const period = [since.toISOString(), until.toISOString(), untilDate, untilDate, since.toISOString().slice(0, 10), untilDate];
   const span = until.getTime() - since.getTime();
-  for (let page = Math.max(4 * limit, 64); ; page *= 4) {
+  for (let page = Math.max(2 * limit, 16); ; page *= 4) {
     const found = await rows(
       em,
-      `select id, kind, subject_type, subject_id, plan_id, title, summary, occurred_at, reach, ${BASE_SQL} as base
-       from highlight_item where ${IN_PERIOD} order by base desc, id limit ?`,
+      `select * from (
+         select id, kind, subject_type, subject_id, plan_id, title, summary, occurred_at, reach, base, row_number() over (partition by kind order by base desc, id) as n
+         from (select *, ${BASE_SQL} as base from highlight_item where ${IN_PERIOD}) c) c
+       where n <= ?`,
       [until.getTime(), span, ...period, page + 1],
     );
-    const read = found.slice(0, page);
+    const read = found.filter((r) => Number(r.n) <= page);
+    const leftOut = new Map(found.filter((r) => Number(r.n) > page).map((r) => [String(r.kind), Number(r.base)]));
     // The pool in the order rankHighlights has always seen it (by id), so that equal scores are broken as before.
     read.sort((x, y) => Number(x.id) - Number(y.id));
     const picked = rankHighlights(read.map(candidateOf), since, until, limit);
-    if (found.length <= page) return picked;
-    // A score is its base lowered and rounded to 4 decimals: one left out scores at most its base plus half a step.
-    const bestLeftOut = Number(found[page]!.base) * (1 + 1e-12) + 0.00005;
-    if (picked.length === limit && picked[limit - 1]!.score > bestLeftOut) return picked;
+    if (leftOut.size === 0 || (picked.length === limit && clearsLeftOut(picked, leftOut))) return picked;
   }
+}
+
+/** Whether every pick scored above anything left out could have at its turn: the best left out of each kind, lowered for the kind's picks before, plus half a rounding step. */
+function clearsLeftOut(picked: readonly Ranked[], leftOut: ReadonlyMap<string, number>): boolean {
+  const kindPicks = new Map<string, number>();
+  for (const pick of picked) {
+    for (const [kind, base] of leftOut) {
+      if (pick.score <= base * SAME_KIND_FACTOR ** (kindPicks.get(kind) ?? 0) * (1 + 1e-12) + 0.00005) return false;
+    }
+    kindPicks.set(pick.kind, (kindPicks.get(pick.kind) ?? 0) + 1);
+  }
+  return true;
 }
 
 function candidateOf(r: Row): Candidate {
