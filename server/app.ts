@@ -97,7 +97,8 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     });
     const health = new DatabaseHealth(orm, log, embedded, directProbe(databaseUrl));
     (await poolOf(orm)).on('acquire', () => health.acquired());
-    const { server, apollo, drain } = await createHttp(config, await hubParts(), orm, health);
+    const parts = await hubParts();
+    const { server, apollo, drain } = await createHttp(config, parts, orm, health);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, resolve);
@@ -115,7 +116,14 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
           }, config.modelRefreshMs).unref()
         : undefined;
     const url = `http://localhost:${port}/graphql`;
-    const workers = startWorkers({ orm, config, publicUrl: config.mail.publicUrl ?? `http://localhost:${port}`, log });
+    const workers = startWorkers({
+      orm,
+      config,
+      publicUrl: config.mail.publicUrl ?? `http://localhost:${port}`,
+      databaseUrl,
+      authenticate: parts.authenticate,
+      log,
+    });
     const ormRef = orm;
     let stopping: Promise<void> | undefined;
     return {

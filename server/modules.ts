@@ -98,10 +98,10 @@ export async function hubParts(): Promise<HubParts> {
   return {
     schema: await hubSchema(),
     reads: mergeReads(modules.map((m) => m.reads ?? {})),
-    // The reads differ by what readers may not see and by the language reasons are given in.
+    // The reads differ by role (what readers may not see, lists for administrators only) and by the language reasons are given in.
     readScope: (ctx) => {
       const restricted = !seesEverything(ctx.viewer);
-      return { viewer: ctx.viewer, restricted, language: ctx.language, key: `${restricted ? 'reader' : 'all'}:${ctx.language}` };
+      return { viewer: ctx.viewer, restricted, language: ctx.language, key: `${ctx.viewer?.role ?? 'anonymous'}:${ctx.language}` };
     },
     makeLoaders,
     authenticate: cachedAuthenticator(),

@@ -140,7 +140,7 @@ test('the administrator invites a project lead: plans to pick, Danish errors bes
   const { page, errors } = await openPage(browser);
   await page.goto(`${base}/login#token=${t.users[Role.ADMIN].token}`);
   await page.getByRole('link', { name: 'Brugere' }).click();
-  await page.getByRole('heading', { name: 'Brugere' }).waitFor();
+  await page.getByRole('heading', { name: 'Brugere', exact: true }).waitFor();
   expect(page.url()).toBe(`${base}/brugere`);
   await page.getByRole('checkbox').first().waitFor();
   expect(await accessibilityProblems(page)).toEqual([]);
@@ -165,6 +165,23 @@ test('the administrator invites a project lead: plans to pick, Danish errors bes
   await invited.page.getByRole('heading', { name: 'Overblik' }).waitFor();
   expect(await invited.page.getByRole('banner').innerText()).toContain('Sara Holm (projektleder)');
   expect(await invited.page.getByRole('link', { name: 'Brugere' }).count()).toBe(0);
+
+  // Revoked from the list: her open console is refused at its next request; a new link gives her access again.
+  page.on('dialog', (dialog) => void dialog.accept());
+  const row = page.getByRole('row', { name: /Sara Holm/ });
+  await row.getByRole('button', { name: 'Spær adgang for Sara Holm' }).click();
+  await page.getByRole('status').filter({ hasText: 'Sara Holms adgang er spærret.' }).waitFor();
+  await row.getByText('Spærret').waitFor();
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await invited.page.getByRole('link', { name: 'Aktiviteter', exact: true }).click();
+  await invited.page.getByText('din nøgle er ikke længere gyldig').first().waitFor();
+  await row.getByRole('button', { name: 'Giv adgang igen til Sara Holm' }).click();
+  await page.getByRole('status').filter({ hasText: 'Nyt invitationslink til Sara Holm' }).waitFor();
+  const renewed = await page.getByRole('textbox', { name: 'Invitationslink' }).inputValue();
+  expect(renewed).not.toBe(url);
+  await invited.page.goto(renewed);
+  await invited.page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  expect(errors).toEqual([]);
   await invited.page.close();
   await page.close();
 });

@@ -21,6 +21,10 @@ export const MUTATION_ROLES = {
   updateMethod: REFERENCE_DATA,
   createPerson: REFERENCE_DATA,
   createUser: [Role.ADMIN],
+  revokeUser: [Role.ADMIN],
+  updateUser: [Role.ADMIN],
+  // Anyone may take a new token for themselves (a token seen by others); administrators for anyone.
+  rotateToken: EVERYONE,
   createPlan: [Role.COORDINATOR],
   createActivity: PLAN_WORK,
   updateActivity: PLAN_WORK,

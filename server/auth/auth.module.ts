@@ -6,6 +6,7 @@ import { Plan } from '../plans/plan.entity.js';
 import { User, UserPlan } from './user.entity.js';
 import { UserResolver } from './user.resolver.js';
 import { authReads } from './auth.reads.js';
+import { TokenListener } from './token-listener.js';
 
 const loaders = {
   user: (em) => byIdLoader(em, User),
@@ -23,4 +24,6 @@ export const authModule: HubModule = {
   entities: [User, UserPlan],
   loaders,
   nodes: [nodeType({ entity: User, loader: (l) => l.user })],
+  // Changes to users reach every hub's token look-ups at once.
+  worker: (deps) => new TokenListener(deps),
 };

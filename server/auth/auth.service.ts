@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../core/context.js';
+import type { Authenticate } from '../core/http.js';
 import { Role } from '../core/enums.js';
 import { pgArray, rows } from '../core/sql.js';
 import { hashToken, newToken } from './token.js';
@@ -11,7 +12,7 @@ export async function authenticate(em: EntityManager, token: string): Promise<Vi
     em,
     `select u.id, u.role, u.person_id, coalesce(array_agg(up.plan_id) filter (where up.plan_id is not null), '{}') as plan_ids
      from app_user u left join user_plan up on up.user_id = u.id
-     where u.token_hash = ? group by u.id`,
+     where u.token_hash = ? and u.revoked_at is null group by u.id`,
     [hashToken(token)],
   );
   if (!row) return null;
@@ -25,14 +26,16 @@ export async function authenticate(em: EntityManager, token: string): Promise<Vi
 
 /**
  * authenticate, remembering each signed-in token for a short while: the look-up ran on every request, a
- * statement of its own. Users are never changed or revoked through the API (a new user is a new token), so the
- * only staleness is a role or plan list edited in the database by hand, seen within `ttlMs`. Failed look-ups are
+ * statement of its own. A change to a user (revoked, new token, role or plans) is announced on the channel
+ * `hub_users` in its transaction; every hub's listener (token-listener.ts) then forgets that user, so a revoked
+ * token is refused everywhere at once. Without the channel entries live only `unheardTtlMs`. Failed look-ups are
  * not remembered (the rate limit counts them).
  */
-export function cachedAuthenticator(ttlMs = 10_000, maxEntries = 10_000) {
+export function cachedAuthenticator(ttlMs = 10_000, unheardTtlMs = 1_000, maxEntries = 10_000): Authenticate {
   const cache = new Map<string, { viewer: Viewer; until: number }>();
+  let hearing = false;
   // The EntityManager is forked only on a miss: a cached token costs no fork.
-  return async (em: () => EntityManager, token: string): Promise<Viewer | null> => {
+  const authenticator: Authenticate = async (em, token) => {
     const now = Date.now();
     const key = hashToken(token);
     const known = cache.get(key);
@@ -42,11 +45,29 @@ export function cachedAuthenticator(ttlMs = 10_000, maxEntries = 10_000) {
     const viewer = found && Object.freeze({ ...found, planIds: Object.freeze([...found.planIds]) as number[] });
     if (viewer) {
       if (cache.size >= maxEntries) cache.delete(cache.keys().next().value!);
-      cache.set(key, { viewer, until: now + ttlMs });
+      cache.set(key, { viewer, until: now + (hearing ? ttlMs : unheardTtlMs) });
     } else cache.delete(key);
     return viewer;
   };
+  authenticator.forget = (userId) => {
+    if (userId === undefined) cache.clear();
+    else for (const [key, entry] of cache) if (entry.viewer.userId === userId) cache.delete(key);
+  };
+  authenticator.hearing = (on) => {
+    hearing = on;
+    // What was remembered while changes went unheard may be stale.
+    cache.clear();
+  };
+  return authenticator;
 }
+
+/** Tells every hub on the database, when the transaction commits, to forget what it remembers of the user. */
+export async function announceUserChange(em: EntityManager, userId: number): Promise<void> {
+  await em.execute(`select pg_notify('${USER_CHANNEL}', ?)`, [String(userId)]);
+}
+
+/** The channel of user changes. */
+export const USER_CHANNEL = 'hub_users';
 
 export interface NewUser {
   name: string;
@@ -86,6 +107,8 @@ export async function ensureAdminToken(em: EntityManager, token: string): Promis
     const existing = await tx.findOne(User, { tokenHash });
     if (existing) {
       existing.role = Role.ADMIN;
+      // The operator's token is the way back in: it is never left revoked.
+      existing.revokedAt = null;
       return 'present';
     }
     tx.create(User, { name: 'Administrator (HUB_ADMIN_TOKEN)', role: Role.ADMIN, tokenHash, createdAt: new Date() });

@@ -3,6 +3,7 @@ import { Entity, Enum, Index, ManyToMany, ManyToOne, Property, Unique } from '@m
 import { Field, ObjectType } from 'type-graphql';
 import { Role } from '../core/enums.js';
 import { NodeEntity } from '../core/node.js';
+import { DateTimeScalar } from '../core/scalars.js';
 import { Person } from '../people/person.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 
@@ -31,6 +32,11 @@ export class User extends NodeEntity {
 
   @Property({ type: 'datetime', onCreate: () => new Date() })
   createdAt: Date = new Date();
+
+  /** When the user was revoked: their token is refused from then on (rotateToken by an administrator restores them). */
+  @Property({ type: 'datetime', nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the user was revoked; their token is refused since.' })
+  revokedAt?: Date | null = null;
 }
 
 @Entity({ tableName: 'user_plan' })

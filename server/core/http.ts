@@ -144,7 +144,13 @@ function tooDeepInput(request: unknown): string | null {
 }
 
 /** The viewer behind a bearer token, or null; given an EntityManager only when it must ask the database. */
-export type Authenticate = (em: () => EntityManager, token: string) => Promise<Viewer | null>;
+export interface Authenticate {
+  (em: () => EntityManager, token: string): Promise<Viewer | null>;
+  /** Forgets what it remembers of one user (role, plans or token changed), or of everyone. */
+  forget?(userId?: number): void;
+  /** Whether changes reach it at once (a LISTEN connection is up): then it may remember longer. */
+  hearing?(on: boolean): void;
+}
 
 /** What a signed-in GET of a module's route gets: the viewer, the address, and GraphQL as that viewer (every limit applies). */
 export interface RouteRequest {

@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { HubConfig } from './config.js';
-import type { HttpRoute, PublicRoute } from './http.js';
+import type { Authenticate, HttpRoute, PublicRoute } from './http.js';
 import type { LoaderFactories } from './loaders.js';
 import type { NodeType } from './node.resolver.js';
 import type { TypeReads } from './reads.js';
@@ -41,6 +41,10 @@ export interface WorkerDeps {
   config: HubConfig;
   /** The console's public address (HUB_PUBLIC_URL, else the hub's own). */
   publicUrl: string;
+  /** The database's address, for work that needs a connection of its own (LISTEN). */
+  databaseUrl: string;
+  /** The hub's token look-ups, which a worker may tell to forget a user. */
+  authenticate: Authenticate;
   log: (line: string) => void;
 }
 

@@ -18,6 +18,7 @@ import { Migration20261205045106_notification_settings } from './Migration202612
 import { Migration20261205063235_highlight_items } from './Migration20261205063235_highlight_items.js';
 import { Migration20261205071702_live_activity_indexes } from './Migration20261205071702_live_activity_indexes.js';
 import { Migration20261205090000_read_helpers } from './Migration20261205090000_read_helpers.js';
+import { Migration20261205100000_user_revocation } from './Migration20261205100000_user_revocation.js';
 
 /** Committed migrations in the order they apply; `npm run migration:create` appends to this list. */
 export const migrationsList: MigrationObject[] = [
@@ -40,4 +41,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261205063235_highlight_items', class: Migration20261205063235_highlight_items },
   { name: 'Migration20261205071702_live_activity_indexes', class: Migration20261205071702_live_activity_indexes },
   { name: 'Migration20261205090000_read_helpers', class: Migration20261205090000_read_helpers },
+  { name: 'Migration20261205100000_user_revocation', class: Migration20261205100000_user_revocation },
 ];

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@urql/preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { describeError } from '../api.js';
-import { InviteUserDocument, PlansToPickDocument, type Role } from '../generated/graphql.js';
+import { InviteUserDocument, PlansToPickDocument, RenewTokenDocument, RevokeUserDocument, UserListDocument, type Role } from '../generated/graphql.js';
 
 const ROLES: { value: Role; label: string; help: string }[] = [
   { value: 'PROJECT_LEAD', label: 'Projektleder', help: 'registrerer og retter aktiviteter i sine egne helhedsplaner' },
@@ -31,6 +31,7 @@ export function UsersPage() {
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [link, setLink] = useState<{ name: string; url: string } | null>(null);
   const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
+  const [created, setCreated] = useState(0);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -47,6 +48,7 @@ export function UsersPage() {
     setProblems(found);
     if (payload.user && payload.token) {
       setLink({ name: payload.user.name, url: `${location.origin}/login#token=${payload.token}` });
+      setCreated((n) => n + 1);
       setName('');
       setPlanIds([]);
     }
@@ -151,6 +153,103 @@ export function UsersPage() {
           ) : null}
         </section>
       ) : null}
+      <UserList created={created} onLink={(name, token) => setLink({ name, url: `${location.origin}/login#token=${token}` })} />
     </>
+  );
+}
+
+const ROLE_LABEL = Object.fromEntries(ROLES.map((r) => [r.value, r.label])) as Record<Role, string>;
+
+/** Every user, with a new invitation link (the old one stops on every hub within a second) and revoking access. */
+function UserList({ created, onLink }: { created: number; onLink: (name: string, token: string) => void }) {
+  const [after, setAfter] = useState<string | null>(null);
+  const [{ data, error }, refetch] = useQuery({ query: UserListDocument, variables: { after } });
+  const [revoking, revoke] = useMutation(RevokeUserDocument);
+  const [renewing, renew] = useMutation(RenewTokenDocument);
+  const [message, setMessage] = useState<{ text: string; problem: boolean } | null>(null);
+  const users = data?.users.nodes ?? [];
+  // A user just created joins the list.
+  useEffect(() => {
+    if (created) refetch({ requestPolicy: 'network-only' });
+  }, [created]);
+
+  const onRevoke = async (user: { id: string; name: string }) => {
+    if (!confirm(`Spær ${user.name}s adgang? Nøglen holder op med at virke med det samme.`)) return;
+    const answer = await revoke({ input: { id: user.id } });
+    const problem = answer.error ? describeError(answer.error) : answer.data?.revokeUser.userErrors[0];
+    if (problem) {
+      const code = typeof problem === 'string' ? '' : problem.code;
+      setMessage({ text: code === 'INVALID' ? 'Du kan ikke spærre din egen adgang.' : 'Adgangen kunne ikke spærres. Prøv igen.', problem: true });
+      return;
+    }
+    setMessage({ text: `${user.name}s adgang er spærret.`, problem: false });
+    refetch({ requestPolicy: 'network-only' });
+  };
+
+  const onRenew = async (user: { id: string; name: string; revokedAt?: unknown }) => {
+    const text = user.revokedAt
+      ? `Giv ${user.name} adgang igen med et nyt invitationslink?`
+      : `Lav et nyt invitationslink til ${user.name}? Det gamle holder op med at virke med det samme.`;
+    if (!confirm(text)) return;
+    const answer = await renew({ input: { id: user.id } });
+    const payload = answer.data?.rotateToken;
+    if (!payload?.token || payload.userErrors.length) {
+      setMessage({ text: 'Der kunne ikke laves et nyt link. Prøv igen.', problem: true });
+      return;
+    }
+    setMessage({ text: `Nyt invitationslink til ${user.name} er lavet (se ovenfor).`, problem: false });
+    onLink(user.name, payload.token);
+    refetch({ requestPolicy: 'network-only' });
+  };
+
+  return (
+    <section aria-labelledby="users-heading">
+      <h2 id="users-heading">Alle brugere</h2>
+      {error ? (
+        <p class="error" role="alert">
+          {describeError(error)}
+        </p>
+      ) : null}
+      <p role="status" class={message?.problem ? 'error' : undefined}>
+        {message?.text ?? ''}
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Navn</th>
+            <th scope="col">Rolle</th>
+            <th scope="col">Helhedsplaner</th>
+            <th scope="col">Status</th>
+            <th scope="col">Handlinger</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((user) => (
+            <tr key={user.id}>
+              <td>{user.name}</td>
+              <td>{ROLE_LABEL[user.role]}</td>
+              <td>{user.plans.map((p) => p.name).join(', ') || '–'}</td>
+              <td>{user.revokedAt ? 'Spærret' : 'Aktiv'}</td>
+              <td>
+                <button type="button" disabled={renewing.fetching} onClick={() => onRenew(user)}>
+                  {user.revokedAt ? 'Giv adgang igen' : 'Nyt link'}
+                  <span class="sr-only"> til {user.name}</span>
+                </button>{' '}
+                {user.revokedAt ? null : (
+                  <button type="button" disabled={revoking.fetching} onClick={() => onRevoke(user)}>
+                    Spær adgang<span class="sr-only"> for {user.name}</span>
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {data?.users.pageInfo.hasNextPage ? (
+        <button type="button" onClick={() => setAfter(data.users.pageInfo.endCursor ?? null)}>
+          Næste side
+        </button>
+      ) : null}
+    </section>
   );
 }
