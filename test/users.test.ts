@@ -108,6 +108,8 @@ test('with the channel down, a hub remembers tokens for a second only: a change 
   await em.execute("update app_user set revoked_at = null where name = 'Test coordinator'");
   // The listeners come back by themselves, and changes are heard at once again.
   await new Promise((resolve) => setTimeout(resolve, 1500));
-  const listening = (await em.execute("select count(*)::int as n from pg_stat_activity where application_name = 'hub token listener' and datname = current_database()")) as { n: number }[];
+  const listening = (await em.execute(
+    "select count(*)::int as n from pg_stat_activity where application_name = 'hub token listener' and datname = current_database()",
+  )) as { n: number }[];
   expect(listening[0]!.n).toBe(3);
 });
