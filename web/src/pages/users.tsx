@@ -213,38 +213,41 @@ function UserList({ created, onLink }: { created: number; onLink: (name: string,
       <p role="status" class={message?.problem ? 'error' : undefined}>
         {message?.text ?? ''}
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Navn</th>
-            <th scope="col">Rolle</th>
-            <th scope="col">Helhedsplaner</th>
-            <th scope="col">Status</th>
-            <th scope="col">Handlinger</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id}>
-              <td>{user.name}</td>
-              <td>{ROLE_LABEL[user.role]}</td>
-              <td>{user.plans.map((p) => p.name).join(', ') || '–'}</td>
-              <td>{user.revokedAt ? 'Spærret' : 'Aktiv'}</td>
-              <td>
-                <button type="button" disabled={renewing.fetching} onClick={() => onRenew(user)}>
-                  {user.revokedAt ? 'Giv adgang igen' : 'Nyt link'}
-                  <span class="sr-only"> til {user.name}</span>
-                </button>{' '}
-                {user.revokedAt ? null : (
-                  <button type="button" disabled={revoking.fetching} onClick={() => onRevoke(user)}>
-                    Spær adgang<span class="sr-only"> for {user.name}</span>
-                  </button>
-                )}
-              </td>
+      {/* A narrow screen scrolls the table, not the page. */}
+      <div class="matrix-wrap" tabIndex={0} role="region" aria-label="Alle brugere">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Navn</th>
+              <th scope="col">Rolle</th>
+              <th scope="col">Helhedsplaner</th>
+              <th scope="col">Status</th>
+              <th scope="col">Handlinger</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id}>
+                <td>{user.name}</td>
+                <td>{ROLE_LABEL[user.role]}</td>
+                <td>{user.plans.map((p) => p.name).join(', ') || '–'}</td>
+                <td>{user.revokedAt ? 'Spærret' : 'Aktiv'}</td>
+                <td>
+                  <button type="button" disabled={renewing.fetching} onClick={() => onRenew(user)}>
+                    {user.revokedAt ? 'Giv adgang igen' : 'Nyt link'}
+                    <span class="sr-only"> til {user.name}</span>
+                  </button>{' '}
+                  {user.revokedAt ? null : (
+                    <button type="button" disabled={revoking.fetching} onClick={() => onRevoke(user)}>
+                      Spær adgang<span class="sr-only"> for {user.name}</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {data?.users.pageInfo.hasNextPage ? (
         <button type="button" onClick={() => setAfter(data.users.pageInfo.endCursor ?? null)}>
           Næste side
