@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { refreshAllOverlaps, settleOverlapTable } from '../server/overlap/overlap.store.js';
 import { pgArray } from '../server/core/sql.js';
+import { AdvisoryLock } from '../server/core/advisory.js';
 import { DELIBERATE } from './deliberate.js';
 import { buildDemoCity, cityCopy, DEMO_TODAY, type CitySeed } from './demo-city.js';
 import { planLife } from './plan-life.js';
@@ -306,13 +307,11 @@ export async function loadCity(em: EntityManager, scale = 1): Promise<SeedCounts
   return counts;
 }
 
-const SEED_LOCK = 4_207_311;
-
 /** Seeds the demo city and its demo users when the database holds no areas and no plans; returns what it loaded, or null. */
 export async function seedDemoCityIfEmpty(em: EntityManager): Promise<(SeedCounts & { tokens: DemoTokens }) | null> {
   return em.transactional(async (tx) => {
     // Two hubs starting together on one database: only the first seeds.
-    await tx.execute('select pg_advisory_xact_lock(?)', [SEED_LOCK]);
+    await tx.execute('select pg_advisory_xact_lock(?)', [AdvisoryLock.DEMO_SEED]);
     const [row] = (await tx.execute('select exists(select 1 from area) or exists(select 1 from plan) as used')) as { used: boolean }[];
     if (row?.used) return null;
     const counts = await loadCity(tx);

@@ -9,6 +9,7 @@ import type { HubConfig } from './core/config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './core/embedded-postgres.js';
 import { DatabaseHealth, directProbe } from './core/db-health.js';
 import { createHttp } from './core/http.js';
+import { AdvisoryLock, whileHolding } from './core/advisory.js';
 import { migrate, poolOf, type OrmOptions } from './core/orm.js';
 import { hubParts, initOrm, startWorkers } from './modules.js';
 
@@ -51,6 +52,33 @@ export function describeDatabaseUrl(url: string): string {
   }
 }
 
+/** Migrations, the demo seed, rescoring and the administrator: on a pool of their own, without the request statement timeout. */
+async function prepareDatabase(databaseUrl: string, config: HubConfig, options: HubOptions, log: (line: string) => void): Promise<void> {
+  const maintenance = await initOrm(databaseUrl, { poolMax: 2, connectTimeoutMs: config.database.connectTimeoutMs });
+  try {
+    const applied = await migrate(maintenance);
+    log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: database is up to date');
+    if (config.seed === 'demo') {
+      if (!options.seedDemoCity) throw new Error('HUB_SEED=demo, but this start has no demo city to load (pass seedDemoCity)');
+      const seeded = await options.seedDemoCity(maintenance.em.fork());
+      if (seeded) {
+        await settleOverlapTable(maintenance.em.fork());
+        const file = await writeDemoTokens(config.dataDir, seeded.tokens);
+        log(`demo city loaded: ${seeded.plans} plans, ${seeded.activities} activities; tokens of the demo users (one per role) in ${file}`);
+      } else {
+        log('demo city: database already holds data, not seeded');
+      }
+    }
+    if (await ensureOverlapsCurrent(maintenance.em.fork())) log('overlaps: all pairs scored with the current model');
+    if (config.adminToken) {
+      const admin = await ensureAdminToken(maintenance.em.fork(), config.adminToken);
+      log(admin === 'created' ? 'HUB_ADMIN_TOKEN: administrator created' : 'HUB_ADMIN_TOKEN: administrator present');
+    }
+  } finally {
+    await maintenance.close();
+  }
+}
+
 /** Starts the whole hub: database (embedded unless DATABASE_URL), migrations, demo seed, GraphQL over HTTP. */
 export async function startHub(config: HubConfig, options: HubOptions = {}): Promise<Hub> {
   const log = options.log ?? ((line: string) => logger.info(line));
@@ -65,30 +93,11 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   }
   let orm: MikroORM | undefined;
   try {
-    // Migrations, the demo seed and overlap recomputation run on a pool of their own, without the request statement timeout.
-    const maintenance = await initOrm(databaseUrl, { poolMax: 2, connectTimeoutMs: config.database.connectTimeoutMs });
-    try {
-      const applied = await migrate(maintenance);
-      log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: database is up to date');
-      if (config.seed === 'demo') {
-        if (!options.seedDemoCity) throw new Error('HUB_SEED=demo, but this start has no demo city to load (pass seedDemoCity)');
-        const seeded = await options.seedDemoCity(maintenance.em.fork());
-        if (seeded) {
-          await settleOverlapTable(maintenance.em.fork());
-          const file = await writeDemoTokens(config.dataDir, seeded.tokens);
-          log(`demo city loaded: ${seeded.plans} plans, ${seeded.activities} activities; tokens of the demo users (one per role) in ${file}`);
-        } else {
-          log('demo city: database already holds data, not seeded');
-        }
-      }
-      if (await ensureOverlapsCurrent(maintenance.em.fork())) log('overlaps: all pairs scored with the current model');
-      if (config.adminToken) {
-        const admin = await ensureAdminToken(maintenance.em.fork(), config.adminToken);
-        log(admin === 'created' ? 'HUB_ADMIN_TOKEN: administrator created' : 'HUB_ADMIN_TOKEN: administrator present');
-      }
-    } finally {
-      await maintenance.close();
-    }
+    // Hubs starting together on one database take turns: the first migrates and seeds, the others find it done.
+    const waiting = () => log('start-up: another hub is preparing this database; waiting for it');
+    await whileHolding(databaseUrl, AdvisoryLock.STARTUP, { connectTimeoutMs: config.database.connectTimeoutMs, waiting }, () =>
+      prepareDatabase(databaseUrl, config, options, log),
+    );
     orm = await initOrm(databaseUrl, {
       ...options,
       poolMax: config.database.poolMax,
@@ -98,7 +107,8 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     const health = new DatabaseHealth(orm, log, embedded, directProbe(databaseUrl));
     (await poolOf(orm)).on('acquire', () => health.acquired());
     const parts = await hubParts();
-    const { server, apollo, drain } = await createHttp(config, parts, orm, health);
+    const http = await createHttp(config, parts, orm, health, databaseUrl);
+    const { server, apollo, drain } = http;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, resolve);
@@ -139,6 +149,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
           await Promise.all(workers.map((worker) => worker.stop()));
           await drain.stop();
           await apollo.stop();
+          await http.close();
           health.close();
           // A pooled connection lost in a database crash must not keep the hub from stopping.
           let timer: NodeJS.Timeout | undefined;

@@ -20,7 +20,7 @@ import { ReadPlanner, type PlannerDeps } from './planner.js';
 import type { TypeReads } from './reads.js';
 import { queryProtection } from './limits.js';
 import { logger } from './logger.js';
-import { RateLimiter } from './rate-limit.js';
+import { SharedRateLimiter } from './rate-limit.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -29,6 +29,8 @@ export interface HubHttp {
   apollo: ApolloServer<HubContext>;
   /** Stops taking requests and waits until every response in flight is written. */
   drain: HttpDrain;
+  /** Closes what the HTTP layer holds besides the server (the rate limit's connections); after the drain. */
+  close(): Promise<void>;
 }
 
 class RequestError extends Error {
@@ -222,7 +224,7 @@ function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroORM, health: DatabaseHealth): Promise<HubHttp> {
+export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroORM, health: DatabaseHealth, databaseUrl: string): Promise<HubHttp> {
   const { schema, makeLoaders, authenticate, maxBodyBytes = () => MAX_BODY_BYTES, routes = [], publicRoutes = [] } = parts;
   const planner =
     config.plannedReads && parts.reads && parts.readScope
@@ -235,8 +237,11 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
   const server = http.createServer();
   const drain = new HttpDrain(server);
   const protection = queryProtection(config);
-  const limiter = config.rateLimitPerMinute > 0 ? new RateLimiter(config.rateLimitPerMinute) : undefined;
-  server.on('close', () => limiter?.close());
+  // Counted in PostgreSQL, so every hub on the database allows together what one allows.
+  const limiter =
+    config.rateLimitPerMinute > 0
+      ? new SharedRateLimiter({ databaseUrl, perMinute: config.rateLimitPerMinute, available: () => health.available, log: (line) => logger.info(line) })
+      : undefined;
   const apollo = new ApolloServer<HubContext>({
     ...(config.compiledExecution || planner
       ? { gateway: compiledExecution(schema, (value) => value.constructor.name, { compile: config.compiledExecution, planner }) }
@@ -332,7 +337,7 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
       };
       // Calls without a token count against the caller's address, before any work.
       if (limiter && !token) {
-        const taken = limiter.take(addressKey);
+        const taken = await limiter.take(addressKey);
         if (!taken.ok) return refuse(taken.retryAfterSeconds);
       }
       if (!health.available) {
@@ -343,7 +348,7 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
       // address, or behind the same proxy, never lock out a valid token. Failures count against the address.
       const viewer = token ? await authenticate(() => orm.em.fork(), token) : null;
       if (limiter && token) {
-        const taken = viewer ? limiter.take(`t:${createHash('sha256').update(token).digest('hex')}`) : limiter.take(addressKey);
+        const taken = await limiter.take(viewer ? `t:${createHash('sha256').update(token).digest('hex')}` : addressKey);
         if (!taken.ok) return refuse(taken.retryAfterSeconds);
       }
       if (!viewer) {
@@ -445,7 +450,7 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
       return sendJson(res, 405, { error: `Use ${route.methods.join(' or ')}` });
     }
     if (limiter) {
-      const taken = limiter.take(`a:${clientAddress(req, config.trustProxy)}`);
+      const taken = await limiter.take(`a:${clientAddress(req, config.trustProxy)}`);
       if (!taken.ok) {
         res.setHeader('retry-after', String(taken.retryAfterSeconds));
         return sendJson(res, 429, { error: `Too many requests: try again in ${taken.retryAfterSeconds} s` });
@@ -503,5 +508,5 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
     }
   }
 
-  return { server, apollo, drain };
+  return { server, apollo, drain, close: async () => limiter?.close() };
 }

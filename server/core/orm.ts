@@ -40,7 +40,8 @@ export function ormConfig(parts: OrmParts, url: string, options: OrmOptions = {}
       return sql;
     },
     // The SQL functions of the overlap analysis and the triggers that count changes for the newsletter are written by hand in migrations.
-    schemaGenerator: { ignoreRoutines: true, ignoreTriggers: true },
+    // The shared rate limit's buckets (core/rate-limit.ts) are plumbing with no entity: written by hand in their migration.
+    schemaGenerator: { ignoreRoutines: true, ignoreTriggers: true, skipTables: ['hub_rate_bucket'] },
     migrations: {
       migrationsList: parts.migrations,
       path: parts.migrationsPath,

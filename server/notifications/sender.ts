@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { HubConfig } from '../core/config.js';
+import { AdvisoryLock } from '../core/advisory.js';
 import { rows } from '../core/sql.js';
 import { composeDigestMail, composeOverlapMail, composeReminderMail, withFooter, type OverlapNews } from './mail.js';
 import { nextSlot } from './clock.js';
@@ -75,8 +76,13 @@ export class MailWorker {
    * written first.
    */
   async compose(now: Date): Promise<void> {
-    await scheduleReminders(this.em(), now);
-    await scheduleDigests(this.em(), now);
+    // One hub a round writes what is due; the others skip it (the dedupe keys would keep each once anyway, at twice the work).
+    await this.em().transactional(async (tx) => {
+      const [lock] = await rows(tx, 'select pg_try_advisory_xact_lock(?) as taken', [AdvisoryLock.MAIL_SCHEDULE]);
+      if (!lock?.taken) return;
+      await scheduleReminders(tx, now);
+      await scheduleDigests(tx, now);
+    });
     const due = await rows(
       this.em(),
       `select n.recipient_id, n.kind, min(n.created_at) as oldest, ${frequencySql('n.recipient_id', 'n.kind')} as frequency,

@@ -1,6 +1,7 @@
 import type { RaisedPair } from './overlap.hooks.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgArray, rows } from '../core/sql.js';
+import { AdvisoryLock } from '../core/advisory.js';
 import {
   changedInferencesSql,
   DEFAULT_THRESHOLD,
@@ -173,8 +174,6 @@ export async function refreshMatchTables(em: EntityManager): Promise<void> {
   await em.execute('select hub_refresh_target_group_match()');
 }
 
-const AREA_BLOCK_LOCK = 4_207_313;
-
 /**
  * Locks the part of the city whose stored pairs a write of activities in these areas can change. Two activities
  * pair only when an area of one counts as the same place as an area of the other (a row of area_match), so a
@@ -192,7 +191,7 @@ export async function lockAreaBlocks(em: EntityManager, areaIds: readonly number
     previous: string;
   }[];
   await em.execute(
-    `select case when own then pg_advisory_xact_lock(${AREA_BLOCK_LOCK}, k) else pg_advisory_xact_lock_shared(${AREA_BLOCK_LOCK}, k) end
+    `select case when own then pg_advisory_xact_lock(${AdvisoryLock.AREA_BLOCK}, k) else pg_advisory_xact_lock_shared(${AdvisoryLock.AREA_BLOCK}, k) end
      from (
        select k, bool_or(own) as own from (
          select unnest(?::int[]) as k, true as own
@@ -257,8 +256,6 @@ export async function refreshMethodPrior(em: EntityManager, methodId: number): P
   for (const sql of methodPriorSql(true)) await em.execute(sql, Array<number>((sql.match(/\?/g) ?? []).length).fill(methodId));
 }
 
-const MODEL_REFRESH_LOCK = 4_207_314;
-
 /**
  * The learned vocabulary follows every write at once, but the stored inferences of the other registrations without a
  * method are brought up to it here, every HUB_MODEL_REFRESH_MINUTES: those whose inferred method changed are rescored.
@@ -267,7 +264,7 @@ const MODEL_REFRESH_LOCK = 4_207_314;
  */
 export async function refreshLearnedInferences(em: EntityManager): Promise<number | null> {
   return em.transactional(async (tx) => {
-    const [row] = (await tx.execute('select pg_try_advisory_xact_lock(?) as taken', [MODEL_REFRESH_LOCK])) as { taken: boolean }[];
+    const [row] = (await tx.execute('select pg_try_advisory_xact_lock(?) as taken', [AdvisoryLock.MODEL_REFRESH])) as { taken: boolean }[];
     return row?.taken ? refreshInferences(tx) : null;
   });
 }
