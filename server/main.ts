@@ -3,12 +3,16 @@
 import 'reflect-metadata';
 import { seedDemoCityIfEmpty } from '../seeds/load.js';
 import { startHub } from './app.js';
+import { isWorkerProcess, startPrimary, WorkersDidNotStartError } from './core/cluster.js';
 import { ConfigError, loadConfig } from './core/config.js';
 import { DataDirectoryInUseError } from './core/embedded-postgres.js';
 import { logger } from './core/logger.js';
 
 try {
-  const hub = await startHub(loadConfig(), { log: (line) => logger.info(line), seedDemoCity: seedDemoCityIfEmpty });
+  const config = loadConfig();
+  const log = (line: string) => logger.info(line);
+  // HUB_WORKERS=N: this process only supervises; N hub processes serve on one port.
+  const hub = config.workers > 1 && !isWorkerProcess() ? await startPrimary(config, log) : await startHub(config, { log, seedDemoCity: seedDemoCityIfEmpty });
   let signalled = false;
   const shutdown = (signal: string) => {
     if (signalled) return;
@@ -25,9 +29,10 @@ try {
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   // Announced once a signal would stop it cleanly: whoever waits for this line may send one at once.
-  logger.info(`GraphQL API on ${hub.url}`);
+  if (isWorkerProcess()) logger.info(`hub process ${process.pid} serving ${hub.url}`);
+  else logger.info(`GraphQL API on ${hub.url}${config.workers > 1 ? ` (${config.workers} hub processes)` : ''}`);
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof DataDirectoryInUseError) {
+  if (error instanceof ConfigError || error instanceof DataDirectoryInUseError || error instanceof WorkersDidNotStartError) {
     console.error(`hub not started: ${error.message}`);
   } else {
     console.error('hub not started:', error);

@@ -106,3 +106,44 @@ test('a hub that dies without running its exit handlers (kill -9, out of memory)
     if (postmaster && alive(postmaster)) process.kill(postmaster, 'SIGQUIT');
   }
 }, 90_000);
+
+test('HUB_WORKERS=2: two hub processes serve the console and the API on one port; one that dies is replaced; SIGTERM stops them all and PostgreSQL', async () => {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hub-workers-'));
+  dirs.push(dataDir);
+  const admin = `workers-test-admin-${'x'.repeat(32)}`;
+  const hub = startProcess({ HUB_DATA_DIR: dataDir, HUB_SEED: 'none', HUB_WORKERS: '2', HUB_ADMIN_TOKEN: admin });
+  const servedBy = () => new Set([...hub.output().matchAll(/"pid":(\d+)[^\n]*"msg":"graphql"/g)].map((m) => Number(m[1])));
+  const serving = () => [...hub.output().matchAll(/hub process (\d+) serving/g)].map((m) => Number(m[1]));
+  const ask = (url: string) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: '{"query":"{ viewer { role } }"}' });
+  let postmaster = 0;
+  try {
+    const url = await hub.url();
+    expect(hub.output()).toMatch(/GraphQL API on http:\/\/localhost:\d+\/graphql \(2 hub processes\)/);
+    // One set of migrations: the other process waited for the first and found them applied.
+    expect(hub.output().match(/migrations applied/g)).toHaveLength(1);
+    expect(serving()).toHaveLength(2);
+    const console_ = await fetch(new URL('/', url), { headers: { accept: 'text/html' } });
+    expect(console_.status).toBe(200);
+    expect(await console_.text()).toContain('<html lang="da">');
+    for (let i = 0; i < 20; i++) expect((await ask(url)).status).toBe(200);
+    await hub.waitFor(/"msg":"graphql"/);
+    expect([...servedBy()].sort()).toEqual([...serving()].sort());
+    // A worker that dies is replaced; the port keeps answering meanwhile.
+    const [victim] = serving();
+    process.kill(victim!, 'SIGKILL');
+    await hub.waitFor(new RegExp(`hub process ${victim} ended by SIGKILL; starting another`));
+    for (let i = 0; i < 5; i++) expect((await ask(url)).status).toBe(200);
+    for (let i = 0; i < 300 && serving().length < 3; i++) await new Promise((r) => setTimeout(r, 100));
+    const workers = serving().filter((pid) => pid !== victim);
+    expect(workers).toHaveLength(2);
+    postmaster = Number((await fs.readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    hub.child.kill('SIGTERM');
+    expect(await hub.exited).toBe(0);
+    for (const pid of [...workers, postmaster]) expect(alive(pid)).toBe(false);
+  } finally {
+    hub.child.kill('SIGKILL');
+    for (const pid of serving()) if (alive(pid)) process.kill(pid, 'SIGKILL');
+    if (postmaster && alive(postmaster)) process.kill(postmaster, 'SIGQUIT');
+  }
+}, 120_000);

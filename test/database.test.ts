@@ -170,5 +170,9 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be an integer/);
     expect(() => loadConfig({ HUB_INTROSPECTION: 'maybe' })).toThrow(/HUB_INTROSPECTION must be true or false/);
     expect(() => loadConfig({ HUB_ADMIN_TOKEN: 'short' })).toThrow(/HUB_ADMIN_TOKEN must be 32 to 512 characters/);
+    for (const workers of ['0', 'many', '2.5', '65'])
+      expect(() => loadConfig({ HUB_WORKERS: workers })).toThrow(/HUB_WORKERS must be a number of processes from 1 to 64, or "auto"/);
+    expect(loadConfig({ HUB_WORKERS: 'auto' }).workers).toBe(os.availableParallelism());
+    expect(loadConfig({}).workers).toBe(1);
   });
 });

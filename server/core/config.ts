@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 
 export type SeedMode = 'demo' | 'none';
@@ -17,6 +18,8 @@ export interface HubConfig {
   plannedReads: boolean;
   /** Requests a minute per token (per address without one); 0 switches the limit off. */
   rateLimitPerMinute: number;
+  /** Hub processes behind one port on this machine (Node's cluster module; core/cluster.ts); 1 runs the hub in this process. */
+  workers: number;
   /** How often the stored inferences of registrations without a method are brought up to the learned vocabulary, in ms; 0 never. */
   modelRefreshMs: number;
   /** Proxies in front of the hub whose X-Forwarded-For entries are believed (0: none, the socket's address is the client's). */
@@ -85,6 +88,15 @@ function parseBoolean(name: string, raw: string | undefined, fallback: boolean):
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+function parseWorkers(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 1;
+  if (raw === 'auto') return os.availableParallelism();
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new ConfigError(`HUB_WORKERS must be a number of processes from 1 to 64, or "auto" (one per core), got "${raw}"`);
+  return n;
+}
+
 /** Reads the hub's settings from the environment; every variable is documented in the README. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -110,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     compiledExecution: parseBoolean('HUB_COMPILED_EXECUTION', env.HUB_COMPILED_EXECUTION, true),
     plannedReads: parseBoolean('HUB_PLANNED_READS', env.HUB_PLANNED_READS, true),
     rateLimitPerMinute: parseCount('HUB_RATE_LIMIT', env.HUB_RATE_LIMIT, 600),
+    workers: parseWorkers(env.HUB_WORKERS),
     trustProxy: parseCount('HUB_TRUST_PROXY', env.HUB_TRUST_PROXY, 0),
     modelRefreshMs: parseCount('HUB_MODEL_REFRESH_MINUTES', env.HUB_MODEL_REFRESH_MINUTES, 10) * 60_000,
     mail: {

@@ -165,7 +165,7 @@ async function ensureDatabase(url: string, name: string): Promise<void> {
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (line: string) => void = () => undefined,
-  options: { port?: number; restart?: RestartPolicy } = {},
+  options: { port?: number; restart?: RestartPolicy; maxConnections?: number } = {},
 ): Promise<EmbeddedDatabase> {
   const policy = options.restart ?? RESTART_POLICY;
   await fs.mkdir(dataDir, { recursive: true });
@@ -199,7 +199,13 @@ export async function startEmbeddedPostgres(
       persistent: true,
       createPostgresUser: true,
       initdbFlags: ['--encoding=UTF8', '--locale-provider=icu', '--icu-locale=da-DK', '--locale=C'],
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      postgresFlags: [
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        ...(options.maxConnections ? ['-c', `max_connections=${options.maxConnections}`] : []),
+      ],
       onLog: remember,
       onError: remember,
     });

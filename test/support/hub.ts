@@ -46,6 +46,7 @@ export function testConfig(overrides: Partial<HubConfig> = {}): HubConfig {
     compiledExecution: true,
     plannedReads: true,
     rateLimitPerMinute: 0,
+    workers: 1,
     trustProxy: 0,
     modelRefreshMs: 0,
     database: { poolMax: 10, connectTimeoutMs: 5000, statementTimeoutMs: 5000 },
