@@ -5,15 +5,12 @@
 import './quiet.js';
 import { startFlags } from '../test/support/process.js';
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { Role } from '../server/core/enums.js';
 import { QUERIES } from './queries.js';
-import { benchDatabase, machine } from './support.js';
+import { benchDatabase, cpuMs, machine, postgresCpu, postgresCpuSince, startServer } from './support.js';
 
 const { values } = parseArgs({
   options: {
@@ -49,57 +46,6 @@ create or replace function board_pairs() returns setof activity_overlap language
     and not exists (select 1 from overlap_review r where r.activity_a_id = o.activity_a_id and r.activity_b_id = o.activity_b_id and r.superseded_at is null)
   order by o.score desc, o.activity_a_id desc, o.activity_b_id desc
 $$;`;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-const TICK_MS = 1000 / 100;
-const cpuMs = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-};
-// PostgreSQL's CPU: every process named postgres (the benchmark's own cluster is the only one it talks to), by
-// pid, so that a backend that ends during a round never makes the difference negative (its last ticks are lost).
-const postgresCpu = () => {
-  const byPid = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') byPid.set(Number(entry), cpuMs(Number(entry)));
-    } catch {
-      // Gone between the listing and the read.
-    }
-  }
-  return byPid;
-};
-const postgresCpuSince = (before: Map<number, number>) => {
-  let total = 0;
-  for (const [pid, ms] of postgresCpu()) total += ms - (before.get(pid) ?? 0);
-  return total;
-};
-
-async function startServer(name: string, args: string[], env: Record<string, string>, readyPath: string): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 300; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}${readyPath}`, {
-      method: readyPath === '/graphql' ? 'POST' : 'GET',
-      headers: { 'content-type': 'application/json' },
-      body: readyPath === '/graphql' ? '{"query":"{__typename}"}' : undefined,
-    }).catch(() => null);
-    if (ok?.status === 200) return { child, url: `http://127.0.0.1:${port}/graphql` };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error(`${name} did not start`);
-}
 
 async function ask(url: string, query: string, token?: string): Promise<unknown> {
   const response = await fetch(url, {

@@ -1,4 +1,5 @@
-// npm run bench:load [-- --clients 64 --seconds 60]: the hub as its own process under a mix of reads and writes from
+// npm run bench:load [-- --clients 64 --seconds 60 --hubs 2]: the hub as its own process (--hubs N: N hub processes on
+// one port, HUB_WORKERS=N) under a mix of reads and writes from
 // every role; prints throughput, latency, failures and the hub's peak memory, then checks every acknowledged write.
 // --mix console [--clients 32 --seconds 40]: the console's own operations (overview, overlap board and its groups,
 // coverage, activity list and pages, plan pages, a lead typing and saving), clients waiting as Retry-After asks;
@@ -11,9 +12,13 @@ import { parse, print, type OperationDefinitionNode } from 'graphql';
 import pg from 'pg';
 import { Role } from '../server/core/enums.js';
 import { startFlags } from '../test/support/process.js';
-import { benchDatabase, machine, percentile } from './support.js';
+import { benchDatabase, machine, percentile, processTree } from './support.js';
 
-const { values } = parseArgs({ options: { clients: { type: 'string' }, seconds: { type: 'string' }, mix: { type: 'string', default: 'mixed' } } });
+const { values } = parseArgs({
+  options: { clients: { type: 'string' }, seconds: { type: 'string' }, mix: { type: 'string', default: 'mixed' }, hubs: { type: 'string', default: '1' } },
+});
+const hubs = Number(values.hubs);
+if (!Number.isInteger(hubs) || hubs < 1) throw new Error(`--hubs is a number of hub processes, got "${values.hubs}"`);
 if (values.mix !== 'mixed' && values.mix !== 'console') throw new Error(`--mix is "mixed" or "console", got "${values.mix}"`);
 const consoleMix = values.mix === 'console';
 const clients = Number(values.clients ?? (consoleMix ? 32 : 64));
@@ -38,6 +43,7 @@ const hub = spawn(process.execPath, [...startFlags(), '--import', 'tsx', 'server
     PORT: String(port),
     HOST: '127.0.0.1',
     HUB_RATE_LIMIT: '0',
+    HUB_WORKERS: String(hubs),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     // The console mix runs the hub as npm start does (its default pool); the mixed load with a larger one.
     ...(consoleMix ? {} : { HUB_DB_POOL_MAX: '20' }),
@@ -99,7 +105,8 @@ const today = new Date().toISOString().slice(0, 10);
 let peakRss = 0;
 const sampler = setInterval(() => {
   try {
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${hub.pid}/status`, 'utf8'))?.[1] ?? 0);
+    // With --hubs, the primary and every hub process together (PostgreSQL, on DATABASE_URL, is not below them).
+    const kb = processTree(hub.pid!).reduce((sum, pid) => sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0), 0);
     peakRss = Math.max(peakRss, kb / 1024);
   } catch {
     // The hub may be gone; the run reports it as failures.
@@ -276,7 +283,9 @@ hub.kill('SIGTERM');
 await new Promise((r) => hub.once('exit', r));
 await db.stop();
 
-console.log(`\nload (${consoleMix ? 'console mix' : 'mixed'}): ${clients} clients for ${seconds} s on ${machine()}`);
+console.log(
+  `\nload (${consoleMix ? 'console mix' : 'mixed'}): ${clients} clients for ${seconds} s, ${hubs} hub process${hubs > 1 ? 'es' : ''}, on ${machine()}`,
+);
 console.log(`| requests | req/s | p50 (ms) | p99 (ms) | failed | acknowledged writes | lost | hub peak RSS (MB) |`);
 console.log(`|---|---|---|---|---|---|---|---|`);
 console.log(

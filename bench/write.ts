@@ -1,15 +1,20 @@
-// npm run bench:write [-- --writers 1,4,8 --seconds 10]: activity creates per second with 1, 4 and 8 concurrent
-// writers, each registering activities in another plan and part of the city, over HTTP as a coordinator.
+// npm run bench:write [-- --writers 1,4,8 --seconds 10 --hubs 2]: activity creates per second with 1, 4 and 8 concurrent
+// writers, each registering activities in another plan and part of the city, over HTTP as a coordinator, to the hub as
+// its own process (--hubs N: N hub processes on one port, HUB_WORKERS=N).
 import './quiet.js';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { startHub } from '../server/app.js';
-import { loadConfig } from '../server/core/config.js';
+import pg from 'pg';
+import { startFlags } from '../test/support/process.js';
 import { Role } from '../server/core/enums.js';
 import { toGlobalId } from '../server/core/global-id.js';
-import { benchDatabase, gql, machine, percentile } from './support.js';
+import { benchDatabase, gql, machine, percentile, startServer } from './support.js';
 
-const { values } = parseArgs({ options: { writers: { type: 'string', default: '1,4,8' }, seconds: { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: { writers: { type: 'string', default: '1,4,8' }, seconds: { type: 'string', default: '10' }, hubs: { type: 'string', default: '1' } },
+});
+const hubs = Number(values.hubs);
+if (!Number.isInteger(hubs) || hubs < 1) throw new Error(`--hubs is a number of hub processes, got "${values.hubs}"`);
 const writerCounts = values.writers.split(',').map(Number);
 const seconds = Number(values.seconds);
 
@@ -25,13 +30,17 @@ const cpuTimes = () => {
 const CREATE = 'mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } userErrors { code message } } }';
 
 const db = await benchDatabase(1, 'hub_bench_write');
-const hub = await startHub(
-  { ...loadConfig({}), port: 0, host: '127.0.0.1', databaseUrl: db.url, seed: 'none', rateLimitPerMinute: 0 },
-  { log: () => undefined },
+const hub = await startServer(
+  'hub',
+  [...startFlags(), '--import', 'tsx', 'server/main.ts'],
+  { DATABASE_URL: db.url, HUB_SEED: 'none', HUB_RATE_LIMIT: '0', HUB_WORKERS: String(hubs), LOG_LEVEL: 'warn' },
+  '/readyz',
 );
+const client = new pg.Client({ connectionString: db.url });
+await client.connect();
 const rows: string[] = [];
 try {
-  const em = hub.orm.em.fork();
+  const em = { execute: async (sql: string) => (await client.query(sql)).rows };
   // One plan per writer, each with an estate that is not the same place as any other writer's (area_match).
   const candidates = (await em.execute(
     `select distinct on (p.id) p.id as plan_id, pa.area_id from plan p join plan_area pa on pa.plan_id = p.id join area a on a.id = pa.area_id
@@ -80,16 +89,20 @@ try {
     const elapsed = (performance.now() - started) / 1000;
     const cpuAfter = cpuTimes();
     const busy = (100 * (cpuAfter.busy - cpuBefore.busy)) / (cpuAfter.total - cpuBefore.total);
-    const stored = new Set(((await hub.orm.em.fork().execute('select id from activity')) as { id: number }[]).map((r) => toGlobalId('Activity', r.id)));
+    const stored = new Set(((await em.execute('select id from activity')) as { id: number }[]).map((r) => toGlobalId('Activity', r.id)));
     const lost = acknowledged.filter((id) => !stored.has(id)).length;
     rows.push(
       `| ${writers} | ${(acknowledged.length / elapsed).toFixed(1)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${busy.toFixed(0)} | ${failed} | ${acknowledged.length} | ${lost} |`,
     );
   }
 } finally {
-  await hub.stop();
+  await client.end();
+  hub.child.kill('SIGTERM');
+  await new Promise((resolve) => hub.child.once('exit', resolve));
   await db.stop();
 }
-console.log(`\nactivity creates: writers on different plans in separate parts of the city, ${seconds} s each, on ${machine()}`);
+console.log(
+  `\nactivity creates: writers on different plans in separate parts of the city, ${seconds} s each, ${hubs} hub process${hubs > 1 ? 'es' : ''}, on ${machine()}`,
+);
 console.log('| writers | creates/s | p50 (ms) | p99 (ms) | CPU busy (%) | failed | acknowledged | lost |\n|---|---|---|---|---|---|---|---|');
 console.log(rows.join('\n'));
