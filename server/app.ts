@@ -103,7 +103,9 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       poolMax: config.database.poolMax,
       connectTimeoutMs: config.database.connectTimeoutMs,
       statementTimeoutMs: config.database.statementTimeoutMs,
+      readUrl: config.read.url,
     });
+    if (config.read.url) log(`reads: outside transactions from the replica at ${describeDatabaseUrl(config.read.url)} (DATABASE_READ_URL)`);
     const health = new DatabaseHealth(orm, log, embedded, directProbe(databaseUrl));
     (await poolOf(orm)).on('acquire', () => health.acquired());
     const parts = await hubParts();

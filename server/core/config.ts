@@ -7,6 +7,8 @@ export interface HubConfig {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** A read replica of the database (DATABASE_READ_URL) and how long after a user's write their reads stay on the primary. */
+  read: { url: string | undefined; primaryAfterWriteMs: number };
   dataDir: string;
   seed: SeedMode;
   adminToken: string | undefined;
@@ -88,6 +90,14 @@ function parseBoolean(name: string, raw: string | undefined, fallback: boolean):
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+function parseReadUrl(raw: string | undefined, databaseUrl: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (!/^postgres(ql)?:\/\/\S+$/.test(raw))
+    throw new ConfigError('DATABASE_READ_URL must be a PostgreSQL address such as postgresql://hub:secret@replica:5432/hub');
+  if (!databaseUrl) throw new ConfigError('DATABASE_READ_URL needs DATABASE_URL: a replica follows a PostgreSQL server of your own, not the embedded one');
+  return raw;
+}
+
 function parseWorkers(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 1;
   if (raw === 'auto') return os.availableParallelism();
@@ -114,6 +124,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     port: parsePort(env.PORT, 4000),
     host: env.HOST || '0.0.0.0',
     databaseUrl,
+    read: {
+      url: parseReadUrl(env.DATABASE_READ_URL, databaseUrl),
+      primaryAfterWriteMs: parseCount('HUB_READ_YOUR_WRITES_SECONDS', env.HUB_READ_YOUR_WRITES_SECONDS, 10) * 1000,
+    },
     dataDir: path.resolve(env.HUB_DATA_DIR || '.data'),
     seed: seedRaw,
     adminToken,

@@ -21,6 +21,7 @@ import type { TypeReads } from './reads.js';
 import { queryProtection } from './limits.js';
 import { logger } from './logger.js';
 import { SharedRateLimiter } from './rate-limit.js';
+import { RecentWriters, stayOnPrimary, withReadRoute } from './read-routing.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -235,6 +236,8 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
         })
       : undefined;
   const server = http.createServer();
+  const writers = config.read.url ? new RecentWriters({ databaseUrl, windowMs: config.read.primaryAfterWriteMs, log: (line) => logger.info(line) }) : undefined;
+  writers?.start();
   const drain = new HttpDrain(server);
   const protection = queryProtection(config);
   // Counted in PostgreSQL, so every hub on the database allows together what one allows.
@@ -267,6 +270,12 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
         async requestDidStart() {
           const started = performance.now();
           return {
+            async didResolveOperation({ operation, contextValue: ctx }) {
+              // A mutation reads what it wrote, and its author's next reads, on any hub, see it too (read-your-writes).
+              if (operation?.operation !== 'mutation') return;
+              stayOnPrimary();
+              if (writers && ctx.viewer) await writers.wrote(ctx.viewer.userId, (sql, params) => orm.em.fork().execute(sql, params));
+            },
             async willSendResponse({ operationName, response, contextValue: ctx }) {
               // A request the hub could not serve for now is answered 503 with Retry-After as a whole, not as partial data.
               if (response.body.kind === 'single') {
@@ -391,11 +400,21 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
       let context: HubContext | undefined;
       try {
         const response = await currentRequest.run({ requestId }, () =>
-          apollo.executeHTTPGraphQLRequest({
-            httpGraphQLRequest: { method: req.method!, headers, search: url.search, body },
-            context: async () =>
-              (context = createContext(orm.em, makeLoaders, viewer, requestId, clientRequestId, languageOf(req.headers['accept-language']), publicUrlOf(req))),
-          }),
+          withReadRoute(writers?.mayReadReplica(viewer.userId) ?? false, () =>
+            apollo.executeHTTPGraphQLRequest({
+              httpGraphQLRequest: { method: req.method!, headers, search: url.search, body },
+              context: async () =>
+                (context = createContext(
+                  orm.em,
+                  makeLoaders,
+                  viewer,
+                  requestId,
+                  clientRequestId,
+                  languageOf(req.headers['accept-language']),
+                  publicUrlOf(req),
+                )),
+            }),
+          ),
         );
         for (const [name, value] of response.headers) res.setHeader(name, value);
         res.setHeader('x-request-id', requestId);
@@ -508,5 +527,5 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
     }
   }
 
-  return { server, apollo, drain, close: async () => limiter?.close() };
+  return { server, apollo, drain, close: async () => void (await Promise.all([limiter?.close(), writers?.stop()])) };
 }

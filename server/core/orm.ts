@@ -11,6 +11,8 @@ export interface OrmOptions {
   /** Cancels any statement running longer (the serving pool only; migrations and bulk loads have none). */
   statementTimeoutMs?: number;
   connectTimeoutMs?: number;
+  /** A read replica (DATABASE_READ_URL): MikroORM's read connection, used by the raw read path (core/sql.ts) when allowed. */
+  readUrl?: string;
 }
 
 /** What the ORM maps and migrates: given by the composition root (server/modules.ts). */
@@ -28,6 +30,9 @@ export function ormConfig(parts: OrmParts, url: string, options: OrmOptions = {}
     extensions: [Migrator],
     forceUtcTimezone: true,
     pool: { min: 0, max: options.poolMax ?? 10 },
+    replicas: options.readUrl ? [{ name: 'replica', clientUrl: options.readUrl }] : [],
+    // Entities load from the primary (what a write is about to change); only core/sql.ts's reads choose the replica.
+    preferReadReplicas: false,
     // pg pool settings; MikroORM itself listens for the pool's 'error' events, so a PostgreSQL restart never kills the process.
     driverOptions: {
       connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
@@ -61,6 +66,7 @@ export function ormConfig(parts: OrmParts, url: string, options: OrmOptions = {}
 export async function initOrmWith(parts: OrmParts, url: string, options: OrmOptions = {}): Promise<MikroORM> {
   const orm = await MikroORM.init(ormConfig(parts, url, options));
   guardPool(await poolOf(orm));
+  if (options.readUrl) guardPool(await (orm.em.getConnection('read') as unknown as { getNativeClient(): Promise<PoolStats> }).getNativeClient());
   return orm;
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { replicaAllowed } from './read-routing.js';
 
 /** A PostgreSQL array literal for a `?::int[]` or `?::text[]` parameter (never empty-list syntax errors). */
 export function pgArray(values: readonly (number | string)[]): string {
@@ -69,15 +70,45 @@ export async function rows(em: EntityManager, sql: string, params: unknown[] = [
 }
 
 async function prepared(em: EntityManager, sql: string, text: string, name: string, params: unknown[]): Promise<Row[]> {
-  const connection = em.getConnection();
+  (em.config.get('onQuery') as ((sql: string, params: unknown[]) => unknown) | undefined)?.(sql, params);
+  // MikroORM's read connection is the replica (DATABASE_READ_URL), or the primary itself when there is none.
+  if (replicaAllowed() && replica.usable()) {
+    try {
+      return (await (await poolOf(em, 'read')).query({ name, text, values: params })).rows;
+    } catch (error) {
+      // A replica that cannot be reached leaves the reads to the primary for a while; a fault of the statement is the caller's.
+      if (!replica.unreachable(error)) throw error;
+    }
+  }
+  return (await (await poolOf(em, 'write')).query({ name, text, values: params })).rows;
+}
+
+function poolOf(em: EntityManager, type: 'read' | 'write'): Promise<Pool> {
+  const connection = em.getConnection(type);
   let pool = pools.get(connection);
   if (!pool) {
     pool = (connection as unknown as { getNativeClient(): Promise<Pool> }).getNativeClient();
     pools.set(connection, pool);
   }
-  (em.config.get('onQuery') as ((sql: string, params: unknown[]) => unknown) | undefined)?.(sql, params);
-  return (await (await pool).query({ name, text, values: params })).rows;
+  return pool;
 }
+
+/** After a replica could not be reached, reads go to the primary for this long before it is tried again. */
+const REPLICA_PAUSE_MS = 5_000;
+const replica = {
+  pausedUntil: 0,
+  usable(): boolean {
+    return Date.now() >= this.pausedUntil;
+  },
+  unreachable(error: unknown): boolean {
+    const code = (error as { code?: unknown }).code;
+    // Connection faults (no SQLSTATE, class 08, or the server shutting down) rather than the statement's own.
+    const lost = typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code) || code.startsWith('08') || code.startsWith('57P');
+    if (lost) this.pausedUntil = Date.now() + REPLICA_PAUSE_MS;
+    // A statement the standby cancelled for its replay (conflict with recovery) is run again on the primary at once.
+    return lost || code === '40001';
+  },
+};
 
 /** A statement named once for its text (numbered `$1, $2, ...` placeholders): what `numberedRows` runs. */
 export function preparedStatement(text: string): { text: string; name: string } {

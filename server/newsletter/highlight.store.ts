@@ -1,3 +1,4 @@
+import { stayOnPrimary } from '../core/read-routing.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { redactContacts } from '../access/redact.js';
 import { ACTIVE_STATUSES, liveActivitySql } from '../activities/activity.query.js';
@@ -261,6 +262,8 @@ const IN_PERIOD = `(kind not in ('ACTIVITY_STARTING', 'TARGET_REACHED') and occu
  * first (a page of rows, not the whole period), and more only when a pick does not clear the best left out of every kind.
  */
 export async function rankedHighlights(em: EntityManager, since: Date, until: Date, limit: number): Promise<Ranked[]> {
+  // Candidates this hub may just have built on the primary are read there, not from a replica that has not replayed them.
+  stayOnPrimary();
   await ensureHighlights(em);
   const untilDate = until.toISOString().slice(0, 10);
   const period = [since.toISOString(), until.toISOString(), untilDate, untilDate, since.toISOString().slice(0, 10), untilDate];

@@ -38,6 +38,7 @@ export function testConfig(overrides: Partial<HubConfig> = {}): HubConfig {
     port: 0,
     host: '127.0.0.1',
     databaseUrl: undefined,
+    read: { url: undefined, primaryAfterWriteMs: 10_000 },
     dataDir: '',
     seed: 'none',
     adminToken: undefined,
