@@ -17,7 +17,7 @@ const WINDOW_MS = 3000;
 let dataDir: string;
 let primary: EmbeddedDatabase;
 let replica: Replica;
-let hubs: Hub[] = [];
+const hubs: Hub[] = [];
 let db: pg.Client;
 const tokens = {} as Record<'reader' | 'coordinator', string>;
 let activity: { id: string; title: string };
