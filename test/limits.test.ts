@@ -6,6 +6,7 @@ import { loadConfig } from '../server/core/config.js';
 import { queryProtection } from '../server/core/limits.js';
 import { hubSchema } from '../server/modules.js';
 import { Role } from '../server/core/enums.js';
+import { SharedRateLimiter } from '../server/core/rate-limit.js';
 import { clientAddress } from '../server/core/http.js';
 import { startTestHub, testConfig, type TestHub } from './support/hub.js';
 
@@ -148,6 +149,39 @@ describe('rate limit', () => {
     // 700 of them from one address (behind a proxy: everyone's) used to lock every real user of that address out.
     expect((await t.gql('{ themes { code } }', undefined, Role.PROJECT_LEAD)).status).toBe(200);
     expect((await t.gql('{ themes { code } }', undefined, { token: 'hub_yet_another_made_up_token' })).status).toBe(429);
+  });
+
+  test('the buckets are shared by every hub on the database; many takes of one key at once get what the bucket holds', async () => {
+    const hubs = [0, 1].map(() => new SharedRateLimiter({ databaseUrl: t.database.url, perMinute: 4, available: () => true, log: () => undefined }));
+    try {
+      const key = `t:shared-${Math.random()}`;
+      // Ten at once, five through each: one statement per hub and turn, each with a count of five for the key.
+      const taken = await Promise.all(Array.from({ length: 10 }, (_, i) => hubs[i % 2]!.take(key)));
+      expect(taken.filter((x) => x.ok)).toHaveLength(4);
+      for (const refused of taken.filter((x) => !x.ok)) expect(refused).toEqual({ ok: false, retryAfterSeconds: expect.any(Number) });
+      expect(await hubs[1]!.take(`t:other-${Math.random()}`)).toEqual({ ok: true });
+    } finally {
+      await Promise.all(hubs.map((hub) => hub.close()));
+    }
+  });
+
+  test('while PostgreSQL cannot answer, a hub counts alone and says so once', async () => {
+    const said: string[] = [];
+    const limiter = new SharedRateLimiter({
+      databaseUrl: 'postgresql://hub:x@127.0.0.1:1/hub',
+      perMinute: 2,
+      available: () => true,
+      log: (line) => said.push(line),
+    });
+    try {
+      const taken = [];
+      for (let i = 0; i < 3; i++) taken.push((await limiter.take('a:198.51.100.9')).ok);
+      expect(taken).toEqual([true, true, false]);
+      expect(said).toHaveLength(1);
+      expect(said[0]).toMatch(/^rate limit: counted by this hub alone for now/);
+    } finally {
+      await limiter.close();
+    }
   });
 
   test('behind HUB_TRUST_PROXY proxies the address is the one the farthest trusted proxy saw; without it X-Forwarded-For is ignored', async () => {

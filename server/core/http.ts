@@ -30,7 +30,7 @@ export interface HubHttp {
   apollo: ApolloServer<HubContext>;
   /** Stops taking requests and waits until every response in flight is written. */
   drain: HttpDrain;
-  /** Closes what the HTTP layer holds besides the server (the rate limit's connections); after the drain. */
+  /** Closes what the HTTP layer holds besides the server (the rate limit's pool, the write listener); after the drain. */
   close(): Promise<void>;
 }
 

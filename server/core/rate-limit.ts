@@ -51,26 +51,6 @@ export class RateLimiter {
 
 export type Taken = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-/** What the HTTP layer asks of a rate limit. */
-export interface RequestLimiter {
-  take(key: string): Promise<Taken>;
-  close(): Promise<void>;
-}
-
-/** The limit of one process: what a hub uses when it alone counts. */
-export class LocalRequestLimiter implements RequestLimiter {
-  private readonly local: RateLimiter;
-  constructor(perMinute: number) {
-    this.local = new RateLimiter(perMinute);
-  }
-  take(key: string): Promise<Taken> {
-    return Promise.resolve(this.local.take(key));
-  }
-  async close(): Promise<void> {
-    this.local.close();
-  }
-}
-
 export interface SharedLimiterOptions {
   databaseUrl: string;
   perMinute: number;
@@ -84,7 +64,7 @@ export interface SharedLimiterOptions {
  * turn of the event loop go as one statement on a small pool of their own, so a busy request pool never delays
  * them. When PostgreSQL cannot answer, the process counts alone (as one hub did before) and says so once.
  */
-export class SharedRateLimiter implements RequestLimiter {
+export class SharedRateLimiter {
   private readonly pool: pg.Pool;
   private readonly local: RateLimiter;
   private pending = new Map<string, ((taken: Taken) => void)[]>();

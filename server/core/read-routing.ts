@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import pg from 'pg';
+import { ChannelListener } from './listener.js';
 
 /**
  * With DATABASE_READ_URL, the reads of a request outside transactions may go to a read replica. Not for a mutation
@@ -26,7 +26,6 @@ export function replicaAllowed(): boolean {
 
 /** The channel every hub announces a user's write on. */
 export const WRITE_CHANNEL = 'hub_writes';
-const RETRY_MS = 1_000;
 
 /**
  * Who wrote lately, on any hub: a hub notes its own writers and hears the others' through LISTEN/NOTIFY on a
@@ -34,18 +33,28 @@ const RETRY_MS = 1_000;
  */
 export class RecentWriters {
   private readonly wroteAt = new Map<number, number>();
-  private client: pg.Client | null = null;
   private hearing = false;
-  private retry: NodeJS.Timeout | null = null;
-  private stopped = false;
+  private readonly listener: ChannelListener;
 
   constructor(
     private readonly options: { databaseUrl: string; windowMs: number; log: (line: string) => void },
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.listener = new ChannelListener({
+      databaseUrl: options.databaseUrl,
+      channel: WRITE_CHANNEL,
+      name: 'hub write listener',
+      onPayload: (payload) => {
+        const userId = Number(payload);
+        if (Number.isInteger(userId)) this.note(userId);
+      },
+      onHearing: (hearing) => (this.hearing = hearing),
+      onLost: (reason) => options.log(`other hubs' writes not heard (${reason}); every read goes to the primary until listening again`),
+    });
+  }
 
   start(): void {
-    void this.connect();
+    this.listener.start();
   }
 
   /** Whether this user's reads may go to the replica now. */
@@ -70,40 +79,7 @@ export class RecentWriters {
     if (this.wroteAt.size > 10_000) for (const [id, at] of this.wroteAt) if (this.now() - at >= this.options.windowMs) this.wroteAt.delete(id);
   }
 
-  private async connect(): Promise<void> {
-    if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.options.databaseUrl, application_name: 'hub write listener' });
-    this.client = client;
-    const lost = (reason: string) => {
-      if (this.client !== client) return;
-      this.client = null;
-      this.hearing = false;
-      client.end().catch(() => undefined);
-      if (this.stopped) return;
-      this.options.log(`other hubs' writes not heard (${reason}); every read goes to the primary until listening again`);
-      this.retry = setTimeout(() => void this.connect(), RETRY_MS).unref();
-    };
-    client.on('error', (error) => lost(error.message));
-    client.on('end', () => lost('connection ended'));
-    client.on('notification', (message) => {
-      const userId = Number(message.payload);
-      if (Number.isInteger(userId)) this.note(userId);
-    });
-    try {
-      await client.connect();
-      await client.query(`listen ${WRITE_CHANNEL}`);
-      if (this.client === client) this.hearing = true;
-    } catch (error) {
-      lost((error as Error).message);
-    }
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.retry) clearTimeout(this.retry);
-    const client = this.client;
-    this.client = null;
-    this.hearing = false;
-    await client?.end().catch(() => undefined);
+  stop(): Promise<void> {
+    return this.listener.stop();
   }
 }
