@@ -305,6 +305,10 @@ describe('activities', () => {
     expect(await titles('fædrenetværk Hollufgård')).toEqual(['Fædrenetværk i Hollufgård Vænge']);
     expect(await titles('zzzqqq')).toEqual([]);
     expect(await count({ text: '   ' })).toBe(await count({}));
+    // A part of a compound, not at its start: "mødre" finds the bydelsmødre (it found nothing by prefix alone).
+    const mothers = await titles('mødre');
+    expect(mothers).toEqual(expect.arrayContaining(['Bydelsmødrenes træffetid i Fyrreparken', 'Bydelsmødre i Skt. Klemens']));
+    expect(await titles('Mødre Skt. Klemens')).toContain('Bydelsmødre i Skt. Klemens');
   });
 
   test('ids of the wrong type in a filter are BAD_USER_INPUT', async () => {

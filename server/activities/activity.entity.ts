@@ -42,6 +42,11 @@ export const MAX_REFERENCE = 100;
   name: 'activity_live_method_index',
   expression: 'create index "activity_live_method_index" on "activity" ("method_id", "id") where not "archived"',
 })
+// Parts of Danish compounds in a search ("mødre" in "Bydelsmødre"): LIKE on the text, served by trigrams (activity.query.ts).
+@Index({
+  name: 'activity_text_trgm',
+  expression: `create index "activity_text_trgm" on "activity" using gin ((lower(title || ' ' || coalesce(description, ''))) gin_trgm_ops)`,
+})
 @Unique({ name: 'activity_idempotency_unique', properties: ['createdBy', 'idempotencyKey'] })
 // A plan's own reference names one activity of that plan: what an import of the plan's sheet matches rows by.
 @Unique({ name: 'activity_plan_reference_unique', properties: ['plan', 'reference'] })

@@ -46,12 +46,24 @@ export const ACTIVITY_COLUMNS = [
  * "lektiehjælp" (Danish compounds). Only letters and digits reach the tsquery.
  */
 export function prefixQuery(text: string): string | undefined {
-  const words = text
-    .toLowerCase()
-    .match(/[\p{L}\p{N}]+/gu)
-    ?.slice(0, 20);
-  return words?.length ? words.map((word) => `${word}:*`).join(' & ') : undefined;
+  const words = searchWords(text);
+  return words.length ? words.map((word) => `${word}:*`).join(' & ') : undefined;
 }
+
+/** The words of a search, lower-cased, letters and digits only (so none can be a LIKE or tsquery operator), at most 20. */
+function searchWords(text: string | undefined): string[] {
+  return (
+    (text ?? '')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.slice(0, 20) ?? []
+  );
+}
+
+/** Shorter words are found only at the start of a word: as parts of compounds they would match too much ("mor" in "humor"). */
+const COMPOUND_PART_LETTERS = 4;
+/** An activity's words as one lower-case text: the expression of the trigram index `activity_text_trgm` (migration activity_text_search). */
+export const ACTIVITY_TEXT_SQL = "lower(a.title || ' ' || coalesce(a.description, ''))";
 
 /** The WHERE conditions on `activity a` for a filter. */
 export function activityConditions(criteria: ActivityCriteria): Conditions {
@@ -76,8 +88,13 @@ export function activityConditions(criteria: ActivityCriteria): Conditions {
   if (criteria.activeOn) {
     where.add('a.start_date <= ?::date and (a.end_date is null or a.end_date >= ?::date)', criteria.activeOn, criteria.activeOn);
   }
-  const query = criteria.text ? prefixQuery(criteria.text) : undefined;
-  if (query) where.add("a.search_vector @@ to_tsquery('hub_danish', ?)", query);
+  for (const word of searchWords(criteria.text)) {
+    // A word begins a word of the activity after stemming ("lektie": "Lektiecafé"), or, from four letters, is part of a
+    // compound anywhere in it ("mødre": "Bydelsmødre"); the trigram index of the same expression serves the second.
+    if (word.length >= COMPOUND_PART_LETTERS)
+      where.add(`(a.search_vector @@ to_tsquery('hub_danish', ?) or ${ACTIVITY_TEXT_SQL} like ?)`, `${word}:*`, `%${word}%`);
+    else where.add("a.search_vector @@ to_tsquery('hub_danish', ?)", `${word}:*`);
+  }
   return where;
 }
 

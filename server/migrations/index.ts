@@ -20,6 +20,7 @@ import { Migration20261205071702_live_activity_indexes } from './Migration202612
 import { Migration20261205090000_read_helpers } from './Migration20261205090000_read_helpers.js';
 import { Migration20261205100000_user_revocation } from './Migration20261205100000_user_revocation.js';
 import { Migration20261205120000_shared_rate_limit } from './Migration20261205120000_shared_rate_limit.js';
+import { Migration20261205130000_activity_text_search } from './Migration20261205130000_activity_text_search.js';
 
 /** Committed migrations in the order they apply; `npm run migration:create` appends to this list. */
 export const migrationsList: MigrationObject[] = [
@@ -44,4 +45,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261205090000_read_helpers', class: Migration20261205090000_read_helpers },
   { name: 'Migration20261205100000_user_revocation', class: Migration20261205100000_user_revocation },
   { name: 'Migration20261205120000_shared_rate_limit', class: Migration20261205120000_shared_rate_limit },
+  { name: 'Migration20261205130000_activity_text_search', class: Migration20261205130000_activity_text_search },
 ];
