@@ -1,31 +1,37 @@
 #!/usr/bin/env node
-// npx hub-newsletter --since 2026-11-01 [--until 2026-11-30] [--format md|html] [--max N] [--out FILE]; reads HUB_URL and HUB_TOKEN.
+// npx hub-newsletter --since 1.11.2026 [--until 30.11.2026] [--format md|html] [--max N] [--out FILE]; reads HUB_URL and HUB_TOKEN.
 import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createHubClient, HubAuthError, HubGraphQLError, HubTransportError } from './client.js';
+import { DateInputError, parseCommandDate } from './dates.js';
 import { renderHtml, renderMarkdown } from './newsletter.js';
 
-const USAGE = `Renders a Danish newsletter draft from the hub's highlights.
+const USAGE = `Laver et udkast til nyhedsbrevet (på dansk) ud fra hubbens højdepunkter.
 
-  npx hub-newsletter --since 2026-11-01 [--until 2026-11-30] [--format md|html] [--max N] [--out FILE]
+  npx hub-newsletter --since 1.11.2026 [--until 30.11.2026] [--format md|html] [--max N] [--out FIL]
 
-  --max N    at most N news items, best first (default 30, at most 100)
-  --out FILE write the draft to FILE instead of standard output
+  --since DATO  fra og med denne dag (1.11.2026, 01-11-2026 eller 2026-11-01)
+  --until DATO  til og med denne dag (standard: til nu)
+  --format      md (Markdown, standard) eller html (e-mail)
+  --max N       højst N nyheder, de bedste først (standard 30, højst 100)
+  --out FIL     skriv udkastet i FIL i stedet for på skærmen
 
-  HUB_URL    the hub's GraphQL endpoint (default http://localhost:4000/graphql)
-  HUB_TOKEN  a bearer token, best a READER's (the demo tokens are in .data/demo-tokens.json)`;
+  HUB_URL       hubbens GraphQL-adresse (standard http://localhost:4000/graphql)
+  HUB_TOKEN     en nøgle, helst en læsers (demo-nøglerne ligger i .data/demo-tokens.json)`;
 
 function fail(message: string, code: number): never {
   console.error(message);
   process.exit(code);
 }
 
-/** A date (YYYY-MM-DD, read as midnight in Copenhagen's winter offset) or a full ISO instant. */
-function instant(value: string, name: string): string {
-  const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00+01:00` : value;
-  const parsed = new Date(iso);
-  if (Number.isNaN(parsed.getTime())) fail(`--${name} must be a date such as 2026-11-01, got "${value}"\n\n${USAGE}`, 2);
-  return parsed.toISOString();
+/** A date as the user wrote it, or the command stops with the reason in Danish. */
+function instant(value: string, name: string, endOfDay: boolean): string {
+  try {
+    return parseCommandDate(value, { endOfDay });
+  } catch (error) {
+    if (error instanceof DateInputError) fail(`--${name}: ${error.message}\n\n${USAGE}`, 2);
+    throw error;
+  }
 }
 
 let values;
@@ -41,21 +47,22 @@ try {
     },
   }).values;
 } catch (error) {
-  fail(`${(error as Error).message}\n\n${USAGE}`, 2);
+  fail(`Ukendt eller ufuldstændigt valg: ${(error as Error).message}\n\n${USAGE}`, 2);
 }
 if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (!values.since) fail(`--since is required\n\n${USAGE}`, 2);
-if (values.format !== 'md' && values.format !== 'html') fail(`--format must be md or html, got "${values.format}"`, 2);
+if (!values.since) fail(`Angiv --since: den første dag, nyhedsbrevet dækker\n\n${USAGE}`, 2);
+if (values.format !== 'md' && values.format !== 'html') fail(`--format skal være md eller html, ikke "${values.format}"`, 2);
 const max = Number(values.max);
-if (!Number.isInteger(max) || max < 1 || max > 100) fail(`--max must be a whole number from 1 to 100, got "${values.max}"`, 2);
+if (!Number.isInteger(max) || max < 1 || max > 100) fail(`--max skal være et helt tal fra 1 til 100, ikke "${values.max}"`, 2);
 const url = process.env.HUB_URL || 'http://localhost:4000/graphql';
 const token = process.env.HUB_TOKEN;
-if (!token) fail(`HUB_TOKEN is not set\n\n${USAGE}`, 2);
-const since = instant(values.since, 'since');
-const until = values.until ? instant(values.until, 'until') : new Date().toISOString();
+if (!token) fail(`HUB_TOKEN er ikke sat: den nøgle, kommandoen spørger hubben med\n\n${USAGE}`, 2);
+const since = instant(values.since, 'since', false);
+const until = values.until ? instant(values.until, 'until', true) : new Date().toISOString();
+if (since >= until) fail(`--since skal ligge før --until`, 2);
 
 const client = createHubClient({ url, token, retries: 2 });
 try {
@@ -63,13 +70,13 @@ try {
   const draft = values.format === 'html' ? renderHtml(items, { since, until }) : renderMarkdown(items, { since, until });
   if (values.out) {
     await fs.writeFile(values.out, draft);
-    console.error(`Wrote ${items.length} items to ${values.out}`);
+    console.error(`${items.length} nyheder skrevet i ${values.out}`);
   } else {
     process.stdout.write(draft);
   }
 } catch (error) {
-  if (error instanceof HubAuthError) fail(`The hub at ${url} refused the token in HUB_TOKEN.`, 1);
-  if (error instanceof HubTransportError) fail(error.message, 1);
-  if (error instanceof HubGraphQLError) fail(`The hub refused the request: ${error.message}`, 1);
+  if (error instanceof HubAuthError) fail(`Hubben på ${url} afviste nøglen i HUB_TOKEN.`, 1);
+  if (error instanceof HubTransportError) fail(`Hubben på ${url} kan ikke nås (${error.message}). Kør den, eller ret HUB_URL.`, 1);
+  if (error instanceof HubGraphQLError) fail(`Hubben afviste forespørgslen: ${error.message}`, 1);
   throw error;
 }

@@ -196,16 +196,31 @@ describe('the newsletter', () => {
       });
     const unreachable = await run({ HUB_URL: 'http://127.0.0.1:1/graphql', HUB_TOKEN: 'x'.repeat(40) });
     expect(unreachable.code).toBe(1);
-    expect(unreachable.output).toMatch(/cannot be reached/);
+    expect(unreachable.output).toMatch(/Hubben på http:\/\/127\.0\.0\.1:1\/graphql kan ikke nås/);
     const refused = await run({ HUB_URL: t.hub.url, HUB_TOKEN: 'hub_wrong-token-wrong-token-wrong' });
     expect(refused.code).toBe(1);
-    expect(refused.output).toMatch(/refused the token/);
+    expect(refused.output).toMatch(/afviste nøglen i HUB_TOKEN/);
     const ok = await run({ HUB_URL: t.hub.url, HUB_TOKEN: t.users.READER.token });
     expect(ok.code).toBe(0);
     expect(ok.output).toContain('# Nyt fra de boligsociale helhedsplaner');
     const badMax = await run({ HUB_URL: t.hub.url, HUB_TOKEN: t.users.READER.token }, ['--max', '0']);
     expect(badMax.code).toBe(2);
-    expect(badMax.output).toMatch(/--max must be a whole number from 1 to 100/);
+    expect(badMax.output).toMatch(/--max skal være et helt tal fra 1 til 100/);
+    // Danish dates: 01.11.2026 is the first of November (it was read as 11 January and succeeded); impossible ones stop the command.
+    for (const [since, until] of [
+      ['01.11.2026', '30.11.2026'],
+      ['1-11-2026', '30-11-2026'],
+    ]) {
+      const november = await run({ HUB_URL: t.hub.url, HUB_TOKEN: t.users.READER.token }, ['--since', since!, '--until', until!]);
+      expect(november.code).toBe(0);
+      expect(november.output).toContain('_Perioden 1. november 2026 til 30. november 2026_');
+    }
+    const impossible = await run({ HUB_URL: t.hub.url, HUB_TOKEN: t.users.READER.token }, ['--since', '31.02.2026']);
+    expect(impossible.code).toBe(2);
+    expect(impossible.output).toMatch(/--since: "31\.02\.2026" er ikke en dato, der findes/);
+    const shortYear = await run({ HUB_URL: t.hub.url, HUB_TOKEN: t.users.READER.token }, ['--since', '1.11.26']);
+    expect(shortYear.code).toBe(2);
+    expect(shortYear.output).toMatch(/skriv året med fire cifre/);
     // --max N: the draft holds N items (entries, names under "Også" and names in a shared entry).
     const few = await run({ HUB_URL: t.hub.url, HUB_TOKEN: t.users.READER.token }, ['--max', '3', '--since', '2026-10-23']);
     expect(few.code).toBe(0);
