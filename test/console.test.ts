@@ -610,3 +610,67 @@ test('"Mine notifikationer": the unread count in the menu, notifications marked 
   expect(errors).toEqual([]);
   await page.close();
 });
+
+test('the overview shows at most 10 of each list, "Se alle" shows the rest in place with focus on the first new row', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.COORDINATOR].token}`);
+  await page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  const overdue = page.locator('section', { has: page.getByRole('heading', { name: 'Opfølgningspunkter over tid' }) });
+  const rows = overdue.locator('tbody tr');
+  await rows.first().waitFor();
+  expect(await rows.count()).toBe(10);
+  const more = overdue.getByRole('button', { name: /^Se alle \d+ opfølgningspunkter over tid$/ });
+  const total = Number((await more.innerText()).match(/\d+/)![0]);
+  expect(total).toBeGreaterThan(10);
+  await more.click();
+  expect(await rows.count()).toBe(total);
+  expect(await page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).toBe(await rows.nth(10).locator('td').first().innerText());
+  const plans = page.locator('section', { has: page.getByRole('heading', { name: 'Helhedsplaner' }) });
+  expect(await plans.getByRole('listitem').count()).toBe(10);
+  await plans.getByRole('button', { name: /^Se alle \d+ helhedsplaner$/ }).click();
+  expect(await plans.getByRole('listitem').count()).toBeGreaterThan(10);
+  expect(await accessibilityProblems(page)).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('on a 390 px phone the menu folds behind "Menu" and no page scrolls sideways', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${base}/login#token=${t.users[Role.COORDINATOR].token}`);
+  await page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  const menu = page.getByRole('button', { name: 'Menu' });
+  expect(await menu.getAttribute('aria-expanded')).toBe('false');
+  expect(await page.getByRole('link', { name: 'Aktiviteter', exact: true }).isVisible()).toBe(false);
+  await menu.click();
+  expect(await menu.getAttribute('aria-expanded')).toBe('true');
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await page.getByRole('link', { name: 'Aktiviteter', exact: true }).click();
+  await page.getByRole('heading', { name: 'Aktiviteter' }).waitFor();
+  // A new page folds the menu again.
+  await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
+  const ids = (await t.gql('{ activities(first: 1) { nodes { id } } plans(first: 1) { nodes { code } } }', undefined, Role.COORDINATOR)).data;
+  const pages = [
+    '/',
+    '/activities',
+    `/activities/${encodeURIComponent(ids.activities.nodes[0].id)}`,
+    `/plans/${ids.plans.nodes[0].code}`,
+    '/overlaps',
+    '/coverage',
+    '/newsletter',
+    '/notifikationer',
+    '/importer',
+    '/activities/new',
+  ];
+  const wide: string[] = [];
+  for (const path of pages) {
+    await page.goto(`${base}${path}`);
+    await page.locator('main h1').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const width = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth as number);
+    if (width > 390) wide.push(`${path}: ${width} px`);
+  }
+  expect(wide).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+});

@@ -88,12 +88,17 @@ export function activityConditions(criteria: ActivityCriteria): Conditions {
   if (criteria.activeOn) {
     where.add('a.start_date <= ?::date and (a.end_date is null or a.end_date >= ?::date)', criteria.activeOn, criteria.activeOn);
   }
-  for (const word of searchWords(criteria.text)) {
-    // A word begins a word of the activity after stemming ("lektie": "Lektiecafé"), or, from four letters, is part of a
-    // compound anywhere in it ("mødre": "Bydelsmødre"); the trigram index of the same expression serves the second.
-    if (word.length >= COMPOUND_PART_LETTERS)
-      where.add(`(a.search_vector @@ to_tsquery('hub_danish', ?) or ${ACTIVITY_TEXT_SQL} like ?)`, `${word}:*`, `%${word}%`);
-    else where.add("a.search_vector @@ to_tsquery('hub_danish', ?)", `${word}:*`);
+  const words = searchWords(criteria.text);
+  // A word begins a word of the activity after stemming ("lektie": "Lektiecafé"), or, from four letters, is part of a
+  // compound anywhere in it ("mødre": "Bydelsmødre"); the trigram index of the same expression serves the second.
+  for (const word of words.filter((w) => w.length >= COMPOUND_PART_LETTERS)) {
+    where.add(`(a.search_vector @@ to_tsquery('hub_danish', ?) or ${ACTIVITY_TEXT_SQL} like ?)`, `${word}:*`, `%${word}%`);
+  }
+  // Shorter words in one query: a stop word ("i", "og") drops out of it instead of matching nothing on its own.
+  const short = words.filter((w) => w.length < COMPOUND_PART_LETTERS);
+  if (short.length) {
+    const query = short.map((word) => `${word}:*`).join(' & ');
+    where.add("(numnode(to_tsquery('hub_danish', ?)) = 0 or a.search_vector @@ to_tsquery('hub_danish', ?))", query, query);
   }
   return where;
 }

@@ -1,5 +1,5 @@
 import { Provider, useQuery } from '@urql/preact';
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createClient, describeError, session } from './api.js';
 import { ViewerDocument } from './generated/graphql.js';
 import { LoginPage } from './pages/login.js';
@@ -32,16 +32,22 @@ export function App() {
 function Shell({ path }: { path: string }) {
   const [{ data, error }] = useQuery({ query: ViewerDocument });
   const problem = describeError(error);
+  // On a phone the menu folds behind a button; a new page folds it again.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [path]);
   return (
     <>
       <a class="skip" href="#indhold">
         Gå til indhold
       </a>
-      <header class="top">
+      <header class={menuOpen ? 'top open' : 'top'}>
         <Link href="/" class="brand">
           Boligsocial koordinering
         </Link>
-        <nav aria-label="Hovedmenu">
+        <button type="button" class="menu-toggle" aria-expanded={menuOpen} aria-controls="hovedmenu" onClick={() => setMenuOpen(!menuOpen)}>
+          Menu
+        </button>
+        <nav aria-label="Hovedmenu" id="hovedmenu">
           <ul>
             <li>
               <Link href="/">Overblik</Link>

@@ -1,16 +1,61 @@
 import { useQuery } from '@urql/preact';
+import { useRef, useState } from 'preact/hooks';
 import { danishDate, decimal, isoDay } from '../format.js';
-import { OverviewDocument } from '../generated/graphql.js';
+import { OverviewDocument, type OverviewQuery } from '../generated/graphql.js';
 import { Link } from '../router.js';
 import { Section } from '../section.js';
 
 const number = new Intl.NumberFormat('da-DK');
 
+/** Lists on the overview show this many until the reader asks for all: the page stays a page, not a register. */
+const SHOWN = 10;
+
+/** The first SHOWN of a list, and a button that shows the rest in place; focus then moves to the first row it added, once. */
+function useShortList<T>(items: readonly T[], what: string) {
+  const [all, setAll] = useState(false);
+  const focusPending = useRef(false);
+  const more =
+    items.length > SHOWN && !all ? (
+      <p>
+        <button
+          type="button"
+          class="link-button"
+          onClick={() => {
+            focusPending.current = true;
+            setAll(true);
+          }}
+        >
+          Se alle {number.format(items.length)} {what}
+        </button>
+      </p>
+    ) : null;
+  /** Props for row i: the first added row takes focus when it appears. */
+  const row = (i: number) =>
+    i === SHOWN
+      ? {
+          tabIndex: -1,
+          ref: (el: HTMLElement | null) => {
+            if (el && focusPending.current) {
+              focusPending.current = false;
+              el.focus();
+            }
+          },
+        }
+      : {};
+  return { shown: all ? items : items.slice(0, SHOWN), more, row };
+}
+
 /** The team's overview: what runs, what overlaps, where the gaps are, and what is overdue. */
 export function OverviewPage() {
   const [{ data, fetching }] = useQuery({ query: OverviewDocument, variables: { today: isoDay() } });
   if (!data) return <p aria-live="polite">{fetching ? 'Henter overblikket …' : ''}</p>;
+  return <Overview data={data} />;
+}
+
+function Overview({ data }: { data: OverviewQuery }) {
   const unreviewed = data.overlapGroups.reduce((sum, g) => sum + g.unreviewedCount, 0);
+  const plans = useShortList(data.plans.nodes, 'helhedsplaner');
+  const overdue = useShortList(data.actionItems, 'opfølgningspunkter over tid');
   return (
     <>
       <h1>Overblik</h1>
@@ -44,7 +89,7 @@ export function OverviewPage() {
             </tr>
           </thead>
           <tbody>
-            {data.overlapGroups.slice(0, 10).map((g) => (
+            {data.overlapGroups.slice(0, SHOWN).map((g) => (
               <tr key={g.key}>
                 <td>
                   {g.area ? (
@@ -64,16 +109,22 @@ export function OverviewPage() {
             ))}
           </tbody>
         </table>
+        {data.overlapGroups.length > SHOWN ? (
+          <p>
+            <Link href="/overlaps">Se alle {number.format(data.overlapGroups.length)} grupper på overlapsiden</Link>
+          </p>
+        ) : null}
       </Section>
 
       <Section id="plans" title="Helhedsplaner">
         <ul class="columns plans">
-          {data.plans.nodes.map((p) => (
-            <li key={p.id}>
+          {plans.shown.map((p, i) => (
+            <li key={p.id} {...plans.row(i)}>
               <Link href={`/plans/${encodeURIComponent(p.code)}`}>{p.name}</Link>
             </li>
           ))}
         </ul>
+        {plans.more}
       </Section>
 
       <Section id="gaps" title="Huller i dækningen">
@@ -82,7 +133,7 @@ export function OverviewPage() {
         ) : (
           <>
             <ul>
-              {data.coverage.slice(0, 10).map((c) => (
+              {data.coverage.slice(0, SHOWN).map((c) => (
                 <li key={`${c.area.id}:${c.targetGroup.id}`}>
                   {c.area.name}: {c.targetGroup.name}
                 </li>
@@ -109,9 +160,9 @@ export function OverviewPage() {
               </tr>
             </thead>
             <tbody>
-              {data.actionItems.map((item) => (
+              {overdue.shown.map((item, i) => (
                 <tr key={item.id}>
-                  <td>{item.description}</td>
+                  <td {...overdue.row(i)}>{item.description}</td>
                   <td>{danishDate(item.dueDate)}</td>
                   <td>{item.owner?.name ?? 'ingen'}</td>
                   <td>
@@ -126,6 +177,7 @@ export function OverviewPage() {
             </tbody>
           </table>
         )}
+        {overdue.more}
       </Section>
     </>
   );
