@@ -311,8 +311,18 @@ test('the GraphQL explorer at /graphql comes from the hub itself, asks a signed-
   expect((await page.locator('.result-window').innerText()).replace(/\u00a0/g, ' ')).toContain('"role": "COORDINATOR"');
   // The editor writes spaces as no-break spaces.
   expect((await page.locator('.result-window').innerText()).replace(/\u00a0/g, ' ')).toContain('"name": "Test coordinator"');
+  // Whose key it uses, never the key itself; and a way back to the console.
+  await page.getByText('Logget ind som Test coordinator (koordinator)').waitFor();
+  await page
+    .getByRole('button', { name: /headers/i })
+    .first()
+    .click()
+    .catch(() => undefined);
+  expect(await page.locator('body').innerText()).not.toContain(t.users[Role.COORDINATOR].token);
   expect(outside).toEqual([]);
   expect(errors).toEqual([]);
+  await page.getByRole('link', { name: '← Tilbage til konsollen' }).click();
+  await page.getByRole('heading', { name: 'Overblik' }).waitFor();
   // Only the page: Chromium runs as one process here, and closing a whole context can take the browser with it.
   await page.close();
   // axe needs its script injected, which the explorer's policy rightly refuses: checked in a page that bypasses it.

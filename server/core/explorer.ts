@@ -6,14 +6,25 @@ import { getStaticFile } from 'ruru/static';
 /** Where the explorer's own files (GraphiQL's editor and workers, from the ruru package) are served: nothing from a CDN. */
 export const EXPLORER_ASSETS = '/graphql-explorer/';
 
-// The signed-in console user's token (kept per browser tab) becomes the explorer's header; without one, sign in first.
+// The signed-in console user's token (kept per browser tab) goes with every request the explorer makes, never shown in its
+// header editor (a screen shared in a meeting would show it); the bar above says whose it is. Without one, sign in first.
 const TOKEN_SCRIPT = `
 const hubToken = sessionStorage.getItem('hub-token');
 if (!hubToken) location.replace('/login?next=' + encodeURIComponent('/graphql'));
 else {
-  RURU_CONFIG.initialHeaders = JSON.stringify({ Authorization: 'Bearer ' + hubToken }, null, 2);
-  // GraphiQL loads the schema once before its header editor is read: that request gets the token too.
   const hubFetch = window.fetch;
+  const roles = { ADMIN: 'administrator', COORDINATOR: 'koordinator', PROJECT_LEAD: 'projektleder', READER: 'læser' };
+  hubFetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer ' + hubToken },
+    body: JSON.stringify({ query: '{ viewer { name role } }' }),
+  })
+    .then((response) => response.json())
+    .then(({ data }) => {
+      const who = document.getElementById('hub-who');
+      if (who && data && data.viewer) who.textContent = 'Logget ind som ' + data.viewer.name + ' (' + (roles[data.viewer.role] || data.viewer.role) + ')';
+    })
+    .catch(() => undefined);
   window.fetch = (input, init = {}) => {
     const headers = new Headers(init.headers);
     if (!headers.has('authorization')) headers.set('authorization', 'Bearer ' + hubToken);
@@ -32,8 +43,15 @@ const PAGE = ruruHTML({
   htmlParts: {
     titleTag: '<title>GraphQL-udforsker · Boligsocial koordinering</title>',
     // Ruru's pink links (logo, sponsor note) have a contrast of about 3.4:1; WCAG AA asks 4.5:1.
-    styleTags: (original) => `${original}\n<style>a[href$="ruru"], a[href$="sponsor/"] { color: #a3136f !important; }</style>`,
+    styleTags: (original) =>
+      `${original}\n<style>a[href$="ruru"], a[href$="sponsor/"] { color: #a3136f !important; }
+.hub-bar { display: flex; flex-wrap: wrap; gap: 0.5rem 2rem; align-items: center; height: 2.5rem; padding: 0 1rem; background: #003b5c; color: #fff; font: 15px system-ui, sans-serif; }
+.hub-bar a { color: #fff; }
+#ruru-root { height: calc(100vh - 2.5rem) !important; }</style>`,
     configScript: (original) => original.replace('</script>', `${TOKEN_SCRIPT}</script>`),
+    // A way back to the console and whose key the explorer uses, above it; the explorer fills the rest of the window.
+    bodyContent: (original) =>
+      `<header class="hub-bar"><a href="/">← Tilbage til konsollen</a><span id="hub-who" aria-live="polite">Logget ind</span></header>\n${original}`,
     // Not started at all while the browser is sent to sign in, so no request goes out without the token.
     bodyInitScript: (original) => original.replace('createRoot(', 'if (hubToken) createRoot('),
   },
