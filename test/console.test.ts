@@ -277,6 +277,15 @@ test('the reader previews the newsletter of a period, in Danish, and copies it a
   const headings = await draft.getByRole('heading', { level: 4 }).allInnerTexts();
   expect(headings.length).toBeGreaterThan(0);
   for (const heading of headings) expect(html).toContain(heading.replace(/&/g, '&amp;').replace(/'/g, '&#39;').replace(/"/g, '&quot;'));
+  // Line for line what the copied HTML lists: no line shown twice or left out (entries of one title once repeated a line).
+  const unescape = (text: string) =>
+    text
+      .replace(/&#39;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+  expect(await draft.locator('li').allInnerTexts()).toEqual([...html.matchAll(/<li>(.*?)<\/li>/g)].map((m) => unescape(m[1]!)));
   expect(errors).toEqual([]);
   await page.close();
 });

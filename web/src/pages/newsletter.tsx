@@ -82,13 +82,14 @@ export function NewsletterPage() {
           newsletterSections(items).map((section) => (
             <section key={section.kind}>
               <h3>{section.heading}</h3>
-              {section.entries.map((entry) => (
-                <div key={entry.title} class="item">
+              {/* Keys by place: two entries may share a title ("2 med samme nyhed"), and equal keys made Preact repeat a line. */}
+              {section.entries.map((entry, i) => (
+                <div key={i} class="item">
                   <h4>{entry.title}</h4>
                   {entry.names.length ? (
                     <ul>
-                      {entry.names.map((name) => (
-                        <li key={name}>{name}</li>
+                      {entry.names.map((name, i) => (
+                        <li key={i}>{name}</li>
                       ))}
                     </ul>
                   ) : null}
@@ -99,8 +100,8 @@ export function NewsletterPage() {
                 <div class="item">
                   <h4>Også</h4>
                   <ul>
-                    {section.more.map((name) => (
-                      <li key={name}>{name}</li>
+                    {section.more.map((name, i) => (
+                      <li key={i}>{name}</li>
                     ))}
                   </ul>
                 </div>
