@@ -439,6 +439,16 @@ test('the project lead registers an activity: own plans only, similar activities
   await page.getByRole('heading', { name: 'Registrér en aktivitet' }).waitFor();
   expect(await page.getByLabel('Helhedsplan').locator('option').allInnerTexts()).toEqual(['Vælg helhedsplan', 'Helhedsplan Vollsmose Øst']);
   expect(await page.getByLabel('Helhedsplan').inputValue()).not.toBe('');
+  // The plan's own areas first, under their own heading, before the rest of the city.
+  const areaList = page.getByRole('group', { name: /^Områder/ });
+  const planAreas = (await t.gql(`{ plans(first: 100) { nodes { code areas { name } } } }`, undefined, Role.COORDINATOR)).data.plans.nodes
+    .find((p: { code: string }) => p.code === 'VOL-OEST')
+    .areas.map((a: { name: string }) => a.name);
+  expect(planAreas.length).toBeGreaterThan(0);
+  const listed = await areaList.locator('.check label').allInnerTexts();
+  expect(await areaList.locator('.group-label').first().innerText()).toBe('Helhedsplanens områder');
+  expect(listed.slice(0, planAreas.length).sort()).toEqual([...planAreas].sort());
+  expect(listed.length).toBeGreaterThan(planAreas.length);
   expect(await accessibilityProblems(page)).toEqual([]);
 
   await page.getByRole('button', { name: 'Registrér aktiviteten' }).click();

@@ -111,26 +111,37 @@ function Checklist(props: {
   chosen: string[];
   error?: string | undefined;
   onChange: (ids: string[]) => void;
+  /** Options listed first under their own heading (the chosen plan's areas), the rest after them. */
+  first?: { label: string; ids: readonly string[] };
 }) {
+  const firstIds = new Set(props.first?.ids ?? []);
+  const firstOptions = props.options.filter((o) => firstIds.has(o.id));
+  const rest = firstOptions.length ? props.options.filter((o) => !firstIds.has(o.id)) : props.options;
+  const check = (option: Option, depth: number) => (
+    <div key={option.id} class="check" style={{ paddingLeft: `${depth * 1.25}rem` }}>
+      <input
+        type="checkbox"
+        id={`${props.name}-${option.id}`}
+        checked={props.chosen.includes(option.id)}
+        onChange={(e) => props.onChange((e.target as HTMLInputElement).checked ? [...props.chosen, option.id] : props.chosen.filter((x) => x !== option.id))}
+      />
+      <label class="inline" for={`${props.name}-${option.id}`}>
+        {option.name}
+      </label>
+    </div>
+  );
   return (
     <fieldset class={`checklist${props.error ? ' invalid' : ''}`} aria-describedby={props.error ? `${props.name}-error` : undefined}>
       <legend>{props.legend}</legend>
       <div class="scroll">
-        {tree(props.options).map(({ option, depth }) => (
-          <div key={option.id} class="check" style={{ paddingLeft: `${depth * 1.25}rem` }}>
-            <input
-              type="checkbox"
-              id={`${props.name}-${option.id}`}
-              checked={props.chosen.includes(option.id)}
-              onChange={(e) =>
-                props.onChange((e.target as HTMLInputElement).checked ? [...props.chosen, option.id] : props.chosen.filter((x) => x !== option.id))
-              }
-            />
-            <label class="inline" for={`${props.name}-${option.id}`}>
-              {option.name}
-            </label>
-          </div>
-        ))}
+        {firstOptions.length ? (
+          <>
+            <p class="group-label">{props.first!.label}</p>
+            {firstOptions.map((option) => check(option, 0))}
+            <p class="group-label">Øvrige</p>
+          </>
+        ) : null}
+        {tree(rest).map(({ option, depth }) => check(option, depth))}
       </div>
       {props.error ? (
         <p class="error" id={`${props.name}-error`} role="alert">
@@ -435,6 +446,7 @@ export function ActivityFormPage({ id }: { id?: string }) {
             name="areaIds"
             legend="Områder (hvor aktiviteten holdes eller rekrutterer)"
             options={areas}
+            first={{ label: 'Helhedsplanens områder', ids: catalogue.data.plans.nodes.find((p) => p.id === values.planId)?.areas.map((a) => a.id) ?? [] }}
             chosen={values.areaIds}
             error={errors.areaIds}
             onChange={(ids) => set('areaIds', ids)}
