@@ -530,6 +530,25 @@ test('a version conflict is explained: the lead fetches the new version, keeps t
   await page.close();
 });
 
+test("a project lead who opens another plan's activity for editing is told at once that it is not theirs, in Danish", async () => {
+  const other = (await t.gql('{ activities(first: 100) { nodes { id title plan { code name } } } }', undefined, Role.COORDINATOR)).data.activities.nodes.find(
+    (a: { plan: { code: string } }) => a.plan.code !== 'VOL-OEST',
+  ) as { id: string; title: string; plan: { name: string } };
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.PROJECT_LEAD].token}`);
+  await page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  await page.goto(`${base}/activities/${encodeURIComponent(other.id)}/rediger`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  expect(await alert.innerText()).toContain(`Du kan ikke ændre denne aktivitet: den hører til ${other.plan.name}`);
+  expect(await page.getByRole('button', { name: 'Gem ændringerne' }).count()).toBe(0);
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await page.getByRole('link', { name: 'Tilbage til aktiviteten' }).click();
+  await page.getByRole('heading', { name: other.title, level: 1 }).waitFor();
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
 test('a coordinator imports a plan sheet: errors in Danish beside their cells before anything is written, then the import, a re-import without change, and the exports', async () => {
   const { page, errors } = await openPage(browser);
   await page.goto(`${base}/login#token=${t.users[Role.COORDINATOR].token}`);

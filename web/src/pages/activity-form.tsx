@@ -294,6 +294,20 @@ export function ActivityFormPage({ id }: { id?: string }) {
         <p>Aktiviteten findes ikke, eller du har ikke adgang til den.</p>
       </>
     );
+  // A lead who opened another plan's activity by its address is told so at once, not after a save that cannot work.
+  if (loaded && role === 'PROJECT_LEAD' && viewer.data && !ownPlanCodes.has(loaded.plan.code))
+    return (
+      <>
+        <h1>Redigér: {loaded.title}</h1>
+        <p role="alert">
+          Du kan ikke ændre denne aktivitet: den hører til {loaded.plan.name}, og du kan kun ændre aktiviteter i dine egne helhedsplaner. Kontakt helhedsplanens
+          projektleder eller det tværgående team.
+        </p>
+        <p>
+          <Link href={`/activities/${encodeURIComponent(loaded.id)}`}>Tilbage til aktiviteten</Link>
+        </p>
+      </>
+    );
   if (!catalogue.data || !viewer.data || (id && !base))
     return (
       <>
