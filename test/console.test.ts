@@ -220,8 +220,14 @@ test('the coordinator reviews an overlap on the board: groups to open, pairs sid
     for await (const chunk of stream) text += chunk;
     return text;
   });
-  expect(csv.split('\r\n')[0]).toBe('\ufeff"Gruppe";"Aktivitet A";"Helhedsplan A";"Aktivitet B";"Helhedsplan B";"Score";"Beslutning";"Begrundelser"');
+  expect(csv.split('\r\n')[0]).toBe('\ufeff"Aktivitet A";"Helhedsplan A";"Aktivitet B";"Helhedsplan B";"Score";"Beslutning";"Begrundelser"');
   expect(csv).toContain('"koordineret"');
+  // The page says how many pairs the file holds: every one the filter finds.
+  const said = await page
+    .getByRole('status')
+    .filter({ hasText: /^Filen er hentet: \d+ par, alle dem filteret finder\.$/ })
+    .innerText();
+  expect(Number(said.match(/\d+/)![0])).toBe(csv.split('\r\n').filter(Boolean).length - 1);
 
   // The kind of work, from a shared link: only groups of that kind.
   const homework = await t.idOf('Method', "select id from method where code = 'lektiecafe'");
@@ -601,6 +607,7 @@ test('a coordinator imports a plan sheet: errors in Danish beside their cells be
   const exported = workbook.worksheets[0]!;
   expect(exported.actualRowCount).toBe(2);
   expect(exported.getCell('D2').value).toBe('Strikkeklub i Fyrreparken');
+  await page.getByRole('status').filter({ hasText: 'Filen er hentet: 1 aktivitet, alle dem søgningen finder.' }).waitFor();
   expect(errors).toEqual([]);
   await page.close();
 });

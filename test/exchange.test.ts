@@ -7,6 +7,7 @@ import addFormatsModule from 'ajv-formats';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadConfig } from '../server/core/config.js';
 import { Role } from '../server/core/enums.js';
 import { SHEET_COLUMNS } from '../server/exchange/sheet.js';
 import { startTestHub, type TestHub } from './support/hub.js';
@@ -353,6 +354,38 @@ describe('exports', () => {
     expect(await unknown.json()).toMatchObject({ errors: [{ message: expect.stringMatching(/Unknown parameter "plna"/) }] });
     expect((await download('/export/activities.xlsx?planIds=not-an-id')).status).toBe(400);
     expect((await download('/export/activities.csv', Role.COORDINATOR, { method: 'POST' })).status).toBe(405);
+  });
+
+  test('the overlap board as CSV: every pair the filter finds, whole where one query is cut by the answer limit, and says how many', async () => {
+    // A hub whose answer limit the whole city's pairs pass: the board's own query of every group's pairs is refused there.
+    const small = await startTestHub({ config: { limits: { ...loadConfig({}).limits, answerFields: 2000 } } });
+    try {
+      const token = small.users[Role.COORDINATOR].token;
+      const everything = await small.gql('{ overlapGroups(by: AREA_AND_KIND) { overlaps { score activities { title plan { name } } reasons { detail } } } }');
+      expect(everything.errors?.[0]?.extensions?.code).toBe('QUERY_LIMIT');
+      const total = (await small.gql('{ overlaps(first: 1) { totalCount } }')).data.overlaps.totalCount as number;
+      expect(total).toBeGreaterThan(100);
+      const response = await fetch(new URL('/export/overlaps.csv', small.hub.url), { headers: { authorization: `Bearer ${token}` } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-export-rows')).toBe(String(total));
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).split('\r\n').filter(Boolean);
+      expect(lines[0]).toBe('\ufeff"Aktivitet A";"Helhedsplan A";"Aktivitet B";"Helhedsplan B";"Score";"Beslutning";"Begrundelser"');
+      expect(lines).toHaveLength(total + 1);
+      // The board's filters, by the console's names: one district's pairs only.
+      const area = await small.idOf('Area', "select id from area where code = 'vollsmose'");
+      const inArea = (await small.gql(`{ overlaps(first: 1, filter: { areaIds: ["${area}"] }) { totalCount } }`)).data.overlaps.totalCount as number;
+      const filtered = await fetch(new URL(`/export/overlaps.csv?area=${encodeURIComponent(area)}&min=0,5`, small.hub.url), {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(filtered.headers.get('x-export-rows')).toBe(String(inArea));
+      const wrong = await fetch(new URL('/export/overlaps.csv?omraade=x', small.hub.url), { headers: { authorization: `Bearer ${token}` } });
+      expect(wrong.status).toBe(400);
+      expect((await wrong.json()).errors[0].message).toMatch(/^Ukendt parameter "omraade"/);
+      expect((await fetch(new URL('/export/overlaps.csv', small.hub.url))).status).toBe(401);
+    } finally {
+      await small.stop();
+    }
   });
 
   test('the city as Open Referral HSDS 3.0, valid against its JSON schemas; DRAFT plans are left out for readers', async () => {

@@ -3,6 +3,7 @@ import type { HubModule } from '../core/module.js';
 import { ImportResolver } from './exchange.resolver.js';
 import { activitiesCsv, activitiesXlsx, exportError, templateXlsx } from './export.js';
 import { hsdsExport } from './hsds.js';
+import { overlapsCsv } from './overlap-export.js';
 
 const route = (path: string, answer: (request: RouteRequest) => Promise<RouteResponse>): HttpRoute => ({
   path,
@@ -17,6 +18,7 @@ export const exchangeModule: HubModule = {
     route('/export/activities.csv', activitiesCsv),
     route('/export/activities.xlsx', activitiesXlsx),
     route('/export/hsds', hsdsExport),
+    route('/export/overlaps.csv', overlapsCsv),
     route('/export/template.xlsx', templateXlsx),
   ],
 };

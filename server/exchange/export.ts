@@ -175,7 +175,11 @@ export async function activitiesCsv(request: RouteRequest): Promise<RouteRespons
   );
   return {
     status: 200,
-    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="aktiviteter-${stamp()}.csv"` },
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="aktiviteter-${stamp()}.csv"`,
+      'x-export-rows': String(rows.length),
+    },
     // A byte-order mark, so Excel opens the Danish letters as UTF-8.
     body: `\uFEFF${text}`,
   };
@@ -200,6 +204,7 @@ export async function activitiesXlsx(request: RouteRequest): Promise<RouteRespon
     headers: {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'content-disposition': `attachment; filename="aktiviteter-${stamp()}.xlsx"`,
+      'x-export-rows': String(rows.length),
     },
     body: Buffer.from(await workbook.xlsx.writeBuffer()),
   };

@@ -1,16 +1,26 @@
 import { session } from './api.js';
 
+/** What came of an export: a problem to show, or how many rows the saved file holds (when the hub says). */
+export interface Downloaded {
+  problem: string | null;
+  rows: number | null;
+}
+
 /** A file from one of the hub's export addresses, fetched with the session's token and saved under its own name. */
-export async function downloadExport(path: string, filename: string): Promise<string | null> {
+export async function downloadExport(path: string, filename: string): Promise<Downloaded> {
   const response = await fetch(path, { headers: session.token ? { authorization: `Bearer ${session.token}` } : {} });
   if (!response.ok) {
-    if (response.status === 401) return 'Du er ikke logget ind, eller din nøgle er ikke længere gyldig. Log ind igen.';
-    return 'Filen kunne ikke hentes. Prøv igen om lidt.';
+    if (response.status === 401) return { problem: 'Du er ikke logget ind, eller din nøgle er ikke længere gyldig. Log ind igen.', rows: null };
+    // The hub names what to change (a filter that finds too much); anything else is a fault to try again.
+    const said =
+      response.status === 400 ? ((await response.json().catch(() => null)) as { errors?: { message: string }[] } | null)?.errors?.[0]?.message : undefined;
+    return { problem: said ? `Filen kunne ikke laves: ${said}` : 'Filen kunne ikke hentes. Prøv igen om lidt.', rows: null };
   }
   const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? filename;
+  const rows = response.headers.get('x-export-rows');
   const url = URL.createObjectURL(await response.blob());
   const link = Object.assign(document.createElement('a'), { href: url, download: name });
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-  return null;
+  return { problem: null, rows: rows === null ? null : Number(rows) };
 }

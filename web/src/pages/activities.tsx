@@ -31,6 +31,7 @@ export function ActivitiesPage({ role }: { role: string | undefined }) {
   const [rows, setRows] = useState<Row[] | null>(null);
   const [page, setPage] = useState<{ total: number; next: string | null }>({ total: 0, next: null });
   const [problem, setProblem] = useState<string | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [sort, setSort] = useState<{ column: Column; up: boolean }>({ column: 'title', up: true });
   const [catalogue] = useQuery({ query: CatalogueDocument });
@@ -49,7 +50,10 @@ export function ActivitiesPage({ role }: { role: string | undefined }) {
   // The hub's export: every activity the filter finds (not only the pages shown), in the columns an import reads back.
   const exportAs = async (kind: 'xlsx' | 'csv') => {
     const search = new URLSearchParams(Object.entries(applied).filter(([key, value]) => value && (key !== 'archived' || value === '1')));
-    setProblem(await downloadExport(`/export/activities.${kind}?${search}`, `aktiviteter.${kind}`));
+    setExported(null);
+    const done = await downloadExport(`/export/activities.${kind}?${search}`, `aktiviteter.${kind}`);
+    setProblem(done.problem);
+    if (done.rows !== null) setExported(`Filen er hentet: ${done.rows} ${done.rows === 1 ? 'aktivitet' : 'aktiviteter'}, alle dem søgningen finder.`);
   };
 
   const load = async (after: string | null) => {
@@ -141,6 +145,7 @@ export function ActivitiesPage({ role }: { role: string | undefined }) {
           {problem}
         </p>
       ) : null}
+      <p role="status">{exported ?? ''}</p>
       <p aria-live="polite">
         {!sorted
           ? busy

@@ -79,7 +79,11 @@ export function ImportPage() {
         Reference, eller samme helhedsplan og titel), bliver rettet, ikke oprettet igen.
       </p>
       <p>
-        <button type="button" class="secondary" onClick={async () => setProblem(await downloadExport('/export/template.xlsx', 'aktiviteter-skabelon.xlsx'))}>
+        <button
+          type="button"
+          class="secondary"
+          onClick={async () => setProblem((await downloadExport('/export/template.xlsx', 'aktiviteter-skabelon.xlsx')).problem)}
+        >
           Hent skabelon (Excel) med kolonnerne og to eksempler
         </button>
       </p>

@@ -1,8 +1,8 @@
-import { useClient, useMutation, useQuery } from '@urql/preact';
+import { useMutation, useQuery } from '@urql/preact';
 import { useEffect, useState } from 'preact/hooks';
 import { describeError } from '../api.js';
 import { decimal } from '../format.js';
-import { downloadCsv } from '../csv.js';
+import { downloadExport } from '../download.js';
 import { Link } from '../router.js';
 import { DECISION_NAMES, scheduleText } from '../texts.js';
 import {
@@ -29,26 +29,6 @@ const DECISIONS: { value: OverlapDecision; label: string }[] = [
 ];
 type Group = OverlapBoardQuery['overlapGroups'][number];
 type Pair = GroupPairsQuery['overlapGroups'][number]['overlaps'][number];
-
-/** Every pair of the board's groups as CSV for a spreadsheet (the pairs are fetched for the export). */
-function exportPairs(groups: GroupPairsQuery['overlapGroups']) {
-  const rows: (string | number)[][] = [['Gruppe', 'Aktivitet A', 'Helhedsplan A', 'Aktivitet B', 'Helhedsplan B', 'Score', 'Beslutning', 'Begrundelser']];
-  for (const g of groups)
-    for (const o of g.overlaps) {
-      const [a, b] = o.activities;
-      rows.push([
-        g.label,
-        a?.title ?? '',
-        a?.plan.name ?? '',
-        b?.title ?? '',
-        b?.plan.name ?? '',
-        decimal(o.score),
-        o.review ? DECISION_NAMES[o.review.decision]! : '',
-        o.reasons.map((r) => r.detail).join(' · '),
-      ]);
-    }
-  downloadCsv('overlap.csv', rows);
-}
 
 /** A pick-list of the board's filters, kept in the page's URL so the view can be shared. */
 function Pick(props: {
@@ -96,18 +76,22 @@ export function OverlapsPage() {
   const [{ data, error, fetching }, refresh] = useQuery({ query: OverlapBoardDocument, variables: { by, filter } });
   // Raised by every decision, so that opened groups fetch their pairs again.
   const [stamp, setStamp] = useState(0);
-  const [exporting, setExporting] = useState<string | null>(null);
-  const client = useClient();
+  const [exporting, setExporting] = useState(false);
+  const [exported, setExported] = useState<string | null>(null);
   const problem = describeError(error);
   const decided = () => {
     refresh({ requestPolicy: 'network-only' });
     setStamp((n) => n + 1);
   };
+  // Made by the hub, page by page: every pair the filter finds, however large the city (one query's answer limit would cut it).
   const exportAll = async () => {
-    setExporting('Henter alle par til eksporten …');
-    const result = await client.query(GroupPairsDocument, { by, filter }, { requestPolicy: 'network-only' }).toPromise();
-    setExporting(result.data ? null : (describeError(result.error) ?? 'Eksporten mislykkedes.'));
-    if (result.data) exportPairs(result.data.overlapGroups);
+    setExporting(true);
+    setExported('Henter alle par til eksporten …');
+    const search = new URLSearchParams({ area, group, plan, kind, min: minScore, reviewed: includeReviewed ? '1' : '0' });
+    for (const [key, value] of [...search]) if (!value) search.delete(key);
+    const done = await downloadExport(`/export/overlaps.csv?${search}`, 'overlap.csv');
+    setExporting(false);
+    setExported(done.problem ?? `Filen er hentet: ${done.rows ?? 0} par, alle dem filteret finder.`);
   };
 
   const share = (next: Record<string, string>) => {
@@ -151,11 +135,11 @@ export function OverlapsPage() {
           </label>
         </div>
         <button type="submit">Vis</button>
-        <button type="button" onClick={() => void exportAll()} disabled={!data || !!exporting}>
+        <button type="button" onClick={() => void exportAll()} disabled={!data || exporting}>
           Eksportér CSV
         </button>
       </form>
-      {exporting ? <p role="status">{exporting}</p> : null}
+      <p role="status">{exported ?? ''}</p>
       {problem ? (
         <p role="alert" class="error">
           {problem}
