@@ -381,7 +381,7 @@ describe('exports', () => {
       expect(filtered.headers.get('x-export-rows')).toBe(String(inArea));
       const wrong = await fetch(new URL('/export/overlaps.csv?omraade=x', small.hub.url), { headers: { authorization: `Bearer ${token}` } });
       expect(wrong.status).toBe(400);
-      expect((await wrong.json()).errors[0].message).toMatch(/^Ukendt parameter "omraade"/);
+      expect(((await wrong.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/^Ukendt parameter "omraade"/);
       expect((await fetch(new URL('/export/overlaps.csv', small.hub.url))).status).toBe(401);
     } finally {
       await small.stop();

@@ -222,6 +222,58 @@ describe('reviews', () => {
     }
   });
 
+  test('"Fortryd": whoever decided takes it back within ten minutes; the decision before counts again', async () => {
+    const decide = async (decision: string, as: Role = Role.COORDINATOR) => {
+      const result = await t.gql(
+        'mutation($input: ReviewOverlapInput!) { reviewOverlap(input: $input) { reviewIds overlap { review { decision } } userErrors { code } } }',
+        { input: { activityIds: [byKey.get('D4a'), byKey.get('D4b')], decision } },
+        as,
+      );
+      expect(result.data.reviewOverlap.userErrors).toEqual([]);
+      return result.data.reviewOverlap.reviewIds as string[];
+    };
+    const undo = (reviewIds: string[], as: Role = Role.COORDINATOR) =>
+      t.gql(
+        'mutation($input: UndoOverlapReviewsInput!) { undoOverlapReviews(input: $input) { undoneCount userErrors { field code message } } }',
+        { input: { reviewIds } },
+        as,
+      );
+    const plan = (await ok('query($id: ID!) { node(id: $id) { ... on Activity { plan { id } } } }', { id: byKey.get('D4a') })).node.plan.id;
+    const current = async () =>
+      (
+        await ok(
+          'query($p: [ID!]) { overlaps(first: 100, filter: { planIds: $p, includeReviewed: true, minScore: 0 }) { nodes { activities { id } review { decision } } } }',
+          {
+            p: [plan],
+          },
+        )
+      ).overlaps.nodes.find((o: any) => [byKey.get('D4a'), byKey.get('D4b')].every((id) => o.activities.some((a: any) => a.id === id)))?.review?.decision ??
+      null;
+    const first = await decide('COMPLEMENTARY');
+    const second = await decide('DUPLICATE');
+    expect(first).toHaveLength(1);
+    expect(await current()).toBe('DUPLICATE');
+    // Someone else cannot take it back; a made-up id is refused; nothing changes.
+    expect((await undo(second, Role.PROJECT_LEAD)).data.undoOverlapReviews.userErrors[0]).toMatchObject({
+      code: 'FORBIDDEN',
+      field: ['input', 'reviewIds', '0'],
+    });
+    expect((await undo(['bm90LWFuLWlk'])).data.undoOverlapReviews.userErrors[0]).toMatchObject({ code: 'INVALID' });
+    expect(await current()).toBe('DUPLICATE');
+    expect((await undo(second)).data.undoOverlapReviews).toEqual({ undoneCount: 1, userErrors: [] });
+    expect(await current()).toBe('COMPLEMENTARY');
+    // A decision replaced since cannot be taken back; undoing the first leaves the pair undecided.
+    expect((await undo(second)).data.undoOverlapReviews.userErrors[0]).toMatchObject({ code: 'INVALID' });
+    expect((await undo(first)).data.undoOverlapReviews.undoneCount).toBe(1);
+    expect(await current()).toBe(null);
+    // Ten minutes later it is too late.
+    const late = await decide('COORDINATED');
+    await t.hub.orm.em.fork().execute("update overlap_review set reviewed_at = reviewed_at - interval '11 minutes' where superseded_at is null");
+    expect((await undo(late)).data.undoOverlapReviews.userErrors[0].message).toMatch(/10 minutes/);
+    const log = await ok('{ auditLog(first: 3) { action entityType } }');
+    expect(log.auditLog.map((e: any) => e.action)).toContain('undoOverlapReviews');
+  });
+
   test('the input must name two different activities that overlap', async () => {
     const codes = async (ids: (string | undefined)[]) =>
       (await review(ids, 'COMPLEMENTARY')).data.reviewOverlap.userErrors.map((e: any) => `${e.field.join('.')}:${e.code}`);

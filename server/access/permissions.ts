@@ -32,6 +32,7 @@ export const MUTATION_ROLES = {
   importActivities: PLAN_WORK,
   reviewOverlap: PLAN_WORK,
   reviewOverlapGroup: PLAN_WORK,
+  undoOverlapReviews: PLAN_WORK,
   createSteeringGroup: PLAN_WORK,
   recordMeeting: PLAN_WORK,
   completeActionItem: PLAN_WORK,

@@ -75,6 +75,9 @@ export const LIST_LENGTHS: Readonly<Record<string, number>> = {
   'UserError.field': 3,
   'Overlap.activities': 2,
   'Overlap.reasons': 5,
+  'OverlapReviewPayload.reviewIds': 1,
+  // A group's review names every pair it decided: a group of the board holds a few dozen.
+  'OverlapGroupReviewPayload.reviewIds': 30,
   'Plan.areas': 5,
   'Plan.housingOrganisations': 3,
   'Plan.indicators': 5,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, Field, FieldResolver, Float, Info, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Float, ID, Info, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { Activity } from '../activities/activity.entity.js';
 import { Area } from '../areas/area.entity.js';
 import { mayEditPlan, requireMutation } from '../access/permissions.js';
@@ -8,11 +8,12 @@ import { Method } from '../catalogue/method.entity.js';
 import type { HubContext, Viewer } from '../core/context.js';
 import { Role } from '../core/enums.js';
 import { InputChecker, MAX_TEXT, runMutation } from '../core/mutation.js';
+import { toGlobalId } from '../core/global-id.js';
 import { pgArray, rows } from '../core/sql.js';
 import { badInput } from '../core/errors.js';
 import { refuse, UserError, UserErrorCode } from '../core/user-errors.js';
 import { Plan } from '../plans/plan.entity.js';
-import { OverlapFilter } from './overlap.input.js';
+import { OverlapFilter, UNDO_MINUTES } from './overlap.input.js';
 import { overlapConditions, recordReview, UNREVIEWED_SQL } from './overlap.service.js';
 import { kindOf } from './overlap.sql.js';
 import { Overlap, OverlapDecision } from './overlap.types.js';
@@ -82,6 +83,9 @@ export class ReviewOverlapGroupInput {
 export class OverlapGroupReviewPayload {
   @Field(() => Int, { description: 'Pairs that got the decision.' })
   reviewedCount!: number;
+
+  @Field(() => [ID], { description: `The decisions recorded: give them to undoOverlapReviews within ${UNDO_MINUTES} minutes to take them back.` })
+  reviewIds!: string[];
 
   @Field(() => OverlapGroup, { nullable: true, description: 'The group after the review; null when userErrors is not empty.' })
   group!: OverlapGroup | null;
@@ -184,7 +188,7 @@ export async function overlapGroups(
 
 /** One decision for every pair of a group the viewer may review; the group is found again with the same filter. */
 export function reviewOverlapGroup(ctx: HubContext, input: ReviewOverlapGroupInput) {
-  return runMutation(ctx, { reviewedCount: 0, group: null as OverlapGroup | null }, async (tx) => {
+  return runMutation(ctx, { reviewedCount: 0, reviewIds: [] as string[], group: null as OverlapGroup | null }, async (tx) => {
     const viewer = requireMutation(ctx.viewer, 'reviewOverlapGroup');
     const check = new InputChecker(tx);
     const note = check.text(['input', 'note'], input.note, { max: MAX_TEXT });
@@ -207,10 +211,13 @@ export function reviewOverlapGroup(ctx: HubContext, input: ReviewOverlapGroupInp
     if (mine.length === 0) refuse(['input', 'key'], UserErrorCode.FORBIDDEN, 'You may only review overlaps that involve an activity of your own plans');
     // Pairs in one order, so two group reviews that share pairs never wait for each other in a circle.
     mine.sort(([a1, b1], [a2, b2]) => a1 - a2 || b1 - b2);
-    let reviewedCount = 0;
-    for (const [a, b] of mine) if (await recordReview(tx, viewer, a, b, input.decision, note)) reviewedCount++;
+    const reviewIds: string[] = [];
+    for (const [a, b] of mine) {
+      const recorded = await recordReview(tx, viewer, a, b, input.decision, note);
+      if (recorded) reviewIds.push(toGlobalId('OverlapReview', recorded.reviewId));
+    }
     const [after = null] = await overlapGroups(tx, viewer, input.by, { ...input.filter, includeReviewed: true }, [input.key]);
-    return { reviewedCount, group: after };
+    return { reviewedCount: reviewIds.length, reviewIds, group: after };
   });
 }
 

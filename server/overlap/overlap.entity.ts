@@ -77,6 +77,10 @@ export class OverlapReviewRecord {
 
   @Property({ type: 'datetime', nullable: true })
   supersededAt?: Date | null;
+
+  /** The decision this one replaced, which comes back if this one is taken back (undoOverlapReviews). */
+  @Property({ type: 'integer', nullable: true })
+  supersedesId?: number | null;
 }
 
 /** Which areas count as the same place (rule 3): itself, ancestors, descendants, centroids within 1.5 km. */

@@ -1,10 +1,15 @@
 import { ArrayMaxSize, Max, Min } from 'class-validator';
-import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ScheduleSlotInput } from '../activities/schedule.js';
 import { AreaKind } from '../core/enums.js';
 import { LocalDateScalar } from '../core/scalars.js';
 import { UserError } from '../core/user-errors.js';
 import { Overlap, OverlapDecision } from './overlap.types.js';
+
+/** How long a decision can be taken back by whoever made it. */
+export const UNDO_MINUTES = 10;
+/** Decisions one undo takes back at most: a large group's review. */
+export const MAX_UNDO = 2000;
 
 @InputType('OverlapFilter', { description: 'Narrows the list of overlaps; all given conditions must hold.' })
 export class OverlapFilter {
@@ -107,6 +112,25 @@ export class ReviewOverlapInput {
 export class OverlapReviewPayload {
   @Field(() => Overlap, { nullable: true, description: 'The pair with its new review; null when userErrors is not empty.' })
   overlap!: Overlap | null;
+
+  @Field(() => [ID], { description: `The decisions recorded: give them to undoOverlapReviews within ${UNDO_MINUTES} minutes to take them back.` })
+  reviewIds!: string[];
+
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
+  userErrors!: UserError[];
+}
+
+@InputType('UndoOverlapReviewsInput', { description: 'Decisions to take back, as a review mutation named them.' })
+export class UndoOverlapReviewsInput {
+  @ArrayMaxSize(MAX_UNDO)
+  @Field(() => [ID], { description: `The reviewIds of reviewOverlap or reviewOverlapGroup, at most ${MAX_UNDO}.` })
+  reviewIds!: string[];
+}
+
+@ObjectType('UndoOverlapReviewsPayload', { description: 'The result of undoOverlapReviews.' })
+export class UndoOverlapReviewsPayload {
+  @Field(() => Int, { description: 'Decisions taken back (the pair has the decision before them again, or none).' })
+  undoneCount!: number;
 
   @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })
   userErrors!: UserError[];

@@ -4,8 +4,25 @@ import { ActivityPayload } from '../activities/activity.input.js';
 import type { HubContext } from '../core/context.js';
 import { PageArgs } from '../core/pagination.js';
 import { Person } from '../people/person.entity.js';
-import { ActivityDraftInput, OverlapFilter, OverlapReviewPayload, ReviewOverlapInput } from './overlap.input.js';
-import { inferDraftMethod, listOverlaps, minScoreOf, reasonsOf, reviewOverlap, similarToActivity, similarToDraft } from './overlap.service.js';
+import {
+  ActivityDraftInput,
+  OverlapFilter,
+  OverlapReviewPayload,
+  ReviewOverlapInput,
+  UNDO_MINUTES,
+  UndoOverlapReviewsInput,
+  UndoOverlapReviewsPayload,
+} from './overlap.input.js';
+import {
+  inferDraftMethod,
+  listOverlaps,
+  minScoreOf,
+  reasonsOf,
+  reviewOverlap,
+  similarToActivity,
+  similarToDraft,
+  undoOverlapReviews,
+} from './overlap.service.js';
 import { InferredMethod } from '../activities/inferred-method.js';
 import { badInput } from '../core/errors.js';
 import { MAX_TEXT, MAX_TITLE } from '../core/mutation.js';
@@ -54,6 +71,16 @@ export class OverlapResolver {
   @Mutation(() => OverlapReviewPayload, { description: 'Records a decision on a pair (COORDINATOR; PROJECT_LEAD when one activity is in their plans).' })
   reviewOverlap(@Ctx() ctx: HubContext, @Arg('input', () => ReviewOverlapInput, { description: 'The pair and the decision.' }) input: ReviewOverlapInput) {
     return reviewOverlap(ctx, input);
+  }
+
+  @Mutation(() => UndoOverlapReviewsPayload, {
+    description: `Takes back your own decisions on overlaps within ${UNDO_MINUTES} minutes ("Fortryd"): each pair has the decision before it again, or none.`,
+  })
+  undoOverlapReviews(
+    @Ctx() ctx: HubContext,
+    @Arg('input', () => UndoOverlapReviewsInput, { description: 'The decisions, as the review mutation named them.' }) input: UndoOverlapReviewsInput,
+  ) {
+    return undoOverlapReviews(ctx, input);
   }
 
   @FieldResolver(() => [Activity], { description: 'Exactly two activities, ordered by id (for a draft: the existing one).' })

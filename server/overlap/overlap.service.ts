@@ -8,12 +8,12 @@ import type { HubContext, Language, RowBudget, Viewer } from '../core/context.js
 import { today } from '../core/dates.js';
 import { Role } from '../core/enums.js';
 import { badInput } from '../core/errors.js';
-import { expectId, expectIds, toGlobalId } from '../core/global-id.js';
+import { expectId, expectIds, fromGlobalId, toGlobalId } from '../core/global-id.js';
 import { InputChecker, MAX_TEXT, runMutation } from '../core/mutation.js';
 import { decodeCursor, pageSize, toPage, type Page } from '../core/pagination.js';
 import { Conditions, descendantsSql, pgArray, rows, type Row } from '../core/sql.js';
 import { refuse, UserErrorCode } from '../core/user-errors.js';
-import type { ActivityDraftInput, OverlapFilter, ReviewOverlapInput } from './overlap.input.js';
+import { UNDO_MINUTES, type ActivityDraftInput, type OverlapFilter, type ReviewOverlapInput, type UndoOverlapReviewsInput } from './overlap.input.js';
 import { DEFAULT_THRESHOLD, DRAFT_INFERENCE_SQL, DRAFT_SUBJECT_SQL, kindOf, scoredPairsSql, STORE_FLOOR } from './overlap.sql.js';
 import { Overlap, OverlapReview, type OverlapDecision, type OverlapReason, type OverlapReasonKind } from './overlap.types.js';
 import { OverlapReviewRecord } from './overlap.entity.js';
@@ -253,7 +253,7 @@ export async function supersedeReviews(em: EntityManager, activityId: number): P
 }
 
 export function reviewOverlap(ctx: HubContext, input: ReviewOverlapInput) {
-  return runMutation(ctx, { overlap: null as Overlap | null }, async (tx) => {
+  return runMutation(ctx, { overlap: null as Overlap | null, reviewIds: [] as string[] }, async (tx) => {
     const viewer = requireMutation(ctx.viewer, 'reviewOverlap');
     const check = new InputChecker(tx);
     const distinct = new Set(input.activityIds);
@@ -267,9 +267,9 @@ export function reviewOverlap(ctx: HubContext, input: ReviewOverlapInput) {
       refuse(['input', 'activityIds'], UserErrorCode.FORBIDDEN, 'You may only review overlaps that involve an activity of your own plans');
     }
     const [a, b] = activities.map((x) => x.id).sort((x, y) => x - y) as [number, number];
-    const pair = await recordReview(tx, viewer, a, b, input.decision, note);
-    if (!pair) refuse(['input', 'activityIds'], UserErrorCode.INVALID, 'These two activities do not overlap');
-    return { overlap: fromRow(pair) };
+    const recorded = await recordReview(tx, viewer, a, b, input.decision, note);
+    if (!recorded) refuse(['input', 'activityIds'], UserErrorCode.INVALID, 'These two activities do not overlap');
+    return { overlap: fromRow(recorded.pair), reviewIds: [toGlobalId('OverlapReview', recorded.reviewId)] };
   });
 }
 
@@ -285,7 +285,7 @@ export async function recordReview(
   b: number,
   decision: OverlapDecision,
   note: string | null,
-): Promise<Row | null> {
+): Promise<{ pair: Row; reviewId: number } | null> {
   await tx.execute('select pg_advisory_xact_lock(?, ?)', [a, b]);
   const [pair] = await rows(
     tx,
@@ -293,15 +293,74 @@ export async function recordReview(
     [a, b],
   );
   if (!pair) return null;
-  await tx.execute('update overlap_review set superseded_at = now() where superseded_at is null and activity_a_id = ? and activity_b_id = ?', [a, b]);
-  const review = tx.create(OverlapReviewRecord, { activity: a, other: b, decision, note, reviewedBy: viewer.userId, reviewedAt: new Date() });
+  const [replaced] = await rows(
+    tx,
+    'update overlap_review set superseded_at = now() where superseded_at is null and activity_a_id = ? and activity_b_id = ? returning id',
+    [a, b],
+  );
+  const review = tx.create(OverlapReviewRecord, {
+    activity: a,
+    other: b,
+    decision,
+    note,
+    reviewedBy: viewer.userId,
+    reviewedAt: new Date(),
+    supersedesId: replaced ? Number(replaced.id) : null,
+  });
   await tx.flush();
   recordAudit(tx, viewer, 'reviewOverlap', { type: 'OverlapReview', id: review.id }, null, {
     activities: [toGlobalId('Activity', a), toGlobalId('Activity', b)],
     decision,
     note,
   });
-  return pair;
+  return { pair, reviewId: review.id };
+}
+
+/**
+ * Takes back decisions the viewer recorded in the last UNDO_MINUTES that still count: each stops counting and the one
+ * it replaced counts again (or the pair has none). All or nothing: one that cannot be taken back refuses the lot.
+ */
+export function undoOverlapReviews(ctx: HubContext, input: UndoOverlapReviewsInput) {
+  return runMutation(ctx, { undoneCount: 0 }, async (tx) => {
+    const viewer = requireMutation(ctx.viewer, 'undoOverlapReviews');
+    const ids: number[] = [];
+    input.reviewIds.forEach((globalId, i) => {
+      const decoded = fromGlobalId(globalId);
+      if (decoded?.type !== 'OverlapReview') refuse(['input', 'reviewIds', i], UserErrorCode.INVALID, `"${globalId.slice(0, 60)}" is not the id of a decision`);
+      ids.push(decoded.id);
+    });
+    const found = new Map(
+      (
+        await rows(
+          tx,
+          `select id, activity_a_id, activity_b_id, reviewed_by_id, reviewed_at, superseded_at, supersedes_id from overlap_review where id = any(?::int[]) order by activity_a_id, activity_b_id for update`,
+          [pgArray(ids)],
+        )
+      ).map((r) => [Number(r.id), r]),
+    );
+    const since = Date.now() - UNDO_MINUTES * 60_000;
+    ids.forEach((id, i) => {
+      const review = found.get(id);
+      const field = ['input', 'reviewIds', i];
+      if (!review) refuse(field, UserErrorCode.NOT_FOUND, `No decision has the id "${input.reviewIds[i]!.slice(0, 60)}"`);
+      if (Number(review.reviewed_by_id) !== viewer.userId) refuse(field, UserErrorCode.FORBIDDEN, 'Only whoever made a decision can take it back');
+      if (review.superseded_at !== null) refuse(field, UserErrorCode.INVALID, 'A newer decision or a change of an activity has replaced this decision already');
+      if (new Date(review.reviewed_at as string).getTime() < since)
+        refuse(field, UserErrorCode.INVALID, `A decision can be taken back for ${UNDO_MINUTES} minutes only`);
+    });
+    for (const review of found.values()) {
+      await tx.execute('select pg_advisory_xact_lock(?, ?)', [review.activity_a_id, review.activity_b_id]);
+      await tx.execute('update overlap_review set superseded_at = now() where id = ?', [review.id]);
+      if (review.supersedes_id !== null) {
+        await tx.execute('update overlap_review set superseded_at = null where id = ? and superseded_at is not null', [review.supersedes_id]);
+      }
+      recordAudit(tx, viewer, 'undoOverlapReviews', { type: 'OverlapReview', id: Number(review.id) }, null, {
+        activities: [toGlobalId('Activity', Number(review.activity_a_id)), toGlobalId('Activity', Number(review.activity_b_id))],
+        restored: review.supersedes_id === null ? null : toGlobalId('OverlapReview', Number(review.supersedes_id)),
+      });
+    }
+    return { undoneCount: found.size };
+  });
 }
 
 /** Stored pairs (a < b), best first, in one statement. */
