@@ -729,3 +729,30 @@ test('on a 390 px phone the menu folds behind "Menu" and no page scrolls sideway
   expect(errors).toEqual([]);
   await page.close();
 });
+
+test('a decision on an overlap group is confirmed where focus stays, and "Fortryd" takes it back: the group returns as it was', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.COORDINATOR].token}`);
+  await page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  await page.goto(`${base}/overlaps?by=PLAN_PAIR`);
+  const groups = page.locator('details.group');
+  await groups.first().waitFor();
+  const summary = await groups.first().locator('summary').innerText();
+  const label = await groups.first().locator('summary strong').innerText();
+  const before = await groups.count();
+  await groups.first().locator('summary').click();
+  await groups.first().getByRole('button', { name: 'Hele gruppen: komplementær' }).click();
+  const notice = page.locator('.notice.decision');
+  await notice.getByText(new RegExp(`^Gemt: ${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+ par\\) er markeret som komplementær\\.$`)).waitFor();
+  // The decided group leaves the list; focus rests on the confirmation, not lost with the group.
+  await expect.poll(() => groups.count()).toBe(before - 1);
+  expect(await page.evaluate(() => (globalThis as any).document.activeElement?.classList.contains('decision'))).toBe(true);
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await notice.getByRole('button', { name: 'Fortryd' }).click();
+  await notice.getByText(/^Beslutningen er taget tilbage: \d+ par har igen den beslutning, de havde før, eller ingen\.$/).waitFor();
+  await expect.poll(() => groups.count()).toBe(before);
+  expect(await groups.first().locator('summary').innerText()).toBe(summary);
+  expect(await notice.getByRole('button', { name: 'Fortryd' }).count()).toBe(0);
+  expect(errors).toEqual([]);
+  await page.close();
+});

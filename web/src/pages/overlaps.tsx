@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@urql/preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeError } from '../api.js';
 import { decimal } from '../format.js';
 import { downloadExport } from '../download.js';
@@ -15,6 +15,7 @@ import {
   type OverlapBoardQuery,
   type OverlapDecision,
   type OverlapGrouping,
+  UndoDecisionsDocument,
 } from '../generated/graphql.js';
 
 const GROUPINGS: { value: OverlapGrouping; label: string }[] = [
@@ -79,9 +80,12 @@ export function OverlapsPage() {
   const [exporting, setExporting] = useState(false);
   const [exported, setExported] = useState<string | null>(null);
   const problem = describeError(error);
-  const decided = () => {
+  // The last decision, said where focus can rest (the group it was made in may vanish from the list) and undoable for a while.
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const decided = (made: Receipt | null) => {
     refresh({ requestPolicy: 'network-only' });
     setStamp((n) => n + 1);
+    if (made) setReceipt(made);
   };
   // Made by the hub, page by page: every pair the filter finds, however large the city (one query's answer limit would cut it).
   const exportAll = async () => {
@@ -145,6 +149,7 @@ export function OverlapsPage() {
           {problem}
         </p>
       ) : null}
+      <DecisionNotice receipt={receipt} onUndone={() => decided(null)} />
       {!data ? (
         <p aria-live="polite">{fetching ? 'Henter overlap …' : ''}</p>
       ) : (
@@ -161,7 +166,74 @@ export function OverlapsPage() {
   );
 }
 
-function GroupCard({ group, by, filter, stamp, onDecided }: { group: Group; by: OverlapGrouping; filter: object; stamp: number; onDecided: () => void }) {
+/** What was just decided: its words, the decisions to take back, and when. */
+interface Receipt {
+  text: string;
+  reviewIds: string[];
+  at: number;
+}
+
+/** Minutes a decision can be taken back (the hub's own limit, undoOverlapReviews). */
+const UNDO_MINUTES = 10;
+
+/** "Gemt" with a "Fortryd" button: focus moves here after a decision, so it is not lost when the decided group leaves the list. */
+function DecisionNotice({ receipt, onUndone }: { receipt: Receipt | null; onUndone: () => void }) {
+  const [undone, undo] = useMutation(UndoDecisionsDocument);
+  const [said, setSaid] = useState<{ text: string; problem: boolean } | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    setSaid(null);
+    if (receipt) box.current?.focus();
+  }, [receipt]);
+  if (!receipt) return null;
+  const open = !said && Date.now() - receipt.at < UNDO_MINUTES * 60_000;
+  return (
+    <div class="notice decision" role="status" tabIndex={-1} ref={box}>
+      <p>{said ? said.text : receipt.text}</p>
+      {open ? (
+        <button
+          type="button"
+          disabled={undone.fetching}
+          onClick={async () => {
+            const result = await undo({ input: { reviewIds: receipt.reviewIds } });
+            const payload = result.data?.undoOverlapReviews;
+            if (payload && !payload.userErrors.length) {
+              setSaid({
+                text: `Beslutningen er taget tilbage: ${payload.undoneCount} par har igen den beslutning, de havde før, eller ingen.`,
+                problem: false,
+              });
+              onUndone();
+            } else {
+              setSaid({
+                text: payload?.userErrors.length
+                  ? 'Beslutningen kan ikke tages tilbage: der er truffet en nyere beslutning, en af aktiviteterne er ændret, eller der er gået mere end 10 minutter.'
+                  : (describeError(result.error) ?? 'Beslutningen blev ikke taget tilbage. Prøv igen.'),
+                problem: true,
+              });
+            }
+            box.current?.focus();
+          }}
+        >
+          Fortryd
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function GroupCard({
+  group,
+  by,
+  filter,
+  stamp,
+  onDecided,
+}: {
+  group: Group;
+  by: OverlapGrouping;
+  filter: object;
+  stamp: number;
+  onDecided: (made: Receipt | null) => void;
+}) {
   const [result, decide] = useMutation(DecideGroupDocument);
   const [note, setNote] = useState('');
   const [open, setOpen] = useState(false);
@@ -180,8 +252,17 @@ function GroupCard({ group, by, filter, stamp, onDecided }: { group: Group; by: 
             type="button"
             disabled={result.fetching}
             onClick={async () => {
-              await decide({ input: { by, key: group.key, filter, decision: d.value, note: note || null } });
-              onDecided();
+              const result = await decide({ input: { by, key: group.key, filter, decision: d.value, note: note || null } });
+              const payload = result.data?.reviewOverlapGroup;
+              onDecided(
+                payload && !payload.userErrors.length
+                  ? {
+                      text: `Gemt: ${group.label} (${payload.reviewedCount} par) er markeret som ${d.label.toLowerCase()}.`,
+                      reviewIds: payload.reviewIds,
+                      at: Date.now(),
+                    }
+                  : null,
+              );
             }}
           >
             Hele gruppen: {d.label.toLowerCase()}
@@ -210,7 +291,7 @@ function GroupPairs({
   by: OverlapGrouping;
   filter: object;
   stamp: number;
-  onDecided: () => void;
+  onDecided: (made: Receipt | null) => void;
 }) {
   const [{ data, error }, refresh] = useQuery({ query: GroupPairsDocument, variables: { by, filter, keys: [groupKey] } });
   useEffect(() => {
@@ -227,7 +308,7 @@ function GroupPairs({
   );
 }
 
-function PairCard({ pair, onDecided }: { pair: Pair; onDecided: () => void }) {
+function PairCard({ pair, onDecided }: { pair: Pair; onDecided: (made: Receipt | null) => void }) {
   const [result, decide] = useMutation(DecidePairDocument);
   const [note, setNote] = useState('');
   const ids = pair.activities.map((a) => a.id);
@@ -288,8 +369,17 @@ function PairCard({ pair, onDecided }: { pair: Pair; onDecided: () => void }) {
             type="button"
             disabled={result.fetching}
             onClick={async () => {
-              await decide({ input: { activityIds: ids, decision: d.value, note: note || null } });
-              onDecided();
+              const result = await decide({ input: { activityIds: ids, decision: d.value, note: note || null } });
+              const payload = result.data?.reviewOverlap;
+              onDecided(
+                payload && !payload.userErrors.length
+                  ? {
+                      text: `Gemt: ${pair.activities.map((a) => a.title).join(' og ')} er markeret som ${d.label.toLowerCase()}.`,
+                      reviewIds: payload.reviewIds,
+                      at: Date.now(),
+                    }
+                  : null,
+              );
             }}
           >
             {d.label}
