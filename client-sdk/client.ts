@@ -78,6 +78,8 @@ export interface HubClientOptions {
   backoffMs?: number;
   /** A fetch to use instead of the global one. */
   fetch?: typeof fetch;
+  /** The language of userErrors' messages: "da" for Danish; English by default. */
+  language?: 'da' | 'en';
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -95,7 +97,11 @@ export function createHubClient(options: HubClientOptions) {
       try {
         response = await doFetch(options.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${options.token}`,
+            ...(options.language ? { 'accept-language': options.language } : {}),
+          },
           body,
         });
       } catch (error) {

@@ -70,7 +70,8 @@ function print(report: NonNullable<ImportActivitiesMutation['importActivities'][
 }
 
 try {
-  const client = createHubClient({ url, token, retries: 2 });
+  // The sheet's problems are the Danish user's to fix: the hub says them in Danish, as it says the rows' errors.
+  const client = createHubClient({ url, token, retries: 2, language: 'da' });
   const sheet = sheetFile(path.basename(file), bytes);
   let planId: string | null = null;
   if (values.plan) {

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, type GraphQLInputType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { insertUser } from '../server/auth/auth.service.js';
 import { Role } from '../server/core/enums.js';
 import { hubSchema } from '../server/modules.js';
-import { startTestHub, type TestHub } from './support/hub.js';
+import { graphqlRequest, startTestHub, type TestHub } from './support/hub.js';
 
 let t: TestHub;
 beforeAll(async () => {
@@ -289,4 +290,42 @@ describe('fuzzing every argument and every mutation input with edge values', () 
     expect(checked).toContain('activities');
     expect(checked.length).toBeGreaterThan(30);
   }, 120_000);
+});
+
+describe('user errors speak the language the request asks for', () => {
+  // Users of their own: the fuzzing above may have given the suite's users new tokens (rotateToken).
+  const tokens = new Map<Role, string>();
+  const ask = async (query: string, variables: Record<string, unknown>, acceptLanguage?: string, as: Role = Role.COORDINATOR) => {
+    if (!tokens.has(as)) tokens.set(as, (await insertUser(t.hub.orm.em.fork(), { name: `Sprog ${as}`, role: as })).token);
+    return graphqlRequest<any>(t.hub.url, tokens.get(as)!, query, variables, acceptLanguage ? { 'accept-language': acceptLanguage } : {});
+  };
+
+  test('Danish when Accept-Language asks for Danish first, English otherwise; the code and field are the same', async () => {
+    const plan = await t.idOf('Plan', "select id from plan where code = 'VOL-OEST'");
+    const create = (language?: string) =>
+      ask(
+        'mutation($i: CreateActivityInput!) { createActivity(input: $i) { userErrors { field code message } } }',
+        { i: { planId: plan, title: '   ', targetGroupIds: [], areaIds: [], startDate: '2027-01-04', endDate: '2026-01-04' } },
+        language,
+      ).then((r) => {
+        if (!r.data) throw new Error(JSON.stringify(r.errors));
+        return r.data.createActivity.userErrors as { field: string[]; code: string; message: string }[];
+      });
+    const english = await create();
+    const danish = await create('da-DK,da;q=0.9,en;q=0.8');
+    expect(danish.map((e) => [e.field.join('.'), e.code])).toEqual(english.map((e) => [e.field.join('.'), e.code]));
+    const byField = (errors: typeof english) => Object.fromEntries(errors.map((e) => [e.field.join('.'), e.message]));
+    expect(byField(english)['input.title']).toBe('title must not be empty');
+    expect(byField(danish)['input.title']).toBe('Titlen skal udfyldes');
+    expect(byField(danish)['input.endDate']).toBe('Slutdatoen (2026-01-04) ligger før startdatoen (2027-01-04)');
+    expect(await create('en-GB,da;q=0.5').then((errors) => byField(errors)['input.title'])).toBe('title must not be empty');
+    // A refusal by role, in Danish.
+    const refused = await ask(
+      'mutation($i: CreateThemeInput!) { createTheme(input: $i) { userErrors { code message } } }',
+      { i: { code: 'x', name: 'X' } },
+      'da',
+      Role.READER,
+    );
+    expect(refused.data.createTheme.userErrors[0]).toEqual({ code: 'FORBIDDEN', message: 'Som læser har du ikke adgang til dette (createTheme)' });
+  });
 });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../server/core/config.js';
 import { Role } from '../server/core/enums.js';
 import { SHEET_COLUMNS } from '../server/exchange/sheet.js';
-import { startTestHub, type TestHub } from './support/hub.js';
+import { graphqlRequest, startTestHub, type TestHub } from './support/hub.js';
 
 // ajv-formats is CommonJS: its plugin is the default export's default.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => void;
@@ -28,8 +28,17 @@ const REPORT = `report { written created updated unchanged failed unknownColumns
   rows { row title status similarCount errors { column code message } activity { id title version reference startDate endDate status capacity
     schedule { weekday startTime endTime } method { code } targetGroups { code } areas { code } themes { code } partners { name } contact { name } plan { code } } } }`;
 
+/** As the console sends it: in Danish, so the sheet's problems come back in Danish. */
 async function importSheet(input: Record<string, unknown>, as: Role = Role.COORDINATOR) {
-  return t.mutate('importActivities', 'ImportActivitiesInput', input, REPORT, as);
+  const result = await graphqlRequest<any>(
+    t.hub.url,
+    t.users[as].token,
+    `mutation($input: ImportActivitiesInput!) { importActivities(input: $input) { ${REPORT} userErrors { field code message } } }`,
+    { input },
+    { 'accept-language': 'da' },
+  );
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data.importActivities;
 }
 
 const activityCount = async () => Number(((await t.hub.orm.em.fork().execute('select count(*) as n from activity')) as { n: string }[])[0]!.n);

@@ -1,6 +1,6 @@
 import type { Viewer } from '../core/context.js';
 import { Role } from '../core/enums.js';
-import { refuse, UserErrorCode } from '../core/user-errors.js';
+import { refuse, UserErrorCode, message } from '../core/user-errors.js';
 
 const REFERENCE_DATA = [Role.ADMIN, Role.COORDINATOR] as const;
 const PLAN_WORK = [Role.COORDINATOR, Role.PROJECT_LEAD] as const;
@@ -62,11 +62,24 @@ const ROLE_NAMES: Record<Role, string> = {
   [Role.PROJECT_LEAD]: 'a project lead',
   [Role.READER]: 'a reader',
 };
+const DANISH_ROLE_NAMES: Record<Role, string> = {
+  [Role.ADMIN]: 'administrator',
+  [Role.COORDINATOR]: 'koordinator',
+  [Role.PROJECT_LEAD]: 'projektleder',
+  [Role.READER]: 'læser',
+};
 
 /** Refuses the whole input when the viewer's role may not call this mutation. */
 export function requireMutation(viewer: Viewer | null, mutation: MutationName): Viewer {
   if (!viewer || !ROLE_MUTATIONS[viewer.role].has(mutation)) {
-    refuse([], UserErrorCode.FORBIDDEN, `${viewer ? `As ${ROLE_NAMES[viewer.role]} you` : 'You'} may not call ${mutation}`);
+    refuse(
+      [],
+      UserErrorCode.FORBIDDEN,
+      message(
+        `${viewer ? `As ${ROLE_NAMES[viewer.role]} you` : 'You'} may not call ${mutation}`,
+        `${viewer ? `Som ${DANISH_ROLE_NAMES[viewer.role]} har du` : 'Du har'} ikke adgang til dette (${mutation})`,
+      ),
+    );
   }
   return viewer;
 }
@@ -78,7 +91,14 @@ export function mayEditPlan(viewer: Viewer, planId: number): boolean {
 
 export function requirePlan(viewer: Viewer, planId: number, field: string[], planName: string): void {
   if (!mayEditPlan(viewer, planId)) {
-    refuse(field, UserErrorCode.FORBIDDEN, `You may only change activities of your own plans; "${planName}" is not one of them`);
+    refuse(
+      field,
+      UserErrorCode.FORBIDDEN,
+      message(
+        `You may only change activities of your own plans; "${planName}" is not one of them`,
+        `Du kan kun ændre aktiviteter i dine egne helhedsplaner; "${planName}" er ikke en af dem`,
+      ),
+    );
   }
 }
 

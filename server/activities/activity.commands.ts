@@ -10,7 +10,7 @@ import type { HubContext, Viewer } from '../core/context.js';
 import { ActivityStatus, Weekday } from '../core/enums.js';
 import { fromGlobalId, toGlobalId } from '../core/global-id.js';
 import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation, type Path } from '../core/mutation.js';
-import { refuse, UserErrorCode } from '../core/user-errors.js';
+import { refuse, UserErrorCode, message } from '../core/user-errors.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Person } from '../people/person.entity.js';
 import { Plan } from '../plans/plan.entity.js';
@@ -30,7 +30,20 @@ export const REVIEWED_FIELDS = ['targetGroups', 'areas', 'startDate', 'endDate',
 /** A payload; `similarTo` names the activity whose similar activities the payload lists (for create and update). */
 const EMPTY = { activity: null as Activity | null, similarTo: undefined as number | undefined };
 /** Two writers giving one reference at once: the second is told as if it had checked first. */
-const REFERENCE_TAKEN = { field: ['input', 'reference'], message: 'Another activity of the plan has this reference' };
+const REFERENCE_TAKEN = {
+  field: ['input', 'reference'],
+  message: message('Another activity of the plan has this reference', 'En anden aktivitet i helhedsplanen har denne reference'),
+};
+/** Weekdays as Danish messages name them. */
+const DAY: Record<string, string> = {
+  MONDAY: 'mandag',
+  TUESDAY: 'tirsdag',
+  WEDNESDAY: 'onsdag',
+  THURSDAY: 'torsdag',
+  FRIDAY: 'fredag',
+  SATURDAY: 'lørdag',
+  SUNDAY: 'søndag',
+};
 
 /** Weekly slots as stored: HH:mm, each ending after it starts, no slot twice, in week order. */
 function checkSchedule(check: InputChecker, path: Path, slots: readonly ScheduleSlotData[]): ScheduleSlotData[] {
@@ -42,11 +55,19 @@ function checkSchedule(check: InputChecker, path: Path, slots: readonly Schedule
       check.problems.add(
         [...path, i, 'endTime'],
         UserErrorCode.INVALID,
-        `The slot on ${clean.weekday} ends (${clean.endTime}) before it starts (${clean.startTime})`,
+        message(
+          `The slot on ${clean.weekday} ends (${clean.endTime}) before it starts (${clean.startTime})`,
+          `Tidsrummet ${DAY[clean.weekday] ?? clean.weekday} slutter (${clean.endTime}), før det begynder (${clean.startTime})`,
+        ),
       );
     }
     const key = `${clean.weekday} ${clean.startTime}-${clean.endTime}`;
-    if (seen.has(key)) check.problems.add([...path, i], UserErrorCode.INVALID, `The slot ${key} is given twice`);
+    if (seen.has(key))
+      check.problems.add(
+        [...path, i],
+        UserErrorCode.INVALID,
+        message(`The slot ${key} is given twice`, `Tidsrummet ${DAY[clean.weekday] ?? clean.weekday} ${clean.startTime}-${clean.endTime} står to gange`),
+      );
     seen.add(key);
     return clean;
   });
@@ -62,7 +83,10 @@ function checkSchedule(check: InputChecker, path: Path, slots: readonly Schedule
       check.problems.add(
         path,
         UserErrorCode.INVALID,
-        `The slots on ${slot.weekday} overlap: ${before.startTime}-${before.endTime} and ${slot.startTime}-${slot.endTime}`,
+        message(
+          `The slots on ${slot.weekday} overlap: ${before.startTime}-${before.endTime} and ${slot.startTime}-${slot.endTime}`,
+          `Tidsrummene ${DAY[slot.weekday] ?? slot.weekday} overlapper: ${before.startTime}-${before.endTime} og ${slot.startTime}-${slot.endTime}`,
+        ),
       );
     }
   });
@@ -71,7 +95,11 @@ function checkSchedule(check: InputChecker, path: Path, slots: readonly Schedule
 
 function checkPeriod(check: InputChecker, startDate: string, endDate: string | null | undefined): void {
   if (endDate && endDate < startDate) {
-    check.problems.add(['input', 'endDate'], UserErrorCode.INVALID, `endDate (${endDate}) is before startDate (${startDate})`);
+    check.problems.add(
+      ['input', 'endDate'],
+      UserErrorCode.INVALID,
+      message(`endDate (${endDate}) is before startDate (${startDate})`, `Slutdatoen (${endDate}) ligger før startdatoen (${startDate})`),
+    );
   }
 }
 
@@ -115,7 +143,15 @@ export function activitySnapshot(activity: Activity): Snapshot {
 export async function checkReferenceFree(check: InputChecker, path: Path, planId: number, reference: string | null, activityId?: number): Promise<void> {
   if (!reference) return;
   const taken = await check.em.findOne(Activity, { plan: planId, reference, ...(activityId ? { id: { $ne: activityId } } : {}) });
-  if (taken) check.problems.add(path, UserErrorCode.DUPLICATE, `Another activity of the plan ("${taken.title}") has the reference "${reference}"`);
+  if (taken)
+    check.problems.add(
+      path,
+      UserErrorCode.DUPLICATE,
+      message(
+        `Another activity of the plan ("${taken.title}") has the reference "${reference}"`,
+        `En anden aktivitet i helhedsplanen ("${taken.title}") har referencen "${reference}"`,
+      ),
+    );
 }
 
 /** The activity as the overlap store just left it (its inferred method), without a change to flush. */
@@ -138,21 +174,30 @@ function decodedIds(ids: readonly string[], type: string): number[] {
  */
 async function lockForChange(tx: EntityManager, viewer: Viewer, id: string, expectedVersion: number, newAreaIds: readonly string[] = []): Promise<Activity> {
   const decoded = fromGlobalId(id);
-  if (!decoded || decoded.type !== 'Activity') refuse(['input', 'id'], UserErrorCode.INVALID, `"${id}" is not the id of an Activity`);
+  if (!decoded || decoded.type !== 'Activity')
+    refuse(['input', 'id'], UserErrorCode.INVALID, message(`"${id}" is not the id of an Activity`, `"${id}" er ikke id'et på en aktivitet`));
   // Row lock: of two concurrent changes with the same expectedVersion, the second sees the first's version.
   const exists = await activityWrites.lockActivity.run(tx, decoded.id, decodedIds(newAreaIds, 'Area'));
   const activity = exists ? await tx.findOne(Activity, decoded.id, { refresh: true }) : null;
-  if (!activity) refuse(['input', 'id'], UserErrorCode.NOT_FOUND, `No Activity has the id "${id}"`);
+  if (!activity) refuse(['input', 'id'], UserErrorCode.NOT_FOUND, message(`No Activity has the id "${id}"`, 'Aktiviteten findes ikke (længere)'));
   const plan = await tx.findOneOrFail(Plan, activity.plan.id);
   requirePlan(viewer, plan.id, ['input', 'id'], plan.name);
   if (activity.version !== expectedVersion) {
     refuse(
       ['input', 'expectedVersion'],
       UserErrorCode.VERSION_CONFLICT,
-      `The activity is at version ${activity.version}, not ${expectedVersion}: someone changed it since you read it. Reload it and apply your change again.`,
+      message(
+        `The activity is at version ${activity.version}, not ${expectedVersion}: someone changed it since you read it. Reload it and apply your change again.`,
+        'En anden har ændret aktiviteten, siden du åbnede den. Hent den nye version, og ret igen.',
+      ),
     );
   }
-  if (activity.archived) refuse(['input', 'id'], UserErrorCode.INVALID, 'The activity is archived and can no longer be changed');
+  if (activity.archived)
+    refuse(
+      ['input', 'id'],
+      UserErrorCode.INVALID,
+      message('The activity is archived and can no longer be changed', 'Aktiviteten er arkiveret og kan ikke længere ændres'),
+    );
   await tx.populate(activity, ['themes', 'targetGroups', 'areas', 'partners']);
   return activity;
 }
@@ -174,7 +219,10 @@ export function createActivity(ctx: HubContext, input: CreateActivityInput) {
           refuse(
             ['input', 'idempotencyKey'],
             UserErrorCode.INVALID,
-            `The idempotency key "${idempotencyKey}" was used before for another activity ("${first.title}"); give a new activity a new key`,
+            message(
+              `The idempotency key "${idempotencyKey}" was used before for another activity ("${first.title}"); give a new activity a new key`,
+              `Nøglen "${idempotencyKey}" er brugt før til en anden aktivitet ("${first.title}"); giv en ny aktivitet en ny nøgle`,
+            ),
           );
         }
         if (first) return { ...EMPTY, activity: first };
@@ -239,7 +287,8 @@ export function updateActivity(ctx: HubContext, input: UpdateActivityInput) {
       const activity = await lockForChange(tx, viewer, input.id, input.expectedVersion, input.areaIds ?? []);
       const before = activitySnapshot(activity);
       const check = new InputChecker(tx);
-      const cannotClear = (field: string) => check.problems.add(['input', field], UserErrorCode.INVALID, `${field} cannot be cleared`);
+      const cannotClear = (field: string) =>
+        check.problems.add(['input', field], UserErrorCode.INVALID, message(`${field} cannot be cleared`, 'Feltet kan ikke tømmes'));
 
       if (input.title === null) cannotClear('title');
       else if (input.title !== undefined) activity.title = check.text(['input', 'title'], input.title, { required: true, max: MAX_TITLE })!;

@@ -7,7 +7,7 @@ import type { HubContext } from '../core/context.js';
 import { AreaKind } from '../core/enums.js';
 import { toGlobalId } from '../core/global-id.js';
 import { InputChecker, MAX_TITLE, runMutation } from '../core/mutation.js';
-import { UserErrorCode } from '../core/user-errors.js';
+import { UserErrorCode, message } from '../core/user-errors.js';
 import { Area } from './area.entity.js';
 import { areaWrites } from './area.hooks.js';
 import type { CreateAreaInput } from './area.input.js';
@@ -42,12 +42,20 @@ export function createArea(ctx: HubContext, input: CreateAreaInput) {
       const name = check.text(['input', 'name'], input.name, { required: true, max: MAX_TITLE });
       const parent = await check.ref(['input', 'parentId'], input.parentId, Area);
       if (parent && KIND_ORDER.indexOf(parent.kind) >= KIND_ORDER.indexOf(input.kind)) {
-        check.problems.add(['input', 'parentId'], UserErrorCode.INVALID, `A ${input.kind.toLowerCase()} cannot lie inside a ${parent.kind.toLowerCase()}`);
+        check.problems.add(
+          ['input', 'parentId'],
+          UserErrorCode.INVALID,
+          message(`A ${input.kind.toLowerCase()} cannot lie inside a ${parent.kind.toLowerCase()}`, 'Området kan ikke ligge inde i et område af den slags'),
+        );
       }
       if (((input.latitude ?? null) === null) !== ((input.longitude ?? null) === null)) {
-        check.problems.add(['input', input.latitude == null ? 'latitude' : 'longitude'], UserErrorCode.INVALID, 'Give latitude and longitude together');
+        check.problems.add(
+          ['input', input.latitude == null ? 'latitude' : 'longitude'],
+          UserErrorCode.INVALID,
+          message('Give latitude and longitude together', 'Angiv både breddegrad og længdegrad'),
+        );
       }
-      await checkCodeFree(check, ['input', 'code'], 'area', code, 'An area');
+      await checkCodeFree(check, ['input', 'code'], 'area', code, message('An area', 'Et område'));
       check.check();
       const area = tx.create(Area, {
         code: code!,
@@ -63,6 +71,9 @@ export function createArea(ctx: HubContext, input: CreateAreaInput) {
       recordAudit(tx, viewer, 'createArea', { type: 'Area', id: area.id }, null, areaSnapshot(area));
       return { area };
     },
-    { field: ['input', 'code'], message: `An area with the code "${input.code}" exists already` },
+    {
+      field: ['input', 'code'],
+      message: message(`An area with the code "${input.code}" exists already`, `Der findes allerede et område med koden "${input.code}"`),
+    },
   );
 }

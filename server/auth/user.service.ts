@@ -9,7 +9,7 @@ import type { HubContext } from '../core/context.js';
 import { Role } from '../core/enums.js';
 import { toGlobalId } from '../core/global-id.js';
 import { InputChecker, MAX_TITLE, runMutation } from '../core/mutation.js';
-import { UserErrorCode } from '../core/user-errors.js';
+import { UserErrorCode, message } from '../core/user-errors.js';
 import { Person } from '../people/person.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 import { announceUserChange, insertUser } from './auth.service.js';
@@ -27,10 +27,21 @@ export function createUser(ctx: HubContext, input: CreateUserInput) {
     const person = await check.ref(['input', 'personId'], input.personId, Person);
     const plans = await check.refs(['input', 'planIds'], input.planIds, Plan);
     if (input.role === Role.PROJECT_LEAD && !input.planIds?.length) {
-      check.problems.add(['input', 'planIds'], UserErrorCode.INVALID, 'A project lead needs at least one plan to edit');
+      check.problems.add(
+        ['input', 'planIds'],
+        UserErrorCode.INVALID,
+        message('A project lead needs at least one plan to edit', 'En projektleder skal have mindst én helhedsplan'),
+      );
     }
     if (input.role !== Role.PROJECT_LEAD && input.planIds?.length) {
-      check.problems.add(['input', 'planIds'], UserErrorCode.INVALID, 'Only project leads are limited to plans; leave planIds out for other roles');
+      check.problems.add(
+        ['input', 'planIds'],
+        UserErrorCode.INVALID,
+        message(
+          'Only project leads are limited to plans; leave planIds out for other roles',
+          'Kun projektledere knyttes til helhedsplaner; vælg ingen for andre roller',
+        ),
+      );
     }
     check.check();
     const { user, token } = await insertUser(tx, { name: name!, role: input.role, personId: person?.id, planIds: plans.map((p) => p.id) });
@@ -67,7 +78,12 @@ export function revokeUser(ctx: HubContext, input: RevokeUserInput) {
   return runMutation(ctx, { user: null as User | null }, async (tx) => {
     const viewer = requireMutation(ctx.viewer, 'revokeUser');
     const user = await userAt(new InputChecker(tx), ['input', 'id'], input.id);
-    if (user.id === viewer.userId) refuse(['input', 'id'], UserErrorCode.INVALID, 'You cannot revoke yourself; another administrator can');
+    if (user.id === viewer.userId)
+      refuse(
+        ['input', 'id'],
+        UserErrorCode.INVALID,
+        message('You cannot revoke yourself; another administrator can', 'Du kan ikke spærre din egen adgang; en anden administrator kan'),
+      );
     if (!user.revokedAt) {
       const before = await snapshotOf(tx, user);
       user.revokedAt = new Date();
@@ -84,7 +100,11 @@ export function rotateToken(ctx: HubContext, input: RotateTokenInput) {
     const viewer = requireMutation(ctx.viewer, 'rotateToken');
     const user = input.id ? await userAt(new InputChecker(tx), ['input', 'id'], input.id) : await tx.findOneOrFail(User, viewer.userId);
     if (user.id !== viewer.userId && viewer.role !== Role.ADMIN)
-      refuse(['input', 'id'], UserErrorCode.FORBIDDEN, 'Only administrators may give others a new token');
+      refuse(
+        ['input', 'id'],
+        UserErrorCode.FORBIDDEN,
+        message('Only administrators may give others a new token', 'Kun administratorer kan give andre et nyt link'),
+      );
     const before = await snapshotOf(tx, user);
     const token = newToken();
     user.tokenHash = hashToken(token);
@@ -112,12 +132,27 @@ export function updateUser(ctx: HubContext, input: UpdateUserInput) {
         ? ((await tx.execute('select plan_id from user_plan where user_id = ?', [target.id])) as { plan_id: number }[]).map((p) => p.plan_id)
         : plans.map((p) => p.id);
     if (role === Role.PROJECT_LEAD && !planIds.length)
-      check.problems.add(['input', 'planIds'], UserErrorCode.INVALID, 'A project lead needs at least one plan to edit');
+      check.problems.add(
+        ['input', 'planIds'],
+        UserErrorCode.INVALID,
+        message('A project lead needs at least one plan to edit', 'En projektleder skal have mindst én helhedsplan'),
+      );
     if (role !== Role.PROJECT_LEAD && planIds.length) {
-      check.problems.add(['input', 'planIds'], UserErrorCode.INVALID, 'Only project leads are limited to plans; give an empty list for other roles');
+      check.problems.add(
+        ['input', 'planIds'],
+        UserErrorCode.INVALID,
+        message(
+          'Only project leads are limited to plans; give an empty list for other roles',
+          'Kun projektledere knyttes til helhedsplaner; vælg ingen for andre roller',
+        ),
+      );
     }
     if (target.id === viewer.userId && role !== Role.ADMIN)
-      check.problems.add(['input', 'role'], UserErrorCode.INVALID, 'You cannot take your own administrator role');
+      check.problems.add(
+        ['input', 'role'],
+        UserErrorCode.INVALID,
+        message('You cannot take your own administrator role', 'Du kan ikke fratage dig selv administratorrollen'),
+      );
     check.check();
     const before = await snapshotOf(tx, target);
     target.role = role;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ExecutionBudget, HeldSlot } from './cost.js';
 import type { Role } from './enums.js';
-import type { UserError } from './user-errors.js';
+import type { Problem } from './user-errors.js';
 
 /**
  * A request's DataLoaders by name. Core names none: each domain adds its own factories to the type with
@@ -36,16 +36,24 @@ export interface HubContext {
   /** What a query may still consume; set once the operation is known (core/cost.ts). */
   budget?: ExecutionBudget;
   /** Text in a mutation's input that cannot be stored, answered as user errors before any work (core/input-guard.ts). */
-  inputProblems?: UserError[];
+  inputProblems?: Problem[];
   /** What the request holds until its response is written (Apollo copies the context, so this is an object shared by the copies). */
   held: HeldSlot;
   /** The language people read answers in: Danish unless the request's Accept-Language prefers English. */
   language: Language;
+  /** The language of user errors: Danish when the request's Accept-Language asks for Danish first, else English. */
+  messages: Language;
   /** The console's address for links handed out (calendar feeds): HUB_PUBLIC_URL, else the address the request came to. */
   publicUrl: string;
 }
 
 export type Language = 'da' | 'en';
+
+/** Danish when the first language of an Accept-Language header is Danish; English otherwise (what programs get). */
+export function messageLanguageOf(acceptLanguage: string | undefined): Language {
+  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  return first === 'da' || first.startsWith('da-') ? 'da' : 'en';
+}
 
 /** Danish, the users' language, unless the first language of an Accept-Language header is English. */
 export function languageOf(acceptLanguage: string | undefined): Language {
@@ -58,7 +66,7 @@ class RequestContext implements HubContext {
   private fork?: EntityManager;
   private made?: HubLoaders;
   budget?: ExecutionBudget;
-  inputProblems?: UserError[];
+  inputProblems?: Problem[];
   readonly held: HeldSlot = {};
 
   constructor(
@@ -68,6 +76,7 @@ class RequestContext implements HubContext {
     readonly requestId: string,
     readonly clientRequestId: string | null,
     readonly language: Language,
+    readonly messages: Language,
     readonly publicUrl: string,
   ) {}
 
@@ -93,6 +102,7 @@ export function createContext(
   clientRequestId: string | null = null,
   language: Language = 'da',
   publicUrl = 'http://localhost:4000',
+  messages: Language = 'en',
 ): HubContext {
-  return new RequestContext(rootEm, makeLoaders, viewer, requestId, clientRequestId, language, publicUrl);
+  return new RequestContext(rootEm, makeLoaders, viewer, requestId, clientRequestId, language, messages, publicUrl);
 }

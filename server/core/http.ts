@@ -9,7 +9,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { HubConfig } from './config.js';
 import { serveConsole } from './console.js';
 import { serveExplorer, serveExplorerAsset } from './explorer.js';
-import { createContext, languageOf, type HubContext, type MakeLoaders, type Viewer } from './context.js';
+import { createContext, languageOf, messageLanguageOf, type HubContext, type MakeLoaders, type Viewer } from './context.js';
 import { ErrorCode } from './errors.js';
 import { costPlugin, tooManySelections } from './cost.js';
 import type { DatabaseHealth } from './db-health.js';
@@ -412,6 +412,7 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
                   clientRequestId,
                   languageOf(req.headers['accept-language']),
                   publicUrlOf(req),
+                  messageLanguageOf(req.headers['accept-language']),
                 )),
             }),
           ),

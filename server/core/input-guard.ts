@@ -2,7 +2,7 @@ import { BREAK, GraphQLError, Kind, visit, type ArgumentNode, type DocumentNode,
 import type { ApolloServerPlugin } from '@apollo/server';
 import { validate, type ValidationError } from 'class-validator';
 import { badInput, ErrorCode } from './errors.js';
-import { UserErrorCode, type UserError } from './user-errors.js';
+import { message, UserErrorCode, type Problem } from './user-errors.js';
 
 /** The NUL character, which PostgreSQL text cannot hold, and UTF-16 surrogate halves without their partner. */
 // eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for.
@@ -99,12 +99,13 @@ function findInDocument(document: DocumentNode): BadText | null {
 }
 
 const TEXT_RULE = 'Text may not contain the NUL character or unpaired UTF-16 surrogates';
+const TEXT_RULE_DA = 'Teksten må ikke indeholde NUL-tegnet eller enlige UTF-16-surrogater';
 
 /**
  * Text that PostgreSQL cannot store is refused at the boundary, wherever it is: a query is answered
  * 400 with BAD_USER_INPUT; a mutation answers an INVALID user error on that field (see runMutation).
  */
-export function inputGuardPlugin<C extends { inputProblems?: UserError[] }>(): ApolloServerPlugin<C> {
+export function inputGuardPlugin<C extends { inputProblems?: Problem[] }>(): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
@@ -113,7 +114,9 @@ export function inputGuardPlugin<C extends { inputProblems?: UserError[] }>(): A
           if (!bad) return;
           const where = bad.path.join('.');
           if (operation?.operation === 'mutation') {
-            contextValue.inputProblems = [{ field: bad.path.map(String), code: UserErrorCode.INVALID, message: `${TEXT_RULE} (${where})` }];
+            contextValue.inputProblems = [
+              { field: bad.path.map(String), code: UserErrorCode.INVALID, message: message(`${TEXT_RULE} (${where})`, `${TEXT_RULE_DA} (${where})`) },
+            ];
             return;
           }
           throw new GraphQLError(`${TEXT_RULE} (${where})`, { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });

@@ -3,7 +3,7 @@ import { DeadlockException, UniqueConstraintViolationException } from '@mikro-or
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HubContext } from './context.js';
 import { fromGlobalId } from './global-id.js';
-import { Problems, UserErrorCode, UserErrorsFound, type UserError } from './user-errors.js';
+import { inLanguage, message, Problems, UserErrorCode, UserErrorsFound, type Message, type UserError } from './user-errors.js';
 
 export type Path = (string | number)[];
 
@@ -15,9 +15,9 @@ export async function runMutation<P extends object>(
   ctx: HubContext,
   empty: P,
   work: (tx: EntityManager) => Promise<P>,
-  duplicate?: { field: Path; message: string },
+  duplicate?: { field: Path; message: Message },
 ): Promise<P & { userErrors: UserError[] }> {
-  if (ctx.inputProblems?.length) return { ...empty, userErrors: ctx.inputProblems };
+  if (ctx.inputProblems?.length) return { ...empty, userErrors: inLanguage(ctx.inputProblems, ctx.messages) };
   for (let attempt = 1; ; attempt++) {
     try {
       const result = await ctx.em.transactional((tx) => work(tx));
@@ -29,9 +29,12 @@ export async function runMutation<P extends object>(
     }
   }
   function answer(error: unknown): P & { userErrors: UserError[] } {
-    if (error instanceof UserErrorsFound) return { ...empty, userErrors: error.errors };
+    if (error instanceof UserErrorsFound) return { ...empty, userErrors: inLanguage(error.errors, ctx.messages) };
     if (error instanceof UniqueConstraintViolationException && duplicate) {
-      return { ...empty, userErrors: [{ field: duplicate.field.map(String), code: UserErrorCode.DUPLICATE, message: duplicate.message }] };
+      return {
+        ...empty,
+        userErrors: inLanguage([{ field: duplicate.field.map(String), code: UserErrorCode.DUPLICATE, message: duplicate.message }], ctx.messages),
+      };
     }
     throw error;
   }
@@ -52,11 +55,18 @@ export class InputChecker {
   text(path: Path, value: string | null | undefined, options: { required?: boolean; max: number }): string | null {
     const trimmed = value?.trim() ?? '';
     if (!trimmed) {
-      if (options.required) this.problems.add(path, UserErrorCode.INVALID, `${label(path)} must not be empty`);
+      if (options.required) this.problems.add(path, UserErrorCode.INVALID, message(`${label(path)} must not be empty`, `${danishLabel(path)} skal udfyldes`));
       return null;
     }
     if (trimmed.length > options.max) {
-      this.problems.add(path, UserErrorCode.INVALID, `${label(path)} may be at most ${options.max} characters long, got ${trimmed.length}`);
+      this.problems.add(
+        path,
+        UserErrorCode.INVALID,
+        message(
+          `${label(path)} may be at most ${options.max} characters long, got ${trimmed.length}`,
+          `${danishLabel(path)} må højst være ${danishNumber(options.max)} tegn, ikke ${danishNumber(trimmed.length)}`,
+        ),
+      );
     }
     return trimmed;
   }
@@ -76,7 +86,11 @@ export class InputChecker {
   ): Promise<T[]> {
     const ids = globalIds ?? [];
     if (ids.length < (options.min ?? 0)) {
-      this.problems.add(path, UserErrorCode.INVALID, `${label(path)} needs at least ${options.min}`);
+      this.problems.add(
+        path,
+        UserErrorCode.INVALID,
+        message(`${label(path)} needs at least ${options.min}`, `${danishLabel(path)}: vælg mindst ${options.min}`),
+      );
       return [];
     }
     if (!this.count(path, ids, options.max ?? MAX_LIST)) return [];
@@ -85,14 +99,23 @@ export class InputChecker {
       const itemPath = options.itemPaths === false ? path : [...path, i];
       const decoded = fromGlobalId(globalId);
       if (!decoded || decoded.type !== entity.name) {
-        this.problems.add(itemPath, UserErrorCode.INVALID, `"${globalId}" is not the id of a ${entity.name}`);
+        this.problems.add(
+          itemPath,
+          UserErrorCode.INVALID,
+          message(`"${globalId}" is not the id of a ${entity.name}`, `"${globalId}" er ikke et gyldigt valg her`),
+        );
       } else if (!wanted.has(decoded.id)) wanted.set(decoded.id, { itemPath, globalId });
     });
     if (!wanted.size) return [];
     const found = await this.em.find(entity, { id: { $in: [...wanted.keys()] } } as never);
     const byId = new Map(found.map((item) => [item.id, item]));
     for (const [id, { itemPath, globalId }] of wanted) {
-      if (!byId.has(id)) this.problems.add(itemPath, UserErrorCode.NOT_FOUND, `No ${entity.name} has the id "${globalId}"`);
+      if (!byId.has(id))
+        this.problems.add(
+          itemPath,
+          UserErrorCode.NOT_FOUND,
+          message(`No ${entity.name} has the id "${globalId}"`, 'Det valgte findes ikke (længere); hent siden igen'),
+        );
     }
     return [...wanted.keys()].flatMap((id) => byId.get(id) ?? []);
   }
@@ -100,7 +123,11 @@ export class InputChecker {
   /** Whether a list stays within its cap; INVALID when it does not. */
   count(path: Path, items: readonly unknown[] | null | undefined, max: number): boolean {
     if ((items?.length ?? 0) <= max) return true;
-    this.problems.add(path, UserErrorCode.INVALID, `${label(path)} may hold at most ${max} items, got ${items!.length}`);
+    this.problems.add(
+      path,
+      UserErrorCode.INVALID,
+      message(`${label(path)} may hold at most ${max} items, got ${items!.length}`, `${danishLabel(path)}: højst ${max} valg, ikke ${items!.length}`),
+    );
     return false;
   }
 
@@ -108,7 +135,14 @@ export class InputChecker {
   atMost(path: Path, value: number | null | undefined, max: number): number | null {
     if (value === null || value === undefined) return null;
     if (value > max)
-      this.problems.add(path, UserErrorCode.INVALID, `${label(path)} may be at most ${max.toLocaleString('en')}, got ${value.toLocaleString('en')}`);
+      this.problems.add(
+        path,
+        UserErrorCode.INVALID,
+        message(
+          `${label(path)} may be at most ${max.toLocaleString('en')}, got ${value.toLocaleString('en')}`,
+          `${danishLabel(path)} må højst være ${danishNumber(max)}, ikke ${danishNumber(value)}`,
+        ),
+      );
     return value;
   }
 
@@ -121,3 +155,45 @@ export class InputChecker {
 function label(path: Path): string {
   return String([...path].reverse().find((p) => typeof p === 'string') ?? 'The value');
 }
+
+/** Input fields as the console names them, for Danish messages; a field not here is "Feltet". */
+const DANISH_FIELDS: Readonly<Record<string, string>> = {
+  title: 'Titlen',
+  name: 'Navnet',
+  description: 'Beskrivelsen',
+  note: 'Noten',
+  rationale: 'Begrundelsen',
+  summary: 'Opsummeringen',
+  learned: 'Det lærte',
+  topic: 'Emnet',
+  unit: 'Enheden',
+  role: 'Rollen',
+  agenda: 'Dagsordenen',
+  decisions: 'Beslutningerne',
+  reference: 'Referencen',
+  idempotencyKey: 'Nøglen',
+  code: 'Koden',
+  keywords: 'Nøgleordene',
+  areaIds: 'Områder',
+  targetGroupIds: 'Målgrupper',
+  themeIds: 'Temaer',
+  partnerIds: 'Samarbejdspartnere',
+  planIds: 'Helhedsplaner',
+  housingOrganisationIds: 'Boligorganisationer',
+  activityIds: 'Aktiviteterne',
+  members: 'Medlemmerne',
+  actionItems: 'Opfølgningspunkterne',
+  capacity: 'Antal pladser',
+  count: 'Antallet',
+  value: 'Værdien',
+  target: 'Målet',
+  baseline: 'Udgangspunktet',
+  content: 'Filen',
+};
+
+function danishLabel(path: Path): string {
+  const field = [...path].reverse().find((p) => typeof p === 'string');
+  return (field !== undefined && DANISH_FIELDS[field]) || 'Feltet';
+}
+
+const danishNumber = (n: number) => n.toLocaleString('da-DK');

@@ -31,12 +31,32 @@ export class UserError {
   message!: string;
 }
 
+/** What a user error says, in the two languages the hub answers in: English for programs, Danish for the people of the console. */
+export interface Message {
+  en: string;
+  da: string;
+}
+
+export const message = (en: string, da: string): Message => ({ en, da });
+
+/** A user error as a mutation finds it: its message in both languages until the answer picks one (runMutation). */
+export interface Problem {
+  field: string[];
+  code: UserErrorCode;
+  message: Message;
+}
+
+/** A problem as the caller reads it, in the language of the request's Accept-Language (Danish when it asks for Danish). */
+export function inLanguage(problems: readonly Problem[], language: 'da' | 'en'): UserError[] {
+  return problems.map((p) => ({ field: p.field, code: p.code, message: p.message[language] }));
+}
+
 /** Collects the user errors of one mutation. */
 export class Problems {
-  readonly errors: UserError[] = [];
+  readonly errors: Problem[] = [];
 
-  add(field: (string | number)[], code: UserErrorCode, message: string): void {
-    this.errors.push({ field: field.map(String), code, message });
+  add(field: (string | number)[], code: UserErrorCode, text: Message): void {
+    this.errors.push({ field: field.map(String), code, message: text });
   }
 
   get any(): boolean {
@@ -51,11 +71,11 @@ export class Problems {
 
 /** Thrown inside a mutation's transaction to roll it back and answer with user errors. */
 export class UserErrorsFound extends Error {
-  constructor(readonly errors: UserError[]) {
-    super(errors.map((e) => e.message).join('; '));
+  constructor(readonly errors: Problem[]) {
+    super(errors.map((e) => e.message.en).join('; '));
   }
 }
 
-export function refuse(field: (string | number)[], code: UserErrorCode, message: string): never {
-  throw new UserErrorsFound([{ field: field.map(String), code, message }]);
+export function refuse(field: (string | number)[], code: UserErrorCode, text: Message): never {
+  throw new UserErrorsFound([{ field: field.map(String), code, message: text }]);
 }

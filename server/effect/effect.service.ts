@@ -10,7 +10,7 @@ import { ActivityStatus } from '../core/enums.js';
 import { toGlobalId } from '../core/global-id.js';
 import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation } from '../core/mutation.js';
 import { groupedLoader } from '../core/loader-kit.js';
-import { refuse, UserErrorCode } from '../core/user-errors.js';
+import { refuse, UserErrorCode, message } from '../core/user-errors.js';
 import { Plan } from '../plans/plan.entity.js';
 import { Evaluation, EvaluationDecision, Indicator, IndicatorDirection, Measurement } from './effect.entity.js';
 import type { CreateIndicatorInput, EvaluateActivityInput, RecordMeasurementInput } from './effect.input.js';
@@ -58,14 +58,23 @@ export function createIndicator(ctx: HubContext, input: CreateIndicatorInput) {
     const unit = check.text(['input', 'unit'], input.unit, { required: true, max: 40 });
     const plan = await check.ref(['input', 'planId'], input.planId, Plan);
     const activity = await check.ref(['input', 'activityId'], input.activityId, Activity);
-    if (!input.planId === !input.activityId) check.problems.add([], UserErrorCode.INVALID, 'Give exactly one of planId and activityId');
+    if (!input.planId === !input.activityId)
+      check.problems.add([], UserErrorCode.INVALID, message('Give exactly one of planId and activityId', 'Vælg enten en helhedsplan eller en aktivitet'));
     if (input.baseline !== null && input.baseline !== undefined && input.baseline === input.target) {
-      check.problems.add(['input', 'target'], UserErrorCode.INVALID, 'The target equals the baseline: there is nothing to reach');
+      check.problems.add(
+        ['input', 'target'],
+        UserErrorCode.INVALID,
+        message('The target equals the baseline: there is nothing to reach', 'Målet er det samme som udgangspunktet: der er intet at nå'),
+      );
     }
     check.check();
     const planId = plan?.id ?? activity!.plan.id;
     if (!mayEditPlan(viewer, planId))
-      refuse(['input', plan ? 'planId' : 'activityId'], UserErrorCode.FORBIDDEN, 'You may only add indicators to your own plans');
+      refuse(
+        ['input', plan ? 'planId' : 'activityId'],
+        UserErrorCode.FORBIDDEN,
+        message('You may only add indicators to your own plans', 'Du kan kun tilføje indikatorer til dine egne helhedsplaner'),
+      );
     const indicator = tx.create(Indicator, {
       name: name!,
       unit: unit!,
@@ -96,21 +105,36 @@ export function recordMeasurement(ctx: HubContext, input: RecordMeasurementInput
     const found = await check.ref(['input', 'indicatorId'], input.indicatorId, Indicator);
     const note = check.text(['input', 'note'], input.note, { max: MAX_TEXT });
     if (input.periodEnd < input.periodStart) {
-      check.problems.add(['input', 'periodEnd'], UserErrorCode.INVALID, `periodEnd (${input.periodEnd}) is before periodStart (${input.periodStart})`);
+      check.problems.add(
+        ['input', 'periodEnd'],
+        UserErrorCode.INVALID,
+        message(
+          `periodEnd (${input.periodEnd}) is before periodStart (${input.periodStart})`,
+          `Periodens slutning (${input.periodEnd}) ligger før dens start (${input.periodStart})`,
+        ),
+      );
     }
-    if (!Number.isFinite(input.value)) check.problems.add(['input', 'value'], UserErrorCode.INVALID, 'value must be a finite number');
+    if (!Number.isFinite(input.value))
+      check.problems.add(['input', 'value'], UserErrorCode.INVALID, message('value must be a finite number', 'Værdien skal være et tal'));
     check.check();
     // The indicator row lock serializes measurements of one indicator, so two overlapping periods cannot both pass.
     const indicator = await tx.findOneOrFail(Indicator, found!.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!mayEditPlan(viewer, await planOfIndicator(tx, indicator))) {
-      refuse(['input', 'indicatorId'], UserErrorCode.FORBIDDEN, 'You may only record measurements for your own plans');
+      refuse(
+        ['input', 'indicatorId'],
+        UserErrorCode.FORBIDDEN,
+        message('You may only record measurements for your own plans', 'Du kan kun registrere målinger for dine egne helhedsplaner'),
+      );
     }
     const clash = await tx.findOne(Measurement, { indicator: indicator.id, periodStart: { $lte: input.periodEnd }, periodEnd: { $gte: input.periodStart } });
     if (clash) {
       refuse(
         ['input', 'periodStart'],
         UserErrorCode.INVALID,
-        `The period overlaps the measurement of ${clash.periodStart} to ${clash.periodEnd}; periods of one indicator never overlap`,
+        message(
+          `The period overlaps the measurement of ${clash.periodStart} to ${clash.periodEnd}; periods of one indicator never overlap`,
+          `Perioden overlapper målingen fra ${clash.periodStart} til ${clash.periodEnd}; en indikators perioder må ikke overlappe`,
+        ),
       );
     }
     tx.create(Measurement, { indicator, periodStart: input.periodStart, periodEnd: input.periodEnd, value: input.value, note });
@@ -136,8 +160,18 @@ export function evaluateActivity(ctx: HubContext, input: EvaluateActivityInput) 
     if (input.decision === EvaluationDecision.STOP) await activityWrites.lockActivity.run(tx, found!.id, []);
     else await tx.execute('select id from activity where id = ? for no key update', [found!.id]);
     const activity = await tx.findOneOrFail(Activity, found!.id, { refresh: true });
-    if (!mayEditPlan(viewer, activity.plan.id)) refuse(['input', 'activityId'], UserErrorCode.FORBIDDEN, 'You may only evaluate activities of your own plans');
-    if (activity.archived) refuse(['input', 'activityId'], UserErrorCode.INVALID, 'The activity is archived and can no longer be evaluated');
+    if (!mayEditPlan(viewer, activity.plan.id))
+      refuse(
+        ['input', 'activityId'],
+        UserErrorCode.FORBIDDEN,
+        message('You may only evaluate activities of your own plans', 'Du kan kun vurdere aktiviteter i dine egne helhedsplaner'),
+      );
+    if (activity.archived)
+      refuse(
+        ['input', 'activityId'],
+        UserErrorCode.INVALID,
+        message('The activity is archived and can no longer be evaluated', 'Aktiviteten er arkiveret og kan ikke længere vurderes'),
+      );
     const decidedAt = new Date();
     const evaluation = tx.create(Evaluation, { activity, decision: input.decision, rationale: rationale!, decidedAt, decidedBy: viewer.userId });
     if (input.decision === EvaluationDecision.STOP) {

@@ -14,7 +14,7 @@ import { ActivityStatus } from '../core/enums.js';
 import { fromGlobalId } from '../core/global-id.js';
 import { MAX_TEXT, MAX_TITLE, runMutation } from '../core/mutation.js';
 import { pgArray, rows } from '../core/sql.js';
-import { refuse, UserErrorCode } from '../core/user-errors.js';
+import { refuse, UserErrorCode, message } from '../core/user-errors.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { similarCounts } from '../overlap/overlap.service.js';
 import { Person } from '../people/person.entity.js';
@@ -141,7 +141,8 @@ export async function importActivities(ctx: HubContext, input: ImportActivitiesI
       try {
         sheet = await readSheet(input.format, input.content);
       } catch (error) {
-        if (error instanceof SheetError) refuse(['input', 'content'], UserErrorCode.INVALID, error.message);
+        if (error instanceof SheetError)
+          refuse(['input', 'content'], UserErrorCode.INVALID, message(`The sheet cannot be read: ${error.message}`, error.message));
         throw error;
       }
       // A large import scores hundreds of activities in a few statements; a request's usual 5 s would cut it off.
@@ -159,11 +160,24 @@ export async function importActivities(ctx: HubContext, input: ImportActivitiesI
 async function planOfInput(tx: EntityManager, viewer: Viewer, planId: string | null | undefined): Promise<Plan | null> {
   if (planId === null || planId === undefined) return null;
   const decoded = fromGlobalId(planId);
-  if (!decoded || decoded.type !== 'Plan') refuse(['input', 'planId'], UserErrorCode.INVALID, `"${clip(planId)}" er ikke id'et på en helhedsplan`);
+  if (!decoded || decoded.type !== 'Plan')
+    refuse(
+      ['input', 'planId'],
+      UserErrorCode.INVALID,
+      message(`"${clip(planId)}" is not the id of a plan`, `"${clip(planId)}" er ikke id'et på en helhedsplan`),
+    );
   const plan = await tx.findOne(Plan, decoded.id);
-  if (!plan) refuse(['input', 'planId'], UserErrorCode.NOT_FOUND, `Ingen helhedsplan har id'et "${clip(planId)}"`);
+  if (!plan)
+    refuse(['input', 'planId'], UserErrorCode.NOT_FOUND, message(`No plan has the id "${clip(planId)}"`, `Ingen helhedsplan har id'et "${clip(planId)}"`));
   if (!mayEditPlan(viewer, plan.id)) {
-    refuse(['input', 'planId'], UserErrorCode.FORBIDDEN, `Du kan kun importere til dine egne helhedsplaner; "${plan.name}" er ikke en af dem`);
+    refuse(
+      ['input', 'planId'],
+      UserErrorCode.FORBIDDEN,
+      message(
+        `You may only import into your own plans; "${plan.name}" is not one of them`,
+        `Du kan kun importere til dine egne helhedsplaner; "${plan.name}" er ikke en af dem`,
+      ),
+    );
   }
   return plan;
 }
@@ -179,7 +193,10 @@ function columnsOf(sheet: Sheet): { columns: Map<ColumnKey, { index: number; hea
       refuse(
         ['input', 'content'],
         UserErrorCode.INVALID,
-        `Kolonnen ${HEADER_OF[key]} står to gange ("${columns.get(key)!.header}" og "${text}"); slet den ene`,
+        message(
+          `The column ${HEADER_OF[key]} appears twice ("${columns.get(key)!.header}" and "${text}"); delete one`,
+          `Kolonnen ${HEADER_OF[key]} står to gange ("${columns.get(key)!.header}" og "${text}"); slet den ene`,
+        ),
       );
     } else columns.set(key, { index, header: text });
   }
@@ -192,11 +209,21 @@ async function importSheet(tx: EntityManager, viewer: Viewer, sheet: Sheet, defa
     refuse(
       ['input', 'content'],
       UserErrorCode.INVALID,
-      'Arket har ingen kolonne Titel: første række skal have kolonnernes navne (Titel, Målgrupper, Områder, Startdato …)',
+      message(
+        'The sheet has no column Titel: the first row must hold the column names (Titel, Målgrupper, Områder, Startdato ...)',
+        'Arket har ingen kolonne Titel: første række skal have kolonnernes navne (Titel, Målgrupper, Områder, Startdato …)',
+      ),
     );
   }
   if (!columns.has('plan') && !defaultPlan) {
-    refuse(['input', 'planId'], UserErrorCode.INVALID, 'Arket har ingen kolonne Helhedsplan: vælg den helhedsplan, rækkerne hører til');
+    refuse(
+      ['input', 'planId'],
+      UserErrorCode.INVALID,
+      message(
+        'The sheet has no column Helhedsplan: choose the plan its rows belong to',
+        'Arket har ingen kolonne Helhedsplan: vælg den helhedsplan, rækkerne hører til',
+      ),
+    );
   }
   const catalogues = await loadCatalogues(tx);
   const work = sheet.rows.map((r) => readRow(r.row, r.cells, columns, catalogues, viewer, defaultPlan));

@@ -14,7 +14,7 @@ import { expectIds, toGlobalId } from '../core/global-id.js';
 import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation } from '../core/mutation.js';
 import { decodeCursor, pageSize, toPage, type Page } from '../core/pagination.js';
 import { Conditions, descendantsSql, pgArray, rows } from '../core/sql.js';
-import { refuse, UserErrorCode } from '../core/user-errors.js';
+import { refuse, UserErrorCode, message } from '../core/user-errors.js';
 import { Experience } from './experience.entity.js';
 import type { CreateExperienceInput, ExperienceFilter } from './experience.input.js';
 
@@ -148,14 +148,30 @@ export function createExperience(ctx: HubContext, input: CreateExperienceInput) 
     const recommendation = check.text(['input', 'recommendation'], input.recommendation, { max: MAX_TEXT });
     const activity = await check.ref(['input', 'activityId'], input.activityId, Activity);
     let method = await check.ref(['input', 'methodId'], input.methodId, Method);
-    if (!input.activityId && !input.methodId) check.problems.add([], UserErrorCode.INVALID, 'Name the activity or the method the experience concerns');
+    if (!input.activityId && !input.methodId)
+      check.problems.add(
+        [],
+        UserErrorCode.INVALID,
+        message('Name the activity or the method the experience concerns', 'Vælg den aktivitet eller metode, erfaringen handler om'),
+      );
     check.check();
     // A project lead speaks for their own plans: a lesson on a method alone, across plans, is the coordinators' to record.
     if (viewer.role === Role.PROJECT_LEAD && !activity) {
-      refuse(['input', 'activityId'], UserErrorCode.FORBIDDEN, 'As a project lead, name the activity of your plans that the experience comes from');
+      refuse(
+        ['input', 'activityId'],
+        UserErrorCode.FORBIDDEN,
+        message(
+          'As a project lead, name the activity of your plans that the experience comes from',
+          'Som projektleder skal du vælge den aktivitet i dine helhedsplaner, erfaringen kommer fra',
+        ),
+      );
     }
     if (activity && !mayEditPlan(viewer, activity.plan.id)) {
-      refuse(['input', 'activityId'], UserErrorCode.FORBIDDEN, 'You may only record experiences on activities of your own plans');
+      refuse(
+        ['input', 'activityId'],
+        UserErrorCode.FORBIDDEN,
+        message('You may only record experiences on activities of your own plans', 'Du kan kun skrive erfaringer om aktiviteter i dine egne helhedsplaner'),
+      );
     }
     if (!method && activity?.method) method = await tx.findOneOrFail(Method, activity.method.id);
     const experience = tx.create(Experience, {

@@ -11,7 +11,7 @@ import { expectId, toGlobalId } from '../core/global-id.js';
 import { groupedLoader } from '../core/loader-kit.js';
 import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation } from '../core/mutation.js';
 import { Conditions } from '../core/sql.js';
-import { refuse, UserErrorCode } from '../core/user-errors.js';
+import { refuse, UserErrorCode, message } from '../core/user-errors.js';
 import { Person } from '../people/person.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 import type { CompleteActionItemInput, CreateSteeringGroupInput, RecordMeetingInput } from './governance.input.js';
@@ -22,7 +22,11 @@ import { SteeringGroup, SteeringGroupMember } from './steering-group.entity.js';
 function requireGroupRights(mutation: MutationName, viewerOrNull: Viewer | null, planId: number | null, field: string[]): Viewer {
   const viewer = requireMutation(viewerOrNull, mutation);
   if (viewer.role === Role.PROJECT_LEAD && (planId === null || !mayEditPlan(viewer, planId))) {
-    refuse(field, UserErrorCode.FORBIDDEN, 'You may only change the steering group of your own plans');
+    refuse(
+      field,
+      UserErrorCode.FORBIDDEN,
+      message('You may only change the steering group of your own plans', 'Du kan kun ændre styregruppen for dine egne helhedsplaner'),
+    );
   }
   return viewer;
 }
@@ -80,14 +84,23 @@ export function createSteeringGroup(ctx: HubContext, input: CreateSteeringGroupI
       );
       const seen = new Set<string>();
       (input.members ?? []).forEach((member, i) => {
-        if (seen.has(member.personId)) check.problems.add(['input', 'members', i, 'personId'], UserErrorCode.INVALID, 'The person is a member already');
+        if (seen.has(member.personId))
+          check.problems.add(
+            ['input', 'members', i, 'personId'],
+            UserErrorCode.INVALID,
+            message('The person is a member already', 'Personen er allerede medlem'),
+          );
         seen.add(member.personId);
         check.text(['input', 'members', i, 'role'], member.role, { max: MAX_TITLE });
       });
       check.check();
       const viewer = requireGroupRights('createSteeringGroup', ctx.viewer, plan?.id ?? null, ['input', 'planId']);
       if (plan && (await tx.count(SteeringGroup, { plan: plan.id }))) {
-        refuse(['input', 'planId'], UserErrorCode.DUPLICATE, `"${plan.name}" has a steering group already`);
+        refuse(
+          ['input', 'planId'],
+          UserErrorCode.DUPLICATE,
+          message(`"${plan.name}" has a steering group already`, `"${plan.name}" har allerede en styregruppe`),
+        );
       }
       const group = tx.create(SteeringGroup, { name: name!, plan });
       const byId = new Map(people.map((p) => [p.globalId, p]));
@@ -102,7 +115,7 @@ export function createSteeringGroup(ctx: HubContext, input: CreateSteeringGroupI
       });
       return { steeringGroup: group };
     },
-    { field: ['input', 'planId'], message: 'The plan has a steering group already' },
+    { field: ['input', 'planId'], message: message('The plan has a steering group already', 'Helhedsplanen har allerede en styregruppe') },
   );
 }
 
@@ -126,7 +139,11 @@ export function recordMeeting(ctx: HubContext, input: RecordMeetingInput) {
     const descriptions = items.map((item, i) => check.text(['input', 'actionItems', i, 'description'], item.description, { required: true, max: MAX_TEXT }));
     items.forEach((item, i) => {
       if (item.dueDate < input.date)
-        check.problems.add(['input', 'actionItems', i, 'dueDate'], UserErrorCode.INVALID, 'A follow-up cannot be due before the meeting');
+        check.problems.add(
+          ['input', 'actionItems', i, 'dueDate'],
+          UserErrorCode.INVALID,
+          message('A follow-up cannot be due before the meeting', 'Et opfølgningspunkt kan ikke have frist før mødet'),
+        );
     });
     check.check();
     const viewer = requireGroupRights('recordMeeting', ctx.viewer, group!.plan?.id ?? null, ['input', 'steeringGroupId']);
@@ -156,7 +173,8 @@ export function completeActionItem(ctx: HubContext, input: CompleteActionItemInp
     const meeting = await tx.findOneOrFail(Meeting, item.meeting.id);
     const group = await tx.findOneOrFail(SteeringGroup, meeting.steeringGroup.id);
     const viewer = requireGroupRights('completeActionItem', ctx.viewer, group.plan?.id ?? null, ['input', 'id']);
-    if (item.status === ActionItemStatus.DONE) refuse(['input', 'id'], UserErrorCode.INVALID, 'The follow-up is done already');
+    if (item.status === ActionItemStatus.DONE)
+      refuse(['input', 'id'], UserErrorCode.INVALID, message('The follow-up is done already', 'Opfølgningspunktet er allerede udført'));
     item.status = ActionItemStatus.DONE;
     item.completedAt = new Date();
     await tx.flush();

@@ -7,7 +7,7 @@ import { badInput } from '../core/errors.js';
 import { expectIds, toGlobalId } from '../core/global-id.js';
 import { InputChecker, MAX_TITLE, runMutation } from '../core/mutation.js';
 import { Conditions, pgArray, rows } from '../core/sql.js';
-import { refuse, UserErrorCode } from '../core/user-errors.js';
+import { refuse, UserErrorCode, message } from '../core/user-errors.js';
 import { Plan } from '../plans/plan.entity.js';
 import { InquiryChannel, InquiryCount, InquiryGrouping } from './inquiry.entity.js';
 import { InquiryStat, type RecordInquiriesInput } from './inquiry.types.js';
@@ -104,20 +104,42 @@ export function recordInquiries(ctx: HubContext, input: RecordInquiriesInput) {
       check.problems.add(
         ['input', 'topic'],
         UserErrorCode.INVALID,
-        'A topic must not hold personal data such as a CPR number, an e-mail address or a phone number',
+        message(
+          'A topic must not hold personal data such as a CPR number, an e-mail address or a phone number',
+          'Emnet må ikke indeholde personoplysninger som CPR-nummer, e-mailadresse eller telefonnummer',
+        ),
       );
     }
     check.atMost(['input', 'count'], input.count, MAX_INQUIRIES_PER_RECORD);
     if (input.periodEnd < input.periodStart) {
-      check.problems.add(['input', 'periodEnd'], UserErrorCode.INVALID, `periodEnd (${input.periodEnd}) is before periodStart (${input.periodStart})`);
+      check.problems.add(
+        ['input', 'periodEnd'],
+        UserErrorCode.INVALID,
+        message(
+          `periodEnd (${input.periodEnd}) is before periodStart (${input.periodStart})`,
+          `Periodens slutning (${input.periodEnd}) ligger før dens start (${input.periodStart})`,
+        ),
+      );
     }
     check.check();
-    if (!mayEditPlan(viewer, plan!.id)) refuse(['input', 'planId'], UserErrorCode.FORBIDDEN, 'You may only record inquiries for your own plans');
+    if (!mayEditPlan(viewer, plan!.id))
+      refuse(
+        ['input', 'planId'],
+        UserErrorCode.FORBIDDEN,
+        message('You may only record inquiries for your own plans', 'Du kan kun registrere henvendelser for dine egne helhedsplaner'),
+      );
     // One writer at a time checks the grand total, so two records cannot pass it together.
     await tx.execute("select pg_advisory_xact_lock(hashtext('inquiry_count'))");
     const [{ total }] = (await tx.execute('select coalesce(sum(count), 0)::bigint as total from inquiry_count')) as { total: string }[];
     if (Number(total) + input.count > MAX_INQUIRIES_IN_ALL) {
-      refuse(['input', 'count'], UserErrorCode.INVALID, `All recorded inquiries together may not exceed ${MAX_INQUIRIES_IN_ALL.toLocaleString('en')}`);
+      refuse(
+        ['input', 'count'],
+        UserErrorCode.INVALID,
+        message(
+          `All recorded inquiries together may not exceed ${MAX_INQUIRIES_IN_ALL.toLocaleString('en')}`,
+          `Alle registrerede henvendelser tilsammen må ikke overstige ${MAX_INQUIRIES_IN_ALL.toLocaleString('da-DK')}`,
+        ),
+      );
     }
     const record = tx.create(InquiryCount, {
       plan: plan!,

@@ -9,7 +9,7 @@ import { runMutation } from '../core/mutation.js';
 import { decodeCursor, pageSize, toPage, type Page } from '../core/pagination.js';
 import { readModelOf } from '../core/read-model.js';
 import { pgArray, rows } from '../core/sql.js';
-import { refuse, UserErrorCode } from '../core/user-errors.js';
+import { refuse, UserErrorCode, message } from '../core/user-errors.js';
 import { Notification, NotificationFrequency, NotificationKind, NotificationSetting, OutboxMessage, OutboxState } from './notification.entity.js';
 import { CALENDAR_ROLES, calendarUrl, revokeCalendar } from './calendar.js';
 import type { MarkNotificationsReadInput, RevokeCalendarUrlInput, UpdateNotificationSettingsInput } from './notification.input.js';
@@ -63,13 +63,23 @@ export async function listNotifications(ctx: HubContext, args: { first?: number 
 export function markNotificationsRead(ctx: HubContext, input: MarkNotificationsReadInput) {
   return runMutation(ctx, { markedCount: null as number | null, unreadCount: null as number | null }, async (tx) => {
     const viewer = requireMutation(ctx.viewer, 'markNotificationsRead');
-    if (!input.all && !input.ids?.length) refuse(['input'], UserErrorCode.INVALID, 'Give the ids of the notifications to mark read, or all: true');
+    if (!input.all && !input.ids?.length)
+      refuse(
+        ['input'],
+        UserErrorCode.INVALID,
+        message('Give the ids of the notifications to mark read, or all: true', 'Vælg de notifikationer, der skal markeres som læst, eller dem alle'),
+      );
     let ids: number[] | null = null;
     if (!input.all) {
       ids = [];
       for (const [i, globalId] of input.ids!.entries()) {
         const decoded = fromGlobalId(globalId);
-        if (decoded?.type !== 'Notification') refuse(['input', 'ids', String(i)], UserErrorCode.INVALID, `"${globalId}" is not the id of a notification`);
+        if (decoded?.type !== 'Notification')
+          refuse(
+            ['input', 'ids', String(i)],
+            UserErrorCode.INVALID,
+            message(`"${globalId}" is not the id of a notification`, `"${globalId}" er ikke id'et på en notifikation`),
+          );
         ids.push(decoded.id);
       }
       // Another user's notification is answered as unknown: its existence is not for this viewer.
@@ -77,7 +87,12 @@ export function markNotificationsRead(ctx: HubContext, input: MarkNotificationsR
         (await rows(tx, `select id from notification where recipient_id = ? and id = any(?::int[])`, [viewer.userId, pgArray(ids)])).map((r) => Number(r.id)),
       );
       const missing = ids.findIndex((id) => !own.has(id));
-      if (missing >= 0) refuse(['input', 'ids', String(missing)], UserErrorCode.NOT_FOUND, `You have no notification "${input.ids![missing]}"`);
+      if (missing >= 0)
+        refuse(
+          ['input', 'ids', String(missing)],
+          UserErrorCode.NOT_FOUND,
+          message(`You have no notification "${input.ids![missing]}"`, 'Du har ikke den notifikation'),
+        );
     }
     const marked = await rows(
       tx,
@@ -93,10 +108,19 @@ export function updateNotificationSettings(ctx: HubContext, input: UpdateNotific
     const viewer = requireMutation(ctx.viewer, 'updateNotificationSettings');
     const seen = new Set<NotificationKind>();
     for (const [i, setting] of input.settings.entries()) {
-      if (seen.has(setting.kind)) refuse(['input', 'settings', String(i), 'kind'], UserErrorCode.INVALID, `${setting.kind} is given twice`);
+      if (seen.has(setting.kind))
+        refuse(
+          ['input', 'settings', String(i), 'kind'],
+          UserErrorCode.INVALID,
+          message(`${setting.kind} is given twice`, 'Den slags notifikation står to gange'),
+        );
       seen.add(setting.kind);
       if (setting.kind === NotificationKind.DIGEST && setting.frequency === NotificationFrequency.IMMEDIATELY) {
-        refuse(['input', 'settings', String(i), 'frequency'], UserErrorCode.INVALID, 'The digest is sent DAILY or WEEKLY, or NEVER');
+        refuse(
+          ['input', 'settings', String(i), 'frequency'],
+          UserErrorCode.INVALID,
+          message('The digest is sent DAILY or WEEKLY, or NEVER', 'Overblikket sendes dagligt eller ugentligt, eller aldrig'),
+        );
       }
     }
     for (const setting of input.settings) {

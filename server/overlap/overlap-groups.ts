@@ -11,7 +11,7 @@ import { InputChecker, MAX_TEXT, runMutation } from '../core/mutation.js';
 import { toGlobalId } from '../core/global-id.js';
 import { pgArray, rows } from '../core/sql.js';
 import { badInput } from '../core/errors.js';
-import { refuse, UserError, UserErrorCode } from '../core/user-errors.js';
+import { refuse, UserError, UserErrorCode, message } from '../core/user-errors.js';
 import { Plan } from '../plans/plan.entity.js';
 import { OverlapFilter, UNDO_MINUTES } from './overlap.input.js';
 import { overlapConditions, recordReview, UNREVIEWED_SQL } from './overlap.service.js';
@@ -198,7 +198,10 @@ export function reviewOverlapGroup(ctx: HubContext, input: ReviewOverlapGroupInp
       refuse(
         ['input', 'key'],
         UserErrorCode.NOT_FOUND,
-        `No group "${input.key.slice(0, 100)}" with this grouping and filter (any more); ask for the groups again`,
+        message(
+          `No group "${input.key.slice(0, 100)}" with this grouping and filter (any more); ask for the groups again`,
+          'Gruppen findes ikke (længere) med denne gruppering og dette filter; hent listen igen',
+        ),
       );
     const plansOf = new Map(
       (
@@ -208,7 +211,15 @@ export function reviewOverlapGroup(ctx: HubContext, input: ReviewOverlapGroupInp
     const mine = group.pairs.filter(
       ([a, b]) => viewer.role === Role.COORDINATOR || mayEditPlan(viewer, plansOf.get(a)!) || mayEditPlan(viewer, plansOf.get(b)!),
     );
-    if (mine.length === 0) refuse(['input', 'key'], UserErrorCode.FORBIDDEN, 'You may only review overlaps that involve an activity of your own plans');
+    if (mine.length === 0)
+      refuse(
+        ['input', 'key'],
+        UserErrorCode.FORBIDDEN,
+        message(
+          'You may only review overlaps that involve an activity of your own plans',
+          'Du kan kun tage stilling til overlap, der berører en aktivitet i dine egne helhedsplaner',
+        ),
+      );
     // Pairs in one order, so two group reviews that share pairs never wait for each other in a circle.
     mine.sort(([a1, b1], [a2, b2]) => a1 - a2 || b1 - b2);
     const reviewIds: string[] = [];

@@ -12,7 +12,7 @@ import { expectId, expectIds, fromGlobalId, toGlobalId } from '../core/global-id
 import { InputChecker, MAX_TEXT, runMutation } from '../core/mutation.js';
 import { decodeCursor, pageSize, toPage, type Page } from '../core/pagination.js';
 import { Conditions, descendantsSql, pgArray, rows, type Row } from '../core/sql.js';
-import { refuse, UserErrorCode } from '../core/user-errors.js';
+import { refuse, UserErrorCode, message } from '../core/user-errors.js';
 import { UNDO_MINUTES, type ActivityDraftInput, type OverlapFilter, type ReviewOverlapInput, type UndoOverlapReviewsInput } from './overlap.input.js';
 import { DEFAULT_THRESHOLD, DRAFT_INFERENCE_SQL, DRAFT_SUBJECT_SQL, kindOf, scoredPairsSql, STORE_FLOOR } from './overlap.sql.js';
 import { Overlap, OverlapReview, type OverlapDecision, type OverlapReason, type OverlapReasonKind } from './overlap.types.js';
@@ -258,17 +258,29 @@ export function reviewOverlap(ctx: HubContext, input: ReviewOverlapInput) {
     const check = new InputChecker(tx);
     const distinct = new Set(input.activityIds);
     if (input.activityIds.length !== 2 || distinct.size !== 2) {
-      refuse(['input', 'activityIds'], UserErrorCode.INVALID, 'Give the ids of exactly two different activities');
+      refuse(
+        ['input', 'activityIds'],
+        UserErrorCode.INVALID,
+        message('Give the ids of exactly two different activities', 'Vælg præcis to forskellige aktiviteter'),
+      );
     }
     const activities = await check.refs(['input', 'activityIds'], input.activityIds, Activity);
     const note = check.text(['input', 'note'], input.note, { max: MAX_TEXT });
     check.check();
     if (viewer.role === Role.PROJECT_LEAD && !activities.some((a) => mayEditPlan(viewer, a.plan.id))) {
-      refuse(['input', 'activityIds'], UserErrorCode.FORBIDDEN, 'You may only review overlaps that involve an activity of your own plans');
+      refuse(
+        ['input', 'activityIds'],
+        UserErrorCode.FORBIDDEN,
+        message(
+          'You may only review overlaps that involve an activity of your own plans',
+          'Du kan kun tage stilling til overlap, der berører en aktivitet i dine egne helhedsplaner',
+        ),
+      );
     }
     const [a, b] = activities.map((x) => x.id).sort((x, y) => x - y) as [number, number];
     const recorded = await recordReview(tx, viewer, a, b, input.decision, note);
-    if (!recorded) refuse(['input', 'activityIds'], UserErrorCode.INVALID, 'These two activities do not overlap');
+    if (!recorded)
+      refuse(['input', 'activityIds'], UserErrorCode.INVALID, message('These two activities do not overlap', 'De to aktiviteter overlapper ikke (længere)'));
     return { overlap: fromRow(recorded.pair), reviewIds: [toGlobalId('OverlapReview', recorded.reviewId)] };
   });
 }
@@ -326,7 +338,12 @@ export function undoOverlapReviews(ctx: HubContext, input: UndoOverlapReviewsInp
     const ids: number[] = [];
     input.reviewIds.forEach((globalId, i) => {
       const decoded = fromGlobalId(globalId);
-      if (decoded?.type !== 'OverlapReview') refuse(['input', 'reviewIds', i], UserErrorCode.INVALID, `"${globalId.slice(0, 60)}" is not the id of a decision`);
+      if (decoded?.type !== 'OverlapReview')
+        refuse(
+          ['input', 'reviewIds', i],
+          UserErrorCode.INVALID,
+          message(`"${globalId.slice(0, 60)}" is not the id of a decision`, `"${globalId.slice(0, 60)}" er ikke id'et på en beslutning`),
+        );
       ids.push(decoded.id);
     });
     const found = new Map(
@@ -342,11 +359,28 @@ export function undoOverlapReviews(ctx: HubContext, input: UndoOverlapReviewsInp
     ids.forEach((id, i) => {
       const review = found.get(id);
       const field = ['input', 'reviewIds', i];
-      if (!review) refuse(field, UserErrorCode.NOT_FOUND, `No decision has the id "${input.reviewIds[i]!.slice(0, 60)}"`);
-      if (Number(review.reviewed_by_id) !== viewer.userId) refuse(field, UserErrorCode.FORBIDDEN, 'Only whoever made a decision can take it back');
-      if (review.superseded_at !== null) refuse(field, UserErrorCode.INVALID, 'A newer decision or a change of an activity has replaced this decision already');
+      if (!review) refuse(field, UserErrorCode.NOT_FOUND, message(`No decision has the id "${input.reviewIds[i]!.slice(0, 60)}"`, 'Beslutningen findes ikke'));
+      if (Number(review.reviewed_by_id) !== viewer.userId)
+        refuse(
+          field,
+          UserErrorCode.FORBIDDEN,
+          message('Only whoever made a decision can take it back', 'Kun den, der traf beslutningen, kan tage den tilbage'),
+        );
+      if (review.superseded_at !== null)
+        refuse(
+          field,
+          UserErrorCode.INVALID,
+          message(
+            'A newer decision or a change of an activity has replaced this decision already',
+            'En nyere beslutning eller en ændring af en af aktiviteterne har allerede afløst beslutningen',
+          ),
+        );
       if (new Date(review.reviewed_at as string).getTime() < since)
-        refuse(field, UserErrorCode.INVALID, `A decision can be taken back for ${UNDO_MINUTES} minutes only`);
+        refuse(
+          field,
+          UserErrorCode.INVALID,
+          message(`A decision can be taken back for ${UNDO_MINUTES} minutes only`, `En beslutning kan kun tages tilbage i ${UNDO_MINUTES} minutter`),
+        );
     });
     for (const review of found.values()) {
       await tx.execute('select pg_advisory_xact_lock(?, ?)', [review.activity_a_id, review.activity_b_id]);

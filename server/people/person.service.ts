@@ -4,7 +4,7 @@ import type { HubContext, Viewer } from '../core/context.js';
 import { Role } from '../core/enums.js';
 import { toGlobalId } from '../core/global-id.js';
 import { InputChecker, MAX_TITLE, runMutation } from '../core/mutation.js';
-import { UserErrorCode } from '../core/user-errors.js';
+import { UserErrorCode, message } from '../core/user-errors.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Person } from './person.entity.js';
 import type { CreatePersonInput } from './person.input.js';
@@ -24,7 +24,8 @@ export function createPerson(ctx: HubContext, input: CreatePersonInput) {
     const title = check.text(['input', 'title'], input.title, { max: MAX_TITLE });
     const organisation = await check.ref(['input', 'organisationId'], input.organisationId, Organisation);
     const phone = check.text(['input', 'phone'], input.phone, { max: 40 });
-    if (phone && !PHONE.test(phone)) check.problems.add(['input', 'phone'], UserErrorCode.INVALID, `"${phone}" is not a phone number`);
+    if (phone && !PHONE.test(phone))
+      check.problems.add(['input', 'phone'], UserErrorCode.INVALID, message(`"${phone}" is not a phone number`, `"${phone}" er ikke et telefonnummer`));
     check.check();
     const person = tx.create(Person, { name: name!, title, organisation: organisation ?? null, email: input.email ?? null, phone });
     await tx.flush();

@@ -10,7 +10,7 @@ import type { HubContext } from '../core/context.js';
 import { PlanStatus, OrganisationKind } from '../core/enums.js';
 import { expectIds, toGlobalId } from '../core/global-id.js';
 import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation } from '../core/mutation.js';
-import { UserErrorCode } from '../core/user-errors.js';
+import { UserErrorCode, message } from '../core/user-errors.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Person } from '../people/person.entity.js';
 import type { CreatePlanInput } from './plan.input.js';
@@ -61,17 +61,28 @@ export function createPlan(ctx: HubContext, input: CreatePlanInput) {
       const name = check.text(['input', 'name'], input.name, { required: true, max: MAX_TITLE });
       const description = check.text(['input', 'description'], input.description, { max: MAX_TEXT });
       if (input.endDate < input.startDate) {
-        check.problems.add(['input', 'endDate'], UserErrorCode.INVALID, `endDate (${input.endDate}) is before startDate (${input.startDate})`);
+        check.problems.add(
+          ['input', 'endDate'],
+          UserErrorCode.INVALID,
+          message(
+            `endDate (${input.endDate}) is before startDate (${input.startDate})`,
+            `Slutdatoen (${input.endDate}) ligger før startdatoen (${input.startDate})`,
+          ),
+        );
       }
       const areas = await check.refs(['input', 'areaIds'], input.areaIds, Area, { min: 1 });
       const housing = await check.refs(['input', 'housingOrganisationIds'], input.housingOrganisationIds, Organisation);
       housing.forEach((organisation, i) => {
         if (organisation.kind !== OrganisationKind.HOUSING_ORGANISATION) {
-          check.problems.add(['input', 'housingOrganisationIds', i], UserErrorCode.INVALID, `"${organisation.name}" is not a housing organisation`);
+          check.problems.add(
+            ['input', 'housingOrganisationIds', i],
+            UserErrorCode.INVALID,
+            message(`"${organisation.name}" is not a housing organisation`, `"${organisation.name}" er ikke en boligorganisation`),
+          );
         }
       });
       const lead = await check.ref(['input', 'leadId'], input.leadId, Person);
-      await checkCodeFree(check, ['input', 'code'], 'plan', code, 'A plan');
+      await checkCodeFree(check, ['input', 'code'], 'plan', code, message('A plan', 'En helhedsplan'));
       check.check();
       const plan = tx.create(Plan, {
         code: code!,
@@ -98,6 +109,9 @@ export function createPlan(ctx: HubContext, input: CreatePlanInput) {
       });
       return { plan };
     },
-    { field: ['input', 'code'], message: `A plan with the code "${input.code}" exists already` },
+    {
+      field: ['input', 'code'],
+      message: message(`A plan with the code "${input.code}" exists already`, `Der findes allerede en helhedsplan med koden "${input.code}"`),
+    },
   );
 }

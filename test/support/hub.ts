@@ -59,10 +59,16 @@ export function testConfig(overrides: Partial<HubConfig> = {}): HubConfig {
   };
 }
 
-export async function graphqlRequest<T>(url: string, token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> {
+export async function graphqlRequest<T>(
+  url: string,
+  token: string | null,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResult<T>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, ...((await response.json()) as object) };

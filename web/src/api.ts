@@ -74,7 +74,10 @@ export function createClient(): Client {
       }),
       fetchExchange,
     ],
-    fetchOptions: (): RequestInit => ({ headers: session.token ? { authorization: `Bearer ${session.token}` } : ({} as Record<string, string>) }),
+    // The console is Danish whatever the browser prefers: the hub's userErrors come back in Danish.
+    fetchOptions: (): RequestInit => ({
+      headers: { 'accept-language': 'da', ...(session.token ? { authorization: `Bearer ${session.token}` } : {}) },
+    }),
     requestPolicy: 'cache-and-network',
     // POST: the hub's CSRF protection refuses a GET without a preflight header.
     preferGetMethod: false,

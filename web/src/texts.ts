@@ -49,7 +49,8 @@ export function userErrorText(error: UserError, subject = 'aktiviteten'): string
     case 'DUPLICATE':
       return 'Det findes allerede.';
     default:
-      return FIELD_TEXTS[error.field[1] ?? ''] ?? 'Værdien er ikke gyldig.';
+      // The form's own words for its fields; otherwise the hub's, which it gives in Danish to the console.
+      return FIELD_TEXTS[error.field[1] ?? ''] ?? error.message;
   }
 }
 

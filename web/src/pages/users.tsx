@@ -176,10 +176,10 @@ function UserList({ created, onLink }: { created: number; onLink: (name: string,
   const onRevoke = async (user: { id: string; name: string }) => {
     if (!confirm(`Spær ${user.name}s adgang? Nøglen holder op med at virke med det samme.`)) return;
     const answer = await revoke({ input: { id: user.id } });
-    const problem = answer.error ? describeError(answer.error) : answer.data?.revokeUser.userErrors[0];
+    // The hub says why in Danish (its userErrors follow the console's language); a fault is described by its code.
+    const problem = answer.error ? describeError(answer.error) : answer.data?.revokeUser.userErrors[0]?.message;
     if (problem) {
-      const code = typeof problem === 'string' ? '' : problem.code;
-      setMessage({ text: code === 'INVALID' ? 'Du kan ikke spærre din egen adgang.' : 'Adgangen kunne ikke spærres. Prøv igen.', problem: true });
+      setMessage({ text: `Adgangen blev ikke spærret: ${problem}`, problem: true });
       return;
     }
     setMessage({ text: `${user.name}s adgang er spærret.`, problem: false });
@@ -194,7 +194,7 @@ function UserList({ created, onLink }: { created: number; onLink: (name: string,
     const answer = await renew({ input: { id: user.id } });
     const payload = answer.data?.rotateToken;
     if (!payload?.token || payload.userErrors.length) {
-      setMessage({ text: 'Der kunne ikke laves et nyt link. Prøv igen.', problem: true });
+      setMessage({ text: `Der blev ikke lavet et nyt link: ${payload?.userErrors[0]?.message ?? describeError(answer.error) ?? 'prøv igen.'}`, problem: true });
       return;
     }
     setMessage({ text: `Nyt invitationslink til ${user.name} er lavet (se ovenfor).`, problem: false });
