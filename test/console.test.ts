@@ -253,6 +253,22 @@ test('the coverage map: areas by target groups with gaps marked in words, a them
   const panel = page.getByRole('region', { name: 'Vollsmose: Skolebørn 6-12' });
   await panel.getByRole('listitem').first().waitFor();
   expect(await panel.innerText()).toMatch(/Lektie/i);
+  // A gap's answer opens in view, with focus, and offers the activities registered under another group ("Mødre" finds the bydelsmødre).
+  expect(await page.getByText('Hvad tæller i et felt?').count()).toBe(1);
+  await page.getByRole('button', { name: /^hul: Vollsmose, Mødre, ingen aktiviteter$/ }).click();
+  const gap = page.getByRole('region', { name: 'Vollsmose: Mødre' });
+  await gap.getByText(/^Ingen aktiviteter i gang her i dag/).waitFor();
+  expect(await gap.evaluate((el) => el === (globalThis as any).document.activeElement)).toBe(true);
+  const box = (await gap.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y).toBeLessThan(page.viewportSize()!.height);
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await gap.getByRole('link', { name: 'Søg efter »Mødre« i aktiviteterne i Vollsmose' }).click();
+  await page.getByRole('heading', { name: 'Aktiviteter', level: 1 }).waitFor();
+  await page.locator('tbody tr').first().waitFor();
+  expect((await page.locator('tbody tr td:first-child').allInnerTexts()).some((title) => /Bydelsmødre/.test(title))).toBe(true);
+  await page.goBack();
+  await page.getByRole('rowheader', { name: 'Vollsmose' }).waitFor();
   await page.getByLabel('Indsatsområde').selectOption({ label: 'Uddannelse og livschancer' });
   await page.getByLabel('Områder').selectOption({ label: 'Boligområder' });
   await page.getByRole('rowheader', { name: 'Bøgeparken' }).waitFor();

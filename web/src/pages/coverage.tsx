@@ -1,5 +1,6 @@
 import { useQuery } from '@urql/preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Link } from '../router.js';
 import { describeError } from '../api.js';
 import { isoDay } from '../format.js';
 import { CellActivitiesDocument, CoverageMapDocument, type AreaKind } from '../generated/graphql.js';
@@ -73,6 +74,14 @@ export function CoveragePage() {
         </p>
       ) : null}
       <p>Aktiviteter i gang i dag pr. område og målgruppe. {gaps} felter uden aktivitet er markeret som huller.</p>
+      <details class="explain">
+        <summary>Hvad tæller i et felt?</summary>
+        <p>
+          Et felt tæller de aktiviteter, der er planlagt eller i gang i dag og ikke arkiveret, og som holdes i området (eller i et boligområde i det) for
+          målgruppen eller en af dens undergrupper. En aktivitet registreret for en bredere målgruppe, fx <q>Kvinder</q>, tæller ikke under en smallere som{' '}
+          <q>Mødre</q>: er et felt et hul, kan aktiviteterne være registreret under en anden målgruppe. Vælg feltet for at søge efter dem.
+        </p>
+      </details>
       <div class="matrix-wrap">
         <table class="matrix">
           <caption class="sr-only">Antal aktiviteter pr. område (rækker) og målgruppe (kolonner)</caption>
@@ -110,7 +119,7 @@ export function CoveragePage() {
           </tbody>
         </table>
       </div>
-      {cell ? <CellPanel area={cell.area} group={cell.group} themeId={theme} /> : null}
+      {cell ? <CellPanel key={`${cell.area.id}:${cell.group.id}`} area={cell.area} group={cell.group} themeId={theme} /> : null}
     </>
   );
 }
@@ -122,15 +131,30 @@ function CellPanel({ area, group, themeId }: { area: { id: string; name: string 
       filter: { areaIds: [area.id], targetGroupIds: [group.id], themeIds: themeId ? [themeId] : null, activeOn: isoDay(), status: ['PLANNED', 'RUNNING'] },
     },
   });
+  // The answer is brought into view and focus moves to it: below a wide table it used to open off screen.
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    panel.current?.scrollIntoView({ block: 'nearest' });
+    panel.current?.focus({ preventScroll: true });
+  }, []);
+  const search = `/activities?${new URLSearchParams({ text: group.name, area: area.id })}`;
   return (
-    <section aria-labelledby="cell-heading" class="notice" aria-live="polite">
+    <section aria-labelledby="cell-heading" class="notice" aria-live="polite" tabIndex={-1} ref={panel}>
       <h2 id="cell-heading">
         {area.name}: {group.name}
       </h2>
       {!data ? (
         <p>Henter aktiviteterne …</p>
       ) : data.activities.totalCount === 0 ? (
-        <p>Ingen aktiviteter i gang her i dag.</p>
+        <>
+          <p>Ingen aktiviteter i gang her i dag for {group.name.toLowerCase()} eller en af dens undergrupper.</p>
+          <p>
+            <Link href={search}>
+              Søg efter »{group.name}« i aktiviteterne i {area.name}
+            </Link>{' '}
+            (aktiviteter registreret under en anden målgruppe)
+          </p>
+        </>
       ) : (
         <ul>
           {data.activities.nodes.map((a) => (
