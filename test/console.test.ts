@@ -169,6 +169,10 @@ test('the administrator invites a project lead: plans to pick, Danish errors bes
   // Revoked from the list: her open console is refused at its next request; a new link gives her access again.
   page.on('dialog', (dialog) => void dialog.accept());
   const row = page.getByRole('row', { name: /Sara Holm/ });
+  // The administrator's own row offers no way to lock themselves out.
+  const own = page.getByRole('row', { name: /^Test admin/ });
+  await own.getByRole('button', { name: /^Nyt link/ }).waitFor();
+  expect(await own.getByRole('button', { name: /^Spær adgang/ }).count()).toBe(0);
   await row.getByRole('button', { name: 'Spær adgang for Sara Holm' }).click();
   await page.getByRole('status').filter({ hasText: 'Sara Holms adgang er spærret.' }).waitFor();
   await row.getByText('Spærret').waitFor();

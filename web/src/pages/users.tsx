@@ -1,7 +1,15 @@
 import { useMutation, useQuery } from '@urql/preact';
 import { useEffect, useState } from 'preact/hooks';
 import { describeError } from '../api.js';
-import { InviteUserDocument, PlansToPickDocument, RenewTokenDocument, RevokeUserDocument, UserListDocument, type Role } from '../generated/graphql.js';
+import {
+  InviteUserDocument,
+  PlansToPickDocument,
+  RenewTokenDocument,
+  RevokeUserDocument,
+  UserListDocument,
+  type Role,
+  ViewerDocument,
+} from '../generated/graphql.js';
 
 const ROLES: { value: Role; label: string; help: string }[] = [
   { value: 'PROJECT_LEAD', label: 'Projektleder', help: 'registrerer og retter aktiviteter i sine egne helhedsplaner' },
@@ -164,6 +172,8 @@ const ROLE_LABEL = Object.fromEntries(ROLES.map((r) => [r.value, r.label])) as R
 function UserList({ created, onLink }: { created: number; onLink: (name: string, token: string) => void }) {
   const [after, setAfter] = useState<string | null>(null);
   const [{ data, error }, refetch] = useQuery({ query: UserListDocument, variables: { after } });
+  // Administrators cannot lock themselves out (the hub refuses it): their own row offers no such button.
+  const [{ data: me }] = useQuery({ query: ViewerDocument });
   const [revoking, revoke] = useMutation(RevokeUserDocument);
   const [renewing, renew] = useMutation(RenewTokenDocument);
   const [message, setMessage] = useState<{ text: string; problem: boolean } | null>(null);
@@ -237,7 +247,7 @@ function UserList({ created, onLink }: { created: number; onLink: (name: string,
                     {user.revokedAt ? 'Giv adgang igen' : 'Nyt link'}
                     <span class="sr-only"> til {user.name}</span>
                   </button>{' '}
-                  {user.revokedAt ? null : (
+                  {user.revokedAt || user.id === me?.viewer?.id ? null : (
                     <button type="button" disabled={revoking.fetching} onClick={() => onRevoke(user)}>
                       Spær adgang<span class="sr-only"> for {user.name}</span>
                     </button>
