@@ -162,8 +162,9 @@ test('the administrator invites a project lead: plans to pick, Danish errors bes
 
   const invited = await openPage(browser);
   await invited.page.goto(url);
-  await invited.page.getByRole('heading', { name: 'Overblik' }).waitFor();
-  expect(await invited.page.getByRole('banner').innerText()).toContain('Sara Holm (projektleder)');
+  // A project lead lands on their own work.
+  await invited.page.getByRole('heading', { name: 'Mine aktiviteter', level: 1 }).waitFor();
+  await invited.page.getByRole('banner').getByText('Sara Holm (projektleder)').waitFor();
   expect(await invited.page.getByRole('link', { name: 'Brugere' }).count()).toBe(0);
 
   // Revoked from the list: her open console is refused at its next request; a new link gives her access again.
@@ -184,7 +185,7 @@ test('the administrator invites a project lead: plans to pick, Danish errors bes
   const renewed = await page.getByRole('textbox', { name: 'Invitationslink' }).inputValue();
   expect(renewed).not.toBe(url);
   await invited.page.goto(renewed);
-  await invited.page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  await invited.page.getByRole('heading', { name: 'Mine aktiviteter', level: 1 }).waitFor();
   expect(errors).toEqual([]);
   await invited.page.close();
   await page.close();
@@ -529,7 +530,7 @@ test('a version conflict is explained: the lead fetches the new version, keeps t
   const id = created.activity.id as string;
   const { page, errors } = await openPage(browser);
   await page.goto(`${base}/login#token=${t.users[Role.PROJECT_LEAD].token}`);
-  await page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  await page.getByRole('heading', { name: 'Mine aktiviteter', level: 1 }).waitFor();
   await page.goto(`${base}/activities/${encodeURIComponent(id)}/rediger`);
   await page.getByRole('heading', { name: 'Redigér: Fædregruppe i Bøgeparken' }).waitFor();
   await page.getByLabel('Pladser (valgfri)').fill('12');
@@ -562,7 +563,7 @@ test("a project lead who opens another plan's activity for editing is told at on
   ) as { id: string; title: string; plan: { name: string } };
   const { page, errors } = await openPage(browser);
   await page.goto(`${base}/login#token=${t.users[Role.PROJECT_LEAD].token}`);
-  await page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  await page.getByRole('heading', { name: 'Mine aktiviteter', level: 1 }).waitFor();
   await page.goto(`${base}/activities/${encodeURIComponent(other.id)}/rediger`);
   const alert = page.getByRole('alert');
   await alert.waitFor();
@@ -774,5 +775,35 @@ test('a decision on an overlap group is confirmed where focus stays, and "Fortry
   expect(await groups.first().locator('summary').innerText()).toBe(summary);
   expect(await notice.getByRole('button', { name: 'Fortryd' }).count()).toBe(0);
   expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("a project lead lands on 'Mine aktiviteter': their plan's activities, overlaps with other plans awaiting a decision, follow-ups", async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.PROJECT_LEAD].token}`);
+  await page.getByRole('heading', { name: 'Mine aktiviteter', level: 1 }).waitFor();
+  expect(page.url()).toBe(`${base}/mine`);
+  await page.getByRole('link', { name: 'Mine aktiviteter' }).waitFor();
+  await page.getByRole('heading', { name: /^Aktiviteterne i din helhedsplan \(\d+\)$/ }).waitFor();
+  const overlaps = page.locator('section', { has: page.getByRole('heading', { name: 'Overlap med andre helhedsplaner uden beslutning' }) });
+  const pairs = overlaps.locator('li');
+  await pairs.first().waitFor();
+  // Each pair names the other plan, never the lead's own.
+  for (const text of await pairs.allInnerTexts()) expect(text).not.toMatch(/\(Helhedsplan Vollsmose Øst\)/);
+  await page.getByRole('heading', { name: 'Opfølgningspunkter' }).waitFor();
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // A coordinator has no such page in the menu and lands on the overview.
+  const other = await openPage(browser);
+  await other.page.goto(`${base}/login#token=${t.users[Role.COORDINATOR].token}`);
+  await other.page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  await other.page
+    .getByRole('banner')
+    .getByText(/koordinator/)
+    .waitFor();
+  expect(await other.page.getByRole('link', { name: 'Mine aktiviteter' }).count()).toBe(0);
+  expect(errors).toEqual([]);
+  await other.page.close();
   await page.close();
 });

@@ -14,6 +14,7 @@ import { OverviewPage } from './pages/overview.js';
 import { UsersPage } from './pages/users.js';
 import { ImportPage } from './pages/import.js';
 import { NotificationsPage } from './pages/notifications.js';
+import { MyWorkPage } from './pages/my-work.js';
 import { Link, navigate, usePath } from './router.js';
 
 const ROLE_NAMES: Record<string, string> = { ADMIN: 'administrator', COORDINATOR: 'koordinator', PROJECT_LEAD: 'projektleder', READER: 'læser' };
@@ -49,6 +50,11 @@ function Shell({ path }: { path: string }) {
         </button>
         <nav aria-label="Hovedmenu" id="hovedmenu">
           <ul>
+            {data?.viewer?.role === 'PROJECT_LEAD' ? (
+              <li>
+                <Link href="/mine">Mine aktiviteter</Link>
+              </li>
+            ) : null}
             <li>
               <Link href="/">Overblik</Link>
             </li>
@@ -129,6 +135,7 @@ function Page({ path, role }: { path: string; role: string | undefined }) {
   if (path === '/brugere') return <UsersPage />;
   if (path === '/importer') return <ImportPage />;
   if (path === '/notifikationer') return <NotificationsPage />;
+  if (path === '/mine') return <MyWorkPage />;
   if (section === 'activities' && !id) return <ActivitiesPage role={role} />;
   if (section === 'activities' && id === 'new' && !action) return <ActivityFormPage />;
   if (section === 'activities' && id && !action) return <ActivityPage id={id} role={role} />;

@@ -3,16 +3,16 @@ import { session } from '../api.js';
 import { navigate } from '../router.js';
 
 /** Who a token signs in as, or why it does not. */
-async function whoIs(token: string): Promise<{ name: string } | 'refused' | 'unreachable'> {
+async function whoIs(token: string): Promise<{ name: string; role: string } | 'refused' | 'unreachable'> {
   try {
     const response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: '{ viewer { id name } }' }),
+      body: JSON.stringify({ query: '{ viewer { id name role } }' }),
     });
     if (response.status === 401) return 'refused';
-    const body = (await response.json()) as { data?: { viewer: { id: string; name: string } | null } };
-    return body.data?.viewer ? { name: body.data.viewer.name } : 'refused';
+    const body = (await response.json()) as { data?: { viewer: { id: string; name: string; role: string } | null } };
+    return body.data?.viewer ? { name: body.data.viewer.name, role: body.data.viewer.role } : 'refused';
   } catch {
     return 'unreachable';
   }
@@ -44,10 +44,12 @@ export function LoginPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // An invitation link for another user, opened while signed in: asked before the session changes hands.
-  const [switching, setSwitching] = useState<{ token: string; invited: string; current: string } | null>(null);
+  const [switching, setSwitching] = useState<{ token: string; invited: string; role: string; current: string } | null>(null);
 
-  const go = () => {
-    const to = destination();
+  // A project lead lands on their own work, unless the sign-in was on the way to a page of its own.
+  const go = (role?: string) => {
+    const asked = destination();
+    const to = asked === '/' && role === 'PROJECT_LEAD' ? '/mine' : asked;
     // The explorer at /graphql is the hub's own page, not one of the console's.
     if (to.split('?')[0] === '/graphql') location.assign(to);
     else navigate(to);
@@ -61,9 +63,9 @@ export function LoginPage() {
     const current = fromLink && session.token && session.token !== token ? await whoIs(session.token) : null;
     setBusy(false);
     if (typeof result !== 'object') return setProblem(MESSAGES[result]);
-    if (current && typeof current === 'object') return setSwitching({ token, invited: result.name, current: current.name });
+    if (current && typeof current === 'object') return setSwitching({ token, invited: result.name, role: result.role, current: current.name });
     session.token = token;
-    go();
+    go(result.role);
   };
 
   if (switching) {
@@ -79,12 +81,12 @@ export function LoginPage() {
             type="button"
             onClick={() => {
               session.token = switching.token;
-              go();
+              go(switching.role);
             }}
           >
             Log ind som {switching.invited}
           </button>
-          <button type="button" class="secondary" onClick={go}>
+          <button type="button" class="secondary" onClick={() => go()}>
             Bliv logget ind som {switching.current}
           </button>
         </div>
