@@ -502,9 +502,19 @@ test('the project lead registers an activity: own plans only, similar activities
   await page.getByText('Slutdatoen ligger før startdatoen.').waitFor();
   expect(await page.getByLabel('Slutdato (valgfri)').getAttribute('aria-describedby')).toBe('endDate-error');
   await page.getByLabel('Slutdato (valgfri)').fill('');
+  // A contact person, found by a part of the name among the hub's people.
+  const person = (await t.gql('{ people(first: 1, search: "a") { nodes { name } } }')).data.people.nodes[0].name as string;
+  await page.getByLabel('Søg efter en person (navn eller stilling)').fill(person.split(' ')[0]!.slice(0, 4));
+  await page
+    .getByRole('list', { name: 'Personer' })
+    .getByRole('button', { name: new RegExp(`^${person}`) })
+    .first()
+    .click();
+  await page.getByText(`Valgt: ${person}`).waitFor();
   await page.getByRole('button', { name: 'Registrér aktiviteten' }).click();
   await page.getByRole('heading', { name: 'Lektiehjælp for mellemtrinnet', level: 1 }).waitFor();
   const facts = await page.locator('dl.facts').innerText();
+  expect(facts).toContain(person);
   expect(facts).toContain('Lektiecafé');
   expect(facts).toContain('tir 15:00-17:00');
   expect(await page.locator('ul.pairs > li').count()).toBeGreaterThan(0);

@@ -86,6 +86,7 @@ test('every query of the console, the SDK and the benchmarks answers the same pl
   const variables: Record<string, Record<string, unknown>[]> = {
     Overview: [{ today: '2026-11-30' }],
     MyWork: [{ planIds: [planId] }],
+    PeopleToPick: [{ search: 'an' }, { search: 'projektleder' }, { search: '' }],
     OverlapBoard: [{ by: 'AREA_AND_KIND' }, { by: 'DISTRICT', filter: { minScore: 0.7 } }],
     GroupPairs: [{ by: 'AREA_AND_KIND', keys: [groupKey] }],
     CoverageMap: [

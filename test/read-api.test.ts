@@ -293,6 +293,25 @@ describe('activities', () => {
     expect(await count({ activeOn: '1990-01-01' })).toBe(0);
   });
 
+  test('people: searched by every word of name or title in any case, by name in pages; contact data as on Person', async () => {
+    const all = (await ok('{ people(first: 100) { totalCount nodes { id name title email } } }')).people;
+    expect(all.totalCount).toBeGreaterThan(5);
+    const names = all.nodes.map((p: { name: string }) => p.name);
+    expect(names).toEqual([...names].sort((a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)));
+    const someone = all.nodes.find((p: { name: string }) => p.name.includes(' ')) as { name: string; email: string | null };
+    const [given, family] = someone.name.toLowerCase().split(' ');
+    const found = (
+      await ok('query($s: String) { people(first: 100, search: $s) { nodes { name } } }', { s: `${family!.slice(0, 4)} ${given!.slice(0, 3).toUpperCase()}` })
+    ).people.nodes;
+    expect(found.map((p: { name: string }) => p.name)).toContain(someone.name);
+    const firstPage = (await ok('{ people(first: 2) { pageInfo { endCursor } nodes { name } } }')).people;
+    const next = (await ok('query($a: String) { people(first: 2, after: $a) { nodes { name } } }', { a: firstPage.pageInfo.endCursor })).people.nodes;
+    expect([...firstPage.nodes, ...next].map((p: { name: string }) => p.name)).toEqual(names.slice(0, 4));
+    const asReader = await t.gql('{ people(first: 100) { nodes { email phone } } }', undefined, Role.READER);
+    expect(asReader.data.people.nodes.every((p: { email: unknown; phone: unknown }) => p.email === null && p.phone === null)).toBe(true);
+    expect((await t.gql(`{ people(search: "${'x'.repeat(101)}") { totalCount } }`)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   test('text search is Danish-aware: stemming, compounds and accents', async () => {
     const titles = async (text: string) =>
       (await ok('query($t: String) { activities(first: 100, filter: { text: $t }) { nodes { title } } }', { t: text })).activities.nodes.map(

@@ -1,4 +1,8 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit } from '../core/audit-trail.js';
+import { decodeCursor, pageSize, toPage, type Page } from '../core/pagination.js';
+import { readModelOf } from '../core/read-model.js';
+import { Conditions, rows } from '../core/sql.js';
 import { requireMutation } from '../access/permissions.js';
 import type { HubContext, Viewer } from '../core/context.js';
 import { Role } from '../core/enums.js';
@@ -8,6 +12,7 @@ import { UserErrorCode, message } from '../core/user-errors.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Person } from './person.entity.js';
 import type { CreatePersonInput } from './person.input.js';
+import { peopleConditions } from './person.query.js';
 
 /** Staff contact data is personal data: only signed-in users other than READER see it. */
 export function canSeeContactData(viewer: Viewer | null): boolean {
@@ -38,4 +43,17 @@ export function createPerson(ctx: HubContext, input: CreatePersonInput) {
     });
     return { person };
   });
+}
+
+/** One page of people by (name, id), narrowed by a search; the count only when asked. */
+export async function listPeople(em: EntityManager, args: { first?: number | null; after?: string | null; search?: string | null }): Promise<Page<Person>> {
+  const first = pageSize(args.first);
+  const after = decodeCursor(args.after, ['string', 'number']);
+  const where = peopleConditions(args.search, 't');
+  const count = async () => Number((await rows(em, `select count(*)::int as total from person t where ${where.toSql()}`, where.params))[0]?.total ?? 0);
+  const page = new Conditions().add(where.toSql(), ...where.params);
+  if (after) page.add('(t.name, t.id) > (?, ?)', after[0], after[1]);
+  const toModel = readModelOf(em, Person);
+  const result = await rows(em, `select ${toModel.columns} from person t where ${page.toSql()} order by t.name, t.id limit ?`, [...page.params, first + 1]);
+  return toPage(result.map(toModel), first, count, after !== undefined, (person) => [person.name, person.id]);
 }

@@ -34,6 +34,7 @@ const FIELD_TEXTS: Record<string, string> = {
   startDate: 'Skriv en startdato.',
   endDate: 'Slutdatoen ligger før startdatoen.',
   capacity: 'Skriv et helt tal fra 0 til 100.000.',
+  contactId: 'Vælg en person fra listen, eller lad feltet stå tomt.',
   schedule: 'Tjek ugeskemaet: hvert tidsrum skal slutte, efter det begynder, og tidsrum samme dag må ikke overlappe.',
 };
 

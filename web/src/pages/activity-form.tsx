@@ -5,6 +5,7 @@ import { describeError } from '../api.js';
 import { decimal } from '../format.js';
 import {
   ActivityToEditDocument,
+  PeopleToPickDocument,
   CatalogueDocument,
   CreateActivityDocument,
   SimilarToDraftDocument,
@@ -31,6 +32,7 @@ type Values = {
   capacity: string;
   status: ActivityStatus;
   schedule: Slot[];
+  contactId: string;
 };
 type Option = { id: string; name: string; parent?: { id: string } | null };
 
@@ -47,6 +49,7 @@ const EMPTY: Values = {
   capacity: '',
   status: 'PLANNED',
   schedule: [],
+  contactId: '',
 };
 const FIELD_NAMES: Record<keyof Values, string> = {
   planId: 'helhedsplan',
@@ -61,8 +64,65 @@ const FIELD_NAMES: Record<keyof Values, string> = {
   capacity: 'pladser',
   status: 'status',
   schedule: 'ugeskema',
+  contactId: 'kontaktperson',
 };
 const DEBOUNCE_MS = 500;
+
+/** The contact person: searched by name among the hub's people, chosen with a button, removable. */
+function ContactPicker(props: { chosen: string; known: { id: string; name: string } | null; error?: string | undefined; onChange: (id: string) => void }) {
+  const [search, setSearch] = useState('');
+  const [picked, setPicked] = useState<{ id: string; name: string } | null>(props.known);
+  const [{ data }] = useQuery({ query: PeopleToPickDocument, variables: { search }, pause: search.trim().length < 2 });
+  const name = props.chosen ? (picked?.id === props.chosen ? picked.name : props.known?.id === props.chosen ? props.known.name : '') : '';
+  return (
+    <fieldset class={`contact${props.error ? ' invalid' : ''}`} aria-describedby={props.error ? 'contactId-error' : undefined}>
+      <legend>Kontaktperson (valgfri)</legend>
+      <p aria-live="polite">
+        {props.chosen ? (
+          <>
+            Valgt: <strong>{name}</strong>{' '}
+            <button type="button" class="link-button" onClick={() => props.onChange('')}>
+              Fjern<span class="sr-only"> {name} som kontaktperson</span>
+            </button>
+          </>
+        ) : (
+          'Ingen kontaktperson valgt.'
+        )}
+      </p>
+      <label for="contact-search">Søg efter en person (navn eller stilling)</label>
+      <input id="contact-search" type="search" value={search} onInput={(e) => setSearch((e.target as HTMLInputElement).value)} />
+      {search.trim().length >= 2 && data ? (
+        data.people.nodes.length === 0 ? (
+          <p>Ingen personer passer på »{search}«.</p>
+        ) : (
+          <ul class="picks" aria-label="Personer">
+            {data.people.nodes.map((person) => (
+              <li key={person.id}>
+                <button
+                  type="button"
+                  class="link-button"
+                  onClick={() => {
+                    setPicked({ id: person.id, name: person.name });
+                    props.onChange(person.id);
+                    setSearch('');
+                  }}
+                >
+                  {person.name}
+                  {person.title || person.organisation ? `, ${[person.title, person.organisation?.name].filter(Boolean).join(', ')}` : ''}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )
+      ) : null}
+      {props.error ? (
+        <p class="error" id="contactId-error" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
 
 /** Options as a tree: each option followed by its children, indented, so estates sit under their district. */
 function tree(options: readonly Option[]): { option: Option; depth: number }[] {
@@ -254,6 +314,7 @@ export function ActivityFormPage({ id }: { id?: string }) {
     capacity: a.capacity == null ? '' : String(a.capacity),
     status: a.status,
     schedule: a.schedule.map((s) => ({ weekday: s.weekday, startTime: s.startTime.slice(0, 5), endTime: s.endTime.slice(0, 5) })),
+    contactId: a.contact?.id ?? '',
   });
   useEffect(() => {
     if (!loaded) return;
@@ -340,6 +401,7 @@ export function ActivityFormPage({ id }: { id?: string }) {
       capacity: values.capacity ? Number(values.capacity) : null,
       status: values.status,
       schedule: values.schedule,
+      contactId: values.contactId || null,
     };
     if (!id) {
       const result = await create({ input: { ...common, planId: values.planId, idempotencyKey } });
@@ -481,6 +543,7 @@ export function ActivityFormPage({ id }: { id?: string }) {
             error={errors.themeIds}
             onChange={(ids) => set('themeIds', ids)}
           />
+          <ContactPicker chosen={values.contactId} known={loaded?.contact ?? null} error={errors.contactId} onChange={(id) => set('contactId', id)} />
           <div class="row">
             <Field id="startDate" label="Startdato" error={errors.startDate}>
               <input
