@@ -170,9 +170,11 @@ test('the administrator invites a project lead: plans to pick, Danish errors bes
   // Revoked from the list: her open console is refused at its next request; a new link gives her access again.
   page.on('dialog', (dialog) => void dialog.accept());
   const row = page.getByRole('row', { name: /Sara Holm/ });
-  // The administrator's own row offers no way to lock themselves out.
+  // The administrator's own row offers no way to lock themselves out; everyone shows when they last used the hub.
   const own = page.getByRole('row', { name: /^Test admin/ });
   await own.getByRole('button', { name: /^Nyt link/ }).waitFor();
+  expect(await own.innerText()).toMatch(/\d{4}/);
+  expect(await page.getByRole('columnheader', { name: 'Sidst aktiv' }).count()).toBe(1);
   expect(await own.getByRole('button', { name: /^Spær adgang/ }).count()).toBe(0);
   await row.getByRole('button', { name: 'Spær adgang for Sara Holm' }).click();
   await page.getByRole('status').filter({ hasText: 'Sara Holms adgang er spærret.' }).waitFor();

@@ -113,3 +113,17 @@ test('with the channel down, a hub remembers tokens for a second only: a change 
   )) as { n: number }[];
   expect(listening[0]!.n).toBe(3);
 });
+
+test('the hub notes when each user last used it, to the hour, in the same statement as the token look-up', async () => {
+  const { token, id } = t.users.READER;
+  const hourOf = (date: Date) => new Date(date).setUTCMinutes(0, 0, 0);
+  const before = hourOf(new Date());
+  expect((await viewerAt(others[0]!.url, token)).status).toBe(200);
+  const users = (await t.gql('{ users(first: 100) { nodes { id lastSeenAt } } }', {}, Role.ADMIN)).data.users.nodes as {
+    id: string;
+    lastSeenAt: string | null;
+  }[];
+  const seen = users.find((u) => u.id === id)!.lastSeenAt!;
+  // The hour of the request (checked on both sides of it, in case the hour turned meanwhile).
+  expect([before, hourOf(new Date())]).toContain(new Date(seen).getTime());
+});

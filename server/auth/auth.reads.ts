@@ -22,7 +22,7 @@ export const authReads: TypeReads = {
   },
   User: {
     node: { table: 'app_user' },
-    columns: ['name', 'role', 'revokedAt'],
+    columns: ['name', 'role', 'revokedAt', 'lastSeenAt'],
     fields: {
       person: byForeignKey('person', 'person_id'),
       plans: byPivot({ table: 'user_plan', owner: 'user_id', target: 'plan_id', targetTable: 'plan', orderBy: (t) => `${t}.code` }),

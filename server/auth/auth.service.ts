@@ -8,11 +8,18 @@ import { User } from './user.entity.js';
 
 /** The user behind a bearer token, with the plans a project lead may edit; null when the token is unknown. */
 export async function authenticate(em: EntityManager, token: string): Promise<Viewer | null> {
+  // The same statement notes when the user was last seen, once an hour at most (a look-up runs every 10 s of use at most).
   const [row] = await rows(
     em,
-    `select u.id, u.role, u.person_id, coalesce(array_agg(up.plan_id) filter (where up.plan_id is not null), '{}') as plan_ids
-     from app_user u left join user_plan up on up.user_id = u.id
-     where u.token_hash = ? and u.revoked_at is null group by u.id`,
+    `with found as (
+       select u.id, u.role, u.person_id, u.last_seen_at, coalesce(array_agg(up.plan_id) filter (where up.plan_id is not null), '{}') as plan_ids
+       from app_user u left join user_plan up on up.user_id = u.id
+       where u.token_hash = ? and u.revoked_at is null group by u.id),
+     seen as (
+       update app_user set last_seen_at = date_trunc('hour', now()) from found
+       where app_user.id = found.id and (found.last_seen_at is null or found.last_seen_at < date_trunc('hour', now()))
+       returning app_user.id)
+     select id, role, person_id, plan_ids from found`,
     [hashToken(token)],
   );
   if (!row) return null;

@@ -37,6 +37,11 @@ export class User extends NodeEntity {
   @Property({ type: 'datetime', nullable: true })
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the user was revoked; their token is refused since.' })
   revokedAt?: Date | null = null;
+
+  /** When the user last used the hub, to the hour: set by the token look-up (auth.service.ts), at most once an hour. */
+  @Property({ type: 'datetime', nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the user last used the hub, to the hour; null before the first time.' })
+  lastSeenAt?: Date | null = null;
 }
 
 @Entity({ tableName: 'user_plan' })

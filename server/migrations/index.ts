@@ -22,6 +22,7 @@ import { Migration20261205100000_user_revocation } from './Migration202612051000
 import { Migration20261205120000_shared_rate_limit } from './Migration20261205120000_shared_rate_limit.js';
 import { Migration20261205130000_activity_text_search } from './Migration20261205130000_activity_text_search.js';
 import { Migration20261205140000_overlap_review_undo } from './Migration20261205140000_overlap_review_undo.js';
+import { Migration20261205150000_user_last_seen } from './Migration20261205150000_user_last_seen.js';
 
 /** Committed migrations in the order they apply; `npm run migration:create` appends to this list. */
 export const migrationsList: MigrationObject[] = [
@@ -48,4 +49,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261205120000_shared_rate_limit', class: Migration20261205120000_shared_rate_limit },
   { name: 'Migration20261205130000_activity_text_search', class: Migration20261205130000_activity_text_search },
   { name: 'Migration20261205140000_overlap_review_undo', class: Migration20261205140000_overlap_review_undo },
+  { name: 'Migration20261205150000_user_last_seen', class: Migration20261205150000_user_last_seen },
 ];

@@ -169,6 +169,9 @@ export function UsersPage() {
 const ROLE_LABEL = Object.fromEntries(ROLES.map((r) => [r.value, r.label])) as Record<Role, string>;
 
 /** Every user, with a new invitation link (the old one stops on every hub within a second) and revoking access. */
+// To the hour, as the hub notes it.
+const lastSeen = new Intl.DateTimeFormat('da-DK', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
+
 function UserList({ created, onLink }: { created: number; onLink: (name: string, token: string) => void }) {
   const [after, setAfter] = useState<string | null>(null);
   const [{ data, error }, refetch] = useQuery({ query: UserListDocument, variables: { after } });
@@ -232,6 +235,7 @@ function UserList({ created, onLink }: { created: number; onLink: (name: string,
               <th scope="col">Rolle</th>
               <th scope="col">Helhedsplaner</th>
               <th scope="col">Status</th>
+              <th scope="col">Sidst aktiv</th>
               <th scope="col">Handlinger</th>
             </tr>
           </thead>
@@ -242,6 +246,7 @@ function UserList({ created, onLink }: { created: number; onLink: (name: string,
                 <td>{ROLE_LABEL[user.role]}</td>
                 <td>{user.plans.map((p) => p.name).join(', ') || '–'}</td>
                 <td>{user.revokedAt ? 'Spærret' : 'Aktiv'}</td>
+                <td>{user.lastSeenAt ? lastSeen.format(new Date(user.lastSeenAt)) : 'aldrig'}</td>
                 <td>
                   <button type="button" disabled={renewing.fetching} onClick={() => onRenew(user)}>
                     {user.revokedAt ? 'Giv adgang igen' : 'Nyt link'}
