@@ -188,6 +188,23 @@ test('the administrator invites a project lead: plans to pick, Danish errors bes
   expect(renewed).not.toBe(url);
   await invited.page.goto(renewed);
   await invited.page.getByRole('heading', { name: 'Mine aktiviteter', level: 1 }).waitFor();
+
+  // Her plans, changed in place: none at all is refused in the hub's Danish words; another plan is saved.
+  await row.getByRole('button', { name: 'Ret Sara Holms helhedsplaner' }).click();
+  const editor = row.getByRole('group', { name: 'Sara Holms helhedsplaner' });
+  const checked = editor.locator('input[type=checkbox]:checked');
+  await checked.first().waitFor();
+  for (const box of await checked.all()) await box.uncheck();
+  await editor.getByRole('button', { name: 'Gem helhedsplaner' }).click();
+  await page.getByRole('status').filter({ hasText: 'Sara Holms helhedsplaner blev ikke gemt: En projektleder skal have mindst én helhedsplan' }).waitFor();
+  const two = editor.locator('input[type=checkbox]');
+  await two.nth(0).check();
+  await two.nth(1).check();
+  const names = await editor.locator('label').evaluateAll((labels) => labels.slice(0, 2).map((l) => l.textContent));
+  await editor.getByRole('button', { name: 'Gem helhedsplaner' }).click();
+  await page.getByRole('status').filter({ hasText: 'Sara Holms helhedsplaner er gemt.' }).waitFor();
+  for (const name of names) await row.getByText(name!, { exact: false }).first().waitFor();
+  expect(await accessibilityProblems(page)).toEqual([]);
   expect(errors).toEqual([]);
   await invited.page.close();
   await page.close();

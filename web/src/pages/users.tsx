@@ -9,6 +9,7 @@ import {
   UserListDocument,
   type Role,
   ViewerDocument,
+  ChangeUserPlansDocument,
 } from '../generated/graphql.js';
 
 const ROLES: { value: Role; label: string; help: string }[] = [
@@ -169,6 +170,65 @@ export function UsersPage() {
 const ROLE_LABEL = Object.fromEntries(ROLES.map((r) => [r.value, r.label])) as Record<Role, string>;
 
 /** Every user, with a new invitation link (the old one stops on every hub within a second) and revoking access. */
+/** A project lead's plans, changed in place: the lead's open console follows at their next request, on every hub. */
+function PlanEditor({
+  user,
+  onSaved,
+}: {
+  user: { id: string; name: string; plans: readonly { id: string }[] };
+  onSaved: (text: string, problem: boolean) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [chosen, setChosen] = useState<string[]>(user.plans.map((p) => p.id));
+  const [{ data }] = useQuery({ query: PlansToPickDocument, pause: !open });
+  const [saving, save] = useMutation(ChangeUserPlansDocument);
+  if (!open)
+    return (
+      <>
+        {' '}
+        <button type="button" class="link-button" onClick={() => setOpen(true)}>
+          Ret<span class="sr-only"> {user.name}s helhedsplaner</span>
+        </button>
+      </>
+    );
+  return (
+    <fieldset class="plan-editor">
+      <legend>{user.name}s helhedsplaner</legend>
+      <div class="scroll">
+        {(data?.plans.nodes ?? []).map((plan) => (
+          <div key={plan.id} class="check">
+            <input
+              type="checkbox"
+              id={`plans-${user.id}-${plan.id}`}
+              checked={chosen.includes(plan.id)}
+              onChange={(e) => setChosen((e.target as HTMLInputElement).checked ? [...chosen, plan.id] : chosen.filter((x) => x !== plan.id))}
+            />
+            <label class="inline" for={`plans-${user.id}-${plan.id}`}>
+              {plan.name}
+            </label>
+          </div>
+        ))}
+      </div>
+      <button
+        type="button"
+        disabled={saving.fetching}
+        onClick={async () => {
+          const result = await save({ input: { id: user.id, planIds: chosen } });
+          const problem = result.data?.updateUser.userErrors[0]?.message ?? describeError(result.error);
+          if (problem) return onSaved(`${user.name}s helhedsplaner blev ikke gemt: ${problem}`, true);
+          setOpen(false);
+          onSaved(`${user.name}s helhedsplaner er gemt.`, false);
+        }}
+      >
+        Gem helhedsplaner
+      </button>{' '}
+      <button type="button" class="secondary" onClick={() => setOpen(false)}>
+        Fortryd
+      </button>
+    </fieldset>
+  );
+}
+
 // To the hour, as the hub notes it.
 const lastSeen = new Intl.DateTimeFormat('da-DK', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
 
@@ -244,7 +304,18 @@ function UserList({ created, onLink }: { created: number; onLink: (name: string,
               <tr key={user.id}>
                 <td>{user.name}</td>
                 <td>{ROLE_LABEL[user.role]}</td>
-                <td>{user.plans.map((p) => p.name).join(', ') || '–'}</td>
+                <td>
+                  {user.plans.map((p) => p.name).join(', ') || '–'}
+                  {user.role === 'PROJECT_LEAD' && !user.revokedAt ? (
+                    <PlanEditor
+                      user={user}
+                      onSaved={(text, problem) => {
+                        setMessage({ text, problem });
+                        if (!problem) refetch({ requestPolicy: 'network-only' });
+                      }}
+                    />
+                  ) : null}
+                </td>
                 <td>{user.revokedAt ? 'Spærret' : 'Aktiv'}</td>
                 <td>{user.lastSeenAt ? lastSeen.format(new Date(user.lastSeenAt)) : 'aldrig'}</td>
                 <td>
