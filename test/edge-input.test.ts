@@ -300,6 +300,21 @@ describe('user errors speak the language the request asks for', () => {
     return graphqlRequest<any>(t.hub.url, tokens.get(as)!, query, variables, acceptLanguage ? { 'accept-language': acceptLanguage } : {});
   };
 
+  test('top-level errors too: Danish by their code when asked for, the English words in extensions.detail', async () => {
+    const wrong = '{ activities(first: 1) { nodes { colour } } }';
+    const english = (await ask(wrong, {})) as any;
+    expect(english.errors[0].message).toMatch(/Cannot query field "colour"/);
+    expect(english.errors[0].extensions.detail).toBeUndefined();
+    const danish = (await ask(wrong, {}, 'da')) as any;
+    expect(danish.errors[0]).toMatchObject({
+      message: 'Forespørgslen passer ikke til hubbens skema (se detail).',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', detail: english.errors[0].message },
+    });
+    const refused = await graphqlRequest<any>(t.hub.url, 'hub_not-a-real-token-at-all', '{ viewer { name } }', {}, { 'accept-language': 'da-DK' });
+    expect(refused.status).toBe(401);
+    expect(refused.errors![0]).toMatchObject({ message: 'Nøglen er ikke gyldig. Log ind igen.', extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
   test('Danish when Accept-Language asks for Danish first, English otherwise; the code and field are the same', async () => {
     const plan = await t.idOf('Plan', "select id from plan where code = 'VOL-OEST'");
     const create = (language?: string) =>

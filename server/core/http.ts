@@ -9,8 +9,8 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { HubConfig } from './config.js';
 import { serveConsole } from './console.js';
 import { serveExplorer, serveExplorerAsset } from './explorer.js';
-import { createContext, languageOf, messageLanguageOf, type HubContext, type MakeLoaders, type Viewer } from './context.js';
-import { ErrorCode } from './errors.js';
+import { createContext, languageOf, messageLanguageOf, type HubContext, type Language, type MakeLoaders, type Viewer } from './context.js';
+import { ErrorCode, inDanish } from './errors.js';
 import { costPlugin, tooManySelections } from './cost.js';
 import type { DatabaseHealth } from './db-health.js';
 import { HttpDrain } from './drain.js';
@@ -69,7 +69,10 @@ function clientId(header: string | string[] | undefined): string | null {
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
+  // Errors a Danish reader asked for (Accept-Language) are said in Danish, their codes unchanged.
+  const errors = (body as { errors?: { message: string; extensions?: Record<string, unknown> }[] }).errors;
+  const danish = errors && messageLanguageOf(res.req?.headers['accept-language']) === 'da';
+  res.end(JSON.stringify(danish ? { ...(body as object), errors: errors.map((e) => inDanish(e)) } : body));
 }
 
 const DATABASE_DOWN_MESSAGE = 'The database is not available at the moment; the hub is bringing it back. Try again shortly.';
@@ -78,10 +81,19 @@ const BUSY_MESSAGE = 'The hub is busy with other requests at the moment; try aga
 const RETRY_AFTER_SECONDS = '2';
 
 /** The request being served, for error masking and logs. */
-const currentRequest = new AsyncLocalStorage<{ requestId: string }>();
+const currentRequest = new AsyncLocalStorage<{ requestId: string; messages?: Language }>();
+
+/** formatError's answers, in Danish when the request asked for Danish (Accept-Language). */
+export function formatError(development: boolean, health?: DatabaseHealth) {
+  const format = formatErrorPlain(development, health);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const answer = format(formatted, error);
+    return currentRequest.getStore()?.messages === 'da' ? inDanish(answer) : answer;
+  };
+}
 
 /** Internal faults reach the caller as a plain message with the request id; the full error goes to the log. */
-export function formatError(development: boolean, health?: DatabaseHealth) {
+function formatErrorPlain(development: boolean, health?: DatabaseHealth) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (code !== ErrorCode.INTERNAL_SERVER_ERROR) {
@@ -399,7 +411,7 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
       const clientRequestId = clientId(req.headers['x-request-id']);
       let context: HubContext | undefined;
       try {
-        const response = await currentRequest.run({ requestId }, () =>
+        const response = await currentRequest.run({ requestId, messages: messageLanguageOf(req.headers['accept-language']) }, () =>
           withReadRoute(writers?.mayReadReplica(viewer.userId) ?? false, () =>
             apollo.executeHTTPGraphQLRequest({
               httpGraphQLRequest: { method: req.method!, headers, search: url.search, body },
