@@ -532,6 +532,7 @@ test('the project lead registers an activity: own plans only, similar activities
   await page.getByText(`Valgt: ${person}`).waitFor();
   await page.getByRole('button', { name: 'Registrér aktiviteten' }).click();
   await page.getByRole('heading', { name: 'Lektiehjælp for mellemtrinnet', level: 1 }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Aktiviteten er registreret.' }).waitFor();
   const facts = await page.locator('dl.facts').innerText();
   expect(facts).toContain(person);
   expect(facts).toContain('Lektiecafé');
@@ -581,6 +582,7 @@ test('a version conflict is explained: the lead fetches the new version, keeps t
   expect(await page.getByLabel('Pladser (valgfri)').inputValue()).toBe('12');
   await page.getByRole('button', { name: 'Gem ændringerne' }).click();
   await page.getByRole('heading', { name: 'Fædrenetværket i Bøgeparken', level: 1 }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Ændringerne er gemt.' }).waitFor();
   expect(await page.locator('dl.facts').innerText()).toMatch(/Pladser\s+12/);
   expect(errors).toEqual([]);
   await page.close();

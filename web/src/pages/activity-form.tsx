@@ -406,13 +406,13 @@ export function ActivityFormPage({ id }: { id?: string }) {
     if (!id) {
       const result = await create({ input: { ...common, planId: values.planId, idempotencyKey } });
       const payload = result.data?.createActivity;
-      if (payload?.activity) return navigate(`/activities/${encodeURIComponent(payload.activity.id)}`);
+      if (payload?.activity) return navigate(`/activities/${encodeURIComponent(payload.activity.id)}`, 'Aktiviteten er registreret.');
       setErrors(payload ? errorsByField(payload.userErrors) : { '': describeError(result.error) ?? 'Aktiviteten blev ikke gemt.' });
       return heading.current?.focus();
     }
     const result = await update({ input: { ...common, id, expectedVersion: base!.version } });
     const payload = result.data?.updateActivity;
-    if (payload?.activity) return navigate(`/activities/${encodeURIComponent(id)}`);
+    if (payload?.activity) return navigate(`/activities/${encodeURIComponent(id)}`, 'Ændringerne er gemt.');
     if (payload?.userErrors.some((e) => e.code === 'VERSION_CONFLICT')) {
       setErrors({});
       setConflict({ reloaded: false, changed: [], both: [] });

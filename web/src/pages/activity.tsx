@@ -1,9 +1,10 @@
 import { useMutation, useQuery } from '@urql/preact';
+import { useState } from 'preact/hooks';
 import { describeError } from '../api.js';
 import { danishDate, decimal } from '../format.js';
 import { ActivityPageDocument, UpdateActivityDocument, ViewerDocument } from '../generated/graphql.js';
 import { IndicatorList } from '../indicators.js';
-import { Link } from '../router.js';
+import { Link, takeFlash } from '../router.js';
 import { Section } from '../section.js';
 import { DECISION_NAMES, EVALUATION_NAMES, OUTCOME_NAMES, scheduleText, STATUS_NAMES, userErrorText } from '../texts.js';
 
@@ -14,6 +15,8 @@ export function ActivityPage({ id, role }: { id: string; role: string | undefine
   const [{ data, error, fetching }, refresh] = useQuery({ query: ActivityPageDocument, variables: { id } });
   const [viewer] = useQuery({ query: ViewerDocument });
   const [confirmed, confirm] = useMutation(UpdateActivityDocument);
+  // "Aktiviteten er registreret." after the form saved: said once, where the page begins.
+  const [flash] = useState(takeFlash);
   const problem = describeError(error);
   const a = data?.node?.__typename === 'Activity' ? data.node : null;
   if (!a) {
@@ -35,6 +38,11 @@ export function ActivityPage({ id, role }: { id: string; role: string | undefine
   return (
     <>
       <h1>{a.title}</h1>
+      {flash ? (
+        <p role="status" class="notice saved">
+          {flash}
+        </p>
+      ) : null}
       <p>
         <Link href={`/plans/${encodeURIComponent(a.plan.code)}`}>{a.plan.name}</Link> · {STATUS_NAMES[a.status] ?? a.status}
         {a.archived ? ' · arkiveret' : ''} · {danishDate(a.startDate)}
