@@ -7,7 +7,7 @@ import { Method } from '../catalogue/method.entity.js';
 import { TargetGroup } from '../catalogue/target-group.entity.js';
 import { Theme } from '../catalogue/theme.entity.js';
 import type { HubContext, Viewer } from '../core/context.js';
-import { ActivityStatus, Weekday } from '../core/enums.js';
+import { ActivityStatus, Weekday, DANISH_WEEKDAYS } from '../core/enums.js';
 import { fromGlobalId, toGlobalId } from '../core/global-id.js';
 import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation, type Path } from '../core/mutation.js';
 import { refuse, UserErrorCode, message } from '../core/user-errors.js';
@@ -35,15 +35,7 @@ const REFERENCE_TAKEN = {
   message: message('Another activity of the plan has this reference', 'En anden aktivitet i helhedsplanen har denne reference'),
 };
 /** Weekdays as Danish messages name them. */
-const DAY: Record<string, string> = {
-  MONDAY: 'mandag',
-  TUESDAY: 'tirsdag',
-  WEDNESDAY: 'onsdag',
-  THURSDAY: 'torsdag',
-  FRIDAY: 'fredag',
-  SATURDAY: 'lørdag',
-  SUNDAY: 'søndag',
-};
+const DAY: Record<string, string> = DANISH_WEEKDAYS;
 
 /** Weekly slots as stored: HH:mm, each ending after it starts, no slot twice, in week order. */
 function checkSchedule(check: InputChecker, path: Path, slots: readonly ScheduleSlotData[]): ScheduleSlotData[] {

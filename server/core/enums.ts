@@ -39,6 +39,17 @@ export enum Weekday {
   SUNDAY = 'SUNDAY',
 }
 
+/** The days as Danish readers name them: in messages, e-mails and sheets. */
+export const DANISH_WEEKDAYS: Readonly<Record<Weekday, string>> = {
+  MONDAY: 'mandag',
+  TUESDAY: 'tirsdag',
+  WEDNESDAY: 'onsdag',
+  THURSDAY: 'torsdag',
+  FRIDAY: 'fredag',
+  SATURDAY: 'lørdag',
+  SUNDAY: 'søndag',
+};
+
 export enum Role {
   ADMIN = 'ADMIN',
   COORDINATOR = 'COORDINATOR',

@@ -1,4 +1,4 @@
-import { ActivityStatus, Weekday } from '../core/enums.js';
+import { ActivityStatus, DANISH_WEEKDAYS, Weekday } from '../core/enums.js';
 import type { ScheduleSlotData } from '../activities/schedule.js';
 
 /** The columns of an activity sheet, in the order an export writes them; headers match in Danish or English. */
@@ -177,15 +177,7 @@ const WEEKDAYS = new Map<string, Weekday>(
 );
 
 /** Danish weekday names, as an export writes them. */
-export const WEEKDAY_NAMES: Readonly<Record<Weekday, string>> = {
-  MONDAY: 'mandag',
-  TUESDAY: 'tirsdag',
-  WEDNESDAY: 'onsdag',
-  THURSDAY: 'torsdag',
-  FRIDAY: 'fredag',
-  SATURDAY: 'lørdag',
-  SUNDAY: 'søndag',
-};
+export const WEEKDAY_NAMES = DANISH_WEEKDAYS;
 const WEEK = Object.values(Weekday);
 
 function clock(text: string): string | null {

@@ -1,3 +1,4 @@
+import { DANISH_WEEKDAYS } from '../core/enums.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../core/global-id.js';
 import { rows } from '../core/sql.js';
@@ -20,15 +21,7 @@ interface ActivityFacts {
   contact: string | null;
 }
 
-const WEEKDAYS: Record<string, string> = {
-  MONDAY: 'mandag',
-  TUESDAY: 'tirsdag',
-  WEDNESDAY: 'onsdag',
-  THURSDAY: 'torsdag',
-  FRIDAY: 'fredag',
-  SATURDAY: 'lørdag',
-  SUNDAY: 'søndag',
-};
+const WEEKDAYS: Record<string, string> = DANISH_WEEKDAYS;
 
 const danishDate = (iso: string) =>
   new Date(`${iso}T12:00:00Z`).toLocaleDateString('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
