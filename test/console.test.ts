@@ -447,6 +447,10 @@ test("the method an activity's words point to is confirmed from its page by one 
   await page.getByText(`tyder på metoden ${row!.name}`).waitFor();
   await page.getByRole('button', { name: `Bekræft: ${row!.name}` }).click();
   await page.getByRole('button', { name: `Bekræft: ${row!.name}` }).waitFor({ state: 'detached' });
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Metoden er bekræftet: ${row!.name}.` })
+    .waitFor();
   expect(await page.locator('dl.facts dd').first().innerText()).toBe(row!.name);
   expect(errors).toEqual([]);
   await page.close();

@@ -16,7 +16,7 @@ export function ActivityPage({ id, role }: { id: string; role: string | undefine
   const [viewer] = useQuery({ query: ViewerDocument });
   const [confirmed, confirm] = useMutation(UpdateActivityDocument);
   // "Aktiviteten er registreret." after the form saved: said once, where the page begins.
-  const [flash] = useState(takeFlash);
+  const [flash, setFlash] = useState(takeFlash);
   const problem = describeError(error);
   const a = data?.node?.__typename === 'Activity' ? data.node : null;
   if (!a) {
@@ -71,7 +71,9 @@ export function ActivityPage({ id, role }: { id: string; role: string | undefine
                   type="button"
                   disabled={confirmed.fetching}
                   onClick={async () => {
-                    await confirm({ input: { id: a.id, expectedVersion: a.version, methodId: a.inferredMethod!.method.id } });
+                    const method = a.inferredMethod!.method.name;
+                    const result = await confirm({ input: { id: a.id, expectedVersion: a.version, methodId: a.inferredMethod!.method.id } });
+                    if (result.data?.updateActivity.activity) setFlash(`Metoden er bekræftet: ${method}.`);
                     refresh({ requestPolicy: 'network-only' });
                   }}
                 >
