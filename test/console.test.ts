@@ -781,6 +781,22 @@ test('on a 390 px phone the menu folds behind "Menu" and no page scrolls sideway
     const width = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth as number);
     if (width > 390) wide.push(`${path}: ${width} px`);
   }
+  // The administrator's page too, with a lead's plans opened for change.
+  const admin = await openPage(browser);
+  await admin.page.setViewportSize({ width: 390, height: 844 });
+  await admin.page.goto(`${base}/login#token=${t.users[Role.ADMIN].token}`);
+  await admin.page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  await admin.page.goto(`${base}/brugere`);
+  await admin.page.getByRole('columnheader', { name: 'Sidst aktiv' }).waitFor();
+  await admin.page
+    .getByRole('button', { name: 'Ret Test project_lead s helhedsplaner' })
+    .or(admin.page.getByRole('button', { name: /^Ret .*helhedsplaner$/ }))
+    .first()
+    .click();
+  await admin.page.getByRole('button', { name: 'Gem helhedsplaner' }).waitFor();
+  const adminWidth = await admin.page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth as number);
+  if (adminWidth > 390) wide.push(`/brugere: ${adminWidth} px`);
+  await admin.page.close();
   expect(wide).toEqual([]);
   expect(errors).toEqual([]);
   await page.close();
