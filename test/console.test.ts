@@ -715,6 +715,20 @@ test('"Mine notifikationer": the unread count in the menu, notifications marked 
   await page.getByLabel('Medtag aktiviteternes faste ugetider').uncheck();
   await expect.poll(() => address.inputValue()).toMatch(/&g=2&s=[\w-]{32}$/);
 
+  // A refusal is said, not swallowed: the hub's answer is played back refused once (the console cannot make the hub refuse it).
+  let played = false;
+  await page.route('**/graphql', async (route) => {
+    if (played || !/MarkNotificationsRead/.test(route.request().postData() ?? '')) return route.continue();
+    played = true;
+    await route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({
+        data: { markNotificationsRead: { markedCount: 0, unreadCount: 1, userErrors: [{ field: ['input'], code: 'INVALID', message: 'Prøv igen' }] } },
+      }),
+    });
+  });
+  await page.getByRole('button', { name: 'Markér alle som læst' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Notifikationerne blev ikke markeret som læst: Prøv igen' }).waitFor();
   await page.getByRole('button', { name: 'Markér alle som læst' }).click();
   await page.getByText('Du har ingen ulæste notifikationer.').waitFor();
   await page.getByRole('link', { name: /^Notifikationer$/ }).waitFor();

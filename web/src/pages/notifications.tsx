@@ -52,8 +52,12 @@ export function NotificationsPage() {
     if (viewer?.notificationSettings) setChoices(Object.fromEntries(viewer.notificationSettings.map((s) => [s.kind, s.frequency])));
   }, [viewer?.notificationSettings]);
 
+  // A refusal is said, never swallowed: the hub's own Danish words (the console asks for Danish).
+  const [markProblem, setMarkProblem] = useState<string | null>(null);
   const markRead = async (ids: string[] | null) => {
-    await mark({ input: ids ? { ids } : { all: true } });
+    const answer = await mark({ input: ids ? { ids } : { all: true } });
+    const refused = answer.data?.markNotificationsRead.userErrors[0]?.message;
+    setMarkProblem(refused ? `Notifikationerne blev ikke markeret som læst: ${refused}` : null);
     refetch({ requestPolicy: 'network-only' });
   };
   const submit = async (event: Event) => {
@@ -62,7 +66,11 @@ export function NotificationsPage() {
     const settings = KINDS.filter((k) => choices[k.kind]).map((k) => ({ kind: k.kind, frequency: choices[k.kind]! }));
     const answer = await save({ input: { settings } });
     const payload = answer.data?.updateNotificationSettings;
-    setSaved(payload && !payload.userErrors.length ? 'Dine valg er gemt.' : 'Valgene blev ikke gemt. Prøv igen.');
+    setSaved(
+      payload && !payload.userErrors.length
+        ? 'Dine valg er gemt.'
+        : `Valgene blev ikke gemt: ${payload?.userErrors[0]?.message ?? describeError(answer.error) ?? 'prøv igen.'}`,
+    );
   };
   const renewCalendar = async () => {
     setRenewed(null);
@@ -82,9 +90,9 @@ export function NotificationsPage() {
   return (
     <>
       <h1>Mine notifikationer</h1>
-      {problem ? (
+      {problem || markProblem ? (
         <p role="alert" class="error">
-          {problem}
+          {problem ?? markProblem}
         </p>
       ) : null}
       <section aria-labelledby="list-heading">
