@@ -85,16 +85,6 @@ function checkSchedule(check: InputChecker, path: Path, slots: readonly Schedule
   return sorted;
 }
 
-function checkPeriod(check: InputChecker, startDate: string, endDate: string | null | undefined): void {
-  if (endDate && endDate < startDate) {
-    check.problems.add(
-      ['input', 'endDate'],
-      UserErrorCode.INVALID,
-      message(`endDate (${endDate}) is before startDate (${startDate})`, `Slutdatoen (${endDate}) ligger før startdatoen (${startDate})`),
-    );
-  }
-}
-
 /** A create input as a retry must repeat it: every field but the key, lists of ids in any order. */
 function inputFingerprint(input: CreateActivityInput): string {
   const { idempotencyKey: _key, ...rest } = input;
@@ -234,7 +224,7 @@ export function createActivity(ctx: HubContext, input: CreateActivityInput) {
       const reference = check.text(['input', 'reference'], input.reference, { max: MAX_REFERENCE });
       await checkReferenceFree(check, ['input', 'reference'], plan!.id, reference);
       const schedule = checkSchedule(check, ['input', 'schedule'], input.schedule ?? []);
-      checkPeriod(check, input.startDate, input.endDate);
+      check.ordered(input.startDate, input.endDate, 'dates');
       check.check();
       await activityWrites.lockAreas.run(
         tx,
@@ -310,7 +300,7 @@ export function updateActivity(ctx: HubContext, input: UpdateActivityInput) {
         activity.reference = check.text(['input', 'reference'], input.reference, { max: MAX_REFERENCE });
         await checkReferenceFree(check, ['input', 'reference'], activity.plan.id, activity.reference, activity.id);
       }
-      checkPeriod(check, activity.startDate, activity.endDate);
+      check.ordered(activity.startDate, activity.endDate, 'dates');
       check.check();
       // Every change raises the version, also one that touches only the related lists.
       activity.updatedAt = new Date();

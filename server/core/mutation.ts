@@ -146,6 +146,15 @@ export class InputChecker {
     return value;
   }
 
+  /** An end before its start (ISO dates compare as text): INVALID on the end's field, named as the form names it. */
+  ordered(start: string, end: string | null | undefined, fields: 'dates' | 'period'): void {
+    if (!end || end >= start) return;
+    const [endField, startField] = fields === 'dates' ? ['endDate', 'startDate'] : ['periodEnd', 'periodStart'];
+    const danish =
+      fields === 'dates' ? `Slutdatoen (${end}) ligger før startdatoen (${start})` : `Periodens slutning (${end}) ligger før dens start (${start})`;
+    this.problems.add(['input', endField], UserErrorCode.INVALID, message(`${endField} (${end}) is before ${startField} (${start})`, danish));
+  }
+
   check(): void {
     this.problems.check();
   }

@@ -104,16 +104,7 @@ export function recordMeasurement(ctx: HubContext, input: RecordMeasurementInput
     const check = new InputChecker(tx);
     const found = await check.ref(['input', 'indicatorId'], input.indicatorId, Indicator);
     const note = check.text(['input', 'note'], input.note, { max: MAX_TEXT });
-    if (input.periodEnd < input.periodStart) {
-      check.problems.add(
-        ['input', 'periodEnd'],
-        UserErrorCode.INVALID,
-        message(
-          `periodEnd (${input.periodEnd}) is before periodStart (${input.periodStart})`,
-          `Periodens slutning (${input.periodEnd}) ligger før dens start (${input.periodStart})`,
-        ),
-      );
-    }
+    check.ordered(input.periodStart, input.periodEnd, 'period');
     if (!Number.isFinite(input.value))
       check.problems.add(['input', 'value'], UserErrorCode.INVALID, message('value must be a finite number', 'Værdien skal være et tal'));
     check.check();

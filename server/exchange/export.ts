@@ -98,18 +98,36 @@ export async function query<T>(request: RouteRequest, text: string, variables?: 
   return result.data!;
 }
 
-/** Every node of a connection field, page after page (each page a query of its own, under every limit of one). */
-export async function allPages<T>(request: RouteRequest, text: string, field: string, variables: Record<string, unknown> = {}): Promise<T[]> {
+/** What an export holds at most, and what it says of a filter that finds more. */
+export interface ExportLimit {
+  max: number;
+  tooMany: (total: number) => string;
+}
+const ACTIVITY_LIMIT: ExportLimit = {
+  max: MAX_EXPORT_ROWS,
+  tooMany: (total) => `The filter selects ${total} activities; an export holds at most ${MAX_EXPORT_ROWS}: narrow it, e.g. by plan or area`,
+};
+
+/**
+ * Every node of a connection field, page after page (each page a query of its own, under every limit of one); `keep`
+ * turns each page's nodes into what the export holds, so a large export keeps its rows, not the nodes they came from.
+ */
+export async function allPages<T, R = T>(
+  request: RouteRequest,
+  text: string,
+  field: string,
+  variables: Record<string, unknown> = {},
+  options: { limit?: ExportLimit; keep?: (node: T) => R } = {},
+): Promise<R[]> {
   type Page = Record<string, { totalCount?: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: T[] }>;
-  const all: T[] = [];
+  const { limit = ACTIVITY_LIMIT, keep = (node: T) => node as unknown as R } = options;
+  const all: R[] = [];
   let after: string | null = null;
   for (;;) {
     const page: Page = await query<Page>(request, text, { ...variables, after });
     const total = page[field]!.totalCount ?? 0;
-    if (total > MAX_EXPORT_ROWS) {
-      throw new ExportRequestError(`The filter selects ${total} activities; an export holds at most ${MAX_EXPORT_ROWS}: narrow it, e.g. by plan or area`);
-    }
-    all.push(...page[field]!.nodes);
+    if (total > limit.max) throw new ExportRequestError(limit.tooMany(total));
+    all.push(...page[field]!.nodes.map(keep));
     if (!page[field]!.pageInfo.hasNextPage) return all;
     after = page[field]!.pageInfo.endCursor;
   }
@@ -128,7 +146,7 @@ async function namer(request: RouteRequest): Promise<(item: Named) => string> {
   return (item) => ((counts.get(item.name) ?? 0) > 1 && item.code ? item.code : item.name);
 }
 
-type Cell = string | number | Date | null;
+export type Cell = string | number | Date | null;
 
 /** The sheet: the import's headers, then one row per activity, the cells the import reads back unchanged. */
 export async function activitySheet(request: RouteRequest): Promise<{ headers: string[]; rows: Cell[][] }> {
@@ -164,8 +182,11 @@ const dateCell = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 const stamp = () => new Date().toISOString().slice(0, 10);
 
-export async function activitiesCsv(request: RouteRequest): Promise<RouteResponse> {
-  const { headers, rows } = await activitySheet(request);
+/**
+ * Rows as a CSV file as Danish Excel opens it (semicolons, a byte-order mark, CRLF), text safe from formulas, dates as
+ * days; `x-export-rows` says how many rows it holds, for the console to say so.
+ */
+export function csvFile(name: string, headers: readonly string[], rows: readonly (readonly Cell[])[]): RouteResponse {
   const text = stringify(
     [
       headers,
@@ -177,12 +198,17 @@ export async function activitiesCsv(request: RouteRequest): Promise<RouteRespons
     status: 200,
     headers: {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="aktiviteter-${stamp()}.csv"`,
+      'content-disposition': `attachment; filename="${name}-${stamp()}.csv"`,
       'x-export-rows': String(rows.length),
     },
     // A byte-order mark, so Excel opens the Danish letters as UTF-8.
     body: `\uFEFF${text}`,
   };
+}
+
+export async function activitiesCsv(request: RouteRequest): Promise<RouteResponse> {
+  const { headers, rows } = await activitySheet(request);
+  return csvFile('aktiviteter', headers, rows);
 }
 
 export async function activitiesXlsx(request: RouteRequest): Promise<RouteResponse> {

@@ -1,8 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import type { RouteRequest, RouteResponse } from '../core/http.js';
 import { MAX_PAGE_SIZE } from '../core/pagination.js';
-import { ExportRequestError, query } from './export.js';
-import { safeCsvText } from './sheet.js';
+import { allPages, csvFile, ExportRequestError, type Cell } from './export.js';
 
 /** Pairs one export holds at most: a whole city at ten times the demo's size fits; the hub's memory holds it as text. */
 export const MAX_EXPORTED_PAIRS = 50_000;
@@ -44,7 +42,6 @@ interface Pair {
   reasons: { detail: string }[];
   activities: { title: string; plan: { name: string } }[];
 }
-type Page = { overlaps: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Pair[] } };
 
 /**
  * Every pair the overlap board's filter finds, page by page (each page a query under the viewer's rules and every limit
@@ -52,42 +49,23 @@ type Page = { overlaps: { totalCount: number; pageInfo: { hasNextPage: boolean; 
  * whichever of the board's groups it shows in.
  */
 export async function overlapsCsv(request: RouteRequest): Promise<RouteResponse> {
-  const filter = boardFilter(request.url.searchParams);
-  const rows: (string | number)[][] = [];
-  let after: string | null = null;
-  for (;;) {
-    const page: Page = await query<Page>(request, PAGE, { filter, after });
-    if (page.overlaps.totalCount > MAX_EXPORTED_PAIRS) {
-      throw new ExportRequestError(`Filteret finder ${page.overlaps.totalCount} par; en eksport rummer højst ${MAX_EXPORTED_PAIRS}: vælg fx en bydel`);
-    }
-    for (const pair of page.overlaps.nodes) {
-      const [a, b] = pair.activities;
-      rows.push([
-        safeCsvText(a?.title ?? ''),
-        safeCsvText(a?.plan.name ?? ''),
-        safeCsvText(b?.title ?? ''),
-        safeCsvText(b?.plan.name ?? ''),
-        pair.score.toFixed(2).replace('.', ','),
-        pair.review ? (DECISIONS[pair.review.decision] ?? pair.review.decision) : '',
-        safeCsvText(pair.reasons.map((r) => r.detail).join(' · ')),
-      ]);
-    }
-    if (!page.overlaps.pageInfo.hasNextPage) break;
-    after = page.overlaps.pageInfo.endCursor;
-  }
-  const text = stringify([['Aktivitet A', 'Helhedsplan A', 'Aktivitet B', 'Helhedsplan B', 'Score', 'Beslutning', 'Begrundelser'], ...rows], {
-    delimiter: ';',
-    record_delimiter: '\r\n',
-    quoted_string: true,
-  });
-  return {
-    status: 200,
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="overlap-${new Date().toISOString().slice(0, 10)}.csv"`,
-      // How many rows the file holds, for the console to say so.
-      'x-export-rows': String(rows.length),
+  const rows = await allPages<Pair, Cell[]>(
+    request,
+    PAGE,
+    'overlaps',
+    { filter: boardFilter(request.url.searchParams) },
+    {
+      limit: { max: MAX_EXPORTED_PAIRS, tooMany: (total) => `Filteret finder ${total} par; en eksport rummer højst ${MAX_EXPORTED_PAIRS}: vælg fx en bydel` },
+      keep: ({ activities: [a, b], score, review, reasons }) => [
+        a?.title ?? '',
+        a?.plan.name ?? '',
+        b?.title ?? '',
+        b?.plan.name ?? '',
+        score.toFixed(2).replace('.', ','),
+        review ? (DECISIONS[review.decision] ?? review.decision) : '',
+        reasons.map((r) => r.detail).join(' · '),
+      ],
     },
-    body: `\uFEFF${text}`,
-  };
+  );
+  return csvFile('overlap', ['Aktivitet A', 'Helhedsplan A', 'Aktivitet B', 'Helhedsplan B', 'Score', 'Beslutning', 'Begrundelser'], rows);
 }

@@ -111,16 +111,7 @@ export function recordInquiries(ctx: HubContext, input: RecordInquiriesInput) {
       );
     }
     check.atMost(['input', 'count'], input.count, MAX_INQUIRIES_PER_RECORD);
-    if (input.periodEnd < input.periodStart) {
-      check.problems.add(
-        ['input', 'periodEnd'],
-        UserErrorCode.INVALID,
-        message(
-          `periodEnd (${input.periodEnd}) is before periodStart (${input.periodStart})`,
-          `Periodens slutning (${input.periodEnd}) ligger før dens start (${input.periodStart})`,
-        ),
-      );
-    }
+    check.ordered(input.periodStart, input.periodEnd, 'period');
     check.check();
     if (!mayEditPlan(viewer, plan!.id))
       refuse(

@@ -60,16 +60,7 @@ export function createPlan(ctx: HubContext, input: CreatePlanInput) {
       const code = checkCode(check, ['input', 'code'], input.code);
       const name = check.text(['input', 'name'], input.name, { required: true, max: MAX_TITLE });
       const description = check.text(['input', 'description'], input.description, { max: MAX_TEXT });
-      if (input.endDate < input.startDate) {
-        check.problems.add(
-          ['input', 'endDate'],
-          UserErrorCode.INVALID,
-          message(
-            `endDate (${input.endDate}) is before startDate (${input.startDate})`,
-            `Slutdatoen (${input.endDate}) ligger før startdatoen (${input.startDate})`,
-          ),
-        );
-      }
+      check.ordered(input.startDate, input.endDate, 'dates');
       const areas = await check.refs(['input', 'areaIds'], input.areaIds, Area, { min: 1 });
       const housing = await check.refs(['input', 'housingOrganisationIds'], input.housingOrganisationIds, Organisation);
       housing.forEach((organisation, i) => {
