@@ -45,11 +45,12 @@ const PAGE = ruruHTML({
     // Ruru's pink links (logo, sponsor note) have a contrast of about 3.4:1; WCAG AA asks 4.5:1.
     styleTags: (original) =>
       `${original}\n<style>a[href$="ruru"], a[href$="sponsor/"] { color: #a3136f !important; }
-.hub-bar { display: flex; flex-wrap: wrap; gap: 0.5rem 2rem; align-items: center; height: 2.5rem; padding: 0 1rem; background: #003b5c; color: #fff; font: 15px system-ui, sans-serif; }
+body { display: flex; flex-direction: column; height: 100vh; margin: 0; }
+.hub-bar { display: flex; flex-wrap: wrap; gap: 0.25rem 2rem; align-items: center; padding: 0.5rem 1rem; background: #003b5c; color: #fff; font: 15px system-ui, sans-serif; }
 .hub-bar a { color: #fff; }
-#ruru-root { height: calc(100vh - 2.5rem) !important; }</style>`,
+#ruru-root { flex: 1 1 auto; min-height: 0; height: auto !important; }</style>`,
     configScript: (original) => original.replace('</script>', `${TOKEN_SCRIPT}</script>`),
-    // A way back to the console and whose key the explorer uses, above it; the explorer fills the rest of the window.
+    // A way back to the console and whose key the explorer uses, above it (wrapping on a phone); the explorer fills the rest.
     bodyContent: (original) =>
       `<header class="hub-bar"><a href="/">← Tilbage til konsollen</a><span id="hub-who" aria-live="polite">Logget ind</span></header>\n${original}`,
     // Not started at all while the browser is sent to sign in, so no request goes out without the token.
