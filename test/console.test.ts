@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { CONSOLE_DIR } from '../server/core/console.js';
 import { Role } from '../server/core/enums.js';
@@ -870,4 +870,174 @@ test("a project lead lands on 'Mine aktiviteter': their plan's activities, overl
   expect(errors).toEqual([]);
   await other.page.close();
   await page.close();
+});
+
+/** The hub's next answer to one operation played back as a failure: no connection, or the fault the hub reports in Danish. */
+async function failNext(page: Page, operation: string, how: 'offline' | 'fault'): Promise<void> {
+  let played = false;
+  await page.route('**/graphql', async (route) => {
+    if (played || !(route.request().postData() ?? '').includes(`"operationName":"${operation}"`)) return route.fallback();
+    played = true;
+    if (how === 'offline') return route.abort('internetdisconnected');
+    await route.fulfill({
+      contentType: 'application/graphql-response+json',
+      body: JSON.stringify({
+        data: null,
+        errors: [
+          { message: "Intern fejl i hubben (forespørgsels-id 1). Prøv igen; sker det igen, så nævn id'et.", extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+        ],
+      }),
+    });
+  });
+}
+
+const OFFLINE = 'Ingen forbindelse til hubben. Tjek netværket, og prøv igen.';
+const FAULT = 'Hubben kunne ikke svare: Intern fejl i hubben (forespørgsels-id 1).';
+// What a page logs when a request the test cut off fails; nothing else may be logged.
+const cutOff = (errors: string[]) => errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e));
+
+test('every action the console takes says so when the hub fails it, beside the action, in Danish: no click goes unanswered', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.COORDINATOR].token}`);
+  await page.getByRole('heading', { name: 'Overblik' }).waitFor();
+
+  // Overlaps: a pair, a group, and taking a decision back.
+  await page.goto(`${base}/overlaps?by=PLAN_PAIR`);
+  const group = page.locator('details.group').first();
+  await group.locator('summary').click();
+  await failNext(page, 'DecideGroup', 'fault');
+  await group.getByRole('button', { name: 'Hele gruppen: komplementær' }).click();
+  await group
+    .getByRole('alert')
+    .filter({ hasText: `Gruppen fik ikke en beslutning: ${FAULT}` })
+    .waitFor();
+  const pair = group.locator('li.pair').first();
+  await failNext(page, 'DecidePair', 'offline');
+  await pair.getByRole('button', { name: 'Komplementær' }).click();
+  await pair
+    .getByRole('alert')
+    .filter({ hasText: `Parret fik ikke en beslutning: ${OFFLINE}` })
+    .waitFor();
+  await pair.getByRole('button', { name: 'Komplementær' }).click();
+  const notice = page.locator('.notice.decision');
+  await notice.getByText(/^Gemt: .* er markeret som komplementær\.$/).waitFor();
+  await failNext(page, 'UndoDecisions', 'fault');
+  await notice.getByRole('button', { name: 'Fortryd' }).click();
+  await notice.getByText(`Beslutningen blev ikke taget tilbage: ${FAULT}`).waitFor();
+  // Refused by the hub itself: the decision is already taken back (through the API), said in the hub's own words.
+  const [last] = (await t.hub.orm.em.fork().execute('select id from overlap_review where superseded_at is null order by id desc limit 1')) as { id: number }[];
+  const taken = await t.gql(
+    'mutation($ids: [ID!]!) { undoOverlapReviews(input: { reviewIds: $ids }) { undoneCount userErrors { message } } }',
+    { ids: [toGlobalId('OverlapReview', Number(last!.id))] },
+    Role.COORDINATOR,
+  );
+  expect(taken.data.undoOverlapReviews.undoneCount).toBe(1);
+  // An export the network cut off.
+  await page.route('**/export/overlaps.csv*', (route) => route.abort('internetdisconnected'));
+  await page.getByRole('button', { name: 'Eksportér CSV' }).click();
+  await page.getByRole('status').filter({ hasText: OFFLINE }).waitFor();
+  await page.unroute('**/export/overlaps.csv*');
+
+  // An export the hub refuses says why in Danish.
+  const refused = await fetch(`${base}/export/activities.csv?plna=x`, {
+    headers: { authorization: `Bearer ${t.users[Role.COORDINATOR].token}`, 'accept-language': 'da' },
+  });
+  expect(refused.status).toBe(400);
+  expect(((await refused.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/^Ukendt parameter "plna"; filteret tager /);
+
+  // The method an activity's words point to.
+  const [inferred] = (await t.hub.orm.em
+    .fork()
+    .execute(
+      'select a.id, m.name from activity a join method m on m.id = a.inferred_method_id where a.method_id is null and a.inferred_confidence >= 0.5 and not a.archived order by a.id desc limit 1',
+    )) as { id: number; name: string }[];
+  await page.goto(`${base}/activities/${encodeURIComponent(toGlobalId('Activity', inferred!.id))}`);
+  await failNext(page, 'UpdateActivity', 'fault');
+  await page.getByRole('button', { name: `Bekræft: ${inferred!.name}` }).click();
+  await page
+    .getByRole('alert')
+    .filter({ hasText: `Metoden blev ikke bekræftet: ${FAULT}` })
+    .waitFor();
+
+  // The activity form: a new one and a change.
+  await page.getByRole('link', { name: 'Redigér aktiviteten' }).click();
+  await page.getByLabel('Titel').waitFor();
+  await failNext(page, 'UpdateActivity', 'offline');
+  await page.getByRole('button', { name: 'Gem ændringerne' }).click();
+  await page.getByRole('alert').filter({ hasText: OFFLINE }).waitFor();
+  await page.goto(`${base}/activities/new`);
+  await page.getByLabel('Helhedsplan').selectOption({ index: 1 });
+  await page.getByLabel('Titel').fill('Fejlprøve');
+  await page.getByLabel('Startdato').fill('2026-12-01');
+  await page
+    .getByRole('group', { name: /^Områder/ })
+    .locator('input[type=checkbox]')
+    .first()
+    .check();
+  await page
+    .getByRole('group', { name: /^Målgrupper/ })
+    .locator('input[type=checkbox]')
+    .first()
+    .check();
+  await failNext(page, 'CreateActivity', 'fault');
+  await page.getByRole('button', { name: 'Registrér aktiviteten' }).click();
+  await page.getByRole('alert').filter({ hasText: FAULT }).waitFor();
+
+  // The import's check.
+  await page.goto(`${base}/importer`);
+  await page
+    .getByLabel('Fil (Excel .xlsx eller CSV)')
+    .setInputFiles({ name: 'a.csv', mimeType: 'text/csv', buffer: Buffer.from('Titel;Målgrupper;Områder;Startdato\r\nX;Seniorer;Fyrreparken;1.9.2026') });
+  await failNext(page, 'ImportSheet', 'offline');
+  await page.getByRole('button', { name: 'Kontrollér filen' }).click();
+  await page.getByRole('alert').filter({ hasText: OFFLINE }).waitFor();
+
+  // Notifications: e-mail choices and a new calendar address.
+  await page.goto(`${base}/notifikationer`);
+  await page.getByRole('button', { name: 'Gem valg' }).waitFor();
+  await failNext(page, 'SaveNotificationSettings', 'fault');
+  await page.getByRole('button', { name: 'Gem valg' }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Valgene blev ikke gemt: ${FAULT}` })
+    .waitFor();
+  await failNext(page, 'NewCalendarUrl', 'offline');
+  await page.getByRole('button', { name: 'Lav en ny adresse' }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Der blev ikke lavet en ny adresse: ${OFFLINE}` })
+    .waitFor();
+  expect(cutOff(errors)).toEqual([]);
+  await page.close();
+
+  // The administrator: an invitation, plans, a new link, revoking.
+  const admin = await openPage(browser);
+  await admin.page.goto(`${base}/login#token=${t.users[Role.ADMIN].token}`);
+  await admin.page.getByRole('link', { name: 'Brugere' }).click();
+  await admin.page.getByLabel('Navn').fill('Ingen Steder');
+  await admin.page.getByLabel('Koordinator').check();
+  await failNext(admin.page, 'InviteUser', 'fault');
+  await admin.page.getByRole('button', { name: 'Opret bruger' }).click();
+  await admin.page.getByRole('alert').filter({ hasText: FAULT }).waitFor();
+  admin.page.on('dialog', (dialog) => void dialog.accept());
+  const lead = admin.page.getByRole('row', { name: /^Test project_lead/ });
+  await failNext(admin.page, 'RevokeUser', 'offline');
+  await lead.getByRole('button', { name: /^Spær adgang/ }).click();
+  await admin.page
+    .getByRole('status')
+    .filter({ hasText: `Adgangen blev ikke spærret: ${OFFLINE}` })
+    .waitFor();
+  await failNext(admin.page, 'RenewToken', 'fault');
+  await lead.getByRole('button', { name: /^Nyt link/ }).click();
+  await admin.page
+    .getByRole('status')
+    .filter({ hasText: `Der blev ikke lavet et nyt link: ${FAULT}` })
+    .waitFor();
+  await lead.getByRole('button', { name: /^Ret / }).click();
+  await failNext(admin.page, 'ChangeUserPlans', 'offline');
+  await lead.getByRole('button', { name: 'Gem helhedsplaner' }).click();
+  await admin.page.getByRole('status').filter({ hasText: OFFLINE }).waitFor();
+  expect(await lead.innerText()).toContain('Aktiv');
+  expect(cutOff(admin.errors)).toEqual([]);
+  await admin.page.close();
 });

@@ -388,9 +388,20 @@ describe('exports', () => {
         headers: { authorization: `Bearer ${token}` },
       });
       expect(filtered.headers.get('x-export-rows')).toBe(String(inArea));
-      const wrong = await fetch(new URL('/export/overlaps.csv?omraade=x', small.hub.url), { headers: { authorization: `Bearer ${token}` } });
-      expect(wrong.status).toBe(400);
-      expect(((await wrong.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/^Ukendt parameter "omraade"/);
+      // Refused in the caller's language: English for programs, Danish when asked in Danish (as the console asks).
+      const wrong = async (language?: string) => {
+        const answer = await fetch(new URL('/export/overlaps.csv?omraade=x&min=2', small.hub.url), {
+          headers: { authorization: `Bearer ${token}`, ...(language ? { 'accept-language': language } : {}) },
+        });
+        expect(answer.status).toBe(400);
+        return ((await answer.json()) as { errors: { message: string }[] }).errors[0]!.message;
+      };
+      expect(await wrong()).toMatch(/^Unknown parameter "omraade"; the export takes area, /);
+      expect(await wrong('da-DK,da;q=0.9')).toMatch(/^Ukendt parameter "omraade"; eksporten tager area, /);
+      const badScore = await fetch(new URL('/export/overlaps.csv?min=2', small.hub.url), {
+        headers: { authorization: `Bearer ${token}`, 'accept-language': 'da' },
+      });
+      expect(((await badScore.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe('Mindste score skal være et tal fra 0 til 1, ikke "2"');
       expect((await fetch(new URL('/export/overlaps.csv', small.hub.url))).status).toBe(401);
     } finally {
       await small.stop();

@@ -171,6 +171,8 @@ export interface Authenticate {
 export interface RouteRequest {
   viewer: Viewer;
   url: URL;
+  /** The language the caller reads (Accept-Language): Danish for the console, English for programs. */
+  language: Language;
   execute<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -383,7 +385,7 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
           ],
         });
       }
-      if (route) return await serveRoute(route, viewer, url, res);
+      if (route) return await serveRoute(route, viewer, url, req, res);
       // The body is read only for callers that passed the rate limit and signed in.
       const raw = req.method === 'POST' ? await readBody(req, maxBodyBytes(viewer)) : '';
       let body: unknown = raw;
@@ -518,14 +520,16 @@ export async function createHttp(config: HubConfig, parts: HubParts, orm: MikroO
   }
 
   /** A module's route, its GraphQL run through Apollo as the viewer: cost model, budget, redaction and visibility as for any query. */
-  async function serveRoute(route: HttpRoute, viewer: Viewer, url: URL, res: http.ServerResponse): Promise<void> {
+  async function serveRoute(route: HttpRoute, viewer: Viewer, url: URL, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const requestId = randomUUID();
     const contexts: HubContext[] = [];
+    const language = messageLanguageOf(req.headers['accept-language']);
     try {
-      const answer = await currentRequest.run({ requestId }, () =>
+      const answer = await currentRequest.run({ requestId, messages: language }, () =>
         route.handle({
           viewer,
           url,
+          language,
           execute: (query, variables) => executeAs(viewer, requestId, contexts, query, variables),
         }),
       );

@@ -7,7 +7,7 @@ import { overlapsCsv } from './overlap-export.js';
 
 const route = (path: string, answer: (request: RouteRequest) => Promise<RouteResponse>): HttpRoute => ({
   path,
-  handle: (request) => answer(request).catch(exportError),
+  handle: (request) => answer(request).catch((error: unknown) => exportError(error, request.language)),
 });
 
 /** Activities in and out of the hub as sheets: import from CSV and Excel, export to Excel, CSV and Open Referral. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { RouteRequest } from '../core/http.js';
-import { exportedActivities, ExportRequestError, filterOf, MAX_EXPORT_ROWS } from './export.js';
+import { exportedActivities, exportError, ExportRequestError, filterOf, MAX_EXPORT_ROWS } from './export.js';
 import { uuidOf } from './hsds.js';
 
 describe('exports', () => {
@@ -27,7 +27,15 @@ describe('exports', () => {
         return { data: { activities: { totalCount: MAX_EXPORT_ROWS + 1, pageInfo: { hasNextPage: true, endCursor: 'x' }, nodes: [] } } };
       },
     } as unknown as RouteRequest;
-    await expect(exportedActivities(request, {})).rejects.toThrow(`The filter selects ${MAX_EXPORT_ROWS + 1} activities`);
+    const refused = (await exportedActivities(request, {}).then(
+      () => null,
+      (error: unknown) => error,
+    )) as ExportRequestError;
+    expect(refused).toBeInstanceOf(ExportRequestError);
+    expect(refused.message).toMatch(new RegExp(`^The filter selects ${MAX_EXPORT_ROWS + 1} activities`));
+    expect(JSON.parse(exportError(refused, 'da').body as string).errors[0].message).toMatch(
+      new RegExp(`^Filteret finder ${MAX_EXPORT_ROWS + 1} aktiviteter; en eksport rummer højst ${MAX_EXPORT_ROWS}`),
+    );
     expect(pages).toBe(1);
   });
 

@@ -1,8 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { ActivityStatus, Weekday } from '../core/enums.js';
+import type { Language } from '../core/context.js';
 import type { RouteRequest, RouteResponse } from '../core/http.js';
 import { MAX_PAGE_SIZE } from '../core/pagination.js';
+import { message, type Message } from '../core/user-errors.js';
 import { safeCsvText, SHEET_COLUMNS, STATUS_NAMES, scheduleText, type ColumnKey } from './sheet.js';
 
 /** The address's filter as the activities query takes it: ActivityFilter's own names, or the console's short ones. */
@@ -24,14 +26,27 @@ const FILTER_PARAMS: Readonly<Record<string, { field: string; list: boolean }>> 
   archived: { field: 'includeArchived', list: false },
 };
 
-export class ExportRequestError extends Error {}
+/** A request an export cannot serve, said in both languages until the answer picks the caller's (exportError). */
+export class ExportRequestError extends Error {
+  constructor(
+    readonly said: Message,
+    readonly status = 400,
+  ) {
+    super(said.en);
+  }
+}
 
 /** The filter in an export's address; unknown parameters are refused, so a typo never exports more than was meant. */
 export function filterOf(params: URLSearchParams): Record<string, unknown> {
   const filter: Record<string, unknown> = {};
   for (const name of new Set(params.keys())) {
     const known = FILTER_PARAMS[name];
-    if (!known) throw new ExportRequestError(`Unknown parameter "${name.slice(0, 40)}"; the filter takes ${Object.keys(FILTER_PARAMS).join(', ')}`);
+    if (!known) {
+      const taken = Object.keys(FILTER_PARAMS).join(', ');
+      throw new ExportRequestError(
+        message(`Unknown parameter "${name.slice(0, 40)}"; the filter takes ${taken}`, `Ukendt parameter "${name.slice(0, 40)}"; filteret tager ${taken}`),
+      );
+    }
     const values = params
       .getAll(name)
       .flatMap((v) => (known.list ? v.split(',') : [v]))
@@ -86,10 +101,9 @@ const PAGE_QUERY = `query ExportActivities($filter: ActivityFilter, $after: Stri
 /** GraphQL errors as an export's answer: the caller's mistake (400) unless the hub failed. */
 function failed(errors: readonly { message: string; extensions?: Record<string, unknown> }[]): never {
   const code = errors[0]?.extensions?.code;
-  const error = new ExportRequestError(errors.map((e) => e.message).join('; '));
-  (error as ExportRequestError & { status?: number }).status =
-    code === 'BUSY' || code === 'DATABASE_UNAVAILABLE' ? 503 : code === 'INTERNAL_SERVER_ERROR' ? 500 : 400;
-  throw error;
+  // Already in the caller's language: the route's GraphQL answers as its request asked.
+  const said = errors.map((e) => e.message).join('; ');
+  throw new ExportRequestError(message(said, said), code === 'BUSY' || code === 'DATABASE_UNAVAILABLE' ? 503 : code === 'INTERNAL_SERVER_ERROR' ? 500 : 400);
 }
 
 export async function query<T>(request: RouteRequest, text: string, variables?: Record<string, unknown>): Promise<T> {
@@ -101,11 +115,15 @@ export async function query<T>(request: RouteRequest, text: string, variables?: 
 /** What an export holds at most, and what it says of a filter that finds more. */
 export interface ExportLimit {
   max: number;
-  tooMany: (total: number) => string;
+  tooMany: (total: number) => Message;
 }
 const ACTIVITY_LIMIT: ExportLimit = {
   max: MAX_EXPORT_ROWS,
-  tooMany: (total) => `The filter selects ${total} activities; an export holds at most ${MAX_EXPORT_ROWS}: narrow it, e.g. by plan or area`,
+  tooMany: (total) =>
+    message(
+      `The filter selects ${total} activities; an export holds at most ${MAX_EXPORT_ROWS}: narrow it, e.g. by plan or area`,
+      `Filteret finder ${total} aktiviteter; en eksport rummer højst ${MAX_EXPORT_ROWS}: afgræns det, fx til en helhedsplan eller et område`,
+    ),
 };
 
 /**
@@ -324,9 +342,12 @@ export async function templateXlsx(request: RouteRequest): Promise<RouteResponse
   };
 }
 
-/** An export's answer to a request it cannot serve. */
-export function exportError(error: unknown): RouteResponse {
+/** An export's answer to a request it cannot serve, in the caller's language. */
+export function exportError(error: unknown, language: Language): RouteResponse {
   if (!(error instanceof ExportRequestError)) throw error;
-  const status = (error as ExportRequestError & { status?: number }).status ?? 400;
-  return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ errors: [{ message: error.message }] }) };
+  return {
+    status: error.status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify({ errors: [{ message: error.said[language] }] }),
+  };
 }

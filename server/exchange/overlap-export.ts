@@ -1,5 +1,6 @@
 import type { RouteRequest, RouteResponse } from '../core/http.js';
 import { MAX_PAGE_SIZE } from '../core/pagination.js';
+import { message } from '../core/user-errors.js';
 import { allPages, csvFile, ExportRequestError, type Cell } from './export.js';
 
 /** Pairs one export holds at most: a whole city at ten times the demo's size fits; the hub's memory holds it as text. */
@@ -11,13 +12,23 @@ const DECISIONS: Record<string, string> = { COMPLEMENTARY: 'komplementær', COOR
 function boardFilter(params: URLSearchParams): Record<string, unknown> {
   const known = new Set(['area', 'group', 'plan', 'kind', 'min', 'reviewed', 'by']);
   for (const name of params.keys()) {
-    if (!known.has(name)) throw new ExportRequestError(`Ukendt parameter "${name.slice(0, 40)}"; eksporten tager ${[...known].join(', ')}`);
+    if (!known.has(name)) {
+      const taken = [...known].join(', ');
+      throw new ExportRequestError(
+        message(`Unknown parameter "${name.slice(0, 40)}"; the export takes ${taken}`, `Ukendt parameter "${name.slice(0, 40)}"; eksporten tager ${taken}`),
+      );
+    }
   }
   const one = (name: string) => params.get(name)?.trim() || null;
   const min = one('min');
   const minScore = min === null ? undefined : Number(min.replace(',', '.'));
   if (minScore !== undefined && !(minScore >= 0 && minScore <= 1))
-    throw new ExportRequestError(`Mindste score skal være et tal fra 0 til 1, ikke "${min!.slice(0, 20)}"`);
+    throw new ExportRequestError(
+      message(
+        `The lowest score must be a number from 0 to 1, not "${min!.slice(0, 20)}"`,
+        `Mindste score skal være et tal fra 0 til 1, ikke "${min!.slice(0, 20)}"`,
+      ),
+    );
   return {
     ...(one('area') ? { areaIds: [one('area')] } : {}),
     ...(one('group') ? { targetGroupIds: [one('group')] } : {}),
@@ -55,7 +66,14 @@ export async function overlapsCsv(request: RouteRequest): Promise<RouteResponse>
     'overlaps',
     { filter: boardFilter(request.url.searchParams) },
     {
-      limit: { max: MAX_EXPORTED_PAIRS, tooMany: (total) => `Filteret finder ${total} par; en eksport rummer højst ${MAX_EXPORTED_PAIRS}: vælg fx en bydel` },
+      limit: {
+        max: MAX_EXPORTED_PAIRS,
+        tooMany: (total) =>
+          message(
+            `The filter finds ${total} pairs; an export holds at most ${MAX_EXPORTED_PAIRS}: choose a district, for example`,
+            `Filteret finder ${total} par; en eksport rummer højst ${MAX_EXPORTED_PAIRS}: vælg fx en bydel`,
+          ),
+      },
       keep: ({ activities: [a, b], score, review, reasons }) => [
         a?.title ?? '',
         a?.plan.name ?? '',

@@ -96,3 +96,12 @@ export function describeError(
   if (error.networkError) return 'Ingen forbindelse til hubben. Tjek netværket, og prøv igen.';
   return `Hubben kunne ikke svare: ${error.graphQLErrors?.[0]?.message ?? 'ukendt fejl'}`;
 }
+
+/** Why a mutation did not go through, in Danish (the hub gives its userErrors in Danish to the console), or null when it did. */
+export function refusal(
+  answer: { error?: Parameters<typeof describeError>[0] },
+  payload: { userErrors: readonly { message: string }[] } | null | undefined,
+): string | null {
+  if (payload && !payload.userErrors.length) return null;
+  return payload?.userErrors[0]?.message ?? describeError(answer.error) ?? 'Hubben svarede ikke. Prøv igen.';
+}

@@ -15,6 +15,7 @@ export function ActivityPage({ id, role }: { id: string; role: string | undefine
   const [{ data, error, fetching }, refresh] = useQuery({ query: ActivityPageDocument, variables: { id } });
   const [viewer] = useQuery({ query: ViewerDocument });
   const [confirmed, confirm] = useMutation(UpdateActivityDocument);
+  const [confirmFault, setConfirmFault] = useState<string | null>(null);
   // "Aktiviteten er registreret." after the form saved: said once, where the page begins.
   const [flash, setFlash] = useState(takeFlash);
   const problem = describeError(error);
@@ -73,16 +74,18 @@ export function ActivityPage({ id, role }: { id: string; role: string | undefine
                   onClick={async () => {
                     const method = a.inferredMethod!.method.name;
                     const result = await confirm({ input: { id: a.id, expectedVersion: a.version, methodId: a.inferredMethod!.method.id } });
-                    if (result.data?.updateActivity.activity) setFlash(`Metoden er bekræftet: ${method}.`);
+                    const payload = result.data?.updateActivity;
+                    setConfirmFault(payload ? null : describeError(result.error));
+                    if (payload?.activity) setFlash(`Metoden er bekræftet: ${method}.`);
                     refresh({ requestPolicy: 'network-only' });
                   }}
                 >
                   Bekræft: {a.inferredMethod.method.name}
                 </button>
               ) : null}
-              {confirmError ? (
+              {confirmError || confirmFault ? (
                 <p role="alert" class="error">
-                  {userErrorText(confirmError)} Hent siden igen, og prøv på ny.
+                  Metoden blev ikke bekræftet: {confirmError ? `${userErrorText(confirmError)} Hent siden igen, og prøv på ny.` : confirmFault}
                 </p>
               ) : null}
             </div>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@urql/preact';
 import { useEffect, useState } from 'preact/hooks';
-import { describeError } from '../api.js';
+import { describeError, refusal } from '../api.js';
 import { danishDateTime } from '../format.js';
 import {
   MarkNotificationsReadDocument,
@@ -56,7 +56,7 @@ export function NotificationsPage() {
   const [markProblem, setMarkProblem] = useState<string | null>(null);
   const markRead = async (ids: string[] | null) => {
     const answer = await mark({ input: ids ? { ids } : { all: true } });
-    const refused = answer.data?.markNotificationsRead.userErrors[0]?.message;
+    const refused = refusal(answer, answer.data?.markNotificationsRead);
     setMarkProblem(refused ? `Notifikationerne blev ikke markeret som læst: ${refused}` : null);
     refetch({ requestPolicy: 'network-only' });
   };
@@ -66,11 +66,8 @@ export function NotificationsPage() {
     const settings = KINDS.filter((k) => choices[k.kind]).map((k) => ({ kind: k.kind, frequency: choices[k.kind]! }));
     const answer = await save({ input: { settings } });
     const payload = answer.data?.updateNotificationSettings;
-    setSaved(
-      payload && !payload.userErrors.length
-        ? 'Dine valg er gemt.'
-        : `Valgene blev ikke gemt: ${payload?.userErrors[0]?.message ?? describeError(answer.error) ?? 'prøv igen.'}`,
-    );
+    const problem = refusal(answer, payload);
+    setSaved(problem ? `Valgene blev ikke gemt: ${problem}` : 'Dine valg er gemt.');
   };
   const renewCalendar = async () => {
     setRenewed(null);
@@ -80,10 +77,11 @@ export function NotificationsPage() {
       setCalendar({ url: payload.calendarUrl, withSlots });
       setRenewed('Ny adresse lavet. Den gamle virker ikke længere: sæt den nye ind i din kalender.');
       refetch({ requestPolicy: 'network-only' });
-    } else setRenewed('Der blev ikke lavet en ny adresse. Prøv igen.');
+    } else setRenewed(`Der blev ikke lavet en ny adresse: ${refusal(answer, payload)}`);
   };
 
-  const problem = describeError(error ?? marking.error ?? saving.error ?? renewing.error);
+  // Each action says its own failure beside it; this is the page's own.
+  const problem = describeError(error);
   const unread = viewer?.unreadNotificationCount ?? 0;
   const kinds = KINDS.filter((k) => !k.coordinatorsOnly || viewer?.role === 'COORDINATOR');
   const calendarUrl = calendar?.withSlots === withSlots ? calendar.url : withSlots ? viewer?.calendarWithSlots : viewer?.calendarUrl;

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@urql/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { describeError } from '../api.js';
+import { describeError, refusal } from '../api.js';
 import { decimal } from '../format.js';
 import { downloadExport } from '../download.js';
 import { Link } from '../router.js';
@@ -197,19 +197,15 @@ function DecisionNotice({ receipt, onUndone }: { receipt: Receipt | null; onUndo
           onClick={async () => {
             const result = await undo({ input: { reviewIds: receipt.reviewIds } });
             const payload = result.data?.undoOverlapReviews;
-            if (payload && !payload.userErrors.length) {
+            const problem = refusal(result, payload);
+            if (payload && !problem) {
               setSaid({
                 text: `Beslutningen er taget tilbage: ${payload.undoneCount} par har igen den beslutning, de havde før, eller ingen.`,
                 problem: false,
               });
               onUndone();
             } else {
-              setSaid({
-                text: payload?.userErrors.length
-                  ? 'Beslutningen kan ikke tages tilbage: der er truffet en nyere beslutning, en af aktiviteterne er ændret, eller der er gået mere end 10 minutter.'
-                  : (describeError(result.error) ?? 'Beslutningen blev ikke taget tilbage. Prøv igen.'),
-                problem: true,
-              });
+              setSaid({ text: `Beslutningen blev ikke taget tilbage: ${problem}.`, problem: true });
             }
             box.current?.focus();
           }}
@@ -235,6 +231,7 @@ function GroupCard({
   onDecided: (made: Receipt | null) => void;
 }) {
   const [result, decide] = useMutation(DecideGroupDocument);
+  const [problem, setProblem] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [open, setOpen] = useState(false);
   const noteId = `note-${group.key.replace(/[^a-z0-9]/gi, '-')}`;
@@ -254,8 +251,10 @@ function GroupCard({
             onClick={async () => {
               const result = await decide({ input: { by, key: group.key, filter, decision: d.value, note: note || null } });
               const payload = result.data?.reviewOverlapGroup;
+              const problem = refusal(result, payload);
+              setProblem(problem);
               onDecided(
-                payload && !payload.userErrors.length
+                payload && !problem
                   ? {
                       text: `Gemt: ${group.label} (${payload.reviewedCount} par) er markeret som ${d.label.toLowerCase()}.`,
                       reviewIds: payload.reviewIds,
@@ -268,9 +267,9 @@ function GroupCard({
             Hele gruppen: {d.label.toLowerCase()}
           </button>
         ))}
-        {result.data?.reviewOverlapGroup.userErrors.length ? (
+        {problem ? (
           <p class="error" role="alert">
-            Gruppen kunne ikke få en beslutning. Hent listen igen, og prøv på ny.
+            Gruppen fik ikke en beslutning: {problem}
           </p>
         ) : null}
       </div>
@@ -310,6 +309,7 @@ function GroupPairs({
 
 function PairCard({ pair, onDecided }: { pair: Pair; onDecided: (made: Receipt | null) => void }) {
   const [result, decide] = useMutation(DecidePairDocument);
+  const [problem, setProblem] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const ids = pair.activities.map((a) => a.id);
   const noteId = `note-${ids.join('-')}`;
@@ -371,8 +371,10 @@ function PairCard({ pair, onDecided }: { pair: Pair; onDecided: (made: Receipt |
             onClick={async () => {
               const result = await decide({ input: { activityIds: ids, decision: d.value, note: note || null } });
               const payload = result.data?.reviewOverlap;
+              const problem = refusal(result, payload);
+              setProblem(problem);
               onDecided(
-                payload && !payload.userErrors.length
+                payload && !problem
                   ? {
                       text: `Gemt: ${pair.activities.map((a) => a.title).join(' og ')} er markeret som ${d.label.toLowerCase()}.`,
                       reviewIds: payload.reviewIds,
@@ -385,9 +387,9 @@ function PairCard({ pair, onDecided }: { pair: Pair; onDecided: (made: Receipt |
             {d.label}
           </button>
         ))}
-        {result.data?.reviewOverlap.userErrors.length ? (
+        {problem ? (
           <p class="error" role="alert">
-            Parret kunne ikke få en beslutning: det overlapper måske ikke længere.
+            Parret fik ikke en beslutning: {problem}
           </p>
         ) : null}
       </div>
