@@ -92,6 +92,10 @@ test('the kind of work of a registration without a method is inferred from its w
   )) as { reasons: { kind: string; detail: string; detail_en: string }[] }[];
   const method = pair!.reasons.find((r) => r.kind === 'METHOD')!;
   // The words that decided, the most telling first.
-  expect(method.detail).toMatch(/^begge ligner 'Lektiecafé': valgt som metode \/ 'lektiehjælp'(, '[^']+'){0,2}$/);
-  expect(method.detail_en).toMatch(/^both look like 'Lektiecafé': chosen as the method \/ 'lektiehjælp'(, '[^']+'){0,2}$/);
+  expect(method.detail).toMatch(
+    /^samme metode, 'Lektiecafé' \(udledt af teksten\): 'Lektiecafé i Nordparken' har den valgt, og 'Lektiehjælp for 4\.-6\. klasse' nævner ordene? "lektiehjælp"(, "[^"]+"){0,2}$/,
+  );
+  expect(method.detail_en).toMatch(
+    /^the same method, 'Lektiecafé' \(inferred from the text\): 'Lektiecafé i Nordparken' has chosen it, and 'Lektiehjælp for 4\.-6\. klasse' mentions the words? "lektiehjælp"(, "[^"]+"){0,2}$/,
+  );
 });

@@ -353,6 +353,29 @@ describe('similar activities', () => {
   });
 });
 
+describe('reasons a social worker reads without a key', () => {
+  test('two activities without a method are said to share words in full sentences, the likeness in per cent; the times, when there are none to compare', async () => {
+    const plan = await t.idOf('Plan', "select id from plan where code = 'VOL-OEST'");
+    const estate = await t.idOf('Area', "select id from area where code = 'vollsmose-egeparken'");
+    const seniors = await t.idOf('TargetGroup', "select id from target_group where code = 'seniorer'");
+    const common = { themeIds: [], targetGroupIds: [seniors], areaIds: [estate], startDate: '2026-12-01' };
+    const created = await ok(`mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } userErrors { message } } }`, {
+      input: { ...common, planId: plan, title: 'Strikkeklub med garn, kaffe og kage', description: 'Vi strikker sammen hver uge i beboerhuset.' },
+    });
+    const data = await ok(`query($draft: ActivityDraftInput!) { similarActivities(draft: $draft, first: 30) { ${OVERLAP} } }`, {
+      draft: { ...common, title: 'Strikkeklub: garn, kaffe og kage', description: 'Vi strikker sammen i beboerhuset hver uge.' },
+    });
+    const pair = data.similarActivities.find((o: any) => o.activities.some((a: any) => a.id === created.createActivity.activity.id));
+    expect(pair, JSON.stringify(data.similarActivities.map((o: any) => o.activities[0].title))).toBeDefined();
+    const detail = Object.fromEntries(pair.reasons.map((r: any) => [r.kind, r.detail]));
+    expect(detail.METHOD).toBeUndefined();
+    expect(detail.TEXT).toMatch(
+      /^'Strikkeklub: garn, kaffe og kage' og 'Strikkeklub med garn, kaffe og kage' har titler og beskrivelser, der ligner hinanden \(lighed \d{1,3} %\)$|^'Strikkeklub med garn, kaffe og kage' og 'Strikkeklub: garn, kaffe og kage' har titler og beskrivelser, der ligner hinanden \(lighed \d{1,3} %\)$/,
+    );
+    expect(detail.SCHEDULE).toBe('tidspunkterne kan ikke sammenlignes: mindst én af dem har intet ugeskema');
+  });
+});
+
 describe('the kind of work from the words', () => {
   test("a coordinator edits a method's keywords; activities without a method are inferred again and their pairs follow", async () => {
     const plan = await t.idOf('Plan', "select id from plan where code = 'VOL-OEST'");

@@ -24,7 +24,7 @@ import { MIN_INFERENCE_CONFIDENCE } from '../activities/inferred-method.js';
  */
 
 /** Bump when the scoring changes: the hub then recomputes the stored pairs at start. */
-export const OVERLAP_MODEL_VERSION = '6';
+export const OVERLAP_MODEL_VERSION = '7';
 
 /** Pairs below this score are not stored; minScore below it answers as if it were this. */
 export const STORE_FLOOR = 0.15;
@@ -58,6 +58,19 @@ const daDate = (d: string) => `format('%s. %s %s', extract(day from ${d})::int, 
 const enDate = (d: string) => `format('%s %s %s', extract(day from ${d})::int, (${EN_MONTHS})[extract(month from ${d})::int], extract(year from ${d})::int)`;
 /** "0,6": a Danish decimal comma. */
 const daNumber = (n: string, digits: number) => `replace(round((${n})::numeric, ${digits})::text, '.', ',')`;
+
+/** One side of a shared method a text points to: chosen by its plan, or named by the words that point to it. */
+const methodSide = (x: 's' | 'b', language: 'da' | 'en') => {
+  const [chosen, word, words, text] =
+    language === 'da'
+      ? ['har den valgt', 'nævner ordet', 'nævner ordene', 'ligner den']
+      : ['has chosen it', 'mentions the word', 'mentions the words', 'resembles it'];
+  return `case when not sc.${x}_inferred then format('''%s'' ${chosen}', sc.${x}_title)
+    when cardinality(sc.${x}_inferred_words) > 0 then format('''%s'' %s %s', sc.${x}_title,
+      case when cardinality(sc.${x}_inferred_words) = 1 then '${word}' else '${words}' end,
+      (select string_agg(format('"%s"', w), ', ') from unnest(sc.${x}_inferred_words) w))
+    else format('''%s'' ${text}', sc.${x}_title) end`;
+};
 /** "tirsdage" for TUESDAY. */
 const daDays = (day: string) =>
   `(jsonb_build_object('MONDAY', 'mandage', 'TUESDAY', 'tirsdage', 'WEDNESDAY', 'onsdage', 'THURSDAY', 'torsdage', 'FRIDAY', 'fredage', 'SATURDAY', 'lørdage', 'SUNDAY', 'søndage')->>(${day}))`;
@@ -375,22 +388,22 @@ select sc.s_id, sc.b_id, ${fmt('sc.raw_score', 4)} as score, sc.common_start, sc
     case when sc.same_method then hub_reason('METHOD', ${fmt('0.4 * sc.work')},
       case when not sc.s_inferred and not sc.b_inferred
         then format('begge bruger metoden ''%s''', m.name)
-        else format('begge ligner ''%s'': %s / %s', m.name,
-          coalesce(hub_quoted(sc.s_inferred_words), 'valgt som metode'), coalesce(hub_quoted(sc.b_inferred_words), 'valgt som metode')) end,
+        else format('samme metode, ''%s'' (udledt af teksten): %s, og %s', m.name, ${methodSide('s', 'da')}, ${methodSide('b', 'da')}) end,
       case when not sc.s_inferred and not sc.b_inferred
         then format('both use the method ''%s''', m.name)
-        else format('both look like ''%s'': %s / %s', m.name,
-          coalesce(hub_quoted(sc.s_inferred_words), 'chosen as the method'), coalesce(hub_quoted(sc.b_inferred_words), 'chosen as the method')) end) end,
+        else format('the same method, ''%s'' (inferred from the text): %s, and %s', m.name, ${methodSide('s', 'en')}, ${methodSide('b', 'en')}) end) end,
     case when not sc.same_method and cardinality(sc.shared_themes) > 0 then hub_reason('THEME', ${fmt('0.1 * sc.work')},
       format('begge arbejder med %s', th.da), format('both work on %s', th.en)) end,
     case when not sc.same_method then hub_reason('TEXT',
       case when cardinality(sc.shared_themes) > 0 then ${fmt('0.3 * sc.work')} else ${fmt('0.4 * sc.work')} end,
       case when coalesce(sc.method_in_text, 0) > coalesce(sc.content_sim, 0)
-        then format('''%s'' beskriver metoden i ''%s'', ''%s'' (lighed %s)', tx.without_method, tx.with_method, tx.method_name, ${daNumber('sc.method_in_text', 2)})
-        else format('titler og beskrivelser ligner hinanden: ''%s'' og ''%s'' (lighed %s)', sc.s_title, sc.b_title, ${daNumber('sc.content_sim', 2)}) end,
+        then format('''%s'' har ingen metode valgt, men teksten minder om metoden ''%s'', som ''%s'' bruger (lighed %s %%)',
+          tx.without_method, tx.method_name, tx.with_method, round(100 * sc.method_in_text))
+        else format('''%s'' og ''%s'' har titler og beskrivelser, der ligner hinanden (lighed %s %%)', sc.s_title, sc.b_title, round(100 * sc.content_sim)) end,
       case when coalesce(sc.method_in_text, 0) > coalesce(sc.content_sim, 0)
-        then format('''%s'' describes the method of ''%s'', ''%s'' (similarity %s)', tx.without_method, tx.with_method, tx.method_name, round(sc.method_in_text::numeric, 2))
-        else format('similar titles and descriptions: ''%s'' and ''%s'' (similarity %s)', sc.s_title, sc.b_title, round(sc.content_sim::numeric, 2)) end) end,
+        then format('''%s'' has no method chosen, but its text resembles the method ''%s'' that ''%s'' uses (similarity %s%%)',
+          tx.without_method, tx.method_name, tx.with_method, round(100 * sc.method_in_text))
+        else format('''%s'' and ''%s'' have similar titles and descriptions (similarity %s%%)', sc.s_title, sc.b_title, round(100 * sc.content_sim)) end) end,
     hub_reason('TARGET_GROUP', ${fmt('sc.work * 0.18 * sc.group_fit')},
       case sc.group_rel when 'SAME' then format('begge for ''%s''', g1.name) when 'PART_OF' then format('''%s'' er en del af ''%s''', g1.name, g2.name)
         else format('''%s'' omfatter ''%s''', g1.name, g2.name) end,
@@ -412,10 +425,10 @@ select sc.s_id, sc.b_id, ${fmt('sc.raw_score', 4)} as score, sc.common_start, sc
       case when sc.clash is not null
           then format('begge %s kl. %s-%s', ${daDays("sc.clash->>'day'")}, replace(sc.clash->>'from', ':', '.'), replace(sc.clash->>'to', ':', '.'))
         when sc.same_day is not null then format('begge på %s, men på forskellige tidspunkter', ${daDays('sc.same_day')})
-        else 'intet ugeskema at sammenligne' end,
+        else 'tidspunkterne kan ikke sammenlignes: mindst én af dem har intet ugeskema' end,
       case when sc.clash is not null then format('both on %s %s-%s', ${enDays("sc.clash->>'day'")}, sc.clash->>'from', sc.clash->>'to')
         when sc.same_day is not null then format('both on %s, at different times', ${enDays('sc.same_day')})
-        else 'no weekly schedule to compare' end) end
+        else 'the times cannot be compared: at least one has no weekly schedule' end) end
   )) r where r <> 'null'::jsonb) as reasons
 from scored sc
 left join method m on m.id = sc.s_kind
