@@ -167,6 +167,28 @@ describe('follow-ups', () => {
     const all = await t.gql('query($g: ID) { actionItems(steeringGroupId: $g) { description } }', { g: ids.otherGroup });
     expect(all.data.actionItems.filter((i: any) => mine.has(i.description))).toHaveLength(3);
     expect(meeting.userErrors).toEqual([]);
+
+    // A plan's own, open or done: what "Mine aktiviteter" lists for a lead, without fetching every plan's.
+    const ofPlans = async (planIds: string[], status?: string) =>
+      (
+        await t.gql('query($p: [ID!], $s: ActionItemStatus) { actionItems(planIds: $p, status: $s) { description status meeting { steeringGroup { id } } } }', {
+          p: planIds,
+          s: status,
+        })
+      ).data.actionItems as any[];
+    const other = await ofPlans([ids.otherPlan]);
+    expect(other.length).toBeGreaterThanOrEqual(3);
+    for (const item of other) expect(item.meeting.steeringGroup.id).toBe(ids.otherGroup);
+    const finished = await ofPlans([ids.otherPlan], 'DONE');
+    expect(finished.map((i) => i.description)).toContain('Aftal lokaler med skolen');
+    expect(finished.every((i) => i.status === 'DONE')).toBe(true);
+    expect(finished.length + (await ofPlans([ids.otherPlan], 'OPEN')).length).toBe(other.length);
+    expect((await ofPlans([ids.otherPlan], 'OPEN')).every((i) => i.status === 'OPEN' && i.description !== 'Aftal lokaler med skolen')).toBe(true);
+    expect(await ofPlans([ids.ownPlan, ids.otherPlan])).toEqual(expect.arrayContaining(other));
+    const tooMany = await t.gql('query($p: [ID!]) { actionItems(planIds: $p) { id } }', { p: Array(201).fill(ids.otherPlan) });
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const wrongKind = await t.gql('query($p: [ID!]) { actionItems(planIds: $p) { id } }', { p: [ids.otherGroup] });
+    expect(wrongKind.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
 

@@ -159,7 +159,7 @@ test('every query of the console, the SDK and the benchmarks answers the same pl
   ];
   for (const id of ids) asked.push({ name: 'node', query: NODE, variables: { id } });
   const MORE = [
-    '{ actionItems(overdue: true) { id description dueDate owner { name } meeting { date } } a: actionItems(overdue: false) { id } b: actionItems { id status } }',
+    '{ actionItems(overdue: true) { id description dueDate owner { name } meeting { date } } a: actionItems(overdue: false) { id } b: actionItems { id status } c: actionItems(status: DONE) { id } }',
     '{ overlaps(first: 10, filter: { includeReviewed: true, minScore: 0.3 }) { nodes { score review { decision note reviewedAt reviewedBy { name email } } } } }',
     '{ overlaps(filter: { minScore: 2 }) { totalCount } }',
     // An argument refused by its rule in a root the planner then gives up on (Area.plans is the resolvers'): no unhandled rejection.

@@ -1,6 +1,6 @@
 import { visiblePlanIdSql } from '../access/visibility.js';
 import { byForeignKey, byOwner, type TypeReads } from '../core/reads.js';
-import { actionItemConditions, MAX_ACTION_ITEMS } from './governance.service.js';
+import { actionItemConditions, MAX_ACTION_ITEMS, type ActionItemArgs } from './governance.service.js';
 
 export const governanceReads: TypeReads = {
   Query: {
@@ -8,11 +8,7 @@ export const governanceReads: TypeReads = {
       actionItems: {
         kind: 'list',
         source: (c) => ({
-          from: `(select a.* from action_item a join meeting m on m.id = a.meeting_id where ${actionItemConditions(
-            c.scope.viewer,
-            c.args.overdue as boolean | null | undefined,
-            c.args.steeringGroupId as string | null | undefined,
-          ).toSqlWith(c.param)}) ${c.t}`,
+          from: `(select a.* from action_item a join meeting m on m.id = a.meeting_id where ${actionItemConditions(c.scope.viewer, c.args as ActionItemArgs).toSqlWith(c.param)}) ${c.t}`,
           orderBy: `${c.t}.due_date, ${c.t}.id`,
           limit: MAX_ACTION_ITEMS,
         }),

@@ -10,7 +10,7 @@ import {
   SteeringGroupPayload,
 } from './governance.input.js';
 import { completeActionItem, createSteeringGroup, listActionItems, recordMeeting } from './governance.service.js';
-import { ActionItem, Meeting } from './meeting.entity.js';
+import { ActionItem, ActionItemStatus, Meeting } from './meeting.entity.js';
 import { SteeringGroup } from './steering-group.entity.js';
 
 @Resolver(() => Meeting)
@@ -45,8 +45,10 @@ export class ActionItemResolver {
     @Ctx() { em, viewer }: HubContext,
     @Arg('overdue', () => Boolean, { nullable: true, description: 'true: only overdue; false: only those not overdue.' }) overdue?: boolean | null,
     @Arg('steeringGroupId', () => ID, { nullable: true, description: 'Only this steering group.' }) steeringGroupId?: string | null,
+    @Arg('planIds', () => [ID], { nullable: true, description: 'Only the follow-ups of these plans (at most 200).' }) planIds?: string[] | null,
+    @Arg('status', () => ActionItemStatus, { nullable: true, description: 'Only open or only done follow-ups.' }) status?: ActionItemStatus | null,
   ): Promise<ActionItem[]> {
-    return listActionItems(em, viewer, overdue, steeringGroupId);
+    return listActionItems(em, viewer, { overdue, steeringGroupId, planIds, status });
   }
 
   @Mutation(() => ActionItemPayload, { description: 'Marks a follow-up done (COORDINATOR; PROJECT_LEAD for their plans).' })

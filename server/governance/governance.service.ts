@@ -6,11 +6,12 @@ import { mayEditPlan, requireMutation, type MutationName } from '../access/permi
 import { visiblePlanIdSql } from '../access/visibility.js';
 import type { HubContext, Viewer } from '../core/context.js';
 import { today } from '../core/dates.js';
+import { badInput } from '../core/errors.js';
 import { Role } from '../core/enums.js';
-import { expectId, toGlobalId } from '../core/global-id.js';
+import { expectId, expectIds, toGlobalId } from '../core/global-id.js';
 import { groupedLoader } from '../core/loader-kit.js';
 import { InputChecker, MAX_TEXT, MAX_TITLE, runMutation } from '../core/mutation.js';
-import { Conditions } from '../core/sql.js';
+import { Conditions, pgArray } from '../core/sql.js';
 import { refuse, UserErrorCode, message } from '../core/user-errors.js';
 import { Person } from '../people/person.entity.js';
 import { Plan } from '../plans/plan.entity.js';
@@ -40,27 +41,39 @@ export const meetingsLoader = (em: EntityManager) =>
 export const actionItemsLoader = (em: EntityManager) =>
   groupedLoader(em, ActionItem, 'select t.meeting_id as __owner, t.* from action_item t where t.meeting_id = any(?::int[]) order by t.due_date, t.id');
 
+/** actionItems' arguments. */
+export interface ActionItemArgs {
+  overdue?: boolean | null;
+  steeringGroupId?: string | null;
+  planIds?: readonly string[] | null;
+  status?: ActionItemStatus | null;
+}
+
+/** The most plans one actionItems call names. */
+export const MAX_ACTION_ITEM_PLANS = 200;
+
 /** The follow-ups (alias a, their meeting m) the arguments keep for this viewer; overdue means open with a due date before today. */
-export function actionItemConditions(viewer: Viewer | null, overdue: boolean | null | undefined, steeringGroupId: string | null | undefined): Conditions {
+export function actionItemConditions(viewer: Viewer | null, args: ActionItemArgs): Conditions {
   const where = new Conditions();
-  where.add(visiblePlanIdSql(viewer, '(select sg.plan_id from steering_group sg where sg.id = m.steering_group_id)'));
-  if (overdue === true) where.add("a.status = 'OPEN' and a.due_date < ?::date", today());
-  if (overdue === false) where.add("not (a.status = 'OPEN' and a.due_date < ?::date)", today());
-  if (steeringGroupId) where.add('m.steering_group_id = ?', expectId(steeringGroupId, 'SteeringGroup', 'steeringGroupId'));
+  const planOf = '(select sg.plan_id from steering_group sg where sg.id = m.steering_group_id)';
+  where.add(visiblePlanIdSql(viewer, planOf));
+  if (args.overdue === true) where.add("a.status = 'OPEN' and a.due_date < ?::date", today());
+  if (args.overdue === false) where.add("not (a.status = 'OPEN' and a.due_date < ?::date)", today());
+  if (args.steeringGroupId) where.add('m.steering_group_id = ?', expectId(args.steeringGroupId, 'SteeringGroup', 'steeringGroupId'));
+  if (args.planIds) {
+    if (args.planIds.length > MAX_ACTION_ITEM_PLANS) throw badInput(`planIds: at most ${MAX_ACTION_ITEM_PLANS} plans`, { argument: 'planIds' });
+    where.add(`${planOf} = any(?::int[])`, pgArray(expectIds(args.planIds, 'Plan', 'planIds')!));
+  }
+  if (args.status) where.add('a.status = ?', args.status);
   return where;
 }
 
 /** The most follow-ups actionItems lists. */
 export const MAX_ACTION_ITEMS = 1000;
 
-/** actionItems(overdue, steeringGroupId): by due date. */
-export async function listActionItems(
-  em: EntityManager,
-  viewer: Viewer | null,
-  overdue: boolean | null | undefined,
-  steeringGroupId: string | null | undefined,
-): Promise<ActionItem[]> {
-  const where = actionItemConditions(viewer, overdue, steeringGroupId);
+/** actionItems(overdue, steeringGroupId, planIds, status): by due date. */
+export async function listActionItems(em: EntityManager, viewer: Viewer | null, args: ActionItemArgs): Promise<ActionItem[]> {
+  const where = actionItemConditions(viewer, args);
   const result = (await em.execute(
     `select a.* from action_item a join meeting m on m.id = a.meeting_id where ${where.toSql()} order by a.due_date, a.id limit ${MAX_ACTION_ITEMS}`,
     where.params,

@@ -25,9 +25,8 @@ export function MyWorkPage() {
     );
   const today = isoDay();
   const own = new Set(plans.map((p) => p.code));
-  const followUps = (data?.actionItems ?? [])
-    .filter((item) => item.status === 'OPEN' && item.meeting.steeringGroup.plan && own.has(item.meeting.steeringGroup.plan.code))
-    .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  // The hub's own: open follow-ups of the lead's plans, by due date.
+  const followUps = data?.actionItems ?? [];
   return (
     <>
       <h1>Mine aktiviteter</h1>
