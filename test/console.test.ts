@@ -286,8 +286,11 @@ test('the coverage map: areas by target groups with gaps marked in words, a them
   const box = (await gap.boundingBox())!;
   expect(box.y).toBeGreaterThanOrEqual(0);
   expect(box.y).toBeLessThan(page.viewportSize()!.height);
+  // The bydelsmødre, registered for another group, are named in the gap's answer as a likely matter of tagging.
+  await gap.getByText(/^Men \d+ aktiviteter? i gang her nævner »Mødre« i titel eller beskrivelse og er registreret under en anden målgruppe\./).waitFor();
+  expect((await gap.getByRole('listitem').allInnerTexts()).some((title) => /Bydelsmødre/.test(title))).toBe(true);
   expect(await accessibilityProblems(page)).toEqual([]);
-  await gap.getByRole('link', { name: 'Søg efter »Mødre« i aktiviteterne i Vollsmose' }).click();
+  await gap.getByRole('link', { name: /^(Se alle \d+|Se dem) blandt aktiviteterne i Vollsmose$/ }).click();
   await page.getByRole('heading', { name: 'Aktiviteter', level: 1 }).waitFor();
   await page.locator('tbody tr').first().waitFor();
   expect((await page.locator('tbody tr td:first-child').allInnerTexts()).some((title) => /Bydelsmødre/.test(title))).toBe(true);

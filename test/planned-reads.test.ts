@@ -95,7 +95,10 @@ test('every query of the console, the SDK and the benchmarks answers the same pl
       { filter: { areaKind: 'DISTRICT' } },
       { filter: { areaIds: [districtId, areaId], themeIds: [await planned.idOf('Theme', 'select id from theme order by id limit 1')] } },
     ],
-    CellActivities: [{ filter: { areaIds: [districtId], targetGroupIds: [groupId] } }],
+    CellActivities: [
+      { filter: { areaIds: [districtId], targetGroupIds: [groupId] } },
+      { filter: { areaIds: [districtId], text: 'Mødre', activeOn: '2026-11-30', status: ['PLANNED', 'RUNNING'] } },
+    ],
     NewsletterHighlights: [{ since: '2025-01-01T00:00:00Z', first: 20 }],
     ActivityList: [
       {},

@@ -137,6 +137,13 @@ function CellPanel({ area, group, themeId }: { area: { id: string; name: string 
     panel.current?.scrollIntoView({ block: 'nearest' });
     panel.current?.focus({ preventScroll: true });
   }, []);
+  // A gap may be a matter of tagging: activities here whose words name the group (bydelsmødre under "Mødre") are offered.
+  const gap = data?.activities.totalCount === 0;
+  const [{ data: named }] = useQuery({
+    query: CellActivitiesDocument,
+    variables: { filter: { areaIds: [area.id], text: group.name, themeIds: themeId ? [themeId] : null, activeOn: isoDay(), status: ['PLANNED', 'RUNNING'] } },
+    pause: !gap,
+  });
   const search = `/activities?${new URLSearchParams({ text: group.name, area: area.id })}`;
   return (
     <section aria-labelledby="cell-heading" class="notice" aria-live="polite" tabIndex={-1} ref={panel}>
@@ -148,12 +155,31 @@ function CellPanel({ area, group, themeId }: { area: { id: string; name: string 
       ) : data.activities.totalCount === 0 ? (
         <>
           <p>Ingen aktiviteter i gang her i dag for {group.name.toLowerCase()} eller en af dens undergrupper.</p>
-          <p>
-            <Link href={search}>
-              Søg efter »{group.name}« i aktiviteterne i {area.name}
-            </Link>{' '}
-            (aktiviteter registreret under en anden målgruppe)
-          </p>
+          {!named ? (
+            <p>Ser efter aktiviteter, der nævner »{group.name}« …</p>
+          ) : named.activities.totalCount === 0 ? (
+            <p>Ingen aktiviteter i gang her nævner »{group.name}« i titel eller beskrivelse heller: det ligner et reelt hul.</p>
+          ) : (
+            <>
+              <p>
+                Men {named.activities.totalCount === 1 ? '1 aktivitet' : `${named.activities.totalCount} aktiviteter`} i gang her nævner »{group.name}« i titel
+                eller beskrivelse og er registreret under en anden målgruppe. Er de også for {group.name.toLowerCase()}, så tilføj målgruppen på aktiviteten, og
+                hullet lukkes.
+              </p>
+              <ul>
+                {named.activities.nodes.slice(0, 5).map((a) => (
+                  <li key={a.id}>
+                    <Link href={`/activities/${encodeURIComponent(a.id)}`}>{a.title}</Link> ({a.plan.name})
+                  </li>
+                ))}
+              </ul>
+              <p>
+                <Link href={search}>
+                  {named.activities.totalCount > 5 ? `Se alle ${named.activities.totalCount}` : 'Se dem'} blandt aktiviteterne i {area.name}
+                </Link>
+              </p>
+            </>
+          )}
         </>
       ) : (
         <ul>
