@@ -147,6 +147,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       },
       stop() {
         stopping ??= (async () => {
+          embedded?.stopping();
           clearInterval(refresher);
           await Promise.all(workers.map((worker) => worker.stop()));
           await drain.stop();

@@ -32,6 +32,23 @@ test('npm start serves, a second hub on the same data directory stops with a cle
   // Two hubs start here, the first on a new data directory: 20 s on a loaded machine.
 }, 90_000);
 
+test('Ctrl-C in the terminal stops the hub and its PostgreSQL quietly: the signal reaches both, and nothing is restarted', async () => {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hub-cli-'));
+  dirs.push(dataDir);
+  const hub = startProcess({ HUB_DATA_DIR: dataDir, HUB_SEED: 'none' }, { ownGroup: true });
+  try {
+    await hub.url();
+    // The terminal signals the whole foreground process group: the hub and the postmaster it started.
+    process.kill(-hub.child.pid!, 'SIGINT');
+    expect(await hub.exited).toBe(0);
+    expect(hub.output()).toMatch(/hub stopped/);
+    expect(hub.output()).not.toMatch(/restart/);
+    await expect(fs.access(path.join(dataDir, 'pg', 'postmaster.pid'))).rejects.toThrow();
+  } finally {
+    hub.child.kill('SIGKILL');
+  }
+}, 60_000);
+
 test('bad configuration stops the hub with a message, not a stack trace', async () => {
   const run = startProcess({ HUB_SEED: 'everything' });
   expect(await run.exited).toBe(1);

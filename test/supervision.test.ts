@@ -132,6 +132,43 @@ test('a PostgreSQL that cannot be started again turns the supervisor to failed, 
   expect(db.pid()).not.toBe(first);
 }, 60_000);
 
+test('a clean shutdown of PostgreSQL is restarted unless the hub said it is stopping (a Ctrl-C reaches both)', async () => {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hub-supervise-'));
+  cleanup.push(() => fs.rm(dataDir, { recursive: true, force: true }));
+  const logs: string[] = [];
+  const db = await startEmbeddedPostgres(dataDir, (line) => logs.push(line), { restart: { firstDelayMs: 50, maxDelayMs: 200, failuresBeforeFailed: 3 } });
+  cleanup.push(() => db.stop());
+  const gone = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  const until = async (done: () => boolean) => {
+    const deadline = Date.now() + 30_000;
+    while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    return done();
+  };
+  // Stopped by someone else (pg_ctl stop, a fast shutdown): the hub needs it, so it comes back.
+  const first = db.pid()!;
+  process.kill(first, 'SIGINT');
+  expect(await until(() => db.state() === 'running' && db.pid() !== undefined && db.pid() !== first)).toBe(true);
+  expect(logs.some((line) => /exited \(code 0\); restarting it/.test(line))).toBe(true);
+  // The hub is stopping: the same exit is left alone, and said nowhere.
+  const second = db.pid()!;
+  const said = logs.length;
+  db.stopping();
+  process.kill(second, 'SIGINT');
+  expect(await until(() => gone(second))).toBe(true);
+  await new Promise((r) => setTimeout(r, 1500));
+  expect(db.pid()).toBeUndefined();
+  expect(logs.slice(said)).toEqual([]);
+  await db.stop();
+  await expect(fs.access(path.join(dataDir, 'pg', 'postmaster.pid'))).rejects.toThrow();
+}, 60_000);
+
 test('five hard kills of PostgreSQL in a row under eight writers: each time ready again within 30 s, the pool back to normal, no acknowledged write lost', async () => {
   const poolMax = 6;
   const { dataDir, logs, hub, base, area, group, plans, token } = await hubWithSmallCity('hub-kills-', poolMax, 8);

@@ -70,6 +70,7 @@ export async function startPrimary(config: HubConfig, log: (line: string) => voi
 
   const stop = async () => {
     stopping = true;
+    embedded?.stopping();
     await Promise.all(
       [...workers].map(
         (worker) =>

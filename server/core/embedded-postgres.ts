@@ -26,8 +26,13 @@ export interface EmbeddedDatabase {
   state(): SupervisorState;
   /** Process id of the running postmaster. */
   pid(): number | undefined;
+  /** Says the hub is stopping: a postmaster that now exits cleanly (a terminal's Ctrl-C reached it too) is not restarted. */
+  stopping(): void;
   stop(): Promise<void>;
 }
+
+/** How long a clean exit of the postmaster waits for the hub to say it is stopping before it counts as a loss. */
+const CLEAN_EXIT_GRACE_MS = 1000;
 
 /** Restarts wait 0.5 s, 1 s, 2 s ... up to 30 s; after 8 failures in a row (about 1.5 minutes) the hub reports itself unhealthy. */
 export interface RestartPolicy {
@@ -224,6 +229,7 @@ export async function startEmbeddedPostgres(
     guard(handle.process?.pid);
     await ensureDatabase(url, DATABASE_NAME);
     let stopped = false;
+    let ending = false;
     let state: SupervisorState = 'running';
     let failures = 0;
     let retry: NodeJS.Timeout | undefined;
@@ -253,9 +259,12 @@ export async function startEmbeddedPostgres(
     };
     const supervise = () => {
       const child = handle.process;
-      child?.once('exit', (code, signal) => {
+      child?.once('exit', async (code, signal) => {
         if (stopped || handle.process !== child) return;
         handle.process = undefined;
+        // Exit code 0 is a requested shutdown: the terminal's Ctrl-C reaches the postmaster as it reaches the hub.
+        if (code === 0 && !ending) await new Promise((resolve) => setTimeout(resolve, CLEAN_EXIT_GRACE_MS).unref());
+        if (stopped || ending) return;
         state = 'restarting';
         log(`embedded PostgreSQL (process ${child.pid}) exited (${signal ?? `code ${code}`}); restarting it`);
         restart();
@@ -267,6 +276,9 @@ export async function startEmbeddedPostgres(
       dataDir,
       state: () => state,
       pid: () => handle.process?.pid,
+      stopping() {
+        ending = true;
+      },
       async stop() {
         if (stopped) return;
         stopped = true;

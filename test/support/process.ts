@@ -11,9 +11,11 @@ export function startFlags(): string[] {
 }
 
 /** Runs `npm start`'s entry point as its own process, as a user would. */
-export function startProcess(env: Record<string, string>) {
+export function startProcess(env: Record<string, string>, options: { ownGroup?: boolean } = {}) {
   const child = spawn(process.execPath, [...startFlags(), '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
+    // A process group of its own, as a terminal gives a command: Ctrl-C is then process.kill(-pid, 'SIGINT').
+    detached: options.ownGroup ?? false,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
