@@ -310,6 +310,15 @@ describe('user errors speak the language the request asks for', () => {
       message: 'Forespørgslen passer ikke til hubbens skema (se detail).',
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED', detail: english.errors[0].message },
     });
+    // An argument's rule, which class-validator words in English only, named in Danish; English readers get no Danish words.
+    const tooMany = 'query($a: [ID!]) { overlaps(first: 1, filter: { areaIds: $a }) { totalCount } }';
+    const many = { a: Array(201).fill(await t.idOf('Area', 'select id from area order by id limit 1')) };
+    const rule = (await ask(tooMany, many)) as any;
+    expect(rule.errors[0].message).toBe('areaIds: areaIds must contain no more than 200 elements');
+    expect(rule.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    const regel = (await ask(tooMany, many, 'da')) as any;
+    expect(regel.errors[0].message).toBe('Forespørgslen har en ugyldig værdi: areaIds: højst 200 værdier.');
+    expect(regel.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', detail: rule.errors[0].message });
     const refused = await graphqlRequest<any>(t.hub.url, 'hub_not-a-real-token-at-all', '{ viewer { name } }', {}, { 'accept-language': 'da-DK' });
     expect(refused.status).toBe(401);
     expect(refused.errors![0]).toMatchObject({ message: 'Nøglen er ikke gyldig. Log ind igen.', extensions: { code: 'UNAUTHENTICATED' } });

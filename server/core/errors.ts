@@ -56,7 +56,8 @@ export function inDanish<E extends { message: string; extensions?: Record<string
     BUSY: 'Hubben har travlt med andre forespørgsler lige nu; prøv igen om et par sekunder.',
     DATABASE_UNAVAILABLE: 'Databasen kan ikke nås lige nu; hubben er ved at få den tilbage. Prøv igen om lidt.',
     QUERY_LIMIT: `Forespørgslen går over hubbens grænse for ${limit ?? 'en forespørgsel'}: bed om færre felter eller mindre sider (first).`,
-    BAD_USER_INPUT: 'Forespørgslen har en ugyldig værdi (se detail).',
+    BAD_USER_INPUT:
+      typeof extensions.da === 'string' ? `Forespørgslen har en ugyldig værdi: ${extensions.da}.` : 'Forespørgslen har en ugyldig værdi (se detail).',
     BAD_REQUEST: 'Forespørgslen er ikke GraphQL over HTTP, som hubben læser det (se detail).',
     GRAPHQL_PARSE_FAILED: 'Forespørgslen kan ikke læses som GraphQL (se detail).',
     GRAPHQL_VALIDATION_FAILED: 'Forespørgslen passer ikke til hubbens skema (se detail).',
@@ -64,5 +65,6 @@ export function inDanish<E extends { message: string; extensions?: Record<string
     INTERNAL_SERVER_ERROR: `Intern fejl i hubben${requestId ? ` (forespørgsels-id ${requestId})` : ''}. Prøv igen; sker det igen, så nævn id'et.`,
   };
   const message = danish[code];
-  return message ? { ...error, message, extensions: { ...extensions, detail: error.message } } : error;
+  const { da: _said, ...rest } = extensions;
+  return message ? { ...error, message, extensions: { ...rest, detail: error.message } } : error;
 }

@@ -88,7 +88,13 @@ export function formatError(development: boolean, health?: DatabaseHealth) {
   const format = formatErrorPlain(development, health);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const answer = format(formatted, error);
-    return currentRequest.getStore()?.messages === 'da' ? inDanish(answer) : answer;
+    if (currentRequest.getStore()?.messages === 'da') return inDanish(answer);
+    // The Danish words an error carries for Danish readers (extensions.da) are not sent to others.
+    if (answer.extensions && 'da' in answer.extensions) {
+      const { da: _danish, ...extensions } = answer.extensions;
+      return { ...answer, extensions };
+    }
+    return answer;
   };
 }
 

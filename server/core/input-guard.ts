@@ -139,10 +139,23 @@ export function withoutEcho(message: string): string {
   return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
 }
 
-function describe(errors: ValidationError[], prefix = ''): string[] {
+/** The rules the arguments use, in Danish: class-validator words its own messages in English only. */
+const DANISH_RULES: Readonly<Record<string, (limit: string) => string>> = {
+  arrayMaxSize: (n) => `højst ${n} værdier`,
+  maxLength: (n) => `højst ${n} tegn`,
+  max: (n) => `højst ${n}`,
+  min: (n) => `mindst ${n}`,
+};
+
+function describe(errors: ValidationError[], prefix = ''): { en: string; da: string }[] {
   return errors.flatMap((error) => {
     const path = `${prefix}${error.property}`;
-    const own = Object.values(error.constraints ?? {}).map((rule) => `${path}: ${rule}`);
+    const own = Object.entries(error.constraints ?? {}).map(([rule, text]) => {
+      // The limit is the number the English message ends with ("no more than 200 elements", "greater than 100").
+      const limit = [...text.matchAll(/-?\d+(?:\.\d+)?/g)].pop()?.[0];
+      const danish = limit !== undefined ? DANISH_RULES[rule]?.(limit.replace('.', ',')) : undefined;
+      return { en: `${path}: ${text}`, da: `${path}: ${danish ?? text}` };
+    });
     return [...own, ...describe(error.children ?? [], `${path}.`)];
   });
 }
@@ -156,6 +169,9 @@ export async function validateArgument(value: unknown): Promise<void> {
   const items = (Array.isArray(value) ? value : [value]).filter((item): item is object => item !== null && typeof item === 'object');
   for (const item of items) {
     const errors = await validate(item, { skipMissingProperties: true, forbidUnknownValues: false });
-    if (errors.length) throw badInput(describe(errors).join('; '));
+    if (errors.length) {
+      const broken = describe(errors);
+      throw badInput(broken.map((b) => b.en).join('; '), { da: broken.map((b) => b.da).join('; ') });
+    }
   }
 }
