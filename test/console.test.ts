@@ -1044,3 +1044,28 @@ test('every action the console takes says so when the hub fails it, beside the a
   expect(cutOff(admin.errors)).toEqual([]);
   await admin.page.close();
 });
+
+test('a page for other roles, opened by its address, says whose it is instead of a form the hub would refuse', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.READER].token}`);
+  await page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  const said = {
+    '/brugere': 'Kun administratorer kan se og oprette brugere; du er logget ind som læser.',
+    '/importer': 'Kun projektledere og koordinatorer kan importere aktiviteter; du er logget ind som læser.',
+    '/mine': 'Siden samler en projektleders egne helhedsplaner; du er logget ind som læser. Byens aktiviteter finder du under Aktiviteter.',
+  };
+  for (const [path, text] of Object.entries(said)) {
+    await page.goto(`${base}${path}`);
+    await page.getByText(text).waitFor();
+    expect(
+      await page
+        .getByRole('button')
+        .filter({ hasText: /Opret bruger|Kontrollér filen/ })
+        .count(),
+    ).toBe(0);
+  }
+  expect(await accessibilityProblems(page)).toEqual([]);
+  // Nothing was asked of the hub that it refuses (a 403 would show here).
+  expect(errors).toEqual([]);
+  await page.close();
+});

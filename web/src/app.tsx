@@ -132,6 +132,10 @@ function Page({ path, role }: { path: string; role: string | undefined }) {
   if (path === '/overlaps') return <OverlapsPage />;
   if (path === '/coverage') return <CoveragePage />;
   if (path === '/newsletter') return <NewsletterPage />;
+  // Pages for some roles only, reached by their address: said plainly, not a form the hub would refuse.
+  const gated = GATES[path];
+  if (gated && !role) return <p aria-live="polite">Henter siden …</p>;
+  if (gated && !gated.roles.includes(role!)) return <NotForRole title={gated.title} text={gated.text(ROLE_NAMES[role!] ?? role!)} />;
   if (path === '/brugere') return <UsersPage />;
   if (path === '/importer') return <ImportPage />;
   if (path === '/notifikationer') return <NotificationsPage />;
@@ -142,6 +146,32 @@ function Page({ path, role }: { path: string; role: string | undefined }) {
   if (section === 'activities' && id && action === 'rediger') return <ActivityFormPage id={id} />;
   if (section === 'plans' && id && !action) return <PlanPage code={id} />;
   return <NotFound />;
+}
+
+const GATES: Readonly<Record<string, { title: string; roles: readonly string[]; text: (role: string) => string }>> = {
+  '/brugere': { title: 'Brugere', roles: ['ADMIN'], text: (role) => `Kun administratorer kan se og oprette brugere; du er logget ind som ${role}.` },
+  '/importer': {
+    title: 'Importér aktiviteter',
+    roles: ['COORDINATOR', 'PROJECT_LEAD'],
+    text: (role) => `Kun projektledere og koordinatorer kan importere aktiviteter; du er logget ind som ${role}.`,
+  },
+  '/mine': {
+    title: 'Mine aktiviteter',
+    roles: ['PROJECT_LEAD'],
+    text: (role) => `Siden samler en projektleders egne helhedsplaner; du er logget ind som ${role}. Byens aktiviteter finder du under Aktiviteter.`,
+  },
+};
+
+function NotForRole({ title, text }: { title: string; text: string }) {
+  return (
+    <>
+      <h1>{title}</h1>
+      <p>{text}</p>
+      <p>
+        <Link href="/">Gå til overblikket</Link>
+      </p>
+    </>
+  );
 }
 
 function NotFound() {
