@@ -1045,7 +1045,7 @@ test('every action the console takes says so when the hub fails it, beside the a
   await admin.page.close();
 });
 
-test('a page for other roles, opened by its address, says whose it is instead of a form the hub would refuse', async () => {
+test('a page for other roles, opened by its address, says whose it is instead of a form the hub would refuse; decisions are offered only to who may take them', async () => {
   const { page, errors } = await openPage(browser);
   await page.goto(`${base}/login#token=${t.users[Role.READER].token}`);
   await page.getByRole('heading', { name: 'Overblik' }).waitFor();
@@ -1064,8 +1064,41 @@ test('a page for other roles, opened by its address, says whose it is instead of
         .count(),
     ).toBe(0);
   }
+  // The overlap board: to see and export; no decisions offered that the hub would refuse.
+  await page.goto(`${base}/overlaps`);
+  await page.getByText('Koordinatorer og projektledere tager stilling til overlappene; du kan se dem og eksportere dem.').waitFor();
+  await page.locator('details.group').first().locator('summary').click();
+  await page.locator('li.pair').first().waitFor();
+  expect(await page.getByRole('button', { name: /^(Komplementær|Koordineret|Dublet|Hele gruppen)/ }).count()).toBe(0);
+  expect(await page.getByRole('button', { name: 'Eksportér CSV' }).count()).toBe(1);
   expect(await accessibilityProblems(page)).toEqual([]);
   // Nothing was asked of the hub that it refuses (a 403 would show here).
   expect(errors).toEqual([]);
   await page.close();
+
+  // A project lead decides the pairs that touch their own plan, and only those.
+  const lead = await openPage(browser);
+  await lead.page.goto(`${base}/login#token=${t.users[Role.PROJECT_LEAD].token}`);
+  await lead.page.getByRole('heading', { name: 'Mine aktiviteter' }).waitFor();
+  await lead.page.goto(`${base}/overlaps?by=AREA_AND_KIND`);
+  await lead.page.getByText(/^Du tager stilling til de par, der berører en aktivitet i dine egne helhedsplaner/).waitFor();
+  const groups = lead.page.locator('details.group');
+  await groups.first().waitFor();
+  let mine = 0;
+  let others = 0;
+  for (let i = 0; i < Math.min(4, await groups.count()); i++) {
+    await groups.nth(i).locator('summary').click();
+    const pairs = groups.nth(i).locator('li.pair');
+    await pairs.first().waitFor();
+    for (const pair of await pairs.all()) {
+      const own = (await pair.locator('.activity').allInnerTexts()).some((text) => text.includes('Helhedsplan Vollsmose Øst'));
+      expect(await pair.getByRole('button', { name: 'Komplementær' }).isVisible()).toBe(own);
+      if (own) mine++;
+      else others++;
+    }
+  }
+  expect(mine).toBeGreaterThan(0);
+  expect(others).toBeGreaterThan(0);
+  expect(lead.errors).toEqual([]);
+  await lead.page.close();
 });

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@urql/preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { createContext } from 'preact';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { describeError, refusal } from '../api.js';
 import { decimal } from '../format.js';
 import { downloadExport } from '../download.js';
@@ -16,7 +17,18 @@ import {
   type OverlapDecision,
   type OverlapGrouping,
   UndoDecisionsDocument,
+  ViewerDocument,
 } from '../generated/graphql.js';
+
+/** Who may decide what, as the hub rules it: coordinators every pair, project leads pairs that touch their own plans. */
+interface Decider {
+  role: string | undefined;
+  planCodes: ReadonlySet<string>;
+}
+const DeciderContext = createContext<Decider>({ role: undefined, planCodes: new Set() });
+const decidesAny = ({ role }: Decider) => role === 'COORDINATOR' || role === 'PROJECT_LEAD';
+const decidesPair = (decider: Decider, planCodes: readonly string[]) =>
+  decider.role === 'COORDINATOR' || (decider.role === 'PROJECT_LEAD' && planCodes.some((code) => decider.planCodes.has(code)));
 
 const GROUPINGS: { value: OverlapGrouping; label: string }[] = [
   { value: 'AREA_AND_KIND', label: 'Bydel og type arbejde' },
@@ -103,9 +115,15 @@ export function OverlapsPage() {
     history.replaceState(null, '', `/overlaps?${search}`);
   };
 
+  const [viewer] = useQuery({ query: ViewerDocument });
+  const decider: Decider = { role: viewer.data?.viewer?.role, planCodes: new Set(viewer.data?.viewer?.plans.map((p) => p.code)) };
   return (
-    <>
+    <DeciderContext.Provider value={decider}>
       <h1>Overlap</h1>
+      {decider.role && !decidesAny(decider) ? <p>Koordinatorer og projektledere tager stilling til overlappene; du kan se dem og eksportere dem.</p> : null}
+      {decider.role === 'PROJECT_LEAD' ? (
+        <p>Du tager stilling til de par, der berører en aktivitet i dine egne helhedsplaner; en beslutning for en hel gruppe gælder kun dem.</p>
+      ) : null}
       <form
         class="filters"
         onSubmit={(e) => {
@@ -162,7 +180,7 @@ export function OverlapsPage() {
           ))}
         </>
       )}
-    </>
+    </DeciderContext.Provider>
   );
 }
 
@@ -235,12 +253,13 @@ function GroupCard({
   const [note, setNote] = useState('');
   const [open, setOpen] = useState(false);
   const noteId = `note-${group.key.replace(/[^a-z0-9]/gi, '-')}`;
+  const decider = useContext(DeciderContext);
   return (
     <details class="group" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary>
         <strong>{group.label}</strong>: {group.pairCount} par, {group.unreviewedCount} uden beslutning, højeste score {decimal(group.bestScore)}
       </summary>
-      <div class="decide">
+      <div class="decide" hidden={!decidesAny(decider)}>
         <label for={noteId}>Note til beslutningen for hele gruppen</label>
         <input id={noteId} type="text" value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
         {DECISIONS.map((d) => (
@@ -313,6 +332,7 @@ function PairCard({ pair, onDecided }: { pair: Pair; onDecided: (made: Receipt |
   const [note, setNote] = useState('');
   const ids = pair.activities.map((a) => a.id);
   const noteId = `note-${ids.join('-')}`;
+  const decider = useContext(DeciderContext);
   return (
     <li class="pair">
       <p class="score">
@@ -360,7 +380,15 @@ function PairCard({ pair, onDecided }: { pair: Pair; onDecided: (made: Receipt |
           <li key={r.kind}>{r.detail}</li>
         ))}
       </ul>
-      <div class="decide">
+      <div
+        class="decide"
+        hidden={
+          !decidesPair(
+            decider,
+            pair.activities.map((a) => a.plan.code),
+          )
+        }
+      >
         <label for={noteId}>Note</label>
         <input id={noteId} type="text" value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
         {DECISIONS.map((d) => (
