@@ -477,7 +477,27 @@ test("a plan's page: steering group and meetings, overdue follow-ups, success cr
   await page.locator('details.group summary').first().click();
   await page.getByRole('heading', { name: 'Dagsorden', level: 4 }).first().waitFor();
   expect(await page.getByRole('link', { name: 'Redigér aktiviteten' }).count()).toBe(0);
+  expect(await page.getByRole('button', { name: /^Markér som udført/ }).count()).toBe(0);
   expect(await accessibilityProblems(page)).toEqual([]);
+  // A coordinator marks an overdue follow-up done from here; it leaves the overdue list.
+  const coordinator = await openPage(browser);
+  await coordinator.page.goto(`${base}/login#token=${t.users[Role.COORDINATOR].token}`);
+  await coordinator.page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  await coordinator.page.goto(`${base}/plans/SKK`);
+  const late = coordinator.page.getByRole('region', { name: 'Opfølgningspunkter over tid' });
+  const done = late.getByRole('button', { name: /^Markér som udført: / }).first();
+  await done.waitFor();
+  const item = (await done.getAttribute('aria-label'))!.replace('Markér som udført: ', '');
+  const lateBefore = await late.locator('tbody tr').count();
+  await done.click();
+  await coordinator.page
+    .getByRole('status')
+    .filter({ hasText: `Markeret som udført: ${item}.` })
+    .waitFor();
+  await expect.poll(() => late.locator('tbody tr').count()).toBe(lateBefore - 1);
+  expect(await accessibilityProblems(coordinator.page)).toEqual([]);
+  expect(coordinator.errors).toEqual([]);
+  await coordinator.page.close();
   await page.goto(`${base}/plans/FINDES-IKKE`);
   await page.getByText('Der findes ingen helhedsplan med koden FINDES-IKKE').waitFor();
   expect(errors).toEqual([]);
@@ -858,6 +878,29 @@ test("a project lead lands on 'Mine aktiviteter': their plan's activities, overl
   // Each pair names the other plan, never the lead's own.
   for (const text of await pairs.allInnerTexts()) expect(text).not.toMatch(/\(Helhedsplan Vollsmose Øst\)/);
   await page.getByRole('heading', { name: 'Opfølgningspunkter' }).waitFor();
+  // A follow-up marked done: refused once (played back), then done; it leaves the list and focus rests on what was said.
+  const followUps = page.getByRole('region', { name: 'Opfølgningspunkter', exact: true });
+  const first = followUps.locator('li').first();
+  const description = (await first.innerText()).split(': frist')[0]!;
+  const before = await followUps.locator('li').count();
+  await failNext(page, 'CompleteFollowUp', 'fault');
+  await first.getByRole('button', { name: `Markér som udført: ${description}` }).click();
+  await first
+    .getByRole('alert')
+    .filter({ hasText: `Ikke markeret som udført: ${FAULT}` })
+    .waitFor();
+  await first.getByRole('button', { name: `Markér som udført: ${description}` }).click();
+  await followUps
+    .getByRole('status')
+    .filter({ hasText: `Markeret som udført: ${description}.` })
+    .waitFor();
+  await expect.poll(() => followUps.getByText(description, { exact: true }).count()).toBe(0);
+  expect(await followUps.locator('li').count()).toBeLessThanOrEqual(before);
+  expect(await page.evaluate(() => (globalThis as any).document.activeElement?.getAttribute('role'))).toBe('status');
+  const [item] = (await t.hub.orm.em
+    .fork()
+    .execute('select status from action_item where description = ? order by completed_at desc nulls last limit 1', [description])) as { status: string }[];
+  expect(item!.status).toBe('DONE');
   expect(await accessibilityProblems(page)).toEqual([]);
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

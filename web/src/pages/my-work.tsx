@@ -1,7 +1,9 @@
 import { useQuery } from '@urql/preact';
+import { useRef, useState } from 'preact/hooks';
 import { describeError } from '../api.js';
 import { danishDate, decimal, isoDay } from '../format.js';
 import { MyWorkDocument, ViewerDocument } from '../generated/graphql.js';
+import { CompleteFollowUp } from '../follow-ups.js';
 import { Link } from '../router.js';
 import { Section } from '../section.js';
 import { STATUS_NAMES } from '../texts.js';
@@ -14,7 +16,15 @@ export function MyWorkPage() {
   const [viewer] = useQuery({ query: ViewerDocument });
   const plans = viewer.data?.viewer?.plans ?? [];
   const planIds = plans.map((p) => p.id);
-  const [{ data, error, fetching }] = useQuery({ query: MyWorkDocument, variables: { planIds }, pause: planIds.length === 0 });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: MyWorkDocument, variables: { planIds }, pause: planIds.length === 0 });
+  // A follow-up marked done leaves the list: focus moves to what was said, not lost with the item.
+  const [done, setDone] = useState<string | null>(null);
+  const doneBox = useRef<HTMLParagraphElement>(null);
+  const markedDone = (said: string) => {
+    setDone(said);
+    refetch({ requestPolicy: 'network-only' });
+    setTimeout(() => doneBox.current?.focus());
+  };
   const problem = describeError(error ?? viewer.error);
   if (viewer.data && planIds.length === 0)
     return (
@@ -77,6 +87,9 @@ export function MyWorkPage() {
           </Section>
 
           <Section id="my-follow-ups" title="Opfølgningspunkter">
+            <p role="status" tabIndex={-1} ref={doneBox} class={done ? 'notice saved' : undefined}>
+              {done ?? ''}
+            </p>
             {followUps.length === 0 ? (
               <p>Ingen åbne opfølgningspunkter i dine helhedsplaners styregrupper.</p>
             ) : (
@@ -85,6 +98,7 @@ export function MyWorkPage() {
                   <li key={item.id}>
                     {item.description}: frist {danishDate(item.dueDate)}
                     {item.dueDate < today ? <strong> (over tid)</strong> : null}
+                    <CompleteFollowUp id={item.id} description={item.description} onDone={markedDone} />
                   </li>
                 ))}
               </ul>

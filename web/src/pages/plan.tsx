@@ -1,7 +1,9 @@
 import { useQuery } from '@urql/preact';
+import { useState } from 'preact/hooks';
 import { describeError } from '../api.js';
 import { danishDate, isoDay } from '../format.js';
-import { PlanInquiriesDocument, PlanPageDocument } from '../generated/graphql.js';
+import { CompleteFollowUp, mayCompleteFollowUps } from '../follow-ups.js';
+import { PlanInquiriesDocument, PlanPageDocument, ViewerDocument } from '../generated/graphql.js';
 import { IndicatorList } from '../indicators.js';
 import { Link } from '../router.js';
 import { Section } from '../section.js';
@@ -63,7 +65,9 @@ function InquiryChart({ planId }: { planId: string }) {
 
 /** A plan: its steering group and meetings, overdue follow-ups, success criteria, inquiries and activities. */
 export function PlanPage({ code }: { code: string }) {
-  const [{ data, error, fetching }] = useQuery({ query: PlanPageDocument, variables: { code } });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: PlanPageDocument, variables: { code } });
+  const [viewer] = useQuery({ query: ViewerDocument });
+  const [done, setDone] = useState<string | null>(null);
   const problem = describeError(error);
   const plan = data?.plan;
   if (!plan) {
@@ -85,6 +89,11 @@ export function PlanPage({ code }: { code: string }) {
   const today = isoDay();
   const group = plan.steeringGroup;
   const meetings = [...(group?.meetings ?? [])].sort((a, b) => b.date.localeCompare(a.date));
+  const mayComplete = mayCompleteFollowUps(viewer.data?.viewer, plan.code);
+  const markedDone = (said: string) => {
+    setDone(said);
+    refetch({ requestPolicy: 'network-only' });
+  };
   const overdue = meetings.flatMap((m) => m.actionItems.filter((i) => i.status === 'OPEN' && i.dueDate < today).map((i) => ({ ...i, meeting: m.date })));
   return (
     <>
@@ -117,6 +126,9 @@ export function PlanPage({ code }: { code: string }) {
         </dd>
       </dl>
 
+      <p role="status" class={done ? 'notice saved' : undefined}>
+        {done ?? ''}
+      </p>
       <Section id="overdue" title="Opfølgningspunkter over tid">
         {overdue.length === 0 ? (
           <p>Ingen opfølgningspunkter er over tid.</p>
@@ -133,7 +145,10 @@ export function PlanPage({ code }: { code: string }) {
             <tbody>
               {overdue.map((i) => (
                 <tr key={i.id}>
-                  <td>{i.description}</td>
+                  <td>
+                    {i.description}
+                    {mayComplete ? <CompleteFollowUp id={i.id} description={i.description} onDone={markedDone} /> : null}
+                  </td>
                   <td>{danishDate(i.dueDate)}</td>
                   <td>{i.owner?.name ?? 'ingen'}</td>
                   <td>{danishDate(i.meeting)}</td>
@@ -202,6 +217,7 @@ export function PlanPage({ code }: { code: string }) {
                         {m.actionItems.map((x) => (
                           <li key={x.id}>
                             {x.description}, frist {danishDate(x.dueDate)} ({x.status === 'DONE' ? 'udført' : 'åben'})
+                            {mayComplete && x.status === 'OPEN' ? <CompleteFollowUp id={x.id} description={x.description} onDone={markedDone} /> : null}
                           </li>
                         ))}
                       </ul>
