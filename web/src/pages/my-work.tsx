@@ -98,11 +98,24 @@ export function MyWorkPage() {
                   <li key={item.id}>
                     {item.description}: frist {danishDate(item.dueDate)}
                     {item.dueDate < today ? <strong> (over tid)</strong> : null}
+                    {plans.length > 1 && item.meeting.steeringGroup.plan ? ` (${item.meeting.steeringGroup.plan.name})` : null}
                     <CompleteFollowUp id={item.id} description={item.description} onDone={markedDone} />
                   </li>
                 ))}
               </ul>
             )}
+            {followUps.length > SHOWN ? (
+              <p>
+                Se de {followUps.length - SHOWN} andre på {plans.length === 1 ? 'helhedsplanens side' : 'helhedsplanernes sider'}:{' '}
+                {plans.map((p, i) => (
+                  <span key={p.code}>
+                    {i ? ', ' : ''}
+                    <Link href={`/plans/${encodeURIComponent(p.code)}`}>{p.name}</Link>
+                  </span>
+                ))}
+                .
+              </p>
+            ) : null}
           </Section>
 
           <Section
