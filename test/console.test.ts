@@ -1145,3 +1145,56 @@ test('a page for other roles, opened by its address, says whose it is instead of
   expect(lead.errors).toEqual([]);
   await lead.page.close();
 });
+
+test("a project lead shares an experience from their activity's page: Danish errors beside the fields, a fault said, then the experience listed and confirmed", async () => {
+  const [own] = (await t.hub.orm.em
+    .fork()
+    .execute("select a.id from activity a join plan p on p.id = a.plan_id where p.code = 'VOL-OEST' and not a.archived order by a.id limit 1")) as {
+    id: number;
+  }[];
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.PROJECT_LEAD].token}`);
+  await page.getByRole('heading', { name: 'Mine aktiviteter', level: 1 }).waitFor();
+  await page.goto(`${base}/activities/${encodeURIComponent(toGlobalId('Activity', own!.id))}`);
+  const section = page.getByRole('region', { name: 'Erfaringer' });
+  await section.getByRole('button', { name: 'Del en erfaring' }).click();
+  const form = section.getByRole('form', { name: 'Del en erfaring' });
+  await expect.poll(() => page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('experience-title');
+  await form.getByRole('button', { name: 'Del erfaringen' }).click();
+  await form.getByText('Skriv en titel.').waitFor();
+  expect(await form.getByText('Vælg, om det virkede.').count()).toBe(1);
+  expect(await form.getByLabel('Titel').getAttribute('aria-invalid')).toBe('true');
+  await form.getByLabel('Titel').fill('Forældrecafé før lektiecaféen');
+  await form.getByLabel('Hvad skete der, og hvad lærte I?').fill('Forældrene kom, da vi bød på kaffe en halv time før; flere børn blev hele eftermiddagen.');
+  await form.getByLabel('Blandet').check();
+  await form.getByLabel('Råd til andre (valgfrit)').fill('Start med kaffe til forældrene.');
+  await form.getByLabel('Må deles med alle i hubben og i nyhedsbrevet').check();
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await failNext(page, 'ShareExperience', 'offline');
+  await form.getByRole('button', { name: 'Del erfaringen' }).click();
+  await form
+    .getByRole('alert')
+    .filter({ hasText: `Erfaringen blev ikke delt: ${OFFLINE}` })
+    .waitFor();
+  await form.getByRole('button', { name: 'Del erfaringen' }).click();
+  await section.getByRole('status').filter({ hasText: 'Erfaringen er delt: Forældrecafé før lektiecaféen.' }).waitFor();
+  await section.getByRole('heading', { name: 'Forældrecafé før lektiecaféen', level: 3 }).waitFor();
+  expect(await section.locator('article', { hasText: 'Forældrecafé før lektiecaféen' }).innerText()).toMatch(/blandet[\s\S]*Start med kaffe til forældrene\./);
+  await expect.poll(() => page.evaluate(() => (globalThis as any).document.activeElement?.getAttribute('role'))).toBe('status');
+  const [stored] = (await t.hub.orm.em.fork().execute("select outcome, publishable from experience where title = 'Forældrecafé før lektiecaféen'")) as {
+    outcome: string;
+    publishable: boolean;
+  }[];
+  expect(stored).toEqual({ outcome: 'MIXED', publishable: true });
+  expect(cutOff(errors)).toEqual([]);
+  await page.close();
+
+  // A reader finds no such form.
+  const reader = await openPage(browser);
+  await reader.page.goto(`${base}/login#token=${t.users[Role.READER].token}`);
+  await reader.page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  await reader.page.goto(`${base}/activities/${encodeURIComponent(toGlobalId('Activity', own!.id))}`);
+  await reader.page.getByRole('heading', { name: 'Forældrecafé før lektiecaféen', level: 3 }).waitFor();
+  expect(await reader.page.getByRole('button', { name: 'Del en erfaring' }).count()).toBe(0);
+  await reader.page.close();
+});

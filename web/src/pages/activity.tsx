@@ -1,8 +1,9 @@
 import { useMutation, useQuery } from '@urql/preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { describeError } from '../api.js';
 import { danishDate, decimal } from '../format.js';
 import { ActivityPageDocument, UpdateActivityDocument, ViewerDocument } from '../generated/graphql.js';
+import { ExperienceForm } from '../experience-form.js';
 import { IndicatorList } from '../indicators.js';
 import { Link, takeFlash } from '../router.js';
 import { Section } from '../section.js';
@@ -16,6 +17,9 @@ export function ActivityPage({ id, role }: { id: string; role: string | undefine
   const [viewer] = useQuery({ query: ViewerDocument });
   const [confirmed, confirm] = useMutation(UpdateActivityDocument);
   const [confirmFault, setConfirmFault] = useState<string | null>(null);
+  // "Erfaringen er delt": said in its section, where focus moves once the form has closed.
+  const [shared, setShared] = useState<string | null>(null);
+  const sharedBox = useRef<HTMLParagraphElement>(null);
   // "Aktiviteten er registreret." after the form saved: said once, where the page begins.
   const [flash, setFlash] = useState(takeFlash);
   const problem = describeError(error);
@@ -153,6 +157,19 @@ export function ActivityPage({ id, role }: { id: string; role: string | undefine
       </Section>
 
       <Section id="experiences" title="Erfaringer">
+        <p role="status" tabIndex={-1} ref={sharedBox} class={shared ? 'notice saved' : undefined}>
+          {shared ?? ''}
+        </p>
+        {mayEdit ? (
+          <ExperienceForm
+            activityId={a.id}
+            onShared={(said) => {
+              setShared(said);
+              refresh({ requestPolicy: 'network-only' });
+              setTimeout(() => sharedBox.current?.focus());
+            }}
+          />
+        ) : null}
         {a.experiences.length === 0 ? (
           <p>Ingen erfaringer er registreret endnu.</p>
         ) : (
