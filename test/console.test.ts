@@ -1198,3 +1198,55 @@ test("a project lead shares an experience from their activity's page: Danish err
   expect(await reader.page.getByRole('button', { name: 'Del en erfaring' }).count()).toBe(0);
   await reader.page.close();
 });
+
+test('a project lead evaluates their activity from its page: a decision and its evidence asked for in Danish, a fault said, STOP asked again and the activity ended', async () => {
+  const [own] = (await t.hub.orm.em
+    .fork()
+    .execute(
+      "select a.id, a.title from activity a join plan p on p.id = a.plan_id where p.code = 'VOL-OEST' and not a.archived and a.status = 'RUNNING' order by a.id desc limit 1",
+    )) as { id: number; title: string }[];
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.PROJECT_LEAD].token}`);
+  await page.getByRole('heading', { name: 'Mine aktiviteter', level: 1 }).waitFor();
+  await page.goto(`${base}/activities/${encodeURIComponent(toGlobalId('Activity', own!.id))}`);
+  const section = page.getByRole('region', { name: 'Evalueringer' });
+  await section.getByRole('button', { name: 'Evaluér aktiviteten' }).click();
+  const form = section.getByRole('form', { name: 'Evaluér aktiviteten' });
+  await form.getByRole('button', { name: 'Gem evalueringen' }).click();
+  await form.getByText('Vælg fortsæt, justér eller stop.').waitFor();
+  expect(await form.getByText('Skriv hvorfor, og hvad I bygger det på.').count()).toBe(1);
+  await form.getByLabel('Justér: fortsæt med ændringer').check();
+  await form.getByLabel('Begrundelse: hvad bygger beslutningen på?').fill('Færre deltagere om vinteren; vi flytter til eftermiddagen.');
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await failNext(page, 'EvaluateActivity', 'fault');
+  await form.getByRole('button', { name: 'Gem evalueringen' }).click();
+  await form
+    .getByRole('alert')
+    .filter({ hasText: `Evalueringen blev ikke gemt: ${FAULT}` })
+    .waitFor();
+  await form.getByRole('button', { name: 'Gem evalueringen' }).click();
+  await section.getByRole('status').filter({ hasText: 'Evalueringen er gemt: justér.' }).waitFor();
+  await section.getByText(/justér\. Færre deltagere om vinteren/).waitFor();
+
+  // STOP ends the activity: asked again first; declined, nothing is saved.
+  const asked: string[] = [];
+  let accept = false;
+  page.on('dialog', (dialog) => {
+    asked.push(dialog.message());
+    void (accept ? dialog.accept() : dialog.dismiss());
+  });
+  await section.getByRole('button', { name: 'Evaluér aktiviteten' }).click();
+  await form.getByLabel('Stop: aktiviteten afsluttes i dag').check();
+  await form.getByLabel('Begrundelse: hvad bygger beslutningen på?').fill('Ingen deltagere siden sommerferien.');
+  await form.getByRole('button', { name: 'Gem evalueringen' }).click();
+  await expect.poll(() => asked.length).toBe(1);
+  expect(asked[0]).toBe('Stop afslutter aktiviteten i dag. Vil du stoppe den?');
+  accept = true;
+  await form.getByRole('button', { name: 'Gem evalueringen' }).click();
+  await section.getByRole('status').filter({ hasText: 'Evalueringen er gemt: stop.' }).waitFor();
+  await page.getByText(/· afsluttet ·/).waitFor();
+  const [ended] = (await t.hub.orm.em.fork().execute('select status from activity where id = ?', [own!.id])) as { status: string }[];
+  expect(ended!.status).toBe('ENDED');
+  expect(errors).toEqual([]);
+  await page.close();
+});

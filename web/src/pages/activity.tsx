@@ -3,6 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import { describeError } from '../api.js';
 import { danishDate, decimal } from '../format.js';
 import { ActivityPageDocument, UpdateActivityDocument, ViewerDocument } from '../generated/graphql.js';
+import { EvaluationForm } from '../evaluation-form.js';
 import { ExperienceForm } from '../experience-form.js';
 import { IndicatorList } from '../indicators.js';
 import { Link, takeFlash } from '../router.js';
@@ -20,6 +21,8 @@ export function ActivityPage({ id, role }: { id: string; role: string | undefine
   // "Erfaringen er delt": said in its section, where focus moves once the form has closed.
   const [shared, setShared] = useState<string | null>(null);
   const sharedBox = useRef<HTMLParagraphElement>(null);
+  const [evaluated, setEvaluated] = useState<string | null>(null);
+  const evaluatedBox = useRef<HTMLParagraphElement>(null);
   // "Aktiviteten er registreret." after the form saved: said once, where the page begins.
   const [flash, setFlash] = useState(takeFlash);
   const problem = describeError(error);
@@ -196,6 +199,19 @@ export function ActivityPage({ id, role }: { id: string; role: string | undefine
       </Section>
 
       <Section id="evaluations" title="Evalueringer">
+        <p role="status" tabIndex={-1} ref={evaluatedBox} class={evaluated ? 'notice saved' : undefined}>
+          {evaluated ?? ''}
+        </p>
+        {mayEdit ? (
+          <EvaluationForm
+            activityId={a.id}
+            onSaved={(said) => {
+              setEvaluated(said);
+              refresh({ requestPolicy: 'network-only' });
+              setTimeout(() => evaluatedBox.current?.focus());
+            }}
+          />
+        ) : null}
         {a.evaluations.length === 0 ? (
           <p>Aktiviteten er ikke evalueret endnu.</p>
         ) : (
