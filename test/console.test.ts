@@ -477,7 +477,7 @@ test("a plan's page: steering group and meetings, overdue follow-ups, success cr
   await page.locator('details.group summary').first().click();
   await page.getByRole('heading', { name: 'Dagsorden', level: 4 }).first().waitFor();
   expect(await page.getByRole('link', { name: 'Redigér aktiviteten' }).count()).toBe(0);
-  expect(await page.getByRole('button', { name: /^Markér som udført/ }).count()).toBe(0);
+  expect(await page.getByRole('button', { name: /^(Markér som udført|Registrér en måling)/ }).count()).toBe(0);
   expect(await accessibilityProblems(page)).toEqual([]);
   // A coordinator marks an overdue follow-up done from here; it leaves the overdue list.
   const coordinator = await openPage(browser);
@@ -1247,6 +1247,48 @@ test('a project lead evaluates their activity from its page: a decision and its 
   await page.getByText(/· afsluttet ·/).waitFor();
   const [ended] = (await t.hub.orm.em.fork().execute('select status from activity where id = ?', [own!.id])) as { status: string }[];
   expect(ended!.status).toBe('ENDED');
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("a plan's lead records a measurement of a success criterion from the plan's page: an overlapping period refused in the hub's words, then the bar follows", async () => {
+  const [indicator] = (await t.hub.orm.em.fork().execute(
+    `select i.id, i.name, m.period_start::text as start, m.period_end::text as "end" from indicator i join plan p on p.id = i.plan_id
+     join measurement m on m.indicator_id = i.id where p.code = 'VOL-OEST' order by i.id, m.period_start desc limit 1`,
+  )) as { id: number; name: string; start: string; end: string }[];
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.PROJECT_LEAD].token}`);
+  await page.getByRole('heading', { name: 'Mine aktiviteter', level: 1 }).waitFor();
+  await page.goto(`${base}/plans/VOL-OEST`);
+  const criteria = page.getByRole('region', { name: 'Succeskriterier' });
+  await criteria.getByRole('button', { name: `Registrér en måling: ${indicator!.name}` }).click();
+  const form = criteria.getByRole('form', { name: `Registrér en måling: ${indicator!.name}` });
+  await form.getByRole('button', { name: 'Gem målingen' }).click();
+  await form.getByText('Skriv et tal, fx 12,5.').waitFor();
+  await form.getByLabel(/^Værdi/).fill('1.250,5');
+  await form.getByLabel('Periodens første dag').fill(indicator!.start);
+  await form.getByLabel('Periodens sidste dag').fill(indicator!.end);
+  await form.getByRole('button', { name: 'Gem målingen' }).click();
+  await form.getByText(/^Perioden overlapper målingen fra /).waitFor();
+  expect(await form.getByLabel('Periodens første dag').getAttribute('aria-invalid')).toBe('true');
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await form.getByLabel('Periodens første dag').fill('2031-01-01');
+  await form.getByLabel('Periodens sidste dag').fill('2031-01-31');
+  await form.getByRole('button', { name: 'Gem målingen' }).click();
+  await criteria
+    .getByRole('status')
+    .filter({ hasText: new RegExp(`^Målingen er registreret: ${indicator!.name} 1\\.250,5 `) })
+    .waitFor();
+  await criteria
+    .getByText(/1\.250,5/)
+    .first()
+    .waitFor();
+  const [stored] = (await t.hub.orm.em
+    .fork()
+    .execute("select value from measurement where indicator_id = ? and period_start = '2031-01-01'", [indicator!.id])) as {
+    value: number;
+  }[];
+  expect(Number(stored!.value)).toBe(1250.5);
   expect(errors).toEqual([]);
   await page.close();
 });

@@ -22,6 +22,7 @@ export function ActivityPage({ id, role }: { id: string; role: string | undefine
   const [shared, setShared] = useState<string | null>(null);
   const sharedBox = useRef<HTMLParagraphElement>(null);
   const [evaluated, setEvaluated] = useState<string | null>(null);
+  const [measured, setMeasured] = useState<string | null>(null);
   const evaluatedBox = useRef<HTMLParagraphElement>(null);
   // "Aktiviteten er registreret." after the form saved: said once, where the page begins.
   const [flash, setFlash] = useState(takeFlash);
@@ -195,7 +196,20 @@ export function ActivityPage({ id, role }: { id: string; role: string | undefine
       </Section>
 
       <Section id="indicators" title="Succeskriterier">
-        <IndicatorList indicators={a.indicators} />
+        <p role="status" class={measured ? 'notice saved' : undefined}>
+          {measured ?? ''}
+        </p>
+        <IndicatorList
+          indicators={a.indicators}
+          onRecorded={
+            mayEdit
+              ? (said) => {
+                  setMeasured(said);
+                  refresh({ requestPolicy: 'network-only' });
+                }
+              : undefined
+          }
+        />
       </Section>
 
       <Section id="evaluations" title="Evalueringer">

@@ -68,6 +68,7 @@ export function PlanPage({ code }: { code: string }) {
   const [{ data, error, fetching }, refetch] = useQuery({ query: PlanPageDocument, variables: { code } });
   const [viewer] = useQuery({ query: ViewerDocument });
   const [done, setDone] = useState<string | null>(null);
+  const [measured, setMeasured] = useState<string | null>(null);
   const problem = describeError(error);
   const plan = data?.plan;
   if (!plan) {
@@ -89,6 +90,7 @@ export function PlanPage({ code }: { code: string }) {
   const today = isoDay();
   const group = plan.steeringGroup;
   const meetings = [...(group?.meetings ?? [])].sort((a, b) => b.date.localeCompare(a.date));
+  // Coordinators and the plan's leads: follow-ups done, measurements of its success criteria.
   const mayComplete = mayCompleteFollowUps(viewer.data?.viewer, plan.code);
   const markedDone = (said: string) => {
     setDone(said);
@@ -160,7 +162,20 @@ export function PlanPage({ code }: { code: string }) {
       </Section>
 
       <Section id="indicators" title="Succeskriterier">
-        <IndicatorList indicators={plan.indicators} />
+        <p role="status" class={measured ? 'notice saved' : undefined}>
+          {measured ?? ''}
+        </p>
+        <IndicatorList
+          indicators={plan.indicators}
+          onRecorded={
+            mayComplete
+              ? (said) => {
+                  setMeasured(said);
+                  refetch({ requestPolicy: 'network-only' });
+                }
+              : undefined
+          }
+        />
       </Section>
 
       <Section id="inquiries" title="Henvendelser">
