@@ -1292,3 +1292,40 @@ test("a plan's lead records a measurement of a success criterion from the plan's
   expect(errors).toEqual([]);
   await page.close();
 });
+
+test('an activity is archived from its page after a question: a fault said beside it, then archived, with nothing left to edit', async () => {
+  const [one] = (await t.hub.orm.em
+    .fork()
+    .execute("select a.id, a.title from activity a join plan p on p.id = a.plan_id where p.code = 'SKK' and not a.archived order by a.id desc limit 1")) as {
+    id: number;
+    title: string;
+  }[];
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.COORDINATOR].token}`);
+  await page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  await page.goto(`${base}/activities/${encodeURIComponent(toGlobalId('Activity', one!.id))}`);
+  let accept = false;
+  const asked: string[] = [];
+  page.on('dialog', (dialog) => {
+    asked.push(dialog.message());
+    void (accept ? dialog.accept() : dialog.dismiss());
+  });
+  await page.getByRole('button', { name: 'Arkivér' }).click();
+  await expect.poll(() => asked.length).toBe(1);
+  expect(asked[0]).toMatch(new RegExp(`^Arkivér "${one!.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\? Den forsvinder fra lister`));
+  accept = true;
+  await failNext(page, 'ArchiveActivity', 'offline');
+  await page.getByRole('button', { name: 'Arkivér' }).click();
+  await page
+    .getByRole('alert')
+    .filter({ hasText: `Aktiviteten blev ikke arkiveret: ${OFFLINE}` })
+    .waitFor();
+  await page.getByRole('button', { name: 'Arkivér' }).click();
+  await page.getByRole('status').filter({ hasText: 'Aktiviteten er arkiveret.' }).waitFor();
+  await page.getByText(/· arkiveret ·/).waitFor();
+  expect(await page.getByRole('link', { name: 'Redigér aktiviteten' }).count()).toBe(0);
+  const [stored] = (await t.hub.orm.em.fork().execute('select archived from activity where id = ?', [one!.id])) as { archived: boolean }[];
+  expect(stored!.archived).toBe(true);
+  expect(cutOff(errors)).toEqual([]);
+  await page.close();
+});

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@urql/preact';
 import { useRef, useState } from 'preact/hooks';
 import { describeError } from '../api.js';
 import { danishDate, decimal } from '../format.js';
-import { ActivityPageDocument, UpdateActivityDocument, ViewerDocument } from '../generated/graphql.js';
+import { ActivityPageDocument, ArchiveActivityDocument, UpdateActivityDocument, ViewerDocument } from '../generated/graphql.js';
 import { EvaluationForm } from '../evaluation-form.js';
 import { ExperienceForm } from '../experience-form.js';
 import { IndicatorList } from '../indicators.js';
@@ -18,6 +18,8 @@ export function ActivityPage({ id, role }: { id: string; role: string | undefine
   const [viewer] = useQuery({ query: ViewerDocument });
   const [confirmed, confirm] = useMutation(UpdateActivityDocument);
   const [confirmFault, setConfirmFault] = useState<string | null>(null);
+  const [archiving, archive] = useMutation(ArchiveActivityDocument);
+  const [archiveProblem, setArchiveProblem] = useState<string | null>(null);
   // "Erfaringen er delt": said in its section, where focus moves once the form has closed.
   const [shared, setShared] = useState<string | null>(null);
   const sharedBox = useRef<HTMLParagraphElement>(null);
@@ -61,7 +63,33 @@ export function ActivityPage({ id, role }: { id: string; role: string | undefine
         <p>
           <Link href={`/activities/${encodeURIComponent(a.id)}/rediger`} class="button">
             Redigér aktiviteten
-          </Link>
+          </Link>{' '}
+          <button
+            type="button"
+            class="secondary"
+            disabled={archiving.fetching}
+            onClick={async () => {
+              if (
+                !window.confirm(
+                  `Arkivér "${a.title}"? Den forsvinder fra lister, overlap og dækning; den kan stadig findes under Aktiviteter med "Også arkiverede".`,
+                )
+              )
+                return;
+              const answer = await archive({ input: { id: a.id, expectedVersion: a.version } });
+              const payload = answer.data?.archiveActivity;
+              const refused = payload?.userErrors[0];
+              setArchiveProblem(payload?.activity ? null : refused ? userErrorText(refused) : describeError(answer.error));
+              if (payload?.activity) setFlash('Aktiviteten er arkiveret.');
+              refresh({ requestPolicy: 'network-only' });
+            }}
+          >
+            Arkivér
+          </button>
+        </p>
+      ) : null}
+      {archiveProblem ? (
+        <p role="alert" class="error">
+          Aktiviteten blev ikke arkiveret: {archiveProblem}
         </p>
       ) : null}
       {a.description ? <p class="description">{a.description}</p> : null}
