@@ -1329,3 +1329,39 @@ test('an activity is archived from its page after a question: a fault said besid
   expect(cutOff(errors)).toEqual([]);
   await page.close();
 });
+
+test("a plan's lead records a steering-group meeting from the plan's page: a follow-up due before the meeting refused beside its row, then the meeting and its follow-up listed", async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.PROJECT_LEAD].token}`);
+  await page.getByRole('heading', { name: 'Mine aktiviteter', level: 1 }).waitFor();
+  await page.goto(`${base}/plans/VOL-OEST`);
+  const group = page.getByRole('region', { name: /^Styregruppe/ });
+  await group.getByRole('button', { name: 'Registrér et møde' }).click();
+  const form = group.getByRole('form', { name: 'Registrér et møde' });
+  await form.getByLabel('Dato').fill('2026-12-10');
+  await form.getByLabel('Dagsorden: et punkt pr. linje').fill('Status på lektiecaféerne\n\nFælles sommeraktiviteter');
+  await form.getByLabel('Beslutninger: en pr. linje').fill('Fælles sommerprogram med Vollsmose Vest');
+  await form.getByRole('button', { name: 'Tilføj opfølgningspunkt' }).click();
+  const row = form.getByRole('group', { name: 'Opfølgningspunkt 1' });
+  await row.getByLabel('Hvad skal gøres').fill('Aftal sommerprogrammet med Vollsmose Vest');
+  await row.getByLabel('Frist').fill('2026-12-01');
+  await row.getByLabel('Ansvarlig').selectOption({ index: 1 });
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await form.getByRole('button', { name: 'Gem mødet' }).click();
+  await row.getByText('Et opfølgningspunkt kan ikke have frist før mødet').waitFor();
+  expect(await row.getByLabel('Frist').getAttribute('aria-invalid')).toBe('true');
+  await row.getByLabel('Frist').fill('2027-01-15');
+  await failNext(page, 'RecordMeeting', 'offline');
+  await form.getByRole('button', { name: 'Gem mødet' }).click();
+  await form
+    .getByRole('alert')
+    .filter({ hasText: `Mødet blev ikke gemt: ${OFFLINE}` })
+    .waitFor();
+  await form.getByRole('button', { name: 'Gem mødet' }).click();
+  await group.getByRole('status').filter({ hasText: 'Mødet 10. december 2026 er registreret.' }).waitFor();
+  const meeting = group.locator('details.group', { hasText: '10. december 2026: 2 punkter på dagsordenen, 1 beslutning' });
+  await meeting.locator('summary').click();
+  await meeting.getByText(/Aftal sommerprogrammet med Vollsmose Vest, frist 15\. januar 2027 \(åben\)/).waitFor();
+  expect(cutOff(errors)).toEqual([]);
+  await page.close();
+});

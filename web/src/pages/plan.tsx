@@ -5,6 +5,7 @@ import { danishDate, isoDay } from '../format.js';
 import { CompleteFollowUp, mayCompleteFollowUps } from '../follow-ups.js';
 import { PlanInquiriesDocument, PlanPageDocument, ViewerDocument } from '../generated/graphql.js';
 import { IndicatorList } from '../indicators.js';
+import { MeetingForm } from '../meeting-form.js';
 import { Link } from '../router.js';
 import { Section } from '../section.js';
 import { PLAN_STATUS_NAMES, STATUS_NAMES } from '../texts.js';
@@ -69,6 +70,7 @@ export function PlanPage({ code }: { code: string }) {
   const [viewer] = useQuery({ query: ViewerDocument });
   const [done, setDone] = useState<string | null>(null);
   const [measured, setMeasured] = useState<string | null>(null);
+  const [met, setMet] = useState<string | null>(null);
   const problem = describeError(error);
   const plan = data?.plan;
   if (!plan) {
@@ -197,13 +199,27 @@ export function PlanPage({ code }: { code: string }) {
               ))}
             </ul>
             <h3>Møder</h3>
+            <p role="status" class={met ? 'notice saved' : undefined}>
+              {met ?? ''}
+            </p>
+            {mayComplete ? (
+              <MeetingForm
+                steeringGroupId={group.id}
+                members={group.members}
+                onRecorded={(said) => {
+                  setMet(said);
+                  refetch({ requestPolicy: 'network-only' });
+                }}
+              />
+            ) : null}
             {meetings.length === 0 ? (
               <p>Ingen møder er registreret.</p>
             ) : (
               meetings.map((m) => (
                 <details key={m.id} class="group">
                   <summary>
-                    {danishDate(m.date)}: {m.agenda.length} punkter på dagsordenen, {m.decisions.length} beslutninger
+                    {danishDate(m.date)}: {m.agenda.length} {m.agenda.length === 1 ? 'punkt' : 'punkter'} på dagsordenen, {m.decisions.length}{' '}
+                    {m.decisions.length === 1 ? 'beslutning' : 'beslutninger'}
                   </summary>
                   {m.agenda.length ? (
                     <>
