@@ -1365,3 +1365,39 @@ test("a plan's lead records a steering-group meeting from the plan's page: a fol
   expect(cutOff(errors)).toEqual([]);
   await page.close();
 });
+
+test("a plan's lead records inquiry counts from the plan's page: a topic with personal data refused in the hub's words, then the count in the chart", async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.PROJECT_LEAD].token}`);
+  await page.getByRole('heading', { name: 'Mine aktiviteter', level: 1 }).waitFor();
+  await page.goto(`${base}/plans/VOL-OEST`);
+  const inquiries = page.getByRole('region', { name: 'Henvendelser' });
+  const table = inquiries.getByRole('table', { name: 'Henvendelser pr. måned' });
+  await table.locator('tbody tr').first().waitFor();
+  await inquiries.getByRole('button', { name: 'Registrér henvendelser' }).click();
+  const form = inquiries.getByRole('form', { name: 'Registrér henvendelser' });
+  await form.getByRole('button', { name: 'Gem henvendelserne' }).click();
+  await form.getByText('Vælg en kanal.').waitFor();
+  await form.getByLabel('Kanal').selectOption({ label: 'Telefon' });
+  await form.getByLabel('Emne (aldrig navne eller adresser)').fill('Klage fra anna@example.dk');
+  await form.getByLabel('Antal').fill('7');
+  await form.getByLabel('Fra og med').fill('2026-10-01');
+  await form.getByLabel('Til og med').fill('2026-10-31');
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await form.getByRole('button', { name: 'Gem henvendelserne' }).click();
+  await form.getByText('Emnet må ikke indeholde personoplysninger som CPR-nummer, e-mailadresse eller telefonnummer').waitFor();
+  const before = await table.locator('tbody tr', { hasText: /okt\.? 26/ }).innerText();
+  await form.getByLabel('Emne (aldrig navne eller adresser)').fill('Husleje');
+  await failNext(page, 'RecordInquiries', 'fault');
+  await form.getByRole('button', { name: 'Gem henvendelserne' }).click();
+  await form
+    .getByRole('alert')
+    .filter({ hasText: `Henvendelserne blev ikke gemt: ${FAULT}` })
+    .waitFor();
+  await form.getByRole('button', { name: 'Gem henvendelserne' }).click();
+  await inquiries.getByRole('status').filter({ hasText: '7 henvendelser om Husleje er registreret.' }).waitFor();
+  const count = (row: string) => Number(row.split(/\s+/).pop());
+  await expect.poll(async () => count(await table.locator('tbody tr', { hasText: /okt\.? 26/ }).innerText())).toBe(count(before) + 7);
+  expect(errors).toEqual([]);
+  await page.close();
+});

@@ -1,10 +1,11 @@
 import { useQuery } from '@urql/preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { describeError } from '../api.js';
 import { danishDate, isoDay } from '../format.js';
 import { CompleteFollowUp, mayCompleteFollowUps } from '../follow-ups.js';
 import { PlanInquiriesDocument, PlanPageDocument, ViewerDocument } from '../generated/graphql.js';
 import { IndicatorList } from '../indicators.js';
+import { InquiryForm } from '../inquiry-form.js';
 import { MeetingForm } from '../meeting-form.js';
 import { Link } from '../router.js';
 import { Section } from '../section.js';
@@ -14,8 +15,12 @@ const MONTH = new Intl.DateTimeFormat('da-DK', { month: 'short', year: '2-digit'
 const monthName = (month: string) => MONTH.format(new Date(`${month}-15T12:00:00`));
 
 /** Inquiries per month as bars, with the counts written on them and a table with the same figures for screen readers. */
-function InquiryChart({ planId }: { planId: string }) {
-  const [{ data }] = useQuery({ query: PlanInquiriesDocument, variables: { planId } });
+function InquiryChart({ planId, stamp }: { planId: string; stamp: number }) {
+  const [{ data }, refetch] = useQuery({ query: PlanInquiriesDocument, variables: { planId } });
+  // A count just recorded joins the chart.
+  useEffect(() => {
+    if (stamp) refetch({ requestPolicy: 'network-only' });
+  }, [stamp]);
   if (!data) return <p>Henter henvendelserne …</p>;
   const months = data.inquiryStats
     .filter((s) => s.month)
@@ -71,6 +76,8 @@ export function PlanPage({ code }: { code: string }) {
   const [done, setDone] = useState<string | null>(null);
   const [measured, setMeasured] = useState<string | null>(null);
   const [met, setMet] = useState<string | null>(null);
+  const [counted, setCounted] = useState<string | null>(null);
+  const [inquiryStamp, setInquiryStamp] = useState(0);
   const problem = describeError(error);
   const plan = data?.plan;
   if (!plan) {
@@ -181,7 +188,19 @@ export function PlanPage({ code }: { code: string }) {
       </Section>
 
       <Section id="inquiries" title="Henvendelser">
-        <InquiryChart planId={plan.id} />
+        <p role="status" class={counted ? 'notice saved' : undefined}>
+          {counted ?? ''}
+        </p>
+        {mayComplete ? (
+          <InquiryForm
+            planId={plan.id}
+            onRecorded={(said) => {
+              setCounted(said);
+              setInquiryStamp((n) => n + 1);
+            }}
+          />
+        ) : null}
+        <InquiryChart planId={plan.id} stamp={inquiryStamp} />
       </Section>
 
       <Section id="group" title={<>Styregruppe{group ? `: ${group.name}` : ''}</>}>
