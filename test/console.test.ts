@@ -1401,3 +1401,37 @@ test("a plan's lead records inquiry counts from the plan's page: a topic with pe
   expect(errors).toEqual([]);
   await page.close();
 });
+
+test('a success criterion is added to an activity from its page: Danish numbers, errors beside the fields, a fault said, then listed with its target', async () => {
+  const [one] = (await t.hub.orm.em
+    .fork()
+    .execute("select a.id from activity a join plan p on p.id = a.plan_id where p.code = 'SKK' and not a.archived order by a.id limit 1")) as { id: number }[];
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.COORDINATOR].token}`);
+  await page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  await page.goto(`${base}/activities/${encodeURIComponent(toGlobalId('Activity', one!.id))}`);
+  const criteria = page.getByRole('region', { name: 'Succeskriterier' });
+  await criteria.getByRole('button', { name: 'Tilføj et succeskriterium' }).click();
+  const form = criteria.getByRole('form', { name: 'Tilføj et succeskriterium' });
+  await form.getByLabel('Mål', { exact: true }).fill('mange');
+  await form.getByRole('button', { name: 'Gem succeskriteriet' }).click();
+  await form.getByText('Skriv, hvad der måles.').waitFor();
+  expect(await form.getByText('Skriv målet som et tal, fx 80.').count()).toBe(1);
+  await form.getByLabel('Hvad måles').fill('Deltagere pr. gang');
+  await form.getByLabel('Enhed (fx deltagere eller %)').fill('deltagere');
+  await form.getByLabel('Udgangspunkt (valgfrit)').fill('8');
+  await form.getByLabel('Mål', { exact: true }).fill('12,5');
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await failNext(page, 'CreateIndicator', 'fault');
+  await form.getByRole('button', { name: 'Gem succeskriteriet' }).click();
+  await form
+    .getByRole('alert')
+    .filter({ hasText: `Succeskriteriet blev ikke gemt: ${FAULT}` })
+    .waitFor();
+  await form.getByRole('button', { name: 'Gem succeskriteriet' }).click();
+  await criteria.getByRole('status').filter({ hasText: 'Succeskriteriet er tilføjet: Deltagere pr. gang.' }).waitFor();
+  await criteria.getByText(/^Deltagere pr\. gang: ikke målt endnu \(mål op til 12,5 deltagere, fra 8\)/).waitFor();
+  await criteria.getByRole('button', { name: 'Registrér en måling: Deltagere pr. gang' }).waitFor();
+  expect(errors).toEqual([]);
+  await page.close();
+});

@@ -2,7 +2,7 @@ import { useMutation } from '@urql/preact';
 import { useRef, useState } from 'preact/hooks';
 import { describeError } from './api.js';
 import { isoDay } from './format.js';
-import { RecordMeasurementDocument } from './generated/graphql.js';
+import { CreateIndicatorDocument, RecordMeasurementDocument, type IndicatorDirection } from './generated/graphql.js';
 type Indicator = {
   id: string;
   name: string;
@@ -15,6 +15,108 @@ type Indicator = {
 };
 
 const number = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
+
+/** A number as a Dane writes it ("1.250,5", "12,5") or as a program does ("12.5"); NaN when it is none. */
+export function danishNumber(text: string): number {
+  const typed = text.trim().replace(/\s/g, '');
+  if (!typed) return NaN;
+  return Number(typed.includes(',') ? typed.replace(/\./g, '').replace(',', '.') : typed);
+}
+
+/** "Tilføj et succeskriterium" to a plan or an activity: what is measured, its unit, where it starts and where it should end (createIndicator). */
+export function IndicatorForm({ subject, onCreated }: { subject: { planId: string } | { activityId: string }; onCreated: (said: string) => void }) {
+  const [state, create] = useMutation(CreateIndicatorDocument);
+  const [open, setOpen] = useState(false);
+  const empty = { name: '', unit: '', baseline: '', target: '', direction: 'INCREASE' as IndicatorDirection };
+  const [values, setValues] = useState(empty);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const first = useRef<HTMLInputElement>(null);
+  if (!open)
+    return (
+      <p>
+        <button type="button" onClick={() => (setOpen(true), setTimeout(() => first.current?.focus()))}>
+          Tilføj et succeskriterium
+        </button>
+      </p>
+    );
+  const set = (name: keyof typeof values) => (e: Event) => setValues((v) => ({ ...v, [name]: (e.target as HTMLInputElement).value }));
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const target = danishNumber(values.target);
+    const baseline = values.baseline.trim() ? danishNumber(values.baseline) : null;
+    const local: Record<string, string> = {};
+    if (!values.name.trim()) local.name = 'Skriv, hvad der måles.';
+    if (!values.unit.trim()) local.unit = 'Skriv en enhed, fx deltagere eller %.';
+    if (!Number.isFinite(target)) local.target = 'Skriv målet som et tal, fx 80.';
+    if (baseline !== null && !Number.isFinite(baseline)) local.baseline = 'Skriv et tal, eller lad feltet stå tomt.';
+    setErrors(local);
+    if (Object.keys(local).length) return;
+    const answer = await create({
+      input: { ...subject, name: values.name.trim(), unit: values.unit.trim(), target, baseline, direction: values.direction },
+    });
+    const payload = answer.data?.createIndicator;
+    if (payload?.indicator) {
+      setOpen(false);
+      setValues(empty);
+      return onCreated(`Succeskriteriet er tilføjet: ${payload.indicator.name}.`);
+    }
+    const byField: Record<string, string> = {};
+    for (const e of payload?.userErrors ?? []) {
+      const name = e.field[1] ?? '';
+      byField[['name', 'unit', 'baseline', 'target', 'direction'].includes(name) ? name : ''] ??= e.message;
+    }
+    if (!payload) byField[''] = describeError(answer.error) ?? 'Succeskriteriet blev ikke gemt. Prøv igen.';
+    setErrors(byField);
+  };
+  const input = (name: 'name' | 'unit' | 'baseline' | 'target', label: string, ref?: typeof first) => (
+    <div>
+      <label for={`indicator-${name}`}>{label}</label>
+      <input
+        ref={ref}
+        id={`indicator-${name}`}
+        type="text"
+        inputMode={name === 'baseline' || name === 'target' ? 'decimal' : undefined}
+        value={values[name]}
+        onInput={set(name)}
+        aria-invalid={errors[name] ? 'true' : undefined}
+        aria-describedby={errors[name] ? `indicator-${name}-error` : undefined}
+      />
+      {errors[name] ? (
+        <p id={`indicator-${name}-error`} class="error">
+          {errors[name]}
+        </p>
+      ) : null}
+    </div>
+  );
+  return (
+    <form class="measurement-form" onSubmit={submit} noValidate aria-label="Tilføj et succeskriterium">
+      {errors[''] ? (
+        <p role="alert" class="error">
+          Succeskriteriet blev ikke gemt: {errors['']}
+        </p>
+      ) : null}
+      {input('name', 'Hvad måles', first)}
+      {input('unit', 'Enhed (fx deltagere eller %)')}
+      {input('baseline', 'Udgangspunkt (valgfrit)')}
+      {input('target', 'Mål')}
+      <div>
+        <label for="indicator-direction">Succes er</label>
+        <select id="indicator-direction" value={values.direction} onChange={set('direction')}>
+          <option value="INCREASE">at tallet stiger</option>
+          <option value="DECREASE">at tallet falder</option>
+        </select>
+      </div>
+      <p>
+        <button type="submit" disabled={state.fetching}>
+          {state.fetching ? 'Gemmer …' : 'Gem succeskriteriet'}
+        </button>{' '}
+        <button type="button" class="secondary" onClick={() => (setOpen(false), setErrors({}))}>
+          Fortryd
+        </button>
+      </p>
+    </form>
+  );
+}
 
 /** "Registrér en måling" for one success criterion: a value for a period, checked by the hub (periods never overlap). */
 function MeasurementForm({ indicator, onRecorded }: { indicator: Indicator; onRecorded: (said: string) => void }) {
@@ -38,11 +140,9 @@ function MeasurementForm({ indicator, onRecorded }: { indicator: Indicator; onRe
   const set = (name: keyof typeof values) => (e: Event) => setValues((v) => ({ ...v, [name]: (e.target as HTMLInputElement).value }));
   const submit = async (event: Event) => {
     event.preventDefault();
-    // Danish numbers ("1.250,5", "12,5") as well as "12.5".
-    const typed = values.value.trim().replace(/\s/g, '');
-    const value = Number(typed.includes(',') ? typed.replace(/\./g, '').replace(',', '.') : typed);
+    const value = danishNumber(values.value);
     const local: Record<string, string> = {};
-    if (!values.value.trim() || !Number.isFinite(value)) local.value = 'Skriv et tal, fx 12,5.';
+    if (!Number.isFinite(value)) local.value = 'Skriv et tal, fx 12,5.';
     if (!values.periodStart) local.periodStart = 'Skriv periodens første dag.';
     if (!values.periodEnd) local.periodEnd = 'Skriv periodens sidste dag.';
     setErrors(local);

@@ -5,7 +5,7 @@ import { danishDate, decimal } from '../format.js';
 import { ActivityPageDocument, ArchiveActivityDocument, UpdateActivityDocument, ViewerDocument } from '../generated/graphql.js';
 import { EvaluationForm } from '../evaluation-form.js';
 import { ExperienceForm } from '../experience-form.js';
-import { IndicatorList } from '../indicators.js';
+import { IndicatorForm, IndicatorList } from '../indicators.js';
 import { Link, takeFlash } from '../router.js';
 import { Section } from '../section.js';
 import { DECISION_NAMES, EVALUATION_NAMES, OUTCOME_NAMES, scheduleText, STATUS_NAMES, userErrorText } from '../texts.js';
@@ -227,6 +227,15 @@ export function ActivityPage({ id, role }: { id: string; role: string | undefine
         <p role="status" class={measured ? 'notice saved' : undefined}>
           {measured ?? ''}
         </p>
+        {mayEdit ? (
+          <IndicatorForm
+            subject={{ activityId: a.id }}
+            onCreated={(said) => {
+              setMeasured(said);
+              refresh({ requestPolicy: 'network-only' });
+            }}
+          />
+        ) : null}
         <IndicatorList
           indicators={a.indicators}
           onRecorded={

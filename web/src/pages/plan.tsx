@@ -4,7 +4,7 @@ import { describeError } from '../api.js';
 import { danishDate, isoDay } from '../format.js';
 import { CompleteFollowUp, mayCompleteFollowUps } from '../follow-ups.js';
 import { PlanInquiriesDocument, PlanPageDocument, ViewerDocument } from '../generated/graphql.js';
-import { IndicatorList } from '../indicators.js';
+import { IndicatorForm, IndicatorList } from '../indicators.js';
 import { InquiryForm } from '../inquiry-form.js';
 import { MeetingForm } from '../meeting-form.js';
 import { Link } from '../router.js';
@@ -174,6 +174,15 @@ export function PlanPage({ code }: { code: string }) {
         <p role="status" class={measured ? 'notice saved' : undefined}>
           {measured ?? ''}
         </p>
+        {mayComplete ? (
+          <IndicatorForm
+            subject={{ planId: plan.id }}
+            onCreated={(said) => {
+              setMeasured(said);
+              refetch({ requestPolicy: 'network-only' });
+            }}
+          />
+        ) : null}
         <IndicatorList
           indicators={plan.indicators}
           onRecorded={
