@@ -1435,3 +1435,48 @@ test('a success criterion is added to an activity from its page: Danish numbers,
   expect(errors).toEqual([]);
   await page.close();
 });
+
+test("a new plan's steering group is set up from the plan's page: members found by name with their roles, a fault said, then the group shown", async () => {
+  const area = await t.idOf('Area', "select id from area where kind = 'ESTATE' order by id limit 1");
+  const created = await t.gql(
+    'mutation($input: CreatePlanInput!) { createPlan(input: $input) { plan { code } userErrors { message } } }',
+    { input: { code: 'NY-PLAN', name: 'Helhedsplan Ny', areaIds: [area], startDate: '2027-01-01', endDate: '2030-12-31', status: 'ACTIVE' } },
+    Role.COORDINATOR,
+  );
+  expect(created.data.createPlan.userErrors).toEqual([]);
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${base}/login#token=${t.users[Role.COORDINATOR].token}`);
+  await page.getByRole('heading', { name: 'Overblik' }).waitFor();
+  await page.goto(`${base}/plans/NY-PLAN`);
+  const section = page.getByRole('region', { name: /^Styregruppe/ });
+  await section.getByText('Planen har ingen styregruppe endnu.').waitFor();
+  await section.getByRole('button', { name: 'Opret styregruppen' }).click();
+  const form = section.getByRole('form', { name: 'Opret styregruppen' });
+  expect(await form.getByLabel('Navn', { exact: true }).inputValue()).toBe('Styregruppen for Helhedsplan Ny');
+  const people = (await t.gql('{ people(first: 2, search: "an") { nodes { name } } }', undefined, Role.COORDINATOR)).data.people.nodes.map(
+    (p: { name: string }) => p.name,
+  ) as string[];
+  for (const person of people) {
+    await form.getByLabel('Søg efter en person (navn eller stilling)').fill(person.split(' ')[0]!);
+    await form
+      .getByRole('list', { name: 'Personer' })
+      .getByRole('button', { name: new RegExp(`^Tilføj ${person}`) })
+      .first()
+      .click();
+    await form.getByRole('group', { name: person }).waitFor();
+  }
+  await form.getByRole('group', { name: people[0]! }).getByLabel('Rolle (valgfri, fx formand)').fill('Formand');
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await failNext(page, 'CreateSteeringGroup', 'offline');
+  await form.getByRole('button', { name: 'Opret styregruppen' }).click();
+  await form
+    .getByRole('alert')
+    .filter({ hasText: `Styregruppen blev ikke oprettet: ${OFFLINE}` })
+    .waitFor();
+  await form.getByRole('button', { name: 'Opret styregruppen' }).click();
+  await section.getByRole('status').filter({ hasText: 'Styregruppen er oprettet: Styregruppen for Helhedsplan Ny, 2 medlemmer.' }).waitFor();
+  await page.getByRole('heading', { name: 'Styregruppe: Styregruppen for Helhedsplan Ny' }).waitFor();
+  await section.getByText(new RegExp(`^${people[0]!}, Formand`)).waitFor();
+  expect(cutOff(errors)).toEqual([]);
+  await page.close();
+});

@@ -7,6 +7,7 @@ import { PlanInquiriesDocument, PlanPageDocument, ViewerDocument } from '../gene
 import { IndicatorForm, IndicatorList } from '../indicators.js';
 import { InquiryForm } from '../inquiry-form.js';
 import { MeetingForm } from '../meeting-form.js';
+import { SteeringGroupForm } from '../steering-group-form.js';
 import { Link } from '../router.js';
 import { Section } from '../section.js';
 import { PLAN_STATUS_NAMES, STATUS_NAMES } from '../texts.js';
@@ -77,6 +78,7 @@ export function PlanPage({ code }: { code: string }) {
   const [measured, setMeasured] = useState<string | null>(null);
   const [met, setMet] = useState<string | null>(null);
   const [counted, setCounted] = useState<string | null>(null);
+  const [grouped, setGrouped] = useState<string | null>(null);
   const [inquiryStamp, setInquiryStamp] = useState(0);
   const problem = describeError(error);
   const plan = data?.plan;
@@ -213,8 +215,23 @@ export function PlanPage({ code }: { code: string }) {
       </Section>
 
       <Section id="group" title={<>Styregruppe{group ? `: ${group.name}` : ''}</>}>
+        <p role="status" class={grouped ? 'notice saved' : undefined}>
+          {grouped ?? ''}
+        </p>
         {!group ? (
-          <p>Planen har ingen styregruppe endnu.</p>
+          <>
+            <p>Planen har ingen styregruppe endnu.</p>
+            {mayComplete ? (
+              <SteeringGroupForm
+                planId={plan.id}
+                planName={plan.name}
+                onCreated={(said) => {
+                  setGrouped(said);
+                  refetch({ requestPolicy: 'network-only' });
+                }}
+              />
+            ) : null}
+          </>
         ) : (
           <>
             <ul>
