@@ -1,6 +1,6 @@
 import { useMutation } from '@urql/preact';
 import { useRef, useState } from 'preact/hooks';
-import { describeError } from './api.js';
+import { fieldsNamed, FormButtons, refusalsByField } from './form-parts.js';
 import { EvaluateActivityDocument, type EvaluationDecision } from './generated/graphql.js';
 
 const DECISIONS: { value: EvaluationDecision; label: string }[] = [
@@ -47,10 +47,7 @@ export function EvaluationForm({ activityId, onSaved }: { activityId: string; on
       );
     }
     // The hub's words, in Danish, beside their field; a fault or a lost connection above the form.
-    const byField: Record<string, string> = {};
-    for (const e of payload?.userErrors ?? []) byField[e.field[1] === 'decision' || e.field[1] === 'rationale' ? e.field[1] : ''] ??= e.message;
-    if (!payload) byField[''] = describeError(answer.error) ?? 'Evalueringen blev ikke gemt. Prøv igen.';
-    setErrors(byField);
+    setErrors(refusalsByField(answer, payload, fieldsNamed('decision', 'rationale'), 'Evalueringen blev ikke gemt. Prøv igen.'));
   };
   return (
     <form class="experience-form" onSubmit={submit} noValidate aria-labelledby="evaluation-form-heading">
@@ -99,14 +96,7 @@ export function EvaluationForm({ activityId, onSaved }: { activityId: string; on
           </p>
         ) : null}
       </div>
-      <p>
-        <button type="submit" disabled={state.fetching}>
-          {state.fetching ? 'Gemmer …' : 'Gem evalueringen'}
-        </button>{' '}
-        <button type="button" class="secondary" onClick={() => (setOpen(false), setErrors({}))}>
-          Fortryd
-        </button>
-      </p>
+      <FormButtons busy={state.fetching} label="Gem evalueringen" busyLabel="Gemmer …" onCancel={() => (setOpen(false), setErrors({}))} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { useMutation } from '@urql/preact';
 import { useRef, useState } from 'preact/hooks';
-import { describeError } from './api.js';
+import { fieldsNamed, FormButtons, refusalsByField } from './form-parts.js';
 import { ShareExperienceDocument, type ExperienceOutcome } from './generated/graphql.js';
 
 const OUTCOMES: { value: ExperienceOutcome; label: string }[] = [
@@ -64,10 +64,7 @@ export function ExperienceForm({ activityId, onShared }: { activityId: string; o
       return onShared(`Erfaringen er delt: ${payload.experience.title}.`);
     }
     // The hub's words, in Danish, beside their field; a fault or a lost connection above the form.
-    const byField: Record<string, string> = {};
-    for (const e of payload?.userErrors ?? []) byField[e.field[1] ?? ''] ??= e.message;
-    if (!payload) byField[''] = describeError(answer.error) ?? 'Erfaringen blev ikke delt. Prøv igen.';
-    setErrors(byField);
+    setErrors(refusalsByField(answer, payload, fieldsNamed('title', 'body', 'outcome', 'recommendation'), 'Erfaringen blev ikke delt. Prøv igen.'));
   };
   return (
     <form class="experience-form" onSubmit={submit} noValidate aria-labelledby="experience-form-heading">
@@ -133,14 +130,7 @@ export function ExperienceForm({ activityId, onShared }: { activityId: string; o
           Må deles med alle i hubben og i nyhedsbrevet
         </label>
       </div>
-      <p>
-        <button type="submit" disabled={state.fetching}>
-          {state.fetching ? 'Deler …' : 'Del erfaringen'}
-        </button>{' '}
-        <button type="button" class="secondary" onClick={() => (setOpen(false), setErrors({}))}>
-          Fortryd
-        </button>
-      </p>
+      <FormButtons busy={state.fetching} label="Del erfaringen" busyLabel="Deler …" onCancel={() => (setOpen(false), setErrors({}))} />
     </form>
   );
 }

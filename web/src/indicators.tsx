@@ -1,6 +1,6 @@
 import { useMutation } from '@urql/preact';
 import { useRef, useState } from 'preact/hooks';
-import { describeError } from './api.js';
+import { fieldsNamed, FormButtons, refusalsByField } from './form-parts.js';
 import { isoDay } from './format.js';
 import { CreateIndicatorDocument, RecordMeasurementDocument, type IndicatorDirection } from './generated/graphql.js';
 type Indicator = {
@@ -60,13 +60,7 @@ export function IndicatorForm({ subject, onCreated }: { subject: { planId: strin
       setValues(empty);
       return onCreated(`Succeskriteriet er tilføjet: ${payload.indicator.name}.`);
     }
-    const byField: Record<string, string> = {};
-    for (const e of payload?.userErrors ?? []) {
-      const name = e.field[1] ?? '';
-      byField[['name', 'unit', 'baseline', 'target', 'direction'].includes(name) ? name : ''] ??= e.message;
-    }
-    if (!payload) byField[''] = describeError(answer.error) ?? 'Succeskriteriet blev ikke gemt. Prøv igen.';
-    setErrors(byField);
+    setErrors(refusalsByField(answer, payload, fieldsNamed('name', 'unit', 'baseline', 'target', 'direction'), 'Succeskriteriet blev ikke gemt. Prøv igen.'));
   };
   const input = (name: 'name' | 'unit' | 'baseline' | 'target', label: string, ref?: typeof first) => (
     <div>
@@ -106,14 +100,7 @@ export function IndicatorForm({ subject, onCreated }: { subject: { planId: strin
           <option value="DECREASE">at tallet falder</option>
         </select>
       </div>
-      <p>
-        <button type="submit" disabled={state.fetching}>
-          {state.fetching ? 'Gemmer …' : 'Gem succeskriteriet'}
-        </button>{' '}
-        <button type="button" class="secondary" onClick={() => (setOpen(false), setErrors({}))}>
-          Fortryd
-        </button>
-      </p>
+      <FormButtons busy={state.fetching} label="Gem succeskriteriet" busyLabel="Gemmer …" onCancel={() => (setOpen(false), setErrors({}))} />
     </form>
   );
 }
@@ -156,11 +143,7 @@ function MeasurementForm({ indicator, onRecorded }: { indicator: Indicator; onRe
       setValues({ value: '', periodStart: '', periodEnd: isoDay(), note: '' });
       return onRecorded(`Målingen er registreret: ${indicator.name} ${number.format(value)} ${indicator.unit}.`);
     }
-    const byField: Record<string, string> = {};
-    for (const e of payload?.userErrors ?? [])
-      byField[['value', 'periodStart', 'periodEnd', 'note'].includes(e.field[1] ?? '') ? e.field[1]! : ''] ??= e.message;
-    if (!payload) byField[''] = describeError(answer.error) ?? 'Målingen blev ikke gemt. Prøv igen.';
-    setErrors(byField);
+    setErrors(refusalsByField(answer, payload, fieldsNamed('value', 'periodStart', 'periodEnd', 'note'), 'Målingen blev ikke gemt. Prøv igen.'));
   };
   const field = (name: 'value' | 'periodStart' | 'periodEnd' | 'note', label: string, type: string, ref?: typeof first) => (
     <div>
@@ -193,14 +176,7 @@ function MeasurementForm({ indicator, onRecorded }: { indicator: Indicator; onRe
       {field('periodStart', 'Periodens første dag', 'date')}
       {field('periodEnd', 'Periodens sidste dag', 'date')}
       {field('note', 'Note (valgfri): hvordan er der målt?', 'text')}
-      <p>
-        <button type="submit" disabled={state.fetching}>
-          {state.fetching ? 'Gemmer …' : 'Gem målingen'}
-        </button>{' '}
-        <button type="button" class="secondary" onClick={() => (setOpen(false), setErrors({}))}>
-          Fortryd
-        </button>
-      </p>
+      <FormButtons busy={state.fetching} label="Gem målingen" busyLabel="Gemmer …" onCancel={() => (setOpen(false), setErrors({}))} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { useMutation } from '@urql/preact';
 import { useRef, useState } from 'preact/hooks';
-import { describeError } from './api.js';
+import { fieldsNamed, FormButtons, refusalsByField } from './form-parts.js';
 import { RecordInquiriesDocument, type InquiryChannel } from './generated/graphql.js';
 
 /** KOMHEN's channels, as a Danish counter knows them. */
@@ -59,13 +59,9 @@ export function InquiryForm({ planId, onRecorded }: { planId: string; onRecorded
       setValues((v) => ({ ...v, topic: '', count: '' }));
       return onRecorded(`${count} ${count === 1 ? 'henvendelse' : 'henvendelser'} om ${values.topic.trim()} er registreret.`);
     }
-    const byField: Record<string, string> = {};
-    for (const e of payload?.userErrors ?? []) {
-      const name = e.field[1] ?? '';
-      byField[['channel', 'topic', 'count', 'periodStart', 'periodEnd'].includes(name) ? name : ''] ??= e.message;
-    }
-    if (!payload) byField[''] = describeError(answer.error) ?? 'Henvendelserne blev ikke gemt. Prøv igen.';
-    setErrors(byField);
+    setErrors(
+      refusalsByField(answer, payload, fieldsNamed('channel', 'topic', 'count', 'periodStart', 'periodEnd'), 'Henvendelserne blev ikke gemt. Prøv igen.'),
+    );
   };
   const invalid = (name: string) => (errors[name] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `inquiry-${name}-error` } : {});
   const error = (name: string) =>
@@ -113,14 +109,7 @@ export function InquiryForm({ planId, onRecorded }: { planId: string; onRecorded
         <input id="inquiry-end" type="date" value={values.end} onInput={set('end')} {...invalid('periodEnd')} />
         {error('periodEnd')}
       </div>
-      <p>
-        <button type="submit" disabled={state.fetching}>
-          {state.fetching ? 'Gemmer …' : 'Gem henvendelserne'}
-        </button>{' '}
-        <button type="button" class="secondary" onClick={() => (setOpen(false), setErrors({}))}>
-          Fortryd
-        </button>
-      </p>
+      <FormButtons busy={state.fetching} label="Gem henvendelserne" busyLabel="Gemmer …" onCancel={() => (setOpen(false), setErrors({}))} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { useMutation } from '@urql/preact';
 import { useRef, useState } from 'preact/hooks';
-import { describeError } from './api.js';
+import { fieldsNamed, FormButtons, refusalsByField } from './form-parts.js';
 import { isoDay } from './format.js';
 import { RecordMeetingDocument } from './generated/graphql.js';
 
@@ -74,14 +74,11 @@ export function MeetingForm({
       return onRecorded(`Mødet ${new Date(`${date}T12:00:00`).toLocaleDateString('da-DK', { dateStyle: 'long' })} er registreret.`);
     }
     // The hub's words beside their field: a follow-up's by its row ("actionItems.0.dueDate"), an agenda point under the agenda.
-    const byField: Record<string, string> = {};
-    for (const e of payload?.userErrors ?? []) {
-      const [, name, index, part] = e.field;
-      const key = name === 'actionItems' && index !== undefined && part ? `actionItems.${index}.${part}` : (name ?? '');
-      byField[['date', 'agenda', 'minutes', 'decisions'].includes(key) || key.startsWith('actionItems.') ? key : ''] ??= e.message;
-    }
-    if (!payload) byField[''] = describeError(answer.error) ?? 'Mødet blev ikke gemt. Prøv igen.';
-    setErrors(byField);
+    const keyOf = ([, name, index, part]: readonly string[]) =>
+      name === 'actionItems' && index !== undefined && part
+        ? `actionItems.${index}.${part}`
+        : fieldsNamed('date', 'agenda', 'minutes', 'decisions')(['input', name ?? '']);
+    setErrors(refusalsByField(answer, payload, keyOf, 'Mødet blev ikke gemt. Prøv igen.'));
   };
   const described = (key: string) => (errors[key] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `meeting-${key.replace(/\./g, '-')}-error` } : {});
   const error = (key: string) =>
@@ -179,14 +176,7 @@ export function MeetingForm({
           Tilføj opfølgningspunkt
         </button>
       </fieldset>
-      <p>
-        <button type="submit" disabled={state.fetching}>
-          {state.fetching ? 'Gemmer …' : 'Gem mødet'}
-        </button>{' '}
-        <button type="button" class="secondary" onClick={() => (setOpen(false), setErrors({}))}>
-          Fortryd
-        </button>
-      </p>
+      <FormButtons busy={state.fetching} label="Gem mødet" busyLabel="Gemmer …" onCancel={() => (setOpen(false), setErrors({}))} />
     </form>
   );
 }

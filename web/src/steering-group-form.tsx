@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@urql/preact';
 import { useRef, useState } from 'preact/hooks';
-import { describeError } from './api.js';
+import { FormButtons, refusalsByField } from './form-parts.js';
 import { CreateSteeringGroupDocument, PeopleToPickDocument } from './generated/graphql.js';
 
 interface Member {
@@ -40,13 +40,8 @@ export function SteeringGroupForm({ planId, planName, onCreated }: { planId: str
       return onCreated(`Styregruppen er oprettet: ${payload.steeringGroup.name}, ${members.length} ${members.length === 1 ? 'medlem' : 'medlemmer'}.`);
     }
     // A member's problem beside the member ("members.1.role"), the rest beside the name or above the form.
-    const byField: Record<string, string> = {};
-    for (const e of payload?.userErrors ?? []) {
-      const [, field, index] = e.field;
-      byField[field === 'members' && index !== undefined ? `members.${index}` : field === 'name' ? 'name' : ''] ??= e.message;
-    }
-    if (!payload) byField[''] = describeError(answer.error) ?? 'Styregruppen blev ikke oprettet. Prøv igen.';
-    setErrors(byField);
+    const keyOf = ([, field, index]: readonly string[]) => (field === 'members' && index !== undefined ? `members.${index}` : field === 'name' ? 'name' : null);
+    setErrors(refusalsByField(answer, payload, keyOf, 'Styregruppen blev ikke oprettet. Prøv igen.'));
   };
   const chosen = new Set(members.map((m) => m.personId));
   return (
@@ -130,14 +125,7 @@ export function SteeringGroupForm({ planId, planName, onCreated }: { planId: str
           )
         ) : null}
       </fieldset>
-      <p>
-        <button type="submit" disabled={state.fetching}>
-          {state.fetching ? 'Opretter …' : 'Opret styregruppen'}
-        </button>{' '}
-        <button type="button" class="secondary" onClick={() => (setOpen(false), setErrors({}))}>
-          Fortryd
-        </button>
-      </p>
+      <FormButtons busy={state.fetching} label="Opret styregruppen" busyLabel="Opretter …" onCancel={() => (setOpen(false), setErrors({}))} />
     </form>
   );
 }
